@@ -1,0 +1,15 @@
+"""The Textual app. Imported only when ``backtui`` starts the TUI."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from practice.journal import Journal
+
+
+def run(journal: Journal) -> int:
+    from practice.app.placeholder import PlaceholderApp
+
+    PlaceholderApp(journal).run()
+    return 0

@@ -1,0 +1,21 @@
+"""The exercise catalog: a data file inside the package, validated on load."""
+
+from practice.catalog.dose import Dose, HoldDose, PyramidDose, RepsDose
+from practice.catalog.loader import Catalog, CatalogError, load_catalog, parse_catalog
+from practice.catalog.model import Exercise, FlareGate, Phase
+from practice.catalog.schedule import Schedule
+
+__all__ = [
+    "Catalog",
+    "CatalogError",
+    "Dose",
+    "Exercise",
+    "FlareGate",
+    "HoldDose",
+    "Phase",
+    "PyramidDose",
+    "RepsDose",
+    "Schedule",
+    "load_catalog",
+    "parse_catalog",
+]

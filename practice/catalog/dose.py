@@ -1,0 +1,96 @@
+"""Typed doses: how long or how many, in plain words and in seconds."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Union
+
+SETUP_SECONDS = 15
+"""Time to get into position for an exercise, used by the estimate."""
+
+CHANGEOVER_SECONDS = 5
+"""Time to switch sides, used by the estimate (and the timer's changeover)."""
+
+
+def _each(per_side: bool, side_word: str) -> str:
+    return f" each {side_word}" if per_side else ""
+
+
+@dataclass(frozen=True)
+class HoldDose:
+    """Hold a position (or work one area) for ``seconds``, ``reps`` times."""
+
+    seconds: int
+    reps: int = 1
+    per_side: bool = False
+    rest: int = 0
+    side_word: str = "side"
+    may_end_early: bool = False
+    """The hold may end once the stretch eases (the psoas rule)."""
+
+    @property
+    def sides(self) -> int:
+        return 2 if self.per_side else 1
+
+    def describe(self) -> str:
+        reps = f" x {self.reps}" if self.reps > 1 else ""
+        text = f"{self.seconds} s{reps}{_each(self.per_side, self.side_word)}"
+        return f"up to {text}" if self.may_end_early else text
+
+    def estimate_seconds(self) -> int:
+        one_side = self.reps * self.seconds + (self.reps - 1) * self.rest
+        return SETUP_SECONDS + self.sides * one_side + (self.sides - 1) * CHANGEOVER_SECONDS
+
+
+@dataclass(frozen=True)
+class RepsDose:
+    """``reps`` repetitions in each of ``sets`` sets, optionally held at the top."""
+
+    reps: int
+    sets: int = 1
+    per_side: bool = False
+    top_hold: int = 0
+    rest: int = 0
+    tempo: int = 3
+    """Seconds one repetition takes, without the top hold (for the estimate)."""
+    side_word: str = "side"
+
+    @property
+    def sides(self) -> int:
+        return 2 if self.per_side else 1
+
+    def describe(self) -> str:
+        count = f"{self.reps} x {self.sets}" if self.sets > 1 else f"{self.reps} reps"
+        text = count + _each(self.per_side, self.side_word)
+        return f"{text}, {self.top_hold} s at the top" if self.top_hold else text
+
+    def estimate_seconds(self) -> int:
+        work = self.sides * self.sets * self.reps * (self.tempo + self.top_hold)
+        changeovers = (self.sides - 1) * self.sets * CHANGEOVER_SECONDS
+        return SETUP_SECONDS + work + (self.sets - 1) * self.rest + changeovers
+
+
+@dataclass(frozen=True)
+class PyramidDose:
+    """Short isometric holds in a descending ladder of sets, e.g. 5-3-1."""
+
+    seconds: int
+    ladder: tuple[int, ...]
+    per_side: bool = False
+    rest: int = 0
+    side_word: str = "side"
+
+    @property
+    def sides(self) -> int:
+        return 2 if self.per_side else 1
+
+    def describe(self) -> str:
+        steps = "-".join(str(n) for n in self.ladder)
+        return f"{self.seconds} s holds, {steps}{_each(self.per_side, self.side_word)}"
+
+    def estimate_seconds(self) -> int:
+        one_side = sum(self.ladder) * self.seconds + (len(self.ladder) - 1) * self.rest
+        return SETUP_SECONDS + self.sides * one_side + (self.sides - 1) * CHANGEOVER_SECONDS
+
+
+Dose = Union[HoldDose, RepsDose, PyramidDose]

@@ -1,0 +1,201 @@
+"""Load and validate the exercise catalog shipped inside the package."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping
+from importlib import resources
+from typing import Any
+
+from practice.catalog.dose import Dose, HoldDose, PyramidDose, RepsDose
+from practice.catalog.model import EQUIPMENT, DEFAULT_FLARE_GATE, Exercise, FlareGate, Phase
+from practice.catalog.schedule import Schedule
+
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_SOURCE = re.compile(r"SEED:\d{3}|S\d+")
+
+
+class CatalogError(ValueError):
+    """A catalog entry is malformed; the message names it."""
+
+
+class Catalog:
+    """The exercises in phase order, looked up by id."""
+
+    def __init__(self, exercises: tuple[Exercise, ...]) -> None:
+        self.exercises = tuple(sorted(exercises, key=lambda e: e.phase))
+        self._by_id = {e.id: e for e in self.exercises}
+
+    def __contains__(self, exercise_id: object) -> bool:
+        return exercise_id in self._by_id
+
+    def __getitem__(self, exercise_id: str) -> Exercise:
+        return self._by_id[exercise_id]
+
+    def get(self, exercise_id: str) -> Exercise | None:
+        return self._by_id.get(exercise_id)
+
+
+_REQUIRED = object()
+
+
+class _Fields:
+    """Typed access to one JSON object, with errors that say where."""
+
+    def __init__(self, data: Any, where: str) -> None:
+        if not isinstance(data, Mapping):
+            raise CatalogError(f"{where}: expected an object")
+        self.data, self.where, self.used = data, where, set()
+
+    def value(self, key: str, kind: type | tuple[type, ...], default: Any = _REQUIRED) -> Any:
+        self.used.add(key)
+        if key not in self.data:
+            if default is _REQUIRED:
+                raise CatalogError(f"{self.where}: missing {key!r}")
+            return default
+        value = self.data[key]
+        if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool):
+            raise CatalogError(f"{self.where}: {key!r} has the wrong type")
+        return value
+
+    def text(self, key: str) -> str:
+        value = self.value(key, str).strip()
+        if not value:
+            raise CatalogError(f"{self.where}: {key!r} is empty")
+        return value
+
+    def integer(self, key: str, default: Any = _REQUIRED, minimum: int = 1) -> int:
+        value = self.value(key, int, default)
+        if value < minimum:
+            raise CatalogError(f"{self.where}: {key!r} must be at least {minimum}")
+        return value
+
+    def flag(self, key: str) -> bool:
+        return self.value(key, bool, False)
+
+    def texts(self, key: str) -> tuple[str, ...]:
+        values = self.value(key, list)
+        if not values or not all(isinstance(v, str) and v.strip() for v in values):
+            raise CatalogError(f"{self.where}: {key!r} must be a non-empty list of text")
+        return tuple(v.strip() for v in values)
+
+    def finish(self) -> None:
+        extra = set(self.data) - self.used
+        if extra:
+            raise CatalogError(f"{self.where}: unknown field {sorted(extra)[0]!r}")
+
+
+def _dose(data: Any, where: str) -> Dose:
+    f = _Fields(data, f"{where} dose")
+    kind = f.text("kind")
+    common = {"per_side": f.flag("per_side"), "side_word": f.value("side_word", str, "side")}
+    if kind == "hold":
+        dose: Dose = HoldDose(
+            seconds=f.integer("seconds"),
+            reps=f.integer("reps", 1),
+            rest=f.integer("rest", 0, minimum=0),
+            may_end_early=f.flag("may_end_early"),
+            **common,
+        )
+    elif kind == "reps":
+        dose = RepsDose(
+            reps=f.integer("reps"),
+            sets=f.integer("sets", 1),
+            top_hold=f.integer("top_hold", 0, minimum=0),
+            rest=f.integer("rest", 0, minimum=0),
+            tempo=f.integer("tempo", 3),
+            **common,
+        )
+    elif kind == "pyramid":
+        ladder = f.value("ladder", list)
+        if not ladder or not all(type(n) is int and n > 0 for n in ladder):
+            raise CatalogError(f"{where} dose: 'ladder' must list positive whole numbers")
+        dose = PyramidDose(
+            seconds=f.integer("seconds"),
+            ladder=tuple(ladder),
+            rest=f.integer("rest", 0, minimum=0),
+            **common,
+        )
+    else:
+        raise CatalogError(f"{where} dose: kind {kind!r} is not hold, reps or pyramid")
+    f.finish()
+    return dose
+
+
+def _exercise(data: Any, index: int) -> Exercise:
+    raw_id = data.get("id") if isinstance(data, Mapping) else None
+    where = f"catalog entry {raw_id!r}" if isinstance(raw_id, str) else f"catalog entry #{index + 1}"
+    f = _Fields(data, where)
+    exercise_id = f.text("id")
+    if not SLUG.fullmatch(exercise_id):
+        raise CatalogError(f"{where}: id must be a lowercase slug")
+    phase = f.integer("phase")
+    if phase not in Phase._value2member_map_:
+        raise CatalogError(f"{where}: phase must be 1, 2, 3 or 4")
+    equipment = f.text("equipment")
+    if equipment not in EQUIPMENT:
+        raise CatalogError(f"{where}: equipment must be one of {', '.join(EQUIPMENT)}")
+    try:
+        schedule = Schedule.parse(f.text("schedule"))
+    except ValueError as exc:
+        raise CatalogError(f"{where}: {exc}") from None
+    sources = f.texts("sources")
+    bad = next((s for s in sources if not _SOURCE.fullmatch(s)), None)
+    if bad:
+        raise CatalogError(f"{where}: source tag {bad!r} is not SEED:NNN or S<number>")
+    gentle = f.flag("gentle")
+    gate = f.value("flare_gate", Mapping, None)
+    flare_gate = DEFAULT_FLARE_GATE
+    if gate is not None:
+        g = _Fields(gate, f"{where} flare_gate")
+        flare_gate = FlareGate(g.text("reason"), g.value("alternative", str, None))
+        g.finish()
+    exercise = Exercise(
+        id=exercise_id,
+        name=f.text("name"),
+        phase=Phase(phase),
+        target=f.text("target"),
+        equipment=equipment,
+        equipment_note=f.text("equipment_note"),
+        dose=_dose(f.value("dose", Mapping), where),
+        schedule=schedule,
+        cues=f.texts("cues"),
+        caution=f.text("caution"),
+        gentle=gentle,
+        flare_gate=flare_gate,
+        sources=sources,
+    )
+    f.finish()
+    return exercise
+
+
+def parse_catalog(data: Any) -> Catalog:
+    """Validate decoded catalog JSON; raises :class:`CatalogError` naming the bad entry."""
+    if not isinstance(data, Mapping) or not isinstance(data.get("exercises"), list):
+        raise CatalogError("catalog: expected an object with an 'exercises' list")
+    exercises = tuple(_exercise(item, i) for i, item in enumerate(data["exercises"]))
+    seen: set[str] = set()
+    for exercise in exercises:
+        if exercise.id in seen:
+            raise CatalogError(f"catalog entry {exercise.id!r}: duplicate id")
+        seen.add(exercise.id)
+    for exercise in exercises:
+        alternative = exercise.flare_gate.alternative
+        if alternative is not None and alternative not in seen:
+            raise CatalogError(
+                f"catalog entry {exercise.id!r}: alternative {alternative!r} is not in the catalog"
+            )
+    return Catalog(exercises)
+
+
+_cached: Catalog | None = None
+
+
+def load_catalog() -> Catalog:
+    """The catalog shipped with backtui, parsed once per process."""
+    global _cached
+    if _cached is None:
+        text = resources.files("practice.catalog").joinpath("exercises.json").read_text("utf-8")
+        _cached = parse_catalog(json.loads(text))
+    return _cached

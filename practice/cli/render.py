@@ -1,0 +1,163 @@
+"""Plain-text and JSON views of plans and numbers for the CLI."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from practice.catalog import Exercise, Phase
+from practice.journal import DayView, TickResult
+from practice.stats import Stats, WINDOWS
+
+
+def minutes(seconds: int) -> str:
+    return f"about {max(1, round(seconds / 60))} min"
+
+
+def _left_seconds(view: DayView) -> int:
+    return sum(
+        item.exercise.dose.estimate_seconds()
+        for item in view.plan.items
+        if item.gate is None and item.exercise.id not in view.record.ticks
+    )
+
+
+def _percent(share: float | None) -> str:
+    return "  -" if share is None else f"{share * 100:3.0f}%"
+
+
+def status_text(view: DayView, stats: Stats) -> str:
+    day, due = view.plan.day, view.plan.due
+    if view.plan.kind.value == "rest":
+        today = "rest day"
+    elif view.complete:
+        today = f"all {len(due)} done"
+    else:
+        today = f"{len(view.done)}/{len(due)} done, {minutes(_left_seconds(view))} left"
+    plural = "" if stats.streak == 1 else "s"
+    lines = [
+        f"{day:%A} {day.isoformat()}: {today}",
+        f"Streak {stats.streak} day{plural} (best {stats.best_streak}), "
+        f"{stats.complete_days} complete days, habit strength {stats.strength * 100:.0f}%",
+        "Adherence      " + "  ".join(f"{w:>2} d" for w in WINDOWS),
+    ]
+    for phase in Phase:
+        shares = "  ".join(_percent(stats.adherence[phase][w]) for w in WINDOWS)
+        lines.append(f"  {phase.value} {phase.label:<11} {shares}")
+    return "\n".join(lines)
+
+
+def status_json(view: DayView, stats: Stats) -> dict[str, Any]:
+    return {
+        "date": view.plan.day.isoformat(),
+        "kind": view.plan.kind.value,
+        "done": len(view.done),
+        "total": len(view.plan.due),
+        "complete": view.complete,
+        "streak": stats.streak,
+        "best_streak": stats.best_streak,
+        "complete_days": stats.complete_days,
+        "strength": round(stats.strength, 4),
+        "minutes_left": round(_left_seconds(view) / 60, 1),
+        "done_ids": list(view.done),
+        "todo_ids": [i for i in view.plan.due if i not in view.record.ticks],
+        "adherence": {
+            str(p.value): {str(w): stats.adherence[p][w] for w in WINDOWS} for p in Phase
+        },
+    }
+
+
+def _state(view: DayView, exercise: Exercise, gated: bool) -> str:
+    if gated:
+        return "not today"
+    return "done" if exercise.id in view.record.ticks else "to do"
+
+
+def routine_text(view: DayView) -> str:
+    plan = view.plan
+    head = f"{plan.day:%A} {plan.day.isoformat()}"
+    if not plan.items:
+        return f"{head}: rest day, nothing planned." if plan.kind.value == "rest" else f"{head}: nothing planned."
+    kind = " (flare day)" if plan.kind.value == "flare" else ""
+    lines = [f"{head}{kind}: {len(plan.due)} exercises, {minutes(plan.estimate_seconds())}"]
+    for phase in Phase:
+        items = plan.phase_items(phase)
+        if not items:
+            continue
+        lines.append(f"\n{phase.value}. {phase.title}")
+        for item in items:
+            e = item.exercise
+            mark = {"done": "[x]", "to do": "[ ]", "not today": "[-]"}[_state(view, e, item.gate is not None)]
+            lines.append(f"  {mark} {e.name}: {e.dose.describe()}, {minutes(e.dose.estimate_seconds())}")
+            lines.append(f"      {e.id}")
+            if item.gate is not None:
+                alternative = f" Instead: {item.gate.alternative}." if item.gate.alternative else ""
+                lines.append(f"      {item.gate.reason}{alternative}")
+    return "\n".join(lines)
+
+
+def _exercise_json(exercise: Exercise) -> dict[str, Any]:
+    return {
+        "id": exercise.id,
+        "name": exercise.name,
+        "phase": exercise.phase.value,
+        "dose": exercise.dose.describe(),
+        "equipment": exercise.equipment_note,
+        "schedule": exercise.schedule.describe(),
+        "estimate_seconds": exercise.dose.estimate_seconds(),
+    }
+
+
+def routine_json(view: DayView) -> dict[str, Any]:
+    plan = view.plan
+    return {
+        "date": plan.day.isoformat(),
+        "kind": plan.kind.value,
+        "estimate_minutes": round(plan.estimate_seconds() / 60, 1),
+        "phases": [
+            {
+                "phase": phase.value,
+                "title": phase.title,
+                "exercises": [
+                    {
+                        **_exercise_json(item.exercise),
+                        "state": _state(view, item.exercise, item.gate is not None),
+                        "gate": None if item.gate is None else {
+                            "reason": item.gate.reason, "alternative": item.gate.alternative
+                        },
+                    }
+                    for item in plan.phase_items(phase)
+                ],
+            }
+            for phase in Phase
+        ],
+    }
+
+
+def catalog_text(rows: list[tuple[Exercise, bool]]) -> str:
+    lines = ["Every exercise (on = in your routine; 'backtui enable ID' adds one)"]
+    for phase in Phase:
+        lines.append(f"\n{phase.value}. {phase.title}")
+        for exercise, on in rows:
+            if exercise.phase == phase:
+                lines.append(
+                    f"  {'on ' if on else 'off'} {exercise.id:<37} {exercise.dose.describe()}, "
+                    f"{exercise.schedule.describe()}"
+                )
+    return "\n".join(lines)
+
+
+def catalog_json(rows: list[tuple[Exercise, bool]]) -> list[dict[str, Any]]:
+    return [{**_exercise_json(e), "on": on} for e, on in rows]
+
+
+def tick_text(result: TickResult, on: bool) -> str:
+    e, view = result.exercise, result.view
+    day = view.plan.day.isoformat()
+    if not result.changed:
+        return f"{e.name} ({e.id}) was already {'ticked' if on else 'not ticked'} for {day}."
+    verb = "Ticked" if on else "Unticked"
+    extra = "" if e.id in view.plan.due else " (not in that day's plan)"
+    progress = f"{len(view.done)}/{len(view.plan.due)} done"
+    if view.complete:
+        progress = f"all {len(view.plan.due)} done, day complete"
+    return f"{verb} {e.name} ({e.id}) for {day}{extra}: {progress}."

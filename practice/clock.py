@@ -1,0 +1,50 @@
+"""The one seam through which backtui learns the time.
+
+Everything that needs "now" or a monotonic reading takes a :class:`Clock`; tests
+pass a fake one. Calendar days are local dates with a day-start hour: a session
+at 00:30 still belongs to the day before when the day starts at 04:00.
+"""
+
+from __future__ import annotations
+
+import time
+from datetime import date, datetime, timedelta
+from typing import Protocol
+
+DEFAULT_DAY_START_HOUR = 4
+
+
+class Clock(Protocol):
+    def now(self) -> datetime:
+        """The current local time, timezone-aware."""
+
+    def monotonic(self) -> float:
+        """Seconds from an arbitrary origin that never goes backwards."""
+
+
+class SystemClock:
+    def now(self) -> datetime:
+        return datetime.now().astimezone()
+
+    def monotonic(self) -> float:
+        return time.monotonic()
+
+
+def practice_day(moment: datetime, day_start_hour: int = DEFAULT_DAY_START_HOUR) -> date:
+    """The calendar day a moment belongs to, read off its local wall clock.
+
+    Only the wall-clock hour matters, so DST changes and time-zone moves never
+    shift a day: the answer depends on what the person's clock showed.
+    """
+    day = moment.date()
+    return day - timedelta(days=1) if moment.hour < day_start_hour else day
+
+
+def parse_day(text: str) -> date:
+    """A strict ``YYYY-MM-DD`` date; raises ValueError otherwise."""
+    if len(text) != 10 or text[4] != "-" or text[7] != "-":
+        raise ValueError(f"{text!r} is not a date (YYYY-MM-DD)")
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"{text!r} is not a date (YYYY-MM-DD)") from None

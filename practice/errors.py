@@ -1,0 +1,25 @@
+"""The errors a user can cause or meet, each with its exit code.
+
+Everything raised as a :class:`BacktuiError` is shown as one line on stderr and
+never as a traceback.
+"""
+
+from __future__ import annotations
+
+
+class BacktuiError(Exception):
+    """Base class: a failure with a message meant for the user."""
+
+    exit_code = 1
+
+
+class UsageError(BacktuiError):
+    """Bad usage or bad input: an unknown id, a malformed file, a bad date."""
+
+    exit_code = 2
+
+
+class StoreError(BacktuiError):
+    """The database could not be read or written (disk full, read-only, damaged)."""
+
+    exit_code = 1

@@ -1,0 +1,179 @@
+"""The day log as a person uses it: today's plan, ticks, and the numbers.
+
+The CLI and the TUI both go through a :class:`Journal`; it joins the clock, the
+catalog, the routine rules and the store, and imports no UI.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
+
+from practice.catalog import Catalog, Exercise, Phase, load_catalog
+from practice.clock import Clock, SystemClock, practice_day
+from practice.daylog import DayKind, DayRecord
+from practice.errors import UsageError
+from practice.interchange import merge
+from practice.locations import database_path
+from practice.routine import Plan, plan_for
+from practice.settings import Settings
+from practice.stats import Stats, compute
+from practice.store.database import Database
+
+
+@dataclass(frozen=True)
+class DayView:
+    """A day's plan beside what was done."""
+
+    plan: Plan
+    record: DayRecord
+
+    @property
+    def done(self) -> tuple[str, ...]:
+        return tuple(i for i in self.plan.due if i in self.record.ticks)
+
+    @property
+    def complete(self) -> bool:
+        return self.record.complete
+
+
+@dataclass(frozen=True)
+class TickResult:
+    exercise: Exercise
+    view: DayView
+    changed: bool
+    """False when the tick (or untick) was already so."""
+
+
+class Journal:
+    def __init__(
+        self, data_dir: Path, clock: Clock | None = None, catalog: Catalog | None = None
+    ) -> None:
+        self.clock = clock or SystemClock()
+        self.catalog = catalog or load_catalog()
+        self.db = Database(database_path(data_dir), now=self.clock.now)
+
+    @property
+    def notices(self) -> list[str]:
+        return self.db.storage.notices
+
+    def today(self, settings: Settings | None = None) -> date:
+        hour = (settings or self.db.settings()).day_start_hour
+        return practice_day(self.clock.now(), hour)
+
+    def exercise(self, exercise_id: str) -> Exercise:
+        exercise = self.catalog.get(exercise_id)
+        if exercise is None:
+            raise UsageError(
+                f"unknown exercise id {exercise_id!r}; run 'backtui routine --all' to list the ids"
+            )
+        return exercise
+
+    def plan(self, day: date, kind: DayKind, settings: Settings | None = None) -> Plan:
+        settings = settings or self.db.settings()
+        return plan_for(day, self.catalog, settings.routine, kind)
+
+    def view(self, day: date | None = None) -> DayView:
+        settings = self.db.settings()
+        today = self.today(settings)
+        day = day or today
+        record = self._current(self.db.record(day), day, today, settings)
+        return DayView(self.plan(day, record.kind, settings), record)
+
+    def _current(
+        self, stored: DayRecord | None, day: date, today: date, settings: Settings
+    ) -> DayRecord:
+        """The stored record, with the live plan if the day is not past yet."""
+        record = stored or DayRecord(day)
+        if record.plan is None or day >= today:
+            record = replace(record, plan=self.plan(day, record.kind, settings).due)
+        return record
+
+    # Changes ---------------------------------------------------------------
+
+    def tick(self, exercise_id: str, day: date | None = None) -> TickResult:
+        return self._change(exercise_id, day, on=True)
+
+    def untick(self, exercise_id: str, day: date | None = None) -> TickResult:
+        return self._change(exercise_id, day, on=False)
+
+    def _change(self, exercise_id: str, day: date | None, on: bool) -> TickResult:
+        exercise = self.exercise(exercise_id)
+        at = int(self.clock.now().timestamp())
+        with self.db.transaction():
+            settings = self.db.settings()
+            today = self.today(settings)
+            day = day or today
+            if day > today:
+                raise UsageError(f"{day} is in the future; today is {today}")
+            stored = self.db.record(day)
+            before = self._current(stored, day, today, settings)
+            after = before.with_tick(exercise.id, at) if on else before.without_tick(exercise.id)
+            if after != stored:
+                self.db.put(after)
+        view = DayView(self.plan(day, after.kind, settings), after)
+        return TickResult(exercise, view, changed=after.ticks != before.ticks)
+
+    def switch(self, exercise_id: str, on: bool) -> Exercise:
+        """Turn an exercise on or off in the routine; today's plan follows."""
+        exercise = self.exercise(exercise_id)
+        with self.db.transaction():
+            settings = self.db.settings()
+            settings = replace(settings, routine=settings.routine.switched(exercise, on))
+            self.db.put_settings(settings)
+            today = self.today(settings)
+            stored = self.db.record(today)
+            if stored is not None:
+                self.db.put(self._current(stored, today, today, settings))
+        return exercise
+
+    # Numbers ---------------------------------------------------------------
+
+    def stats(self) -> Stats:
+        settings = self.db.settings()
+        return compute(
+            self.records(),
+            self.today(settings),
+            phase_of=self._phase_of,
+            plan_if_missing=lambda day: self.plan(day, DayKind.NORMAL, settings).due,
+        )
+
+    def _phase_of(self, exercise_id: str) -> Phase | None:
+        exercise = self.catalog.get(exercise_id)
+        return exercise.phase if exercise else None
+
+    # Import and export -----------------------------------------------------
+
+    def records(self) -> dict[date, DayRecord]:
+        """Every stored day, with today's live plan."""
+        settings = self.db.settings()
+        today = self.today(settings)
+        history = self.db.records()
+        if today in history:
+            history[today] = self._current(history[today], today, today, settings)
+        return history
+
+    def import_days(self, days: list[DayRecord]) -> ImportSummary:
+        """Merge imported days in one save: all of them, or none if the save fails."""
+        with self.db.transaction():
+            settings = self.db.settings()
+            stored = self.db.records()
+            changed, new_ticks = [], 0
+            for incoming in days:
+                before = stored.get(incoming.day)
+                after = merge(before, incoming)
+                if after.plan is None:
+                    after = replace(after, plan=self.plan(after.day, after.kind, settings).due)
+                if after != before:
+                    changed.append(after)
+                    new_ticks += len(after.ticks.keys() - (before.ticks.keys() if before else set()))
+            self.db.put(*changed)
+        return ImportSummary(days=len(days), changed_days=len(changed), new_ticks=new_ticks)
+
+
+@dataclass(frozen=True)
+class ImportSummary:
+    days: int
+    changed_days: int
+    new_ticks: int

@@ -1,0 +1,172 @@
+"""backtui's tables on TinyDB, and how day records are kept compact.
+
+Tables:
+
+``days``
+    one document per local calendar date; the document id is the date's
+    ordinal (``date.toordinal()``), so finding a day is a dictionary lookup.
+``exercises``
+    the exercise ids ever used, each once; days refer to them by document id.
+``plans``
+    each distinct plan (a list of exercise document ids), shared by the days
+    that had it.
+``settings``
+    one document with the person's settings.
+
+Interning ids and sharing plans keeps ten years of daily practice near 1 MB.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from tinydb import TinyDB
+from tinydb.table import Document, Table
+
+from practice.daylog import DayKind, DayRecord
+from practice.routine import RoutineSettings
+from practice.settings import Settings
+from practice.store.storage import SafeJSONStorage
+
+SETTINGS_DOC = 1
+
+
+class Database:
+    def __init__(self, path: Path, now: Any) -> None:
+        self._db = TinyDB(path, storage=SafeJSONStorage, now=now)
+        self.storage: SafeJSONStorage = self._db.storage  # type: ignore[assignment]
+        # TinyDB's per-table query cache cannot see other processes' writes.
+        self._days = self._db.table("days", cache_size=0)
+        self._exercises = self._db.table("exercises", cache_size=0)
+        self._plans = self._db.table("plans", cache_size=0)
+        self._settings = self._db.table("settings", cache_size=0)
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        with self.storage.transaction():
+            yield
+
+    # Reading ----------------------------------------------------------------
+
+    def record(self, day: date) -> DayRecord | None:
+        doc = self._days.get(doc_id=day.toordinal())
+        if doc is None:
+            return None
+        names, plans = self._names(), self._plan_lookup()
+        return _decode(day, doc, names, plans)
+
+    def records(self) -> dict[date, DayRecord]:
+        names, plans = self._names(), self._plan_lookup()
+        return {
+            date.fromordinal(doc.doc_id): _decode(date.fromordinal(doc.doc_id), doc, names, plans)
+            for doc in self._days.all()
+        }
+
+    def settings(self) -> Settings:
+        doc = self._settings.get(doc_id=SETTINGS_DOC) or {}
+        return Settings(
+            routine=RoutineSettings(
+                enabled=frozenset(doc.get("enabled", ())),
+                disabled=frozenset(doc.get("disabled", ())),
+            ),
+            day_start_hour=doc.get("day_start_hour", Settings.day_start_hour),
+        )
+
+    def _names(self) -> dict[int, str]:
+        return {doc.doc_id: doc["id"] for doc in self._exercises.all()}
+
+    def _plan_lookup(self) -> dict[int, tuple[str, ...]]:
+        names = self._names()
+        return {doc.doc_id: tuple(names[n] for n in doc["ids"]) for doc in self._plans.all()}
+
+    # Writing (inside a transaction) ------------------------------------------
+
+    def put(self, *records: DayRecord) -> None:
+        """Store whole day records, replacing what was there for those days."""
+        interner = _Interner(self._exercises, self._plans)
+        docs = {record.day.toordinal(): _encode(record, interner) for record in records}
+        interner.save()
+        _replace(self._days, docs)
+
+    def put_settings(self, settings: Settings) -> None:
+        doc = {
+            "enabled": sorted(settings.routine.enabled),
+            "disabled": sorted(settings.routine.disabled),
+            "day_start_hour": settings.day_start_hour,
+        }
+        _replace(self._settings, {SETTINGS_DOC: doc})
+
+
+class _Interner:
+    """Maps exercise ids and plans to small numbers, adding new ones as needed."""
+
+    def __init__(self, exercises: Table, plans: Table) -> None:
+        self._tables = (exercises, plans)
+        self._ids = {doc["id"]: doc.doc_id for doc in exercises.all()}
+        self._plans = {tuple(doc["ids"]): doc.doc_id for doc in plans.all()}
+        self._new_ids: dict[int, dict[str, Any]] = {}
+        self._new_plans: dict[int, dict[str, Any]] = {}
+
+    def exercise(self, exercise_id: str) -> int:
+        number = self._ids.get(exercise_id)
+        if number is None:
+            number = self._ids[exercise_id] = max(self._ids.values(), default=0) + 1
+            self._new_ids[number] = {"id": exercise_id}
+        return number
+
+    def plan(self, plan: tuple[str, ...]) -> int:
+        key = tuple(self.exercise(i) for i in plan)
+        number = self._plans.get(key)
+        if number is None:
+            number = self._plans[key] = max(self._plans.values(), default=0) + 1
+            self._new_plans[number] = {"ids": list(key)}
+        return number
+
+    def save(self) -> None:
+        exercises, plans = self._tables
+        _replace(exercises, self._new_ids)
+        _replace(plans, self._new_plans)
+
+
+def _encode(record: DayRecord, interner: _Interner) -> dict[str, Any]:
+    doc: dict[str, Any] = {"ticks": {str(interner.exercise(i)): at for i, at in record.ticks.items()}}
+    if record.plan is not None:
+        doc["plan"] = interner.plan(record.plan)
+    if record.kind is not DayKind.NORMAL:
+        doc["kind"] = record.kind.value
+    if record.pain_before is not None:
+        doc["pain_before"] = record.pain_before
+    if record.pain_after is not None:
+        doc["pain_after"] = record.pain_after
+    if record.note:
+        doc["note"] = record.note
+    return doc
+
+
+def _decode(
+    day: date, doc: dict[str, Any], names: dict[int, str], plans: dict[int, tuple[str, ...]]
+) -> DayRecord:
+    plan_id = doc.get("plan")
+    return DayRecord(
+        day=day,
+        ticks={names[int(k)]: at for k, at in doc["ticks"].items()},
+        plan=None if plan_id is None else plans[plan_id],
+        kind=DayKind(doc.get("kind", DayKind.NORMAL.value)),
+        pain_before=doc.get("pain_before"),
+        pain_after=doc.get("pain_after"),
+        note=doc.get("note", ""),
+    )
+
+
+def _replace(table: Table, docs: dict[int, dict[str, Any]]) -> None:
+    """Write whole documents under fixed ids (TinyDB's update would merge keys)."""
+    if not docs:
+        return
+    existing = [doc_id for doc_id in docs if table.contains(doc_id=doc_id)]
+    if existing:
+        table.remove(doc_ids=existing)
+    table.insert_multiple(Document(doc, doc_id=doc_id) for doc_id, doc in docs.items())

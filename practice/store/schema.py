@@ -1,0 +1,57 @@
+"""The shape of the database file, its version, and how old files move forward.
+
+A file carries its version in the ``meta`` table. Opening an older file runs
+the migrations from its version up to :data:`VERSION`, one step at a time; a
+file from a newer backtui is refused rather than rewritten.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+VERSION = 1
+META_TABLE = "meta"
+META_DOC = "1"
+
+Migration = Callable[[dict[str, Any]], dict[str, Any]]
+MIGRATIONS: Mapping[int, Migration] = {}
+"""``MIGRATIONS[n]`` turns a version-n file into a version n+1 file."""
+
+
+class Damaged(ValueError):
+    """The file's contents are not a backtui database."""
+
+
+class TooNew(ValueError):
+    """The file was written by a newer backtui."""
+
+
+def version_of(data: Any) -> int:
+    if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
+        raise Damaged("not a table of tables")
+    meta = data.get(META_TABLE, {}).get(META_DOC)
+    version = meta.get("schema") if isinstance(meta, dict) else None
+    if type(version) is not int or version < 1:
+        raise Damaged("no schema version")
+    return version
+
+
+def stamp(data: dict[str, Any]) -> None:
+    data.setdefault(META_TABLE, {})[META_DOC] = {"schema": VERSION}
+
+
+def upgrade(
+    data: dict[str, Any], migrations: Mapping[int, Migration] = MIGRATIONS, target: int = VERSION
+) -> tuple[dict[str, Any], bool]:
+    """Bring ``data`` to ``target``; returns the data and whether it changed."""
+    version = version_of(data)
+    if version > target:
+        raise TooNew(f"schema {version} is newer than this backtui understands ({target})")
+    changed = False
+    while version < target:
+        data = migrations[version](data)
+        version += 1
+        data[META_TABLE][META_DOC] = {"schema": version}
+        changed = True
+    return data, changed

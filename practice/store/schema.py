@@ -42,7 +42,7 @@ def stamp(data: dict[str, Any]) -> None:
 
 
 def upgrade(
-    data: dict[str, Any], migrations: Mapping[int, Migration] = MIGRATIONS, target: int = VERSION
+    data: dict[str, Any], migrations: Mapping[int, Migration], target: int
 ) -> tuple[dict[str, Any], bool]:
     """Bring ``data`` to ``target``; returns the data and whether it changed."""
     version = version_of(data)

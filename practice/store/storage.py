@@ -216,7 +216,7 @@ class SafeJSONStorage(Storage):
 def _parse(raw: bytes, path: Path) -> tuple[dict[str, Any], bool] | None:
     """Decode and upgrade the file's bytes; None if they are not a database."""
     try:
-        return schema.upgrade(json.loads(raw))
+        return schema.upgrade(json.loads(raw), schema.MIGRATIONS, schema.VERSION)
     except schema.TooNew as exc:
         raise StoreError(f"{path} was written by a newer backtui ({exc}); upgrade backtui") from None
     except (ValueError, RecursionError):

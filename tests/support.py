@@ -1,0 +1,37 @@
+"""Helpers shared by the tests."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+
+class FakeClock:
+    """A clock the test moves by hand: wall time in a chosen zone, plus monotonic."""
+
+    def __init__(self, when: str | datetime, zone: str = "Europe/Berlin") -> None:
+        self.zone = ZoneInfo(zone)
+        moment = datetime.fromisoformat(when) if isinstance(when, str) else when
+        self._utc = (moment if moment.tzinfo else moment.replace(tzinfo=self.zone)).astimezone(
+            timezone.utc
+        )
+        self._monotonic = 1000.0
+
+    def now(self) -> datetime:
+        return self._utc.astimezone(self.zone)
+
+    def monotonic(self) -> float:
+        return self._monotonic
+
+    def advance(self, **delta: float) -> None:
+        step = timedelta(**delta)
+        self._utc += step
+        self._monotonic += step.total_seconds()
+
+    def move_to(self, zone: str) -> None:
+        """Travel: same instant, another wall clock."""
+        self.zone = ZoneInfo(zone)
+
+    def set_wall(self, when: str) -> None:
+        """Set the wall clock (e.g. a clock set back years); monotonic is untouched."""
+        self._utc = datetime.fromisoformat(when).replace(tzinfo=self.zone).astimezone(timezone.utc)

@@ -107,11 +107,15 @@ class SafeJSONStorage(Storage):
         payload = json.dumps(self._data, separators=(",", ":")).encode()
         self._sweep_temp_files()
         replace_atomically(self.path, payload, self.backups.keep_current)
-        self._stamp = _stamp(os.stat(self.path))
+        # The save is durable from here on; nothing below may fail it.
+        try:
+            self._stamp = _stamp(os.stat(self.path))
+        except OSError:
+            self._stamp = None  # read it again next time
         try:
             self.backups.prune()
         except OSError:
-            pass  # an extra old backup is harmless; the save itself succeeded
+            pass  # an extra old backup is harmless
 
     def _sweep_temp_files(self) -> None:
         """Temp files left by a writer that died mid-save (we hold the lock)."""

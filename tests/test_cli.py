@@ -1,0 +1,249 @@
+"""The backtui command: output, exit codes, import and export."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from datetime import date
+
+import pytest
+
+from practice import __version__
+from practice.cli import main
+from practice.daylog import DayKind
+from practice.journal import Journal
+
+
+@pytest.fixture
+def run(clock, capsys):
+    def run(*argv: str) -> tuple[int, str, str]:
+        try:
+            code = main(list(argv), clock=clock)
+        except SystemExit as exc:
+            code = exc.code
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return run
+
+
+def test_status_json_has_the_documented_keys(run):
+    run("tick", "calf-foam-roll")
+    code, out, _ = run("status", "--json")
+    status = json.loads(out)
+    assert code == 0
+    assert {"date", "done", "total", "complete", "streak", "best_streak"} <= set(status)
+    assert (status["date"], status["done"], status["complete"]) == ("2026-11-21", 1, False)
+    assert status["total"] == 11
+
+
+def test_finishing_the_day_completes_it(run, journal):
+    for exercise_id in journal.view().plan.due:
+        code, out, _ = run("tick", exercise_id)
+        assert code == 0
+    assert "day complete" in out
+    status = json.loads(run("status", "--json")[1])
+    assert status["complete"] and status["streak"] == 1 and status["best_streak"] == 1
+
+
+def test_status_text(run):
+    code, out, _ = run("status")
+    assert code == 0 and "0/11 done" in out and "Streak 0 days" in out
+
+
+def test_routine_lists_phases_ids_names_doses_and_time(run):
+    code, out, _ = run("routine", "--date", "2026-11-23")
+    assert code == 0
+    assert "Monday 2026-11-23: 14 exercises, about 26 min" in out
+    assert out.index("1. Trigger-point release") < out.index("2. Hamstring") < out.index(
+        "3. Glute") < out.index("4. Back")
+    assert "Lying hamstring stretch: 60 s each leg" in out and "prone-erector-isometric" in out
+
+
+def test_routine_json(run):
+    data = json.loads(run("routine", "--json")[1])
+    assert [p["phase"] for p in data["phases"]] == [1, 2, 3, 4]
+    first = data["phases"][0]["exercises"][0]
+    assert first["id"] == "calf-foam-roll" and first["dose"] == "30 s each leg"
+    assert first["state"] == "to do"
+    assert 15 <= data["estimate_minutes"] <= 25
+
+
+def test_routine_all_lists_every_id(run):
+    code, out, _ = run("routine", "--all")
+    assert code == 0 and "off kettlebell-swing" in out and "on  glute-bridge" in out
+
+
+def test_enable_and_disable(run):
+    assert run("enable", "step-up")[0] == 0
+    assert "step-up" in run("routine", "--date", "2026-11-23")[1]
+    assert run("disable", "step-up")[0] == 0
+    assert "step-up" not in run("routine", "--date", "2026-11-23")[1]
+
+
+def test_unknown_id_is_exit_2_with_one_line_saying_how_to_list(run):
+    code, out, err = run("tick", "toe-touch")
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and "backtui routine --all" in err
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [("tick",), ("tick", "calf-foam-roll", "--date", "21/11/2026"), ("frobnicate",),
+     ("export", "--format", "xml")],
+)
+def test_bad_usage_is_exit_2_in_one_line(run, argv):
+    code, _, err = run(*argv)
+    assert code == 2 and err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_future_days_cannot_be_ticked(run):
+    code, _, err = run("tick", "calf-foam-roll", "--date", "2026-11-22")
+    assert code == 2 and "future" in err
+
+
+def test_untick(run):
+    run("tick", "calf-foam-roll")
+    code, out, _ = run("untick", "calf-foam-roll")
+    assert code == 0 and out.startswith("Unticked")
+    assert json.loads(run("status", "--json")[1])["done"] == 0
+
+
+def test_version_and_help(run):
+    assert run("--version") == (0, f"backtui {__version__}\n", "")
+    code, out, _ = run("--help")
+    assert code == 0 and "status" in out and "import" in out
+
+
+def test_where_shows_the_paths(run, data_dir):
+    out = run("where")[1]
+    assert str(data_dir / "backtui.json") in out and "backtui.json.lock" in out
+
+
+def test_data_dir_option_beats_the_environment(run, tmp_path):
+    other = tmp_path / "elsewhere"
+    run("--data-dir", str(other), "tick", "calf-foam-roll")
+    assert (other / "backtui.json").exists()
+
+
+# Export and import ----------------------------------------------------------
+
+
+def fill_history(journal: Journal) -> None:
+    for d in range(1, 6):
+        for exercise_id in journal.plan(date(2026, 11, d), DayKind.NORMAL).due:
+            journal.tick(exercise_id, date(2026, 11, d))
+    journal.tick("calf-foam-roll", date(2026, 11, 7))
+    journal.tick("kettlebell-swing", date(2026, 11, 7))  # not in the plan: kept as history
+
+
+def test_export_then_import_round_trips_exactly(run, journal, tmp_path, data_dir, clock):
+    fill_history(journal)
+    journal.switch("glute-bridge", on=False)  # a later routine change
+    exported = tmp_path / "export.json"
+    assert run("export", "-o", str(exported))[0] == 0
+    before = journal.records()
+
+    fresh_dir = tmp_path / "fresh"
+    assert run("--data-dir", str(fresh_dir), "import", str(exported))[0] == 0
+    after = Journal(fresh_dir, clock).records()
+    assert after == before
+    assert [d for d, r in after.items() if r.complete] == [date(2026, 11, d) for d in range(1, 6)]
+    # Exporting the copy gives the same days.
+    again = tmp_path / "again.json"
+    run("--data-dir", str(fresh_dir), "export", "-o", str(again))
+    assert json.loads(again.read_text())["days"] == json.loads(exported.read_text())["days"]
+
+
+def test_import_is_idempotent(run, tmp_path, journal):
+    source = tmp_path / "days.json"
+    source.write_text(json.dumps({"days": [
+        {"date": "2026-11-01", "done": ["calf-foam-roll", "piriformis-roll"]},
+        {"date": "2026-11-02", "done": ["retired-exercise"]},
+    ]}))
+    code, out, _ = run("import", str(source))
+    assert code == 0 and "2 changed, 3 new ticks" in out
+    first = journal.records()
+    code, out, _ = run("import", str(source))
+    assert code == 0 and "0 changed, 0 new ticks" in out
+    assert journal.records() == first
+    assert "retired-exercise" in first[date(2026, 11, 2)].ticks  # history is kept
+
+
+def test_import_merges_and_keeps_what_is_stored(run, tmp_path, journal, clock):
+    journal.tick("calf-foam-roll", date(2026, 11, 1))
+    at = journal.records()[date(2026, 11, 1)].ticks["calf-foam-roll"]
+    source = tmp_path / "days.json"
+    source.write_text(json.dumps({"days": [{
+        "date": "2026-11-01", "done": ["calf-foam-roll", "hamstring-foam-roll"],
+        "ticks": [{"id": "calf-foam-roll", "at": "2020-01-01T08:00:00+01:00"}],
+    }]}))
+    run("import", str(source))
+    day = journal.records()[date(2026, 11, 1)]
+    assert set(day.ticks) == {"calf-foam-roll", "hamstring-foam-roll"}
+    assert day.ticks["calf-foam-roll"] == at
+
+
+@pytest.mark.parametrize(
+    "content, problem",
+    [
+        ("not json", "not valid JSON"),
+        ('{"weeks": []}', "'days' list"),
+        ('{"days": [{"date": "2026-02-30", "done": []}]}', "'date' must be a date written YYYY-MM-DD"),
+        ('{"days": [{"date": "2026-11-01", "done": "calf-foam-roll"}]}', "list of exercise ids"),
+        ('{"days": [{"date": "2026-11-01", "done": ["Calf Roll"]}]}', "'Calf Roll' is not an exercise id"),
+        ('{"days": [{"date": "2026-11-01", "done": [], "pain_before": 11}]}', "0 to 10"),
+        ('{"days": [{"date": "2026-11-01", "done": [], "kind": "holiday"}]}', "normal, rest or flare"),
+        ('{"days": [{"date": "2026-11-01", "done": []}, {"date": "2026-11-01", "done": []}]}', "appears twice"),
+        ('{"days": [{"date": "2026-11-01", "done": ["a"], "ticks": [{"id": "a", "at": "noon"}]}]}', "ISO 8601"),
+    ],
+)
+def test_a_malformed_import_changes_nothing_and_names_the_problem(run, tmp_path, journal, data_dir, content, problem):
+    journal.tick("calf-foam-roll")
+    before = (data_dir / "backtui.json").read_bytes()
+    source = tmp_path / "bad.json"
+    # Valid days before the bad one must not be imported either.
+    source.write_text(content.replace('"days": [', '"days": [{"date": "2026-10-01", "done": ["piriformis-roll"]}, ', 1)
+                      if content.startswith('{"days": [{') else content)
+    code, _, err = run("import", str(source))
+    assert code == 2 and problem in err and "nothing was imported" in err
+    assert err.count("\n") == 1
+    assert (data_dir / "backtui.json").read_bytes() == before
+
+
+def test_import_of_a_missing_file(run, tmp_path):
+    code, _, err = run("import", str(tmp_path / "nope.json"))
+    assert code == 2 and "No such file" in err
+
+
+def test_csv_export(run, journal):
+    fill_history(journal)
+    code, out, _ = run("export", "--format", "csv")
+    lines = out.splitlines()
+    assert code == 0 and lines[0].startswith("date,kind,complete,done_count,planned_count")
+    assert lines[1].startswith("2026-11-01,normal,yes,11,11,")
+    assert lines[-1].startswith("2026-11-07,normal,no,1,11,calf-foam-roll kettlebell-swing,")
+
+
+# No Textual outside the TUI -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "argv", [["status", "--json"], ["tick", "calf-foam-roll"], ["export"], ["routine"], ["where"]]
+)
+def test_scripting_commands_never_import_textual(argv, data_dir):
+    probe = (
+        "import sys; from practice.cli import main; code = main(sys.argv[1:]); "
+        "sys.stdout.flush(); "
+        "assert not [m for m in sys.modules if m.split('.')[0] in ('textual', 'rich')], 'textual'; "
+        "sys.exit(code)"
+    )
+    result = subprocess.run([sys.executable, "-c", probe, *argv], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+
+
+def test_python_dash_m_practice_works(data_dir):
+    result = subprocess.run([sys.executable, "-m", "practice", "status", "--json"],
+                            capture_output=True, text=True)
+    assert result.returncode == 0 and {"date", "streak"} <= set(json.loads(result.stdout))

@@ -3,7 +3,9 @@ and the plan the day was judged against."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import NamedTuple
 from datetime import date
 from enum import Enum
 
@@ -14,10 +16,9 @@ class DayKind(str, Enum):
     FLARE = "flare"
 
 
-@dataclass(frozen=True)
-class DayRecord:
+class DayRecord(NamedTuple):
     day: date
-    ticks: dict[str, int | None] = field(default_factory=dict)
+    ticks: Mapping[str, int | None] = MappingProxyType({})
     """Exercise id -> when it was ticked (Unix seconds), ``None`` if not known."""
     plan: tuple[str, ...] | None = None
     """The ids due that day, frozen once the day is past; ``None`` if never planned."""
@@ -36,14 +37,14 @@ class DayRecord:
         neither a success nor a miss."""
         if self.kind is DayKind.REST or not self.plan:
             return False
-        return self.done.issuperset(self.plan)
+        return all(map(self.ticks.__contains__, self.plan))
 
     def with_tick(self, exercise_id: str, at: int | None) -> DayRecord:
         if exercise_id in self.ticks:
             return self
-        return replace(self, ticks={**self.ticks, exercise_id: at})
+        return self._replace(ticks={**self.ticks, exercise_id: at})
 
     def without_tick(self, exercise_id: str) -> DayRecord:
         ticks = dict(self.ticks)
         ticks.pop(exercise_id, None)
-        return replace(self, ticks=ticks)
+        return self._replace(ticks=ticks)

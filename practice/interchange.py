@@ -12,7 +12,6 @@ import csv
 import io
 import json
 from collections.abc import Mapping
-from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
 
@@ -166,8 +165,7 @@ def merge(stored: DayRecord | None, incoming: DayRecord) -> DayRecord:
     for exercise_id, at in incoming.ticks.items():
         if ticks.get(exercise_id) is None:
             ticks[exercise_id] = at
-    return replace(
-        stored,
+    return stored._replace(
         ticks=ticks,
         plan=stored.plan if stored.plan is not None else incoming.plan,
         kind=stored.kind if stored.kind is not DayKind.NORMAL else incoming.kind,

@@ -6,7 +6,7 @@ catalog, the routine rules and the store, and imports no UI.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from typing import NamedTuple
 from datetime import date
 from pathlib import Path
 
@@ -14,7 +14,6 @@ from practice.catalog import Catalog, Exercise, Phase, load_catalog
 from practice.clock import Clock, SystemClock, practice_day
 from practice.daylog import DayKind, DayRecord
 from practice.errors import UsageError
-from practice.interchange import merge
 from practice.locations import database_path
 from practice.routine import Plan, plan_for
 from practice.settings import Settings
@@ -22,8 +21,7 @@ from practice.stats import Stats, compute
 from practice.store.database import Database
 
 
-@dataclass(frozen=True)
-class DayView:
+class DayView(NamedTuple):
     """A day's plan beside what was done."""
 
     plan: Plan
@@ -38,8 +36,7 @@ class DayView:
         return self.record.complete
 
 
-@dataclass(frozen=True)
-class TickResult:
+class TickResult(NamedTuple):
     exercise: Exercise
     view: DayView
     changed: bool
@@ -87,7 +84,7 @@ class Journal:
         """The stored record, with the live plan if the day is not past yet."""
         record = stored or DayRecord(day)
         if record.plan is None or day >= today:
-            record = replace(record, plan=self.plan(day, record.kind, settings).due)
+            record = record._replace(plan=self.plan(day, record.kind, settings).due)
         return record
 
     # Changes ---------------------------------------------------------------
@@ -120,7 +117,7 @@ class Journal:
         exercise = self.exercise(exercise_id)
         with self.db.transaction():
             settings = self.db.settings()
-            settings = replace(settings, routine=settings.routine.switched(exercise, on))
+            settings = settings._replace(routine=settings.routine.switched(exercise, on))
             self.db.put_settings(settings)
             today = self.today(settings)
             stored = self.db.record(today)
@@ -156,6 +153,8 @@ class Journal:
 
     def import_days(self, days: list[DayRecord]) -> ImportSummary:
         """Merge imported days in one save: all of them, or none if the save fails."""
+        from practice.interchange import merge
+
         with self.db.transaction():
             settings = self.db.settings()
             stored = self.db.records()
@@ -164,7 +163,7 @@ class Journal:
                 before = stored.get(incoming.day)
                 after = merge(before, incoming)
                 if after.plan is None:
-                    after = replace(after, plan=self.plan(after.day, after.kind, settings).due)
+                    after = after._replace(plan=self.plan(after.day, after.kind, settings).due)
                 if after != before:
                     changed.append(after)
                     new_ticks += len(after.ticks.keys() - (before.ticks.keys() if before else set()))
@@ -172,8 +171,7 @@ class Journal:
         return ImportSummary(days=len(days), changed_days=len(changed), new_ticks=new_ticks)
 
 
-@dataclass(frozen=True)
-class ImportSummary:
+class ImportSummary(NamedTuple):
     days: int
     changed_days: int
     new_ticks: int

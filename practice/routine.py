@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 from datetime import date
 
 from practice.catalog import Catalog, Exercise, FlareGate, Phase
 from practice.daylog import DayKind
 
 
-@dataclass(frozen=True)
-class RoutineSettings:
+class RoutineSettings(NamedTuple):
     """The person's choices on top of the defaults."""
 
     enabled: frozenset[str] = frozenset()
@@ -33,15 +32,13 @@ class RoutineSettings:
         return RoutineSettings(frozenset(enabled), frozenset(disabled))
 
 
-@dataclass(frozen=True)
-class PlanItem:
+class PlanItem(NamedTuple):
     exercise: Exercise
     gate: FlareGate | None = None
     """Set when the exercise is left out today, with the reason."""
 
 
-@dataclass(frozen=True)
-class Plan:
+class Plan(NamedTuple):
     day: date
     kind: DayKind
     items: tuple[PlanItem, ...]

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 from datetime import date, timedelta
 from enum import Enum
 
@@ -52,8 +52,7 @@ def day_state(record: DayRecord | None, day: date, today: date) -> DayState:
     return DayState.OPEN if day == today else DayState.MISSED
 
 
-@dataclass(frozen=True)
-class Stats:
+class Stats(NamedTuple):
     streak: int
     best_streak: int
     complete_days: int
@@ -73,7 +72,7 @@ def compute(
     return Stats(
         streak=current_streak(states, today),
         best_streak=best_streak(states),
-        complete_days=sum(1 for r in history.values() if r.complete),
+        complete_days=sum(1 for s in states.values() if s is DayState.COMPLETE),
         strength=strength(states),
         adherence=_adherence(history, states, today, phase_of, plan_if_missing),
     )

@@ -6,11 +6,11 @@ import copy
 import json
 import re
 from datetime import date, timedelta
-from importlib import resources
 from pathlib import Path
 
 import pytest
 
+from practice.catalog.loader import CATALOG_FILE
 from practice.catalog import CatalogError, HoldDose, Phase, PyramidDose, RepsDose, load_catalog, parse_catalog
 from practice.daylog import DayKind
 from practice.routine import RoutineSettings, plan_for
@@ -30,7 +30,7 @@ EXPECTED_IDS = {
 
 
 def raw_catalog() -> dict:
-    return json.loads(resources.files("practice.catalog").joinpath("exercises.json").read_text())
+    return json.loads(CATALOG_FILE.read_text())
 
 
 def test_every_core_exercise_is_there_in_its_phase():

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 from typing import Union
 
 SETUP_SECONDS = 15
@@ -16,8 +16,7 @@ def _each(per_side: bool, side_word: str) -> str:
     return f" each {side_word}" if per_side else ""
 
 
-@dataclass(frozen=True)
-class HoldDose:
+class HoldDose(NamedTuple):
     """Hold a position (or work one area) for ``seconds``, ``reps`` times."""
 
     seconds: int
@@ -42,8 +41,7 @@ class HoldDose:
         return SETUP_SECONDS + self.sides * one_side + (self.sides - 1) * CHANGEOVER_SECONDS
 
 
-@dataclass(frozen=True)
-class RepsDose:
+class RepsDose(NamedTuple):
     """``reps`` repetitions in each of ``sets`` sets, optionally held at the top."""
 
     reps: int
@@ -70,8 +68,7 @@ class RepsDose:
         return SETUP_SECONDS + work + (self.sets - 1) * self.rest + changeovers
 
 
-@dataclass(frozen=True)
-class PyramidDose:
+class PyramidDose(NamedTuple):
     """Short isometric holds in a descending ladder of sets, e.g. 5-3-1."""
 
     seconds: int

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Mapping
-from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from practice.catalog.dose import Dose, HoldDose, PyramidDose, RepsDose
@@ -13,6 +13,7 @@ from practice.catalog.model import EQUIPMENT, DEFAULT_FLARE_GATE, Exercise, Flar
 from practice.catalog.schedule import Schedule
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+CATALOG_FILE = Path(__file__).with_name("exercises.json")
 _SOURCE = re.compile(r"SEED:\d{3}|S\d+")
 
 
@@ -196,6 +197,6 @@ def load_catalog() -> Catalog:
     """The catalog shipped with backtui, parsed once per process."""
     global _cached
     if _cached is None:
-        text = resources.files("practice.catalog").joinpath("exercises.json").read_text("utf-8")
+        text = CATALOG_FILE.read_text("utf-8")
         _cached = parse_catalog(json.loads(text))
     return _cached

@@ -1,8 +1,8 @@
-"""The exercises of the routine, as frozen dataclasses."""
+"""The exercises of the routine, as immutable records."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 from enum import IntEnum
 
 from practice.catalog.dose import Dose
@@ -37,8 +37,7 @@ HOME_EQUIPMENT = frozenset({"none", "foam-roller", "ball"})
 """Equipment a default routine may assume."""
 
 
-@dataclass(frozen=True)
-class FlareGate:
+class FlareGate(NamedTuple):
     """Why an exercise is left out on a flare day, and what to do instead."""
 
     reason: str
@@ -50,8 +49,7 @@ DEFAULT_FLARE_GATE = FlareGate(
 )
 
 
-@dataclass(frozen=True)
-class Exercise:
+class Exercise(NamedTuple):
     id: str
     name: str
     phase: Phase

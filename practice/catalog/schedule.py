@@ -19,7 +19,7 @@ per week     weekdays
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 from datetime import date
 
 WEEKDAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -37,8 +37,7 @@ WEEKDAYS_FOR = {
 _PER_WEEK = re.compile(r"([1-7])x/week")
 
 
-@dataclass(frozen=True)
-class Schedule:
+class Schedule(NamedTuple):
     per_week: int
 
     @classmethod

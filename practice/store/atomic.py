@@ -9,7 +9,6 @@ and no temp file is left behind.
 from __future__ import annotations
 
 import os
-import secrets
 from collections.abc import Callable
 from pathlib import Path
 
@@ -17,7 +16,7 @@ TEMP_SUFFIX = ".tmp"
 
 
 def temp_name(path: Path) -> Path:
-    return path.with_name(f"{path.name}.{os.getpid()}-{secrets.token_hex(4)}{TEMP_SUFFIX}")
+    return path.with_name(f"{path.name}.{os.getpid()}-{os.urandom(4).hex()}{TEMP_SUFFIX}")
 
 
 def write_new(path: Path, data: bytes) -> None:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import errno
 import os
 import re
-import shutil
 from pathlib import Path
 
 KEEP = 5
@@ -61,6 +60,8 @@ class Backups:
 
 def copy_private(source: Path, target: Path) -> None:
     """Copy ``source`` to a new file ``target`` created with mode 0600."""
+    import shutil
+
     fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(fd, "wb") as out, open(source, "rb") as src:
         shutil.copyfileobj(src, out)

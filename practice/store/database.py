@@ -27,6 +27,7 @@ from typing import Any
 from tinydb import TinyDB
 from tinydb.table import Document, Table
 
+from practice.clock import DEFAULT_DAY_START_HOUR
 from practice.daylog import DayKind, DayRecord
 from practice.routine import RoutineSettings
 from practice.settings import Settings
@@ -56,15 +57,17 @@ class Database:
         doc = self._days.get(doc_id=day.toordinal())
         if doc is None:
             return None
-        names, plans = self._names(), self._plan_lookup()
-        return _decode(day, doc, names, plans)
+        names = self._names()
+        return _decode(day, doc, names, self._plan_lookup(names))
 
     def records(self) -> dict[date, DayRecord]:
-        names, plans = self._names(), self._plan_lookup()
-        return {
-            date.fromordinal(doc.doc_id): _decode(date.fromordinal(doc.doc_id), doc, names, plans)
-            for doc in self._days.all()
-        }
+        names = self._names()
+        plans = self._plan_lookup(names)
+        records = {}
+        for doc in self._days.all():
+            day = date.fromordinal(doc.doc_id)
+            records[day] = _decode(day, doc, names, plans)
+        return records
 
     def settings(self) -> Settings:
         doc = self._settings.get(doc_id=SETTINGS_DOC) or {}
@@ -73,15 +76,15 @@ class Database:
                 enabled=frozenset(doc.get("enabled", ())),
                 disabled=frozenset(doc.get("disabled", ())),
             ),
-            day_start_hour=doc.get("day_start_hour", Settings.day_start_hour),
+            day_start_hour=doc.get("day_start_hour", DEFAULT_DAY_START_HOUR),
         )
 
-    def _names(self) -> dict[int, str]:
-        return {doc.doc_id: doc["id"] for doc in self._exercises.all()}
+    def _names(self) -> dict[str, str]:
+        """Exercise number (as the string JSON keys hold) -> exercise id."""
+        return {str(doc.doc_id): doc["id"] for doc in self._exercises.all()}
 
-    def _plan_lookup(self) -> dict[int, tuple[str, ...]]:
-        names = self._names()
-        return {doc.doc_id: tuple(names[n] for n in doc["ids"]) for doc in self._plans.all()}
+    def _plan_lookup(self, names: dict[str, str]) -> dict[int, tuple[str, ...]]:
+        return {doc.doc_id: tuple(names[str(n)] for n in doc["ids"]) for doc in self._plans.all()}
 
     # Writing (inside a transaction) ------------------------------------------
 
@@ -90,7 +93,7 @@ class Database:
         interner = _Interner(self._exercises, self._plans)
         docs = {record.day.toordinal(): _encode(record, interner) for record in records}
         interner.save()
-        _replace(self._days, docs)
+        _write_docs(self._days, docs)
 
     def put_settings(self, settings: Settings) -> None:
         doc = {
@@ -98,7 +101,7 @@ class Database:
             "disabled": sorted(settings.routine.disabled),
             "day_start_hour": settings.day_start_hour,
         }
-        _replace(self._settings, {SETTINGS_DOC: doc})
+        _write_docs(self._settings, {SETTINGS_DOC: doc})
 
 
 class _Interner:
@@ -128,8 +131,8 @@ class _Interner:
 
     def save(self) -> None:
         exercises, plans = self._tables
-        _replace(exercises, self._new_ids)
-        _replace(plans, self._new_plans)
+        _write_docs(exercises, self._new_ids)
+        _write_docs(plans, self._new_plans)
 
 
 def _encode(record: DayRecord, interner: _Interner) -> dict[str, Any]:
@@ -147,22 +150,25 @@ def _encode(record: DayRecord, interner: _Interner) -> dict[str, Any]:
     return doc
 
 
+_KINDS = {kind.value: kind for kind in DayKind}
+
+
 def _decode(
-    day: date, doc: dict[str, Any], names: dict[int, str], plans: dict[int, tuple[str, ...]]
+    day: date, doc: dict[str, Any], names: dict[str, str], plans: dict[int, tuple[str, ...]]
 ) -> DayRecord:
-    plan_id = doc.get("plan")
+    plan_id, ticks = doc.get("plan"), doc["ticks"]
     return DayRecord(
         day=day,
-        ticks={names[int(k)]: at for k, at in doc["ticks"].items()},
+        ticks=dict(zip(map(names.__getitem__, ticks), ticks.values())),
         plan=None if plan_id is None else plans[plan_id],
-        kind=DayKind(doc.get("kind", DayKind.NORMAL.value)),
+        kind=_KINDS[doc.get("kind", "normal")],
         pain_before=doc.get("pain_before"),
         pain_after=doc.get("pain_after"),
         note=doc.get("note", ""),
     )
 
 
-def _replace(table: Table, docs: dict[int, dict[str, Any]]) -> None:
+def _write_docs(table: Table, docs: dict[int, dict[str, Any]]) -> None:
     """Write whole documents under fixed ids (TinyDB's update would merge keys)."""
     if not docs:
         return

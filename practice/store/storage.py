@@ -21,7 +21,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from filelock import FileLock, Timeout
 from tinydb.storages import Storage
 
 from practice.errors import StoreError
@@ -49,7 +48,7 @@ class SafeJSONStorage(Storage):
         self.backups = Backups(self.path)
         self.notices: list[str] = []
         self._now = now
-        self._lock = FileLock(str(self.lock_path), timeout=LOCK_TIMEOUT, mode=0o600)
+        self._lock: Any = None  # made on first write: reading never needs it
         self._data: dict[str, Any] | None = None
         self._stamp: Stamp | None = None
         self._in_transaction = False
@@ -93,6 +92,10 @@ class SafeJSONStorage(Storage):
 
     @contextmanager
     def _locked(self) -> Iterator[None]:
+        from filelock import FileLock, Timeout
+
+        if self._lock is None:
+            self._lock = FileLock(str(self.lock_path), timeout=LOCK_TIMEOUT, mode=0o600)
         try:
             with self._lock:
                 yield

@@ -1,0 +1,35 @@
+"""A synthetic ten-year history for the benchmarks: 3,650 days, ~15 ticks a day."""
+
+from __future__ import annotations
+
+import random
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+
+from practice.daylog import DayKind, DayRecord
+from practice.journal import Journal
+
+DAYS = 3650
+EXTRA = ("bird-dog", "side-plank", "mcgill-curl-up", "leg-swing-dynamic", "calf-step-stretch")
+
+
+def build(data_dir: Path, today: date) -> Journal:
+    journal = Journal(data_dir)
+    for exercise_id in EXTRA:
+        journal.switch(exercise_id, on=True)
+    rng = random.Random(10)
+    records = []
+    for offset in range(DAYS, 0, -1):
+        day = today - timedelta(days=offset)
+        kind = DayKind.REST if rng.random() < 0.05 else DayKind.NORMAL
+        due = journal.plan(day, kind).due
+        start = int(datetime.combine(day, time(7, 0)).timestamp())
+        done = due if rng.random() < 0.8 else due[: rng.randrange(len(due) + 1)]
+        ticks = {i: start + 90 * n for n, i in enumerate(done)}
+        record = DayRecord(day, ticks, due, kind)
+        if rng.random() < 0.3:
+            record = record._replace(pain_before=rng.randrange(8), pain_after=rng.randrange(6))
+        records.append(record)
+    with journal.db.transaction():
+        journal.db.put(*records)
+    return journal

@@ -4,16 +4,29 @@ and the plan the day was judged against."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from types import MappingProxyType
-from typing import NamedTuple
 from datetime import date
 from enum import Enum
+from types import MappingProxyType
+from typing import NamedTuple
 
 
 class DayKind(str, Enum):
     NORMAL = "normal"
     REST = "rest"
     FLARE = "flare"
+
+
+def plan_done(kind: DayKind, plan: tuple[str, ...] | None, ticks: Mapping[str, object]) -> bool:
+    """Every planned exercise ticked. A rest day is never complete (it is
+    neither a success nor a miss), and neither is a day with no plan."""
+    if kind is DayKind.REST or not plan:
+        return False
+    return all(map(ticks.__contains__, plan))
+
+
+DayFacts = tuple[DayKind, "tuple[str, ...] | None", Mapping[str, object]]
+"""What streaks and the score need of a day: its kind, plan and ticks. The ids
+may be in any one naming (the store hands over its interned ones)."""
 
 
 class DayRecord(NamedTuple):
@@ -33,11 +46,11 @@ class DayRecord(NamedTuple):
 
     @property
     def complete(self) -> bool:
-        """Every planned exercise ticked. A rest day is never complete: it is
-        neither a success nor a miss."""
-        if self.kind is DayKind.REST or not self.plan:
-            return False
-        return all(map(self.ticks.__contains__, self.plan))
+        return plan_done(self.kind, self.plan, self.ticks)
+
+    @property
+    def facts(self) -> DayFacts:
+        return (self.kind, self.plan, self.ticks)
 
     def with_tick(self, exercise_id: str, at: int | None) -> DayRecord:
         if exercise_id in self.ticks:

@@ -17,7 +17,7 @@ from practice.errors import UsageError
 from practice.locations import database_path
 from practice.routine import Plan, plan_for
 from practice.settings import Settings
-from practice.stats import Stats, compute
+from practice.stats import Stats, compute, recent_days
 from practice.store.database import Database
 
 
@@ -129,9 +129,16 @@ class Journal:
 
     def stats(self) -> Stats:
         settings = self.db.settings()
+        today = self.today(settings)
+        days = self.db.facts()
+        recent = self.db.records(recent_days(today))
+        if today in recent:
+            recent[today] = self._current(recent[today], today, today, settings)
+            days[today] = recent[today].facts
         return compute(
-            self.records(),
-            self.today(settings),
+            days,
+            recent,
+            today,
             phase_of=self._phase_of,
             plan_if_missing=lambda day: self.plan(day, DayKind.NORMAL, settings).due,
         )

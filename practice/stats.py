@@ -29,9 +29,10 @@ from datetime import date, timedelta
 from enum import Enum
 
 from practice.catalog import Phase
-from practice.daylog import DayKind, DayRecord
+from practice.daylog import DayFacts, DayKind, DayRecord, plan_done
 
 WINDOWS = (7, 30)
+RECENT_DAYS = max(WINDOWS) + 1
 DAILY_MULTIPLIER = 0.5 ** (math.sqrt(1.0) / 13.0)
 ONE_DAY = timedelta(days=1)
 
@@ -43,11 +44,12 @@ class DayState(Enum):
     MISSED = "missed"
 
 
-def day_state(record: DayRecord | None, day: date, today: date) -> DayState:
-    if record is not None:
-        if record.kind is DayKind.REST or record.plan == ():
+def day_state(facts: DayFacts | None, day: date, today: date) -> DayState:
+    if facts is not None:
+        kind, plan, ticks = facts
+        if kind is DayKind.REST or plan == ():
             return DayState.FREE
-        if record.complete:
+        if plan_done(kind, plan, ticks):
             return DayState.COMPLETE
     return DayState.OPEN if day == today else DayState.MISSED
 
@@ -62,30 +64,38 @@ class Stats(NamedTuple):
 
 
 def compute(
-    history: Mapping[date, DayRecord],
+    days: Mapping[date, DayFacts],
+    recent: Mapping[date, DayRecord],
     today: date,
     phase_of: Callable[[str], Phase | None],
     plan_if_missing: Callable[[date], tuple[str, ...]],
 ) -> Stats:
-    """``history`` must hold today's record with today's live plan (if any)."""
-    states = _states(history, today)
+    """``days`` covers every stored day; ``recent`` holds the stored
+    records of the last :data:`RECENT_DAYS` days. Both must reflect today's
+    live plan."""
+    states = _states(days, today)
     return Stats(
         streak=current_streak(states, today),
         best_streak=best_streak(states),
         complete_days=sum(1 for s in states.values() if s is DayState.COMPLETE),
         strength=strength(states),
-        adherence=_adherence(history, states, today, phase_of, plan_if_missing),
+        adherence=_adherence(recent, states, today, phase_of, plan_if_missing),
     )
 
 
-def _states(history: Mapping[date, DayRecord], today: date) -> dict[date, DayState]:
+def recent_days(today: date) -> list[date]:
+    """The days the adherence windows can reach: today and the 30 before it."""
+    return [today - timedelta(days=n) for n in range(RECENT_DAYS)]
+
+
+def _states(days: Mapping[date, DayFacts], today: date) -> dict[date, DayState]:
     """Every day from the first record to the later of today and the last record."""
-    if not history:
+    if not days:
         return {}
-    day, last = min(history), max(max(history), today)
+    day, last = min(days), max(max(days), today)
     states = {}
     while day <= last:
-        states[day] = day_state(history.get(day), day, today)
+        states[day] = day_state(days.get(day), day, today)
         day += ONE_DAY
     return states
 

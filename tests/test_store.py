@@ -205,3 +205,28 @@ def test_a_held_lock_times_out_with_a_clear_error(journal, monkeypatch):
         # flock locks are per open file, so a second FileLock object contends.
         with pytest.raises(StoreError, match="try again"):
             other.tick("piriformis-roll")
+
+
+def test_facts_read_off_the_file_agree_with_whole_records(journal, data_dir):
+    from practice.daylog import DayKind, DayRecord
+    from practice.stats import day_state
+
+    plan = ("calf-foam-roll", "piriformis-roll")
+    days = [
+        DayRecord(date(2026, 9, 1), {"calf-foam-roll": 1, "piriformis-roll": 2}, plan),
+        DayRecord(date(2026, 9, 2), {"calf-foam-roll": 1}, plan),
+        DayRecord(date(2026, 9, 3), {}, (), DayKind.REST),
+        DayRecord(date(2026, 9, 4), {"calf-foam-roll": None}, ("calf-foam-roll",), DayKind.FLARE),
+        DayRecord(date(2026, 9, 5), {"calf-foam-roll": 1}, None),
+        DayRecord(date(2026, 9, 6), {"retired-id": 5}, ("retired-id",)),
+        DayRecord(date(2026, 9, 7), {}, ()),
+    ]
+    with journal.db.transaction():
+        journal.db.put(*days)
+    facts = Journal(data_dir, journal.clock).db.facts()
+    today = date(2026, 11, 21)
+    states = {r.day: day_state(facts[r.day], r.day, today) for r in days}
+    assert states == {r.day: day_state(r.facts, r.day, today) for r in days}
+    assert [d for d, s in states.items() if s.value == "complete"] == [
+        date(2026, 9, 1), date(2026, 9, 4), date(2026, 9, 6)]
+    assert [d for d, s in states.items() if s.value == "free"] == [date(2026, 9, 3), date(2026, 9, 7)]

@@ -12,9 +12,9 @@ from practice.errors import BacktuiError
 
 def main(argv: Sequence[str] | None = None, clock: Clock | None = None) -> int:
     from practice.cli.commands import Context
-    from practice.cli.parser import build_parser
+    from practice.cli.parser import parse
 
-    args = build_parser().parse_args(argv)
+    args = parse(argv)
     context = Context(args.data_dir, clock)
     try:
         return args.run(args, context) or 0

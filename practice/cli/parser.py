@@ -1,9 +1,16 @@
-"""Command-line syntax for ``backtui``."""
+"""Command-line syntax for ``backtui``.
+
+Parsing is two-stage: the top level picks the command, then only that
+command's parser is built. argparse does a gettext lookup for every parser it
+builds, which made building all of them cost more than ``backtui status``'s
+own work.
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable, Sequence
 from typing import NoReturn
 
 from practice import __version__
@@ -25,50 +32,98 @@ def _day(text: str):
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _date_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--date", type=_day, metavar="YYYY-MM-DD", help="default: today")
+
+
+def _id_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("id", metavar="ID", help="exercise id (see 'backtui routine --all')")
+
+
+def _status(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.set_defaults(run=commands.status)
+
+
+def _routine(p: argparse.ArgumentParser) -> None:
+    _date_option(p)
+    p.add_argument("--all", action="store_true", help="list every exercise, on or off")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.set_defaults(run=commands.routine)
+
+
+def _tick(on: bool) -> Callable[[argparse.ArgumentParser], None]:
+    def configure(p: argparse.ArgumentParser) -> None:
+        _id_argument(p)
+        _date_option(p)
+        p.set_defaults(run=commands.tick, on=on)
+
+    return configure
+
+
+def _switch(on: bool) -> Callable[[argparse.ArgumentParser], None]:
+    def configure(p: argparse.ArgumentParser) -> None:
+        _id_argument(p)
+        p.set_defaults(run=commands.switch, on=on)
+
+    return configure
+
+
+def _export(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--format", choices=("json", "csv"), default="json")
+    p.add_argument("-o", "--output", metavar="FILE", help="default: standard output")
+    p.set_defaults(run=commands.export)
+
+
+def _import(p: argparse.ArgumentParser) -> None:
+    p.add_argument("file", metavar="FILE")
+    p.set_defaults(run=commands.import_file)
+
+
+def _where(p: argparse.ArgumentParser) -> None:
+    p.set_defaults(run=commands.where)
+
+
+COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] = {
+    "status": ("today's progress and streaks", _status),
+    "routine": ("the plan for a day, by phase", _routine),
+    "tick": ("mark an exercise done", _tick(True)),
+    "untick": ("take a tick back", _tick(False)),
+    "enable": ("add an exercise to the routine", _switch(True)),
+    "disable": ("take an exercise out of the routine", _switch(False)),
+    "export": ("write the whole history as JSON or CSV", _export),
+    "import": ("merge days from a JSON export", _import),
+    "where": ("show the paths in use", _where),
+}
+
+
+def _top_parser() -> argparse.ArgumentParser:
+    listing = "\n".join(f"  {name:<9} {text}" for name, (text, _) in COMMANDS.items())
     parser = _Parser(
         prog="backtui",
         description="A daily lower-back routine in the terminal. Run without a command to start it.",
+        epilog=f"commands:\n{listing}\n\n'backtui COMMAND --help' tells more.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"backtui {__version__}")
     parser.add_argument(
-        "--data-dir", metavar="DIR", help="where to keep data (default: $BACKTUI_DATA_DIR, "
-        "then the platform's user data dir)"
+        "--data-dir", metavar="DIR",
+        help="where to keep data (default: $BACKTUI_DATA_DIR, then the platform's user data dir)",
     )
-    parser.set_defaults(run=commands.run_tui)
-    sub = parser.add_subparsers(title="commands", metavar="COMMAND", parser_class=_Parser)
-
-    status = sub.add_parser("status", help="today's progress and streaks")
-    status.add_argument("--json", action="store_true", help="machine-readable output")
-    status.set_defaults(run=commands.status)
-
-    routine = sub.add_parser("routine", help="the plan for a day, by phase")
-    routine.add_argument("--date", type=_day, metavar="YYYY-MM-DD", help="default: today")
-    routine.add_argument("--all", action="store_true", help="list every exercise, on or off")
-    routine.add_argument("--json", action="store_true", help="machine-readable output")
-    routine.set_defaults(run=commands.routine)
-
-    for name, verb in (("tick", "mark an exercise done"), ("untick", "take a tick back")):
-        cmd = sub.add_parser(name, help=verb)
-        cmd.add_argument("id", metavar="ID", help="exercise id (see 'backtui routine --all')")
-        cmd.add_argument("--date", type=_day, metavar="YYYY-MM-DD", help="default: today")
-        cmd.set_defaults(run=commands.tick, on=name == "tick")
-
-    for name, verb in (("enable", "add an exercise to the routine"),
-                       ("disable", "take an exercise out of the routine")):
-        cmd = sub.add_parser(name, help=verb)
-        cmd.add_argument("id", metavar="ID", help="exercise id (see 'backtui routine --all')")
-        cmd.set_defaults(run=commands.switch, on=name == "enable")
-
-    export = sub.add_parser("export", help="write the whole history as JSON or CSV")
-    export.add_argument("--format", choices=("json", "csv"), default="json")
-    export.add_argument("-o", "--output", metavar="FILE", help="default: standard output")
-    export.set_defaults(run=commands.export)
-
-    imp = sub.add_parser("import", help="merge days from a JSON export")
-    imp.add_argument("file", metavar="FILE")
-    imp.set_defaults(run=commands.import_file)
-
-    where = sub.add_parser("where", help="show the paths in use")
-    where.set_defaults(run=commands.where)
+    parser.add_argument(
+        "command", nargs="?", choices=COMMANDS, metavar="COMMAND",
+        help="one of the commands below; without one, the app starts",
+    )
+    parser.add_argument("args", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
     return parser
+
+
+def parse(argv: Sequence[str] | None) -> argparse.Namespace:
+    args = _top_parser().parse_args(argv)
+    if args.command is None:
+        args.run = commands.run_tui
+        return args
+    text, configure = COMMANDS[args.command]
+    parser = _Parser(prog=f"backtui {args.command}", description=text)
+    configure(parser)
+    return parser.parse_args(args.args, namespace=args)

@@ -18,7 +18,7 @@ Interning ids and sharing plans keeps ten years of daily practice near 1 MB.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
@@ -28,7 +28,7 @@ from tinydb import TinyDB
 from tinydb.table import Document, Table
 
 from practice.clock import DEFAULT_DAY_START_HOUR
-from practice.daylog import DayKind, DayRecord
+from practice.daylog import DayFacts, DayKind, DayRecord
 from practice.routine import RoutineSettings
 from practice.settings import Settings
 from practice.store.storage import SafeJSONStorage
@@ -60,14 +60,33 @@ class Database:
         names = self._names()
         return _decode(day, doc, names, self._plan_lookup(names))
 
-    def records(self) -> dict[date, DayRecord]:
+    def records(self, days: Iterable[date] | None = None) -> dict[date, DayRecord]:
+        """Every stored day, or only those of ``days`` that are stored."""
         names = self._names()
         plans = self._plan_lookup(names)
+        if days is None:
+            docs = self._days.all()
+        else:
+            docs = filter(None, (self._days.get(doc_id=day.toordinal()) for day in days))
         records = {}
-        for doc in self._days.all():
+        for doc in docs:
             day = date.fromordinal(doc.doc_id)
             records[day] = _decode(day, doc, names, plans)
         return records
+
+    def facts(self) -> dict[date, DayFacts]:
+        """Every stored day's kind, plan and ticks, read straight off the stored
+        documents in the interned ids they hold, without decoding whole records."""
+        tables = self.storage.read() or {}
+        plans = {int(k): tuple(map(str, doc["ids"])) for k, doc in tables.get("plans", {}).items()}
+        return {
+            date.fromordinal(int(key)): (
+                _KINDS[doc.get("kind", "normal")],
+                None if doc.get("plan") is None else plans[doc["plan"]],
+                doc["ticks"],
+            )
+            for key, doc in tables.get("days", {}).items()
+        }
 
     def settings(self) -> Settings:
         doc = self._settings.get(doc_id=SETTINGS_DOC) or {}

@@ -1,0 +1,1 @@
+"""The database: atomic saves, rolling backups, the schema and the TinyDB tables."""

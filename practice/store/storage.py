@@ -147,12 +147,11 @@ class SafeJSONStorage(Storage):
             raise StoreError(f"could not read {self.path}: {_describe(exc)}") from None
         if _stamp(st) == self._stamp:
             return
-        loaded = self._load()
-        if loaded is None:
+        if not self._load():
             self._recover("was damaged")
 
-    def _load(self) -> tuple[dict[str, Any], Stamp] | None:
-        """Read and check the file; None if it is damaged."""
+    def _load(self) -> bool:
+        """Read and check the file into the cache; False if it is damaged."""
         try:
             with open(self.path, "rb") as f:
                 stamp = _stamp(os.fstat(f.fileno()))
@@ -161,12 +160,11 @@ class SafeJSONStorage(Storage):
             raise StoreError(f"could not read {self.path}: {_describe(exc)}") from None
         parsed = _parse(raw, self.path)
         if parsed is None:
-            return None
-        data, migrated = parsed
-        self._data, self._stamp = data, stamp
-        if migrated:
+            return False
+        self._data, self._stamp = parsed[0], stamp
+        if parsed[1]:
             self._save_migrated()
-        return data, stamp
+        return True
 
     def _save_migrated(self) -> None:
         with self._locked():
@@ -189,7 +187,7 @@ class SafeJSONStorage(Storage):
     def _restore_newest_backup(self, what: str) -> None:
         with self._locked():
             # Another process may have repaired it while we waited for the lock.
-            if self.path.exists() and self._load() is not None:
+            if self.path.exists() and self._load():
                 return
             good = _newest_good(self.backups.existing())
             if good is None:

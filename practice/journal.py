@@ -6,9 +6,9 @@ catalog, the routine rules and the store, and imports no UI.
 
 from __future__ import annotations
 
-from typing import NamedTuple
 from datetime import date
 from pathlib import Path
+from typing import NamedTuple
 
 from practice.catalog import Catalog, Exercise, Phase, load_catalog
 from practice.clock import Clock, SystemClock, practice_day

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
 from datetime import date
+from typing import NamedTuple
 
 from practice.catalog import Catalog, Exercise, FlareGate, Phase
 from practice.daylog import DayKind

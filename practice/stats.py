@@ -24,9 +24,9 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping
-from typing import NamedTuple
 from datetime import date, timedelta
 from enum import Enum
+from typing import NamedTuple
 
 from practice.catalog import Phase
 from practice.daylog import DayFacts, DayKind, DayRecord, plan_done

@@ -10,8 +10,16 @@ from pathlib import Path
 
 import pytest
 
+from practice.catalog import (
+    CatalogError,
+    HoldDose,
+    Phase,
+    PyramidDose,
+    RepsDose,
+    load_catalog,
+    parse_catalog,
+)
 from practice.catalog.loader import CATALOG_FILE
-from practice.catalog import CatalogError, HoldDose, Phase, PyramidDose, RepsDose, load_catalog, parse_catalog
 from practice.daylog import DayKind
 from practice.routine import RoutineSettings, plan_for
 

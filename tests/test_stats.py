@@ -5,7 +5,8 @@ from __future__ import annotations
 import math
 from datetime import date, timedelta
 
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from practice.catalog import Phase
 from practice.daylog import DayKind, DayRecord

@@ -12,7 +12,8 @@ import pytest
 
 from practice.errors import StoreError
 from practice.journal import Journal
-from practice.store import schema, storage as storage_module
+from practice.store import schema
+from practice.store import storage as storage_module
 from support import FakeClock
 
 DAY = date(2026, 11, 20)

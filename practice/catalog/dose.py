@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
-from typing import Union
+from typing import NamedTuple, Union
 
 SETUP_SECONDS = 15
 """Time to get into position for an exercise, used by the estimate."""

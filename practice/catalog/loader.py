@@ -9,7 +9,13 @@ from pathlib import Path
 from typing import Any
 
 from practice.catalog.dose import Dose, HoldDose, PyramidDose, RepsDose
-from practice.catalog.model import EQUIPMENT, DEFAULT_FLARE_GATE, Exercise, FlareGate, Phase
+from practice.catalog.model import (
+    DEFAULT_FLARE_GATE,
+    EQUIPMENT,
+    Exercise,
+    FlareGate,
+    Phase,
+)
 from practice.catalog.schedule import Schedule
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")

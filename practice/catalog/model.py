@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
 from enum import IntEnum
+from typing import NamedTuple
 
 from practice.catalog.dose import Dose
 from practice.catalog.schedule import Schedule

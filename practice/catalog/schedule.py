@@ -19,8 +19,8 @@ per week     weekdays
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
 from datetime import date
+from typing import NamedTuple
 
 WEEKDAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 

@@ -6,7 +6,7 @@ from typing import Any
 
 from practice.catalog import Exercise, Phase
 from practice.journal import DayView, TickResult
-from practice.stats import Stats, WINDOWS
+from practice.stats import WINDOWS, Stats
 
 
 def minutes(seconds: int) -> str:

@@ -6,6 +6,7 @@ catalog, the routine rules and the store, and imports no UI.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 from typing import NamedTuple
@@ -87,6 +88,15 @@ class Journal:
             record = record._replace(plan=self.plan(day, record.kind, settings).due)
         return record
 
+    def _stored_with_live_today(
+        self, days: Iterable[date] | None, today: date, settings: Settings
+    ) -> dict[date, DayRecord]:
+        """Stored records (all, or of ``days``), today's with its live plan."""
+        records = self.db.records(days)
+        if today in records:
+            records[today] = self._current(records[today], today, today, settings)
+        return records
+
     # Changes ---------------------------------------------------------------
 
     def tick(self, exercise_id: str, day: date | None = None) -> TickResult:
@@ -131,9 +141,8 @@ class Journal:
         settings = self.db.settings()
         today = self.today(settings)
         days = self.db.facts()
-        recent = self.db.records(recent_days(today))
+        recent = self._stored_with_live_today(recent_days(today), today, settings)
         if today in recent:
-            recent[today] = self._current(recent[today], today, today, settings)
             days[today] = recent[today].facts
         return compute(
             days,
@@ -152,11 +161,7 @@ class Journal:
     def records(self) -> dict[date, DayRecord]:
         """Every stored day, with today's live plan."""
         settings = self.db.settings()
-        today = self.today(settings)
-        history = self.db.records()
-        if today in history:
-            history[today] = self._current(history[today], today, today, settings)
-        return history
+        return self._stored_with_live_today(None, self.today(settings), settings)
 
     def import_days(self, days: list[DayRecord]) -> ImportSummary:
         """Merge imported days in one save: all of them, or none if the save fails."""

@@ -54,11 +54,7 @@ class Database:
     # Reading ----------------------------------------------------------------
 
     def record(self, day: date) -> DayRecord | None:
-        doc = self._days.get(doc_id=day.toordinal())
-        if doc is None:
-            return None
-        names = self._names()
-        return _decode(day, doc, names, self._plan_lookup(names))
+        return self.records([day]).get(day)
 
     def records(self, days: Iterable[date] | None = None) -> dict[date, DayRecord]:
         """Every stored day, or only those of ``days`` that are stored."""
@@ -78,14 +74,16 @@ class Database:
         """Every stored day's kind, plan and ticks, read straight off the stored
         documents in the interned ids they hold, without decoding whole records."""
         tables = self.storage.read() or {}
-        plans = {int(k): tuple(map(str, doc["ids"])) for k, doc in tables.get("plans", {}).items()}
+        plans = {
+            int(k): tuple(map(str, doc["ids"])) for k, doc in tables.get(self._plans.name, {}).items()
+        }
         return {
             date.fromordinal(int(key)): (
                 _KINDS[doc.get("kind", "normal")],
                 None if doc.get("plan") is None else plans[doc["plan"]],
                 doc["ticks"],
             )
-            for key, doc in tables.get("days", {}).items()
+            for key, doc in tables.get(self._days.name, {}).items()
         }
 
     def settings(self) -> Settings:

@@ -16,7 +16,7 @@ from practice.clock import Clock, SystemClock, practice_day
 from practice.daylog import DayKind, DayRecord
 from practice.errors import UsageError
 from practice.locations import database_path
-from practice.routine import Plan, plan_for
+from practice.routine import Plan, PlanItem, plan_for
 from practice.settings import Settings
 from practice.stats import Stats, compute, recent_days
 from practice.store.database import Database
@@ -31,6 +31,14 @@ class DayView(NamedTuple):
     @property
     def done(self) -> tuple[str, ...]:
         return tuple(i for i in self.plan.due if i in self.record.ticks)
+
+    @property
+    def todo(self) -> tuple[PlanItem, ...]:
+        """Planned for the day, not gated, not ticked yet."""
+        return tuple(
+            item for item in self.plan.items
+            if item.gate is None and item.exercise.id not in self.record.ticks
+        )
 
     @property
     def complete(self) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from practice.catalog import Exercise, Phase
+from practice.daylog import DayKind
 from practice.journal import DayView, TickResult
 from practice.stats import WINDOWS, Stats
 
@@ -14,11 +15,7 @@ def minutes(seconds: int) -> str:
 
 
 def _left_seconds(view: DayView) -> int:
-    return sum(
-        item.exercise.dose.estimate_seconds()
-        for item in view.plan.items
-        if item.gate is None and item.exercise.id not in view.record.ticks
-    )
+    return sum(item.exercise.dose.estimate_seconds() for item in view.todo)
 
 
 def _percent(share: float | None) -> str:
@@ -27,7 +24,7 @@ def _percent(share: float | None) -> str:
 
 def status_text(view: DayView, stats: Stats) -> str:
     day, due = view.plan.day, view.plan.due
-    if view.plan.kind.value == "rest":
+    if view.plan.kind is DayKind.REST:
         today = "rest day"
     elif view.complete:
         today = f"all {len(due)} done"
@@ -59,7 +56,7 @@ def status_json(view: DayView, stats: Stats) -> dict[str, Any]:
         "strength": round(stats.strength, 4),
         "minutes_left": round(_left_seconds(view) / 60, 1),
         "done_ids": list(view.done),
-        "todo_ids": [i for i in view.plan.due if i not in view.record.ticks],
+        "todo_ids": [item.exercise.id for item in view.todo],
         "adherence": {
             str(p.value): {str(w): stats.adherence[p][w] for w in WINDOWS} for p in Phase
         },
@@ -76,8 +73,9 @@ def routine_text(view: DayView) -> str:
     plan = view.plan
     head = f"{plan.day:%A} {plan.day.isoformat()}"
     if not plan.items:
-        return f"{head}: rest day, nothing planned." if plan.kind.value == "rest" else f"{head}: nothing planned."
-    kind = " (flare day)" if plan.kind.value == "flare" else ""
+        rest = plan.kind is DayKind.REST
+        return f"{head}: rest day, nothing planned." if rest else f"{head}: nothing planned."
+    kind = " (flare day)" if plan.kind is DayKind.FLARE else ""
     lines = [f"{head}{kind}: {len(plan.due)} exercises, {minutes(plan.estimate_seconds())}"]
     for phase in Phase:
         items = plan.phase_items(phase)

@@ -41,10 +41,6 @@ class DayRecord(NamedTuple):
     note: str = ""
 
     @property
-    def done(self) -> frozenset[str]:
-        return frozenset(self.ticks)
-
-    @property
     def complete(self) -> bool:
         return plan_done(self.kind, self.plan, self.ticks)
 

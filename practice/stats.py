@@ -152,7 +152,7 @@ def _adherence(
                 continue
             record = history.get(day)
             plan = record.plan if record and record.plan is not None else plan_if_missing(day)
-            ticked = record.done if record else frozenset()
+            ticked = record.ticks if record else {}
             for exercise_id in plan:
                 phase = phase_of(exercise_id)
                 if phase is not None:

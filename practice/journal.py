@@ -84,17 +84,18 @@ class Journal:
         settings = self.db.settings()
         today = self.today(settings)
         day = day or today
-        record = self._current(self.db.record(day), day, today, settings)
-        return DayView(self.plan(day, record.kind, settings), record)
+        return self._current(self.db.record(day), day, today, settings)
 
     def _current(
         self, stored: DayRecord | None, day: date, today: date, settings: Settings
-    ) -> DayRecord:
-        """The stored record, with the live plan if the day is not past yet."""
+    ) -> DayView:
+        """The day's plan and its stored record, the record given the live plan
+        if the day is not past yet."""
         record = stored or DayRecord(day)
+        plan = self.plan(day, record.kind, settings)
         if record.plan is None or day >= today:
-            record = record._replace(plan=self.plan(day, record.kind, settings).due)
-        return record
+            record = record._replace(plan=plan.due)
+        return DayView(plan, record)
 
     def _stored_with_live_today(
         self, days: Iterable[date] | None, today: date, settings: Settings
@@ -102,7 +103,7 @@ class Journal:
         """Stored records (all, or of ``days``), today's with its live plan."""
         records = self.db.records(days)
         if today in records:
-            records[today] = self._current(records[today], today, today, settings)
+            records[today] = self._current(records[today], today, today, settings).record
         return records
 
     # Changes ---------------------------------------------------------------
@@ -123,12 +124,12 @@ class Journal:
             if day > today:
                 raise UsageError(f"{day} is in the future; today is {today}")
             stored = self.db.record(day)
-            before = self._current(stored, day, today, settings)
+            current = self._current(stored, day, today, settings)
+            before = current.record
             after = before.with_tick(exercise.id, at) if on else before.without_tick(exercise.id)
             if after != stored:
                 self.db.put(after)
-        view = DayView(self.plan(day, after.kind, settings), after)
-        return TickResult(exercise, view, changed=after.ticks != before.ticks)
+        return TickResult(exercise, current._replace(record=after), changed=after.ticks != before.ticks)
 
     def switch(self, exercise_id: str, on: bool) -> Exercise:
         """Turn an exercise on or off in the routine; today's plan follows."""
@@ -140,7 +141,7 @@ class Journal:
             today = self.today(settings)
             stored = self.db.record(today)
             if stored is not None:
-                self.db.put(self._current(stored, today, today, settings))
+                self.db.put(self._current(stored, today, today, settings).record)
         return exercise
 
     # Numbers ---------------------------------------------------------------

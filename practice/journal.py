@@ -6,14 +6,14 @@ catalog, the routine rules and the store, and imports no UI.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
 from typing import NamedTuple
 
 from practice.catalog import Catalog, Exercise, Phase, load_catalog
 from practice.clock import Clock, SystemClock, practice_day
-from practice.daylog import DayKind, DayRecord
+from practice.daylog import DayKind, DayRecord, Stop
 from practice.errors import UsageError
 from practice.locations import database_path
 from practice.routine import Plan, PlanItem, plan_for
@@ -34,15 +34,26 @@ class DayView(NamedTuple):
 
     @property
     def todo(self) -> tuple[PlanItem, ...]:
-        """Planned for the day, not gated, not ticked yet."""
+        """Planned for the day, not gated, not ticked or skipped yet."""
+        ticks, skips = self.record.ticks, self.record.skips
         return tuple(
             item for item in self.plan.items
-            if item.gate is None and item.exercise.id not in self.record.ticks
+            if item.gate is None and item.exercise.id not in ticks and item.exercise.id not in skips
         )
 
     @property
     def complete(self) -> bool:
         return self.record.complete
+
+
+class Edit(NamedTuple):
+    view: DayView
+    """The day after the change."""
+    before: DayRecord
+
+    @property
+    def changed_ticks(self) -> bool:
+        return self.before.ticks != self.view.record.ticks
 
 
 class TickResult(NamedTuple):
@@ -108,15 +119,9 @@ class Journal:
 
     # Changes ---------------------------------------------------------------
 
-    def tick(self, exercise_id: str, day: date | None = None) -> TickResult:
-        return self._change(exercise_id, day, on=True)
-
-    def untick(self, exercise_id: str, day: date | None = None) -> TickResult:
-        return self._change(exercise_id, day, on=False)
-
-    def _change(self, exercise_id: str, day: date | None, on: bool) -> TickResult:
-        exercise = self.exercise(exercise_id)
-        at = int(self.clock.now().timestamp())
+    def edit(self, change: Callable[[DayRecord], DayRecord], day: date | None = None) -> Edit:
+        """Apply ``change`` to a day's record (today's by default) and save it,
+        all under the store's lock: the change sees what is on disk."""
         with self.db.transaction():
             settings = self.db.settings()
             today = self.today(settings)
@@ -125,11 +130,34 @@ class Journal:
                 raise UsageError(f"{day} is in the future; today is {today}")
             stored = self.db.record(day)
             current = self._current(stored, day, today, settings)
-            before = current.record
-            after = before.with_tick(exercise.id, at) if on else before.without_tick(exercise.id)
+            after = change(current.record)
             if after != stored:
                 self.db.put(after)
-        return TickResult(exercise, current._replace(record=after), changed=after.ticks != before.ticks)
+        return Edit(current._replace(record=after), current.record)
+
+    def tick(self, exercise_id: str, day: date | None = None, held: int | None = None) -> TickResult:
+        """Tick an exercise; ``held`` is the seconds a timer ran it for."""
+        exercise = self.exercise(exercise_id)
+        at = self._stamp()
+        done = self.edit(lambda record: record.with_tick(exercise.id, at, held), day)
+        return TickResult(exercise, done.view, changed=done.changed_ticks)
+
+    def untick(self, exercise_id: str, day: date | None = None) -> TickResult:
+        exercise = self.exercise(exercise_id)
+        done = self.edit(lambda record: record.without_tick(exercise.id), day)
+        return TickResult(exercise, done.view, changed=done.changed_ticks)
+
+    def skip(self, exercise_id: str, reason: str, day: date | None = None) -> Edit:
+        exercise = self.exercise(exercise_id)
+        return self.edit(lambda record: record.with_skip(exercise.id, reason.strip()), day)
+
+    def stop(self, exercise_id: str | None = None) -> Edit:
+        """End today's session for pain, recording when and during what."""
+        stop = Stop(self._stamp(), exercise_id and self.exercise(exercise_id).id)
+        return self.edit(lambda record: record._replace(stop=stop))
+
+    def _stamp(self) -> int:
+        return int(self.clock.now().timestamp())
 
     def switch(self, exercise_id: str, on: bool) -> Exercise:
         """Turn an exercise on or off in the routine; today's plan follows."""
@@ -143,6 +171,17 @@ class Journal:
             if stored is not None:
                 self.db.put(self._current(stored, today, today, settings).record)
         return exercise
+
+    def update_settings(self, **changes: object) -> Settings:
+        """Change settings other than the routine (the safety acknowledgement,
+        the theme)."""
+        with self.db.transaction():
+            settings = self.db.settings()._replace(**changes)
+            self.db.put_settings(settings)
+        return settings
+
+    def acknowledge_safety(self) -> Settings:
+        return self.update_settings(safety_ack=self._stamp())
 
     # Numbers ---------------------------------------------------------------
 

@@ -11,3 +11,7 @@ from practice.routine import RoutineSettings
 class Settings(NamedTuple):
     routine: RoutineSettings = RoutineSettings()
     day_start_hour: int = DEFAULT_DAY_START_HOUR
+    safety_ack: int | None = None
+    """When the person accepted the safety notice (Unix seconds)."""
+    theme: str | None = None
+    """The Textual theme the person chose, if any."""

@@ -6,7 +6,8 @@ The rules (also in the README):
   day is judged against the plan it had then, so changing the routine never
   rewrites history.
 * **Rest days** (and days with nothing planned) neither break nor extend a
-  streak.
+  streak. Nor does a day whose session was **stopped for pain**: stopping
+  is the right thing to do and must never cost a streak.
 * **Today is open** until it is complete: an unfinished today does not break
   the streak, and it is left out of the score and the adherence windows.
 * A day with nothing recorded is a missed day.
@@ -39,18 +40,20 @@ ONE_DAY = timedelta(days=1)
 
 class DayState(Enum):
     COMPLETE = "complete"
-    FREE = "free"  # rest day, or nothing planned
+    FREE = "free"  # rest day, nothing planned, or stopped for pain
     OPEN = "open"  # today, not complete yet
     MISSED = "missed"
 
 
 def day_state(facts: DayFacts | None, day: date, today: date) -> DayState:
     if facts is not None:
-        kind, plan, ticks = facts
+        kind, plan, ticks, stopped = facts
         if kind is DayKind.REST or plan == ():
             return DayState.FREE
         if plan_done(kind, plan, ticks):
             return DayState.COMPLETE
+        if stopped:
+            return DayState.FREE
     return DayState.OPEN if day == today else DayState.MISSED
 
 

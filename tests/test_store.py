@@ -153,6 +153,17 @@ def test_a_file_from_a_newer_backtui_is_refused_untouched(data_dir, clock):
     assert db_file(data_dir).read_bytes() == newer
 
 
+def test_a_version_1_file_opens_and_is_upgraded(data_dir, clock):
+    journal = Journal(data_dir, clock)
+    journal.tick("calf-foam-roll", DAY)
+    data = json.loads(db_file(data_dir).read_bytes())
+    data["meta"]["1"] = {"schema": 1}
+    db_file(data_dir).write_text(json.dumps(data))
+    fresh = Journal(data_dir, clock)
+    assert "calf-foam-roll" in fresh.view(DAY).record.ticks
+    assert json.loads(db_file(data_dir).read_bytes())["meta"]["1"] == {"schema": 2}
+
+
 def test_old_files_are_migrated_step_by_step_and_the_old_state_kept(data_dir, clock, monkeypatch):
     journal = Journal(data_dir, clock)
     journal.tick("calf-foam-roll", DAY)
@@ -162,12 +173,13 @@ def test_old_files_are_migrated_step_by_step_and_the_old_state_kept(data_dir, cl
         data.setdefault("settings", {}).setdefault("1", {})["migrated"] = True
         return data
 
-    monkeypatch.setattr(schema, "VERSION", 2)
-    monkeypatch.setattr(schema, "MIGRATIONS", {1: add_flag})
+    monkeypatch.setattr(schema, "VERSION", schema.VERSION + 1)
+    monkeypatch.setattr(schema, "MIGRATIONS", {**schema.MIGRATIONS, schema.VERSION - 1: add_flag})
     fresh = Journal(data_dir, clock)
     assert "calf-foam-roll" in fresh.view(DAY).record.ticks
     data = json.loads(db_file(data_dir).read_bytes())
-    assert data["meta"]["1"] == {"schema": 2} and data["settings"]["1"]["migrated"] is True
+    assert data["meta"]["1"] == {"schema": schema.VERSION}
+    assert data["settings"]["1"]["migrated"] is True
     assert fresh.db.storage.backups.existing()[0].read_bytes() == original
 
 

@@ -9,7 +9,7 @@ if TYPE_CHECKING:
 
 
 def run(journal: Journal) -> int:
-    from practice.app.placeholder import PlaceholderApp
+    from practice.app.main import make_app
 
-    PlaceholderApp(journal).run()
+    make_app(journal).run()
     return 0

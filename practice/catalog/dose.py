@@ -10,6 +10,9 @@ SETUP_SECONDS = 15
 CHANGEOVER_SECONDS = 5
 """Time to switch sides, used by the estimate (and the timer's changeover)."""
 
+PYRAMID_RESET_SECONDS = 3
+"""A breath between the holds of one pyramid set."""
+
 
 def _each(per_side: bool, side_word: str) -> str:
     return f" each {side_word}" if per_side else ""
@@ -85,7 +88,8 @@ class PyramidDose(NamedTuple):
         return f"{self.seconds} s holds, {steps}{_each(self.per_side, self.side_word)}"
 
     def estimate_seconds(self) -> int:
-        one_side = sum(self.ladder) * self.seconds + (len(self.ladder) - 1) * self.rest
+        resets = (sum(self.ladder) - len(self.ladder)) * PYRAMID_RESET_SECONDS
+        one_side = sum(self.ladder) * self.seconds + resets + (len(self.ladder) - 1) * self.rest
         return SETUP_SECONDS + self.sides * one_side + (self.sides - 1) * CHANGEOVER_SECONDS
 
 

@@ -25,10 +25,10 @@ from pathlib import Path
 from typing import Any
 
 from tinydb import TinyDB
-from tinydb.table import Document, Table
+from tinydb.table import Table
 
 from practice.clock import DEFAULT_DAY_START_HOUR
-from practice.daylog import DayFacts, DayKind, DayRecord
+from practice.daylog import EMPTY, DayFacts, DayKind, DayRecord, Stop
 from practice.routine import RoutineSettings
 from practice.settings import Settings
 from practice.store.storage import SafeJSONStorage
@@ -82,6 +82,7 @@ class Database:
                 _KINDS[doc.get("kind", "normal")],
                 None if doc.get("plan") is None else plans[doc["plan"]],
                 doc["ticks"],
+                "stop" in doc,
             )
             for key, doc in tables.get(self._days.name, {}).items()
         }
@@ -94,6 +95,8 @@ class Database:
                 disabled=frozenset(doc.get("disabled", ())),
             ),
             day_start_hour=doc.get("day_start_hour", DEFAULT_DAY_START_HOUR),
+            safety_ack=doc.get("safety_ack"),
+            theme=doc.get("theme"),
         )
 
     def _names(self) -> dict[str, str]:
@@ -107,10 +110,10 @@ class Database:
 
     def put(self, *records: DayRecord) -> None:
         """Store whole day records, replacing what was there for those days."""
-        interner = _Interner(self._exercises, self._plans)
+        interner = _Interner(self.storage, self._exercises, self._plans)
         docs = {record.day.toordinal(): _encode(record, interner) for record in records}
         interner.save()
-        _write_docs(self._days, docs)
+        _write_docs(self.storage, self._days, docs)
 
     def put_settings(self, settings: Settings) -> None:
         doc = {
@@ -118,14 +121,18 @@ class Database:
             "disabled": sorted(settings.routine.disabled),
             "day_start_hour": settings.day_start_hour,
         }
-        _write_docs(self._settings, {SETTINGS_DOC: doc})
+        if settings.safety_ack is not None:
+            doc["safety_ack"] = settings.safety_ack
+        if settings.theme is not None:
+            doc["theme"] = settings.theme
+        _write_docs(self.storage, self._settings, {SETTINGS_DOC: doc})
 
 
 class _Interner:
     """Maps exercise ids and plans to small numbers, adding new ones as needed."""
 
-    def __init__(self, exercises: Table, plans: Table) -> None:
-        self._tables = (exercises, plans)
+    def __init__(self, storage: SafeJSONStorage, exercises: Table, plans: Table) -> None:
+        self._storage, self._tables = storage, (exercises, plans)
         self._ids = {doc["id"]: doc.doc_id for doc in exercises.all()}
         self._plans = {tuple(doc["ids"]): doc.doc_id for doc in plans.all()}
         self._new_ids: dict[int, dict[str, Any]] = {}
@@ -148,8 +155,8 @@ class _Interner:
 
     def save(self) -> None:
         exercises, plans = self._tables
-        _write_docs(exercises, self._new_ids)
-        _write_docs(plans, self._new_plans)
+        _write_docs(self._storage, exercises, self._new_ids)
+        _write_docs(self._storage, plans, self._new_plans)
 
 
 def _encode(record: DayRecord, interner: _Interner) -> dict[str, Any]:
@@ -164,6 +171,15 @@ def _encode(record: DayRecord, interner: _Interner) -> dict[str, Any]:
         doc["pain_after"] = record.pain_after
     if record.note:
         doc["note"] = record.note
+    if record.skips:
+        doc["skips"] = {str(interner.exercise(i)): why for i, why in record.skips.items()}
+    if record.held:
+        doc["held"] = {str(interner.exercise(i)): s for i, s in record.held.items()}
+    if record.stop is not None:
+        stop = record.stop
+        doc["stop"] = {"at": stop.at}
+        if stop.exercise is not None:
+            doc["stop"]["exercise"] = interner.exercise(stop.exercise)
     return doc
 
 
@@ -174,22 +190,37 @@ def _decode(
     day: date, doc: dict[str, Any], names: dict[str, str], plans: dict[int, tuple[str, ...]]
 ) -> DayRecord:
     plan_id, ticks = doc.get("plan"), doc["ticks"]
+    stop = doc.get("stop")
     return DayRecord(
         day=day,
-        ticks=dict(zip(map(names.__getitem__, ticks), ticks.values())),
+        ticks=_by_name(ticks, names),
         plan=None if plan_id is None else plans[plan_id],
         kind=_KINDS[doc.get("kind", "normal")],
         pain_before=doc.get("pain_before"),
         pain_after=doc.get("pain_after"),
         note=doc.get("note", ""),
+        skips=_by_name(doc.get("skips"), names),
+        held=_by_name(doc.get("held"), names),
+        stop=None if stop is None else Stop(stop["at"], names.get(str(stop.get("exercise")))),
     )
 
 
-def _write_docs(table: Table, docs: dict[int, dict[str, Any]]) -> None:
-    """Write whole documents under fixed ids (TinyDB's update would merge keys)."""
+def _by_name(interned: dict[str, Any] | None, names: dict[str, str]) -> dict[str, Any]:
+    if not interned:
+        return EMPTY
+    return dict(zip(map(names.__getitem__, interned), interned.values()))
+
+
+def _write_docs(storage: SafeJSONStorage, table: Table, docs: dict[int, dict[str, Any]]) -> None:
+    """Put whole documents under fixed ids, replacing what was there.
+
+    Documents are always replaced by new objects, never changed in place
+    (TinyDB's update would merge keys, and the storage's encoder reuses the
+    text of documents it has seen)."""
     if not docs:
         return
-    existing = [doc_id for doc_id in docs if table.contains(doc_id=doc_id)]
-    if existing:
-        table.remove(doc_ids=existing)
-    table.insert_multiple(Document(doc, doc_id=doc_id) for doc_id, doc in docs.items())
+    tables = storage.read() or {}
+    stored = tables.setdefault(table.name, {})
+    for doc_id, doc in docs.items():
+        stored[str(doc_id)] = doc
+    storage.write(tables)

@@ -10,12 +10,20 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-VERSION = 1
+VERSION = 2
 META_TABLE = "meta"
 META_DOC = "1"
 
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
-MIGRATIONS: Mapping[int, Migration] = {}
+
+def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 2 adds optional fields (skips, held seconds, a stop, the safety
+    acknowledgement and theme); version-1 files are valid as they are. The
+    bump keeps an older backtui from rewriting days and dropping them."""
+    return data
+
+
+MIGRATIONS: Mapping[int, Migration] = {1: _v1_to_v2}
 """``MIGRATIONS[n]`` turns a version-n file into a version n+1 file."""
 
 

@@ -27,6 +27,7 @@ from practice.errors import StoreError
 from practice.store import schema
 from practice.store.atomic import TEMP_SUFFIX, replace_atomically, unlink_quietly
 from practice.store.backups import Backups
+from practice.store.encoder import Encoder
 
 LOCK_TIMEOUT = 10.0
 
@@ -53,6 +54,7 @@ class SafeJSONStorage(Storage):
         self._stamp: Stamp | None = None
         self._in_transaction = False
         self._dirty = False
+        self._encoder = Encoder()
 
     # TinyDB's Storage interface -------------------------------------------
 
@@ -107,7 +109,7 @@ class SafeJSONStorage(Storage):
     def _save(self) -> None:
         assert self._data is not None
         schema.stamp(self._data)
-        payload = json.dumps(self._data, separators=(",", ":")).encode()
+        payload = self._encoder.encode(self._data)
         self._sweep_temp_files()
         replace_atomically(self.path, payload, self.backups.keep_current)
         # The save is durable from here on; nothing below may fail it.

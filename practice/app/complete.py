@@ -1,0 +1,37 @@
+"""The short view shown when every exercise of the day is done."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Label
+
+from practice.stats import Stats
+
+
+def days(n: int) -> str:
+    return f"{n} day" if n == 1 else f"{n} days"
+
+
+class CompletionScreen(ModalScreen[None]):
+    BINDINGS = [Binding("escape,enter", "close", "Close")]
+
+    def __init__(self, stats: Stats, done: int) -> None:
+        super().__init__()
+        self.stats = stats
+        self.done = done
+
+    def compose(self) -> ComposeResult:
+        stats = self.stats
+        with Vertical(id="complete", classes="dialog"):
+            yield Label("All done for today", classes="dialog-title")
+            yield Label(f"All {self.done} exercises ticked. Well done.")
+            yield Label(f"Streak      [b]{days(stats.streak)}[/b]", id="streak")
+            yield Label(f"Best streak [b]{days(stats.best_streak)}[/b]", id="best")
+            yield Label(f"Strength    [b]{stats.strength * 100:.0f}%[/b]", id="strength")
+            yield Label("Press [b]enter[/b] to close.", classes="dialog-hint")
+
+    def action_close(self) -> None:
+        self.dismiss(None)

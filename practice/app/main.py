@@ -1,0 +1,56 @@
+"""The app: its modes, the first-run safety notice, and the remembered theme."""
+
+from __future__ import annotations
+
+from textual.app import App
+from textual.binding import Binding
+
+from practice.app.dialogs import SafetyScreen
+from practice.app.today import TodayScreen
+from practice.errors import BacktuiError
+from practice.journal import Journal
+from practice.session import Session
+
+
+class BackApp(App[None]):
+    TITLE = "backtui"
+    CSS_PATH = "backtui.tcss"
+    MODES = {"today": TodayScreen}
+    DEFAULT_MODE = "today"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
+    BINDINGS = [Binding("q", "quit", "Quit")]
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+
+    def on_mount(self) -> None:
+        settings = self.session.journal.db.settings()
+        if settings.theme in self.available_themes:
+            self.theme = settings.theme
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+        if settings.safety_ack is None:
+            self.push_screen(SafetyScreen(first_run=True), self._accepted)
+
+    def _accepted(self, accepted: bool | None) -> None:
+        if not accepted:
+            self.exit()
+            return
+        self.save(self.session.journal.acknowledge_safety)
+
+    def _remember_theme(self, theme: object) -> None:
+        self.save(lambda: self.session.journal.update_settings(theme=self.theme))
+
+    def save(self, write) -> bool:
+        """Run a write; on failure say so in one line and return False."""
+        try:
+            write()
+        except BacktuiError as exc:
+            self.notify(str(exc), title="Not saved", severity="error", timeout=10)
+            return False
+        return True
+
+
+def make_app(journal: Journal) -> BackApp:
+    """The app as the ``backtui`` command and the tests build it."""
+    return BackApp(Session(journal))

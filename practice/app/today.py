@@ -1,0 +1,238 @@
+"""Today: the four phases and their exercises, ticked from the keyboard."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Label, ProgressBar
+
+from practice.app.complete import CompletionScreen
+from practice.app.dialogs import HelpScreen, SkipDialog, StoppedScreen, keys_table
+from practice.app.rows import ExerciseRow, PhaseHeader, RowState
+from practice.catalog import Phase
+from practice.cli.render import minutes
+from practice.daylog import DayKind
+from practice.errors import BacktuiError
+from practice.session import Session
+
+
+class TodayScreen(Screen[None]):
+    BINDINGS = [
+        Binding("down,j", "move(1)", "Down", show=False, key_display="↓ / j"),
+        Binding("up,k", "move(-1)", "Up", show=False, key_display="↑ / k"),
+        Binding("space", "toggle", "Tick / untick"),
+        Binding("enter", "open", "Open"),
+        Binding("s", "skip", "Skip"),
+        Binding("u", "undo", "Undo"),
+        Binding("tab", "phase(1)", "Next phase", show=False),
+        Binding("shift+tab", "phase(-1)", "Previous phase", show=False),
+        *(Binding(str(p.value), f"jump({p.value})", f"Phase {p.value}", show=False) for p in Phase),
+        Binding("question_mark", "help", "Help", key_display="?"),
+    ]
+    ROLLOVER_CHECK_SECONDS = 30.0
+    """How often the screen looks for a new day (or changes made elsewhere)."""
+
+    @property
+    def session(self) -> Session:
+        return self.app.session  # type: ignore[attr-defined]
+
+    def compose(self) -> ComposeResult:
+        view = self.session.view
+        alternatives = {
+            item.exercise.id: self.session.journal.exercise(item.gate.alternative).name
+            for item in view.plan.items if item.gate is not None and item.gate.alternative
+        }
+        yield Header()
+        with Horizontal(id="summary"):
+            yield Label(id="day")
+            yield ProgressBar(id="progress", show_eta=False, show_percentage=False)
+            yield Label(id="left")
+        yield Label(id="banner")
+        with VerticalScroll(id="phases"):
+            for phase in Phase:
+                yield PhaseHeader(phase)
+                for item in view.plan.phase_items(phase):
+                    yield ExerciseRow(item, alternatives.get(item.exercise.id))
+            if not view.plan.items:
+                yield Label("Nothing planned today: a rest day.", id="empty")
+        yield Label(id="saved")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.set_interval(self.ROLLOVER_CHECK_SECONDS, self.check_day)
+        self.show_view()
+        self.focus_next_todo(None)
+
+    # Showing the day --------------------------------------------------------
+
+    def show_view(self) -> None:
+        view = self.session.view
+        record, plan = view.record, view.plan
+        for row in self.query(ExerciseRow):
+            row.show(record.mark(row.exercise_id))
+        for header in self.query(PhaseHeader):
+            due = [i.exercise.id for i in plan.phase_items(header.phase) if i.gate is None]
+            header.show(sum(1 for i in due if i in record.ticks), len(due))
+        done, due = len(view.done), len(plan.due)
+        self.query_one("#day", Label).update(f"{plan.day:%A %-d %B}  [b]{done}/{due}[/b] done")
+        self.query_one("#progress", ProgressBar).update(total=max(due, 1), progress=done)
+        left = sum(item.exercise.dose.estimate_seconds() for item in view.todo)
+        self.query_one("#left", Label).update(minutes(left) + " left" if left else "nothing left")
+        banner = self._banner()
+        self.query_one("#banner", Label).update(banner)
+        self.query_one("#banner", Label).set_class(bool(banner), "-shown")
+        self.sub_title = "flare day" if plan.kind is DayKind.FLARE else "today"
+
+    def _banner(self) -> str:
+        record, plan = self.session.view.record, self.session.view.plan
+        if record.stop is not None:
+            return "Session stopped for pain today. Rest; u undoes a stop pressed by mistake."
+        if plan.kind is DayKind.FLARE:
+            return "Flare day: gentle release, static stretches and the draw-in only."
+        return ""
+
+    async def check_day(self) -> None:
+        """Roll over to a new day's plan, or show changes made elsewhere."""
+        try:
+            rolled = self.session.refresh()
+        except BacktuiError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        if rolled:
+            await self.recompose()
+            self.focus_next_todo(None)
+        self.show_view()
+
+    # Moving -----------------------------------------------------------------
+
+    def _rows(self) -> list[ExerciseRow]:
+        return list(self.query(ExerciseRow))
+
+    def _current(self) -> ExerciseRow | None:
+        return self.focused if isinstance(self.focused, ExerciseRow) else None
+
+    def _go(self, row: ExerciseRow) -> None:
+        row.focus()
+        row.scroll_visible(animate=False)
+
+    def action_move(self, delta: int) -> None:
+        rows = self._rows()
+        if not rows:
+            return
+        current = self._current()
+        index = rows.index(current) + delta if current in rows else 0
+        self._go(rows[max(0, min(index, len(rows) - 1))])
+
+    def action_jump(self, phase: int) -> None:
+        row = next((r for r in self._rows() if r.phase == phase), None)
+        if row is not None:
+            self._go(row)
+
+    def action_phase(self, delta: int) -> None:
+        phases = sorted({row.phase for row in self._rows()})
+        if not phases:
+            return
+        current = self._current()
+        here = phases.index(current.phase) if current else -delta
+        self.action_jump(phases[(here + delta) % len(phases)])
+
+    def focus_next_todo(self, after: str | None) -> None:
+        """Put the cursor on the next exercise to do (after ``after``, wrapping)."""
+        rows = self._rows()
+        if not rows:
+            return
+        start = next((n + 1 for n, r in enumerate(rows) if r.exercise_id == after), 0)
+        ordered = rows[start:] + rows[:start]
+        self._go(next((r for r in ordered if r.state is RowState.TODO), ordered[0]))
+
+    # Changing ---------------------------------------------------------------
+
+    def _change(self, change: Callable[[], str]) -> bool:
+        """Save a change; the screen shows it only once it is on disk."""
+        was_complete = self.session.view.complete
+        try:
+            message = change()
+        except BacktuiError as exc:
+            self.notify(str(exc), title="Not saved", severity="error", timeout=10)
+            return False
+        self.show_view()
+        at = self.session.journal.clock.now()
+        self.query_one("#saved", Label).update(f"{message} Saved at {at:%H:%M:%S}.")
+        view = self.session.view
+        if view.complete and not was_complete:
+            self.app.push_screen(CompletionScreen(self.session.journal.stats(), len(view.done)))
+        return True
+
+    def _usable_row(self) -> ExerciseRow | None:
+        row = self._current()
+        if row is None:
+            return None
+        if self.session.view.record.stop is not None:
+            self.notify("Today's session was stopped for pain; no more exercises today.")
+            return None
+        return row
+
+    def action_toggle(self) -> None:
+        row = self._usable_row()
+        if row is None:
+            return
+        if row.state is RowState.GATED:
+            self.notify(row.note, title="Not today")
+            return
+        self._change(lambda: self.session.toggle(row.exercise_id))
+
+    def action_skip(self) -> None:
+        row = self._usable_row()
+        if row is None or row.state is RowState.GATED:
+            return
+        if row.state is RowState.SKIPPED:
+            self._change(lambda: self.session.unskip(row.exercise_id))
+            return
+
+        def skipped(reason: str | None) -> None:
+            if reason is not None and self._change(lambda: self.session.skip(row.exercise_id, reason)):
+                self.focus_next_todo(row.exercise_id)
+
+        self.app.push_screen(SkipDialog(row.item.exercise.name), skipped)
+
+    def action_undo(self) -> None:
+        if not self.session.can_undo:
+            self.notify("Nothing to undo.")
+            return
+        self._change(lambda: self.session.undo() or "")
+
+    def action_open(self) -> None:
+        from practice.app.exercise import ExerciseResult, ExerciseScreen
+
+        row = self._usable_row()
+        if row is None:
+            return
+        exercise = row.item.exercise
+        gate = row.item.gate
+        if gate is not None:
+            if gate.alternative is None:
+                self.notify(row.note, title="Not today")
+                return
+            exercise = self.session.journal.exercise(gate.alternative)
+
+        def done(result: ExerciseResult | None) -> None:
+            if result is None:
+                return
+            if result.stopped:
+                if self._change(lambda: self.session.stop(exercise.id)):
+                    self.app.push_screen(StoppedScreen())
+            elif self._change(lambda: self.session.finish(exercise.id, result.held)):
+                self.focus_next_todo(row.exercise_id)
+
+        self.app.push_screen(ExerciseScreen(exercise, self.session.journal.clock), done)
+
+    def action_help(self) -> None:
+        from practice.app.exercise import ExerciseScreen
+
+        keys = keys_table({"Today": self.BINDINGS, "Exercise": ExerciseScreen.BINDINGS,
+                           "Everywhere": [*self.app.BINDINGS, Binding("ctrl+p", "", "Commands and themes")]})
+        self.app.push_screen(HelpScreen(keys))

@@ -1,0 +1,248 @@
+"""Hold, rest and rep timers as plain state, read off a monotonic clock.
+
+A dose becomes a list of :class:`Step` s (hold left, relax, hold left, ...,
+switch sides, hold right ...). A :class:`Run` walks them: it stores when the
+current step began and works everything out from a monotonic reading passed
+in, so pausing, adjusting and finishing early are exact, and tests drive it
+with a fake clock. Nothing here counts ticks of a UI timer.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import NamedTuple
+
+from practice.catalog.dose import (
+    CHANGEOVER_SECONDS,
+    PYRAMID_RESET_SECONDS,
+    Dose,
+    HoldDose,
+    PyramidDose,
+    RepsDose,
+)
+
+ADJUST_SECONDS = 10
+
+
+class StepKind(Enum):
+    HOLD = "Hold"
+    RELAX = "Relax"
+    SWITCH = "Switch sides"
+    REST = "Rest"
+    SET = "Set"
+    """Repetitions at the person's own pace; they count each one."""
+
+    @property
+    def timed(self) -> bool:
+        return self is not StepKind.SET
+
+
+class Step(NamedTuple):
+    kind: StepKind
+    seconds: int = 0
+    side: str | None = None
+    """"left" or "right" for per-side doses."""
+    number: int = 1
+    """Which hold of the set, or which set."""
+    of: int = 1
+    reps: int = 0
+    """Repetitions in a SET step."""
+    top_hold: int = 0
+    """Seconds to hold each repetition at the top, in a SET step."""
+
+
+def _sides(dose: Dose) -> tuple[str | None, ...]:
+    return ("left", "right") if dose.per_side else (None,)
+
+
+def steps_for(dose: Dose) -> tuple[Step, ...]:
+    switch = Step(StepKind.SWITCH, CHANGEOVER_SECONDS)
+    if isinstance(dose, RepsDose):
+        sets = []
+        for n in range(1, dose.sets + 1):
+            one_set = [
+                [Step(StepKind.SET, 0, side, n, dose.sets, dose.reps, dose.top_hold)]
+                for side in _sides(dose)
+            ]
+            sets.append(_joined(one_set, switch))
+        return tuple(_joined(sets, Step(StepKind.REST, dose.rest)))
+    sides = []
+    for side in _sides(dose):
+        if isinstance(dose, HoldDose):
+            sides.append(_holds(dose.seconds, dose.reps, side, Step(StepKind.RELAX, dose.rest)))
+        else:
+            sides.append(_pyramid(dose, side))
+    return tuple(_joined(sides, switch))
+
+
+def _holds(seconds: int, count: int, side: str | None, relax: Step) -> list[Step]:
+    return _joined([[Step(StepKind.HOLD, seconds, side, n, count)] for n in range(1, count + 1)], relax)
+
+
+def _pyramid(dose: PyramidDose, side: str | None) -> list[Step]:
+    reset = Step(StepKind.RELAX, PYRAMID_RESET_SECONDS)
+    sets = [_holds(dose.seconds, count, side, reset) for count in dose.ladder]
+    return _joined(sets, Step(StepKind.REST, dose.rest))
+
+
+def _joined(groups: list[list[Step]], pause: Step) -> list[Step]:
+    """The groups' steps in order, with ``pause`` between groups (if it has
+    any length)."""
+    out: list[Step] = []
+    for group in groups:
+        if out and pause.seconds > 0:
+            out.append(pause)
+        out.extend(group)
+    return out
+
+
+class Run:
+    """One pass through a dose's steps."""
+
+    def __init__(self, steps: tuple[Step, ...], now: float) -> None:
+        self.steps = steps
+        self.index = 0
+        self.held = 0.0
+        """Seconds held in finished HOLD steps."""
+        self.reps_done = 0
+        """Repetitions counted in the current SET step."""
+        self._began = now
+        """When the current step began, moved on by the time spent paused."""
+        self._paused_at: float | None = None
+        self._extra = 0
+        """Seconds added to (or taken from) the current step."""
+        self._top_began: float | None = None
+
+    # Reading ----------------------------------------------------------------
+
+    @property
+    def finished(self) -> bool:
+        return self.index >= len(self.steps)
+
+    @property
+    def step(self) -> Step | None:
+        return None if self.finished else self.steps[self.index]
+
+    @property
+    def paused(self) -> bool:
+        return self._paused_at is not None
+
+    @property
+    def duration(self) -> float:
+        step = self.step
+        return 0 if step is None else step.seconds + self._extra
+
+    def elapsed(self, now: float) -> float:
+        return self._at(now) - self._began
+
+    def remaining(self, now: float) -> float:
+        """Seconds left in a timed step (or in a top hold of a SET step)."""
+        step = self.step
+        if step is None:
+            return 0.0
+        if step.kind.timed:
+            return max(0.0, self.duration - self.elapsed(now))
+        if self._top_began is not None:
+            return max(0.0, step.top_hold - (self._at(now) - self._top_began))
+        return 0.0
+
+    def holding_top(self) -> bool:
+        return self._top_began is not None
+
+    def next_deadline(self, now: float) -> float | None:
+        """Seconds until something ends by itself; None if nothing will."""
+        step = self.step
+        if step is None or self.paused:
+            return None
+        if step.kind.timed or self._top_began is not None:
+            return self.remaining(now)
+        return None
+
+    def held_so_far(self, now: float) -> float:
+        step = self.step
+        current = self.elapsed(now) if step is not None and step.kind is StepKind.HOLD else 0.0
+        return self.held + min(current, self.duration)
+
+    # Changing ---------------------------------------------------------------
+
+    def advance(self, now: float) -> list[Step]:
+        """Move past every step that has run out; returns the steps entered."""
+        entered: list[Step] = []
+        while not self.finished and not self.paused:
+            step = self.steps[self.index]
+            if step.kind.timed:
+                if self.elapsed(now) < self.duration:
+                    break
+                if step.kind is StepKind.HOLD:
+                    self.held += self.duration
+                self._next(self._began + self.duration)
+            else:
+                if self._top_began is None or now - self._top_began < step.top_hold:
+                    break
+                end = self._top_began + step.top_hold
+                self._top_began = None
+                self.reps_done += 1
+                if self.reps_done < step.reps:
+                    break
+                self._next(end)
+            if not self.finished:
+                entered.append(self.steps[self.index])
+        return entered
+
+    def count_rep(self, now: float) -> list[Step]:
+        """One repetition of a SET step done (or, with a top hold, begun)."""
+        step = self.step
+        if step is None or step.kind.timed or self.paused or self._top_began is not None:
+            return []
+        if step.top_hold:
+            self._top_began = now
+            return []
+        self.reps_done += 1
+        if self.reps_done < step.reps:
+            return []
+        self._next(now)
+        return [] if self.finished else [self.steps[self.index]]
+
+    def pause(self, now: float) -> None:
+        if self._paused_at is None:
+            self._paused_at = now
+
+    def resume(self, now: float) -> None:
+        if self._paused_at is not None:
+            gap = now - self._paused_at
+            self._began += gap
+            if self._top_began is not None:
+                self._top_began += gap
+            self._paused_at = None
+
+    def adjust(self, seconds: int, now: float) -> None:
+        """Lengthen or shorten the current timed step; it never goes below
+        the time already spent in it, so shortening can end it at once."""
+        step = self.step
+        if step is None or not step.kind.timed:
+            return
+        self._extra = max(self._extra + seconds, self.elapsed(now) - step.seconds, 1 - step.seconds)
+
+    def skip_step(self, now: float) -> list[Step]:
+        """End a relax, rest or switch early."""
+        step = self.step
+        if step is None or step.kind in (StepKind.HOLD, StepKind.SET):
+            return []
+        self._next(now)
+        return [] if self.finished else [self.steps[self.index]]
+
+    def finish(self, now: float) -> float:
+        """End the whole run now; returns the seconds held."""
+        held = self.held_so_far(now)
+        self.held, self.index = held, len(self.steps)
+        return held
+
+    def _at(self, now: float) -> float:
+        return self._paused_at if self._paused_at is not None else now
+
+    def _next(self, began: float) -> None:
+        self.index += 1
+        self._began = began
+        self._extra = 0
+        self.reps_done = 0
+        self._top_began = None

@@ -127,7 +127,7 @@ class HelpScreen(ModalScreen[None]):
         with Vertical(id="help", classes="dialog"):
             yield Label("Keys", classes="dialog-title")
             with VerticalScroll():
-                yield Static(self.keys, markup=True)
+                yield Static(self.keys, id="keys")
             yield Label("[b]r[/b] safety notice and red flags   [b]escape[/b] close", classes="dialog-hint")
 
     def action_close(self) -> None:

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-from textual.app import App
+from collections.abc import Iterable
+from functools import partial
+
+from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.screen import Screen
 
 from practice.app.dialogs import SafetyScreen
 from practice.app.today import TodayScreen
@@ -40,6 +44,20 @@ class BackApp(App[None]):
 
     def _remember_theme(self, theme: object) -> None:
         self.save(lambda: self.session.journal.update_settings(theme=self.theme))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """The palette offers the screen's keys too, each with its key."""
+        yield from super().get_system_commands(screen)
+        seen = set()
+        for key, active in screen.active_bindings.items():
+            binding = active.binding
+            if active.enabled and binding.description and active.node is screen and binding not in seen:
+                seen.add(binding)
+                yield SystemCommand(
+                    binding.description,
+                    f"Key: {binding.key_display or key}",
+                    partial(screen.run_action, binding.action),
+                )
 
     def save(self, write) -> bool:
         """Run a write; on failure say so in one line and return False."""

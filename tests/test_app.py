@@ -1,0 +1,377 @@
+"""Pilot tests of the morning session: every flow a person uses."""
+
+from __future__ import annotations
+
+import errno
+
+import pytest
+from textual.widgets import Digits, Input, Label
+
+from apps import app_for, catch_up, focused_id, row
+from practice.app.complete import CompletionScreen
+from practice.app.dialogs import HelpScreen, SafetyScreen, SkipDialog, StoppedScreen
+from practice.app.exercise import ExerciseScreen
+from practice.app.rows import RowState
+from practice.app.today import TodayScreen
+from practice.daylog import DayKind
+from practice.journal import Journal
+from support import FakeClock
+
+SIZE = (80, 24)
+
+
+def on_disk(journal: Journal):
+    """The day as a fresh process reads it from the file."""
+    return Journal(journal.db.storage.path.parent, journal.clock).view().record
+
+
+# First run and safety ---------------------------------------------------------
+
+
+async def test_first_run_shows_the_safety_notice_and_enter_accepts_it(journal, clock):
+    app = app_for(journal, accepted=False)
+    async with app.run_test(size=SIZE) as pilot:
+        assert isinstance(app.screen, SafetyScreen)
+        text = str(app.screen.query_one("#safety-text").render())
+        assert "not medical advice" in text and "both legs" in text and "bladder" in text
+        await pilot.press("space")  # nothing behind the notice reacts yet
+        assert on_disk(journal).ticks == {}
+        await pilot.press("enter")
+        assert isinstance(app.screen, TodayScreen)
+    assert journal.db.settings().safety_ack == int(clock.now().timestamp())
+    async with app_for(journal, accepted=False).run_test(size=SIZE) as pilot:
+        assert isinstance(pilot.app.screen, TodayScreen)
+
+
+async def test_leaving_the_first_run_notice_quits_without_accepting(journal):
+    app = app_for(journal, accepted=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 0 and journal.db.settings().safety_ack is None
+
+
+async def test_help_lists_the_keys_and_leads_back_to_the_safety_notice(journal):
+    app = app_for(journal)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        keys = str(app.screen.query_one("#keys").render())
+        for words in ("Tick / untick", "Skip", "Undo", "Next phase", "Stop: pain", "Finish"):
+            assert words in keys
+        await pilot.press("r")
+        assert isinstance(app.screen, SafetyScreen) and not app.screen.first_run
+        await pilot.press("escape", "escape")
+        assert isinstance(app.screen, TodayScreen)
+
+
+async def test_the_command_palette_offers_the_keys(journal):
+    app = app_for(journal)
+    async with app.run_test(size=SIZE):
+        titles = {command.title for command in app.get_system_commands(app.screen)}
+        assert {"Tick / untick", "Open", "Skip", "Undo", "Help"} <= titles
+
+
+# Today ------------------------------------------------------------------------
+
+
+async def test_today_shows_the_four_phases_in_order_with_counts(journal):
+    app = app_for(journal)
+    async with app.run_test(size=SIZE):
+        headers = [str(h.render()) for h in app.screen.query(".phase-header")]
+        assert [h.split("  ")[1] for h in headers] == [
+            "Trigger-point release", "Hamstring and psoas stretching",
+            "Glute activation", "Back strengthening",
+        ]
+        assert headers[0].endswith("0/5")
+        day = str(app.screen.query_one("#day", Label).render())
+        assert "Saturday 21 November" in day and "0/11" in day
+        assert "min left" in str(app.screen.query_one("#left", Label).render())
+        bridge = row(app, "glute-bridge")
+        assert "12 x 3, 3 s at the top" in str(bridge.query_one(".row-dose", Label).render())
+        assert focused_id(app) == "calf-foam-roll"
+
+
+async def test_space_ticks_and_unticks_and_each_is_on_disk(journal):
+    app = app_for(journal)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("space")
+        assert row(app, "calf-foam-roll").state is RowState.DONE
+        assert "calf-foam-roll" in on_disk(journal).ticks
+        assert "1/5" in str(app.screen.query_one("#phase-1").render())
+        assert "Saved at 07:30:00" in str(app.screen.query_one("#saved").render())
+        await pilot.press("space")
+        assert row(app, "calf-foam-roll").state is RowState.TODO
+        assert on_disk(journal).ticks == {}
+
+
+async def test_keys_move_between_rows_and_phases(journal):
+    app = app_for(journal)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("j", "down")
+        assert focused_id(app) == "piriformis-roll"
+        await pilot.press("k")
+        assert focused_id(app) == "it-band-lateral-thigh-roll"
+        await pilot.press("tab")
+        assert focused_id(app) == "hamstring-lying-static-stretch"
+        await pilot.press("shift+tab")
+        assert focused_id(app) == "calf-foam-roll"
+        await pilot.press("shift+tab")
+        assert focused_id(app) == "abdominal-zip-up"
+        await pilot.press("3")
+        assert focused_id(app) == "glute-bridge"
+        await pilot.press("1", "up")
+        assert focused_id(app) == "calf-foam-roll"
+
+
+async def test_undo_takes_back_the_last_change(journal):
+    app = app_for(journal)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("space", "j", "space")
+        await pilot.press("u")
+        assert set(on_disk(journal).ticks) == {"calf-foam-roll"}
+        assert row(app, "it-band-lateral-thigh-roll").state is RowState.TODO
+        await pilot.press("u")
+        assert on_disk(journal).ticks == {}
+        await pilot.press("u")
+        assert on_disk(journal).ticks == {}
+
+
+async def test_skip_asks_for_an_optional_reason(journal):
+    app = app_for(journal)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("s")
+        assert isinstance(app.screen, SkipDialog)
+        await pilot.press(*"no roller", "enter")
+        assert on_disk(journal).skips == {"calf-foam-roll": "no roller"}
+        skipped = row(app, "calf-foam-roll")
+        assert skipped.state is RowState.SKIPPED and "no roller" in skipped.note
+        assert focused_id(app) == "it-band-lateral-thigh-roll"
+        await pilot.press("s", "escape")  # called off: nothing changes
+        assert on_disk(journal).skips == {"calf-foam-roll": "no roller"}
+        await pilot.press("k", "s")  # s on a skipped row takes the skip back
+        assert on_disk(journal).skips == {}
+
+
+async def test_a_failed_save_shows_an_error_and_the_row_stays(journal, monkeypatch):
+    def full_disk(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    app = app_for(journal)
+    async with app.run_test(size=SIZE) as pilot:
+        monkeypatch.setattr("practice.store.storage.replace_atomically", full_disk)
+        await pilot.press("space")
+        assert row(app, "calf-foam-roll").state is RowState.TODO
+        assert "1/5" not in str(app.screen.query_one("#phase-1").render())
+        messages = [n.message for n in app._notifications]
+        assert any("No space left on device" in m for m in messages)
+        assert "Saved" not in str(app.screen.query_one("#saved").render())
+        monkeypatch.undo()
+        await pilot.press("space")
+        assert row(app, "calf-foam-roll").state is RowState.DONE
+    assert "calf-foam-roll" in on_disk(journal).ticks
+
+
+async def test_the_screen_rolls_over_to_the_new_day(journal, clock, monkeypatch):
+    monkeypatch.setattr(TodayScreen, "ROLLOVER_CHECK_SECONDS", 0.05)
+    clock.set_wall("2026-11-22T03:58:00")  # still Saturday's session
+    app = app_for(journal)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("space")
+        assert "Saturday" in str(app.screen.query_one("#day").render())
+        clock.advance(minutes=2)
+        await pilot.pause(0.3)
+        assert "Sunday 22 November" in str(app.screen.query_one("#day").render())
+        assert row(app, "calf-foam-roll").state is RowState.TODO
+        await pilot.press("u")  # yesterday's tick is not undone from today
+    assert "calf-foam-roll" in journal.view(journal.today().replace(day=21)).record.ticks
+
+
+async def test_finishing_the_day_shows_streak_and_score(journal):
+    due = journal.view().plan.due
+    for exercise_id in due[:-1]:
+        journal.tick(exercise_id)
+    app = app_for(journal)
+    async with app.run_test(size=SIZE) as pilot:
+        assert focused_id(app) == due[-1]
+        await pilot.press("space")
+        assert isinstance(app.screen, CompletionScreen)
+        assert "1 day" in str(app.screen.query_one("#streak").render())
+        assert "%" in str(app.screen.query_one("#strength").render())
+        await pilot.press("enter")
+        assert isinstance(app.screen, TodayScreen)
+
+
+# Exercise screen and timers ---------------------------------------------------------
+
+
+async def open_exercise(pilot, exercise_id: str) -> None:
+    app = pilot.app
+    rows = [r.exercise_id for r in app.screen.query("ExerciseRow")]
+    await pilot.press("1", *["j"] * rows.index(exercise_id), "enter")
+    assert isinstance(app.screen, ExerciseScreen) and app.screen.exercise.id == exercise_id
+
+
+def digits(app) -> str:
+    return app.screen.query_one("#count", Digits).value
+
+
+def step(app) -> str:
+    return str(app.screen.query_one("#step", Label).render())
+
+
+async def test_a_hold_counts_down_switches_sides_and_ticks_itself(journal, clock):
+    app = app_for(journal)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_exercise(pilot, "hamstring-lying-static-stretch")
+        screen = app.screen
+        assert "Hamstrings" in str(screen.query_one("#target").render())
+        assert "Caution" in str(screen.query_one("#caution").render())
+        assert digits(app) == "1:00" and "Hold · left" in step(app)
+        clock.advance(seconds=59.5)
+        await catch_up(pilot)
+        assert digits(app) == "1"
+        clock.advance(seconds=0.5)
+        await catch_up(pilot)
+        assert "Switch sides" in step(app) and digits(app) == "5"
+        clock.advance(seconds=5)
+        await catch_up(pilot)
+        assert "Hold · right" in step(app)
+        clock.advance(seconds=60)
+        await catch_up(pilot)
+        assert isinstance(app.screen, TodayScreen)
+        assert focused_id(app) == "hamstring-dynamic-stiff-leg-deadlift"  # the next to do
+    record = on_disk(journal)
+    assert record.held == {"hamstring-lying-static-stretch": 120}
+
+
+async def test_the_timer_wakes_by_itself(journal, clock):
+    app = app_for(journal)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_exercise(pilot, "calf-foam-roll")
+        clock.advance(seconds=12)
+        await pilot.pause(0.3)
+        assert digits(app) == "18"
+
+
+async def test_pause_resume_adjust_and_finish_early(journal, clock):
+    app = app_for(journal)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_exercise(pilot, "psoas-kneeling-stretch")
+        clock.advance(seconds=10)
+        await pilot.press("space")  # pause at 50 s left
+        assert "paused" in step(app)
+        clock.advance(seconds=30)
+        await catch_up(pilot)
+        assert digits(app) == "50"
+        await pilot.press("space", "plus")
+        assert digits(app) == "1:00"
+        await pilot.press("minus", "minus")
+        assert digits(app) == "40"
+        clock.advance(seconds=15)
+        await pilot.press("f")  # the stretch has eased: 25 s held
+        assert isinstance(app.screen, TodayScreen)
+    assert on_disk(journal).held == {"psoas-kneeling-stretch": 25}
+
+
+async def test_escape_goes_back_without_ticking(journal, clock):
+    app = app_for(journal)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_exercise(pilot, "calf-foam-roll")
+        clock.advance(seconds=100)
+        await pilot.press("escape")
+        assert isinstance(app.screen, TodayScreen)
+    assert on_disk(journal).ticks == {}
+
+
+async def test_the_draw_in_relaxes_between_its_five_holds(journal, clock):
+    app = app_for(journal)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_exercise(pilot, "abdominal-zip-up")
+        assert "Hold 1 of 5" in step(app) and digits(app) == "10"
+        clock.advance(seconds=10)
+        await catch_up(pilot)
+        assert "Relax" in step(app)
+        clock.advance(seconds=5)
+        await catch_up(pilot)
+        assert "Hold 2 of 5" in step(app)
+        await pilot.press("n")  # a hold cannot be skipped
+        assert "Hold 2 of 5" in step(app)
+
+
+async def test_reps_count_sets_top_holds_and_rest(journal, clock):
+    app = app_for(journal)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_exercise(pilot, "glute-bridge")
+        assert "Set 1 of 3" in step(app) and digits(app) == "0"
+        assert "Rep done" in {b.binding.description for b in app.screen.active_bindings.values() if b.enabled}
+        await pilot.press("space")  # up: hold 3 s at the top
+        assert digits(app) == "3"
+        clock.advance(seconds=3)
+        await catch_up(pilot)
+        assert digits(app) == "1"  # one rep counted
+        for _ in range(11):
+            await pilot.press("space")
+            clock.advance(seconds=3)
+            await catch_up(pilot)
+        assert "Rest" in step(app) and digits(app) == "30"
+        await pilot.press("n")
+        assert "Set 2 of 3" in step(app)
+        await pilot.press("f")
+    assert "glute-bridge" in on_disk(journal).ticks and on_disk(journal).held == {}
+
+
+async def test_the_stop_key_ends_the_session_and_says_when_to_get_help(journal, clock):
+    app = app_for(journal)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_exercise(pilot, "hamstring-lying-static-stretch")
+        await pilot.press("x")
+        assert isinstance(app.screen, StoppedScreen)
+        text = " ".join(str(s.render()) for s in app.screen.query("Static"))
+        assert "emergency" in text and "both legs" in text and "doctor" in text
+        await pilot.press("enter")
+        assert "stopped" in str(app.screen.query_one("#banner").render())
+        await pilot.press("space", "enter")  # no more exercises today
+        assert isinstance(app.screen, TodayScreen) and on_disk(journal).ticks == {}
+    stop = on_disk(journal).stop
+    assert stop is not None and stop.exercise == "hamstring-lying-static-stretch"
+
+
+async def test_a_gated_exercise_says_why_and_offers_the_alternative(data_dir):
+    clock = FakeClock("2026-11-23T07:30:00")  # a Monday: the prone hold is due
+    journal = Journal(data_dir, clock)
+    journal.edit(lambda record: record._replace(kind=DayKind.FLARE))
+    app = app_for(journal)
+    async with app.run_test(size=SIZE) as pilot:
+        gated = row(app, "prone-erector-isometric")
+        assert gated.state is RowState.GATED
+        assert "flare" in gated.note.lower() and "Bird dog" in gated.note
+        assert "Flare day" in str(app.screen.query_one("#banner").render())
+        gated.focus()
+        await pilot.press("space")
+        assert on_disk(journal).ticks == {}
+        await pilot.press("enter")
+        assert isinstance(app.screen, ExerciseScreen) and app.screen.exercise.id == "bird-dog"
+
+
+async def test_the_chosen_theme_is_remembered(journal):
+    app = app_for(journal)
+    async with app.run_test(size=SIZE) as pilot:
+        app.theme = "nord"
+        await pilot.pause()
+    assert journal.db.settings().theme == "nord"
+    app = app_for(journal)
+    async with app.run_test(size=SIZE):
+        assert app.theme == "nord"
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_nothing_is_clipped(journal, size):
+    app = app_for(journal)
+    async with app.run_test(size=size) as pilot:
+        last = list(app.screen.query("ExerciseRow"))[-1]
+        assert last.region.bottom <= size[1] - 2  # above the status and footer lines
+        await open_exercise(pilot, "hamstring-lying-static-stretch")
+        for widget_id in ("#count", "#bar", "#stop-rule"):
+            region = app.screen.query_one(widget_id).region
+            assert region.height > 0 and region.bottom <= size[1] - 1 and region.right <= size[0]

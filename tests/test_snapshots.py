@@ -1,0 +1,50 @@
+"""What the screens look like, at 80x24 and 120x40 (SVG snapshots).
+
+Update them after an intended change with ``pytest --snapshot-update`` and
+review the SVGs in the diff."""
+
+from __future__ import annotations
+
+import pytest
+
+from apps import app_for, catch_up
+
+SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_today(snap_compare, journal, size):
+    journal.tick("calf-foam-roll")
+    journal.skip("piriformis-roll", "roller at work")
+    assert snap_compare(app_for(journal), terminal_size=size, run_before=_pause)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_a_running_hold(snap_compare, journal, clock, size):
+    async def run_before(pilot):
+        await pilot.press("2", "enter")
+        clock.advance(seconds=20.4)
+        await catch_up(pilot)
+
+    assert snap_compare(app_for(journal), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_the_first_run_notice(snap_compare, journal, size):
+    assert snap_compare(app_for(journal, accepted=False), terminal_size=size, run_before=_pause)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_the_completion_view(snap_compare, journal, size):
+    for exercise_id in journal.view().plan.due[:-1]:
+        journal.tick(exercise_id)
+
+    async def run_before(pilot):
+        await pilot.press("space")
+        await pilot.pause()
+
+    assert snap_compare(app_for(journal), terminal_size=size, run_before=run_before)
+
+
+async def _pause(pilot):
+    await pilot.pause()

@@ -1,0 +1,80 @@
+"""The installed ``backtui`` in a real terminal (tmux), driven by keys as a
+person types them."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shlex
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+BACKTUI = Path(sys.executable).with_name("backtui")
+
+pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="needs tmux")
+
+
+class Terminal:
+    def __init__(self, socket: Path) -> None:
+        self.tmux = ["tmux", "-S", str(socket)]
+
+    def run(self, *args: str) -> str:
+        return subprocess.run(
+            [*self.tmux, *args], check=True, capture_output=True, text=True, timeout=30
+        ).stdout
+
+    def screen(self) -> str:
+        return self.run("capture-pane", "-p", "-t", "backtui")
+
+    def wait_for(self, pattern: str, timeout: float = 30.0) -> str:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            screen = self.screen()
+            if re.search(pattern, screen):
+                return screen
+            time.sleep(0.1)
+        raise AssertionError(f"{pattern!r} never appeared; the screen was:\n{self.screen()}")
+
+    def keys(self, *keys: str) -> None:
+        for key in keys:
+            self.run("send-keys", "-t", "backtui", key)
+
+    def closed(self, timeout: float = 15.0) -> bool:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            alive = subprocess.run([*self.tmux, "has-session", "-t", "backtui"], capture_output=True)
+            if alive.returncode != 0:
+                return True
+            time.sleep(0.1)
+        return False
+
+
+def test_a_person_ticks_two_exercises_and_status_sees_them(tmp_path):
+    data = tmp_path / "data"
+    terminal = Terminal(tmp_path / "tmux.sock")
+    command = f"env BACKTUI_DATA_DIR={shlex.quote(str(data))} {shlex.quote(str(BACKTUI))}"
+    terminal.run("new-session", "-d", "-s", "backtui", "-x", "80", "-y", "24", command)
+    try:
+        terminal.wait_for("Before you start")
+        terminal.keys("Enter")
+        # The count of the day depends on the weekday the test runs on.
+        terminal.wait_for(r" 0/\d+ done")
+        terminal.keys("Space")
+        terminal.wait_for(r" 1/\d+ done")
+        terminal.keys("j", "Space")
+        screen = terminal.wait_for(r" 2/\d+ done")
+        assert "✓ done" in screen and "2/5" in screen
+        terminal.keys("q")
+        assert terminal.closed()
+    finally:
+        subprocess.run([*terminal.tmux, "kill-server"], capture_output=True)
+    env = {**os.environ, "BACKTUI_DATA_DIR": str(data)}
+    out = subprocess.run([str(BACKTUI), "status", "--json"], env=env, capture_output=True, text=True, check=True)
+    status = json.loads(out.stdout)
+    assert status["done_ids"] == ["calf-foam-roll", "it-band-lateral-thigh-roll"]

@@ -1,9 +1,9 @@
 from __future__ import annotations
 
 import pytest
+from support import FakeClock
 
 from practice.journal import Journal
-from support import FakeClock
 
 
 @pytest.fixture(autouse=True)

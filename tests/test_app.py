@@ -5,9 +5,10 @@ from __future__ import annotations
 import errno
 
 import pytest
-from textual.widgets import Digits, Input, Label
-
 from apps import app_for, catch_up, focused_id, row
+from support import FakeClock
+from textual.widgets import Digits, Label
+
 from practice.app.complete import CompletionScreen
 from practice.app.dialogs import HelpScreen, SafetyScreen, SkipDialog, StoppedScreen
 from practice.app.exercise import ExerciseScreen
@@ -15,7 +16,6 @@ from practice.app.rows import RowState
 from practice.app.today import TodayScreen
 from practice.daylog import DayKind
 from practice.journal import Journal
-from support import FakeClock
 
 SIZE = (80, 24)
 
@@ -88,7 +88,7 @@ async def test_today_shows_the_four_phases_in_order_with_counts(journal):
         assert "Saturday 21 November" in day and "0/11" in day
         assert "min left" in str(app.screen.query_one("#left", Label).render())
         bridge = row(app, "glute-bridge")
-        assert "12 x 3, 3 s at the top" in str(bridge.query_one(".row-dose", Label).render())
+        assert "12 x 3, 3 s at the top" in str(bridge.render())
         assert focused_id(app) == "calf-foam-roll"
 
 

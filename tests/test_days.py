@@ -6,10 +6,10 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from support import FakeClock
 
 from practice.clock import practice_day
 from practice.journal import Journal
-from support import FakeClock
 
 
 def local(text: str, zone: str) -> datetime:

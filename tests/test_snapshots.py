@@ -6,7 +6,6 @@ review the SVGs in the diff."""
 from __future__ import annotations
 
 import pytest
-
 from apps import app_for, catch_up
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]

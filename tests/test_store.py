@@ -9,12 +9,12 @@ import stat
 from datetime import date
 
 import pytest
+from support import FakeClock
 
 from practice.errors import StoreError
 from practice.journal import Journal
 from practice.store import schema
 from practice.store import storage as storage_module
-from support import FakeClock
 
 DAY = date(2026, 11, 20)
 

@@ -9,7 +9,6 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from practice.app.dialogs import SafetyScreen
 from practice.app.today import TodayScreen
 from practice.errors import BacktuiError
 from practice.journal import Journal
@@ -34,6 +33,8 @@ class BackApp(App[None]):
             self.theme = settings.theme
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         if settings.safety_ack is None:
+            from practice.app.dialogs import SafetyScreen
+
             self.push_screen(SafetyScreen(first_run=True), self._accepted)
 
     def _accepted(self, accepted: bool | None) -> None:

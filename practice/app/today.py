@@ -10,9 +10,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Label, ProgressBar
 
-from practice.app.complete import CompletionScreen
-from practice.app.dialogs import HelpScreen, SkipDialog, StoppedScreen, keys_table
-from practice.app.rows import ExerciseRow, PhaseHeader, RowState
+from practice.app.rows import ExerciseRow, PhaseHeader, RowState, put
 from practice.catalog import Phase
 from practice.cli.render import minutes
 from practice.daylog import DayKind
@@ -22,8 +20,8 @@ from practice.session import Session
 
 class TodayScreen(Screen[None]):
     BINDINGS = [
-        Binding("down,j", "move(1)", "Down", show=False, key_display="↓ / j"),
-        Binding("up,k", "move(-1)", "Up", show=False, key_display="↑ / k"),
+        Binding("down,j", "move(1)", "Down", show=False, key_display="↓ / j", priority=True),
+        Binding("up,k", "move(-1)", "Up", show=False, key_display="↑ / k", priority=True),
         Binding("space", "toggle", "Tick / untick"),
         Binding("enter", "open", "Open"),
         Binding("s", "skip", "Skip"),
@@ -64,27 +62,40 @@ class TodayScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.set_interval(self.ROLLOVER_CHECK_SECONDS, self.check_day)
+        self._find_widgets()
         self.show_view()
         self.focus_next_todo(None)
+
+    def _find_widgets(self) -> None:
+        """Look the screen's parts up once: show_view runs on every key."""
+        self._rows = list(self.query(ExerciseRow))
+        self._headers = list(self.query(PhaseHeader))
+        self._day, self._left, self._banner_label, self._saved = (
+            self.query_one(f"#{name}", Label) for name in ("day", "left", "banner", "saved")
+        )
+        self._progress = self.query_one("#progress", ProgressBar)
 
     # Showing the day --------------------------------------------------------
 
     def show_view(self) -> None:
+        """Bring every part of the screen up to date with the session's view.
+        Only what changed is redrawn, and fixed-size labels skip the layout
+        pass: a tick repaints in a few milliseconds."""
         view = self.session.view
         record, plan = view.record, view.plan
-        for row in self.query(ExerciseRow):
+        for row in self._rows:
             row.show(record.mark(row.exercise_id))
-        for header in self.query(PhaseHeader):
+        for header in self._headers:
             due = [i.exercise.id for i in plan.phase_items(header.phase) if i.gate is None]
             header.show(sum(1 for i in due if i in record.ticks), len(due))
         done, due = len(view.done), len(plan.due)
-        self.query_one("#day", Label).update(f"{plan.day:%A %-d %B}  [b]{done}/{due}[/b] done")
-        self.query_one("#progress", ProgressBar).update(total=max(due, 1), progress=done)
+        put(self._day, f"{plan.day:%A %-d %B}  [b]{done}/{due}[/b] done")
+        self._progress.update(total=max(due, 1), progress=done)
         left = sum(item.exercise.dose.estimate_seconds() for item in view.todo)
-        self.query_one("#left", Label).update(minutes(left) + " left" if left else "nothing left")
+        put(self._left, minutes(left) + " left" if left else "nothing left")
         banner = self._banner()
-        self.query_one("#banner", Label).update(banner)
-        self.query_one("#banner", Label).set_class(bool(banner), "-shown")
+        if put(self._banner_label, banner):
+            self._banner_label.set_class(bool(banner), "-shown")
         self.sub_title = "flare day" if plan.kind is DayKind.FLARE else "today"
 
     def _banner(self) -> str:
@@ -104,13 +115,11 @@ class TodayScreen(Screen[None]):
             return
         if rolled:
             await self.recompose()
+            self._find_widgets()
             self.focus_next_todo(None)
         self.show_view()
 
     # Moving -----------------------------------------------------------------
-
-    def _rows(self) -> list[ExerciseRow]:
-        return list(self.query(ExerciseRow))
 
     def _current(self) -> ExerciseRow | None:
         return self.focused if isinstance(self.focused, ExerciseRow) else None
@@ -120,7 +129,7 @@ class TodayScreen(Screen[None]):
         row.scroll_visible(animate=False)
 
     def action_move(self, delta: int) -> None:
-        rows = self._rows()
+        rows = self._rows
         if not rows:
             return
         current = self._current()
@@ -128,12 +137,12 @@ class TodayScreen(Screen[None]):
         self._go(rows[max(0, min(index, len(rows) - 1))])
 
     def action_jump(self, phase: int) -> None:
-        row = next((r for r in self._rows() if r.phase == phase), None)
+        row = next((r for r in self._rows if r.phase == phase), None)
         if row is not None:
             self._go(row)
 
     def action_phase(self, delta: int) -> None:
-        phases = sorted({row.phase for row in self._rows()})
+        phases = sorted({row.phase for row in self._rows})
         if not phases:
             return
         current = self._current()
@@ -142,7 +151,7 @@ class TodayScreen(Screen[None]):
 
     def focus_next_todo(self, after: str | None) -> None:
         """Put the cursor on the next exercise to do (after ``after``, wrapping)."""
-        rows = self._rows()
+        rows = self._rows
         if not rows:
             return
         start = next((n + 1 for n, r in enumerate(rows) if r.exercise_id == after), 0)
@@ -161,9 +170,11 @@ class TodayScreen(Screen[None]):
             return False
         self.show_view()
         at = self.session.journal.clock.now()
-        self.query_one("#saved", Label).update(f"{message} Saved at {at:%H:%M:%S}.")
+        put(self._saved, f"{message} Saved at {at:%H:%M:%S}.")
         view = self.session.view
         if view.complete and not was_complete:
+            from practice.app.complete import CompletionScreen
+
             self.app.push_screen(CompletionScreen(self.session.journal.stats(), len(view.done)))
         return True
 
@@ -197,6 +208,8 @@ class TodayScreen(Screen[None]):
             if reason is not None and self._change(lambda: self.session.skip(row.exercise_id, reason)):
                 self.focus_next_todo(row.exercise_id)
 
+        from practice.app.dialogs import SkipDialog
+
         self.app.push_screen(SkipDialog(row.item.exercise.name), skipped)
 
     def action_undo(self) -> None:
@@ -206,6 +219,7 @@ class TodayScreen(Screen[None]):
         self._change(lambda: self.session.undo() or "")
 
     def action_open(self) -> None:
+        from practice.app.dialogs import StoppedScreen
         from practice.app.exercise import ExerciseResult, ExerciseScreen
 
         row = self._usable_row()
@@ -231,6 +245,7 @@ class TodayScreen(Screen[None]):
         self.app.push_screen(ExerciseScreen(exercise, self.session.journal.clock), done)
 
     def action_help(self) -> None:
+        from practice.app.dialogs import HelpScreen, keys_table
         from practice.app.exercise import ExerciseScreen
 
         keys = keys_table({"Today": self.BINDINGS, "Exercise": ExerciseScreen.BINDINGS,

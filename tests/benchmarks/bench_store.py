@@ -18,6 +18,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 
 from history import DAYS, build  # noqa: E402
+
 from practice.store.atomic import fsync_dir, temp_name, write_new  # noqa: E402
 
 ROUNDS = 31

@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Label, ProgressBar
+from textual.widgets import Footer, Header, Label
 
 from practice.app.rows import ExerciseRow, PhaseHeader, RowState, put
 from practice.catalog import Phase
@@ -16,6 +16,16 @@ from practice.cli.render import minutes
 from practice.daylog import DayKind
 from practice.errors import BacktuiError
 from practice.session import Session
+
+
+PROGRESS_WIDTH = 20
+
+
+def progress_bar(done: int, total: int, width: int) -> str:
+    """A one-line bar, e.g. ``━━━━━━━╺──────`` (a whole Textual ProgressBar
+    costs three widgets and their styles at start-up)."""
+    filled = round(width * done / total) if total else 0
+    return f"[$success]{'━' * filled}[/][$text-muted]{'─' * (width - filled)}[/]"
 
 
 class TodayScreen(Screen[None]):
@@ -31,6 +41,7 @@ class TodayScreen(Screen[None]):
         *(Binding(str(p.value), f"jump({p.value})", f"Phase {p.value}", show=False) for p in Phase),
         Binding("question_mark", "help", "Help", key_display="?"),
     ]
+    AUTO_FOCUS = None  # on_mount puts the cursor on the first exercise to do
     ROLLOVER_CHECK_SECONDS = 30.0
     """How often the screen looks for a new day (or changes made elsewhere)."""
 
@@ -47,10 +58,10 @@ class TodayScreen(Screen[None]):
         yield Header()
         with Horizontal(id="summary"):
             yield Label(id="day")
-            yield ProgressBar(id="progress", show_eta=False, show_percentage=False)
+            yield Label(id="progress")
             yield Label(id="left")
         yield Label(id="banner")
-        with VerticalScroll(id="phases"):
+        with VerticalScroll(id="phases", can_focus=False):
             for phase in Phase:
                 yield PhaseHeader(phase)
                 for item in view.plan.phase_items(phase):
@@ -73,7 +84,7 @@ class TodayScreen(Screen[None]):
         self._day, self._left, self._banner_label, self._saved = (
             self.query_one(f"#{name}", Label) for name in ("day", "left", "banner", "saved")
         )
-        self._progress = self.query_one("#progress", ProgressBar)
+        self._progress = self.query_one("#progress", Label)
 
     # Showing the day --------------------------------------------------------
 
@@ -90,7 +101,7 @@ class TodayScreen(Screen[None]):
             header.show(sum(1 for i in due if i in record.ticks), len(due))
         done, due = len(view.done), len(plan.due)
         put(self._day, f"{plan.day:%A %-d %B}  [b]{done}/{due}[/b] done")
-        self._progress.update(total=max(due, 1), progress=done)
+        put(self._progress, progress_bar(done, due, PROGRESS_WIDTH))
         left = sum(item.exercise.dose.estimate_seconds() for item in view.todo)
         put(self._left, minutes(left) + " left" if left else "nothing left")
         banner = self._banner()

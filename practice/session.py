@@ -43,15 +43,14 @@ class Session:
 
     def toggle(self, exercise_id: str) -> str:
         """Tick an exercise, or untick it if it was ticked."""
+        if exercise_id not in self.view.record.ticks:
+            return self.finish(exercise_id, held=None)
         name = self.journal.exercise(exercise_id).name
-        if exercise_id in self.view.record.ticks:
-            return self._apply(f"unticked {name}", exercise_id, lambda r: r.without_tick(exercise_id))
-        at = int(self.journal.clock.now().timestamp())
-        return self._apply(f"ticked {name}", exercise_id, lambda r: r.with_tick(exercise_id, at))
+        return self._apply(f"unticked {name}", exercise_id, lambda r: r.without_tick(exercise_id))
 
     def finish(self, exercise_id: str, held: int | None) -> str:
-        """The timer ran to the end (or was ended early): tick with the
-        seconds held."""
+        """Tick an exercise; ``held`` is the seconds a timer ran it for (the
+        timer ran to the end, or was ended early)."""
         name = self.journal.exercise(exercise_id).name
         at = int(self.journal.clock.now().timestamp())
         return self._apply(f"ticked {name}", exercise_id, lambda r: r.with_tick(exercise_id, at, held))

@@ -42,6 +42,11 @@ class DayView(NamedTuple):
         )
 
     @property
+    def left_seconds(self) -> int:
+        """The estimated time the exercises still to do will take."""
+        return sum(item.exercise.dose.estimate_seconds() for item in self.todo)
+
+    @property
     def complete(self) -> bool:
         return self.record.complete
 

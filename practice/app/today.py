@@ -102,7 +102,7 @@ class TodayScreen(Screen[None]):
         done, due = len(view.done), len(plan.due)
         put(self._day, f"{plan.day:%A %-d %B}  [b]{done}/{due}[/b] done")
         put(self._progress, progress_bar(done, due, PROGRESS_WIDTH))
-        left = sum(item.exercise.dose.estimate_seconds() for item in view.todo)
+        left = view.left_seconds
         put(self._left, minutes(left) + " left" if left else "nothing left")
         banner = self._banner()
         if put(self._banner_label, banner):

@@ -14,10 +14,6 @@ def minutes(seconds: int) -> str:
     return f"about {max(1, round(seconds / 60))} min"
 
 
-def _left_seconds(view: DayView) -> int:
-    return sum(item.exercise.dose.estimate_seconds() for item in view.todo)
-
-
 def _percent(share: float | None) -> str:
     return "  -" if share is None else f"{share * 100:3.0f}%"
 
@@ -29,7 +25,7 @@ def status_text(view: DayView, stats: Stats) -> str:
     elif view.complete:
         today = f"all {len(due)} done"
     else:
-        today = f"{len(view.done)}/{len(due)} done, {minutes(_left_seconds(view))} left"
+        today = f"{len(view.done)}/{len(due)} done, {minutes(view.left_seconds)} left"
     plural = "" if stats.streak == 1 else "s"
     lines = [
         f"{day:%A} {day.isoformat()}: {today}",
@@ -54,7 +50,7 @@ def status_json(view: DayView, stats: Stats) -> dict[str, Any]:
         "best_streak": stats.best_streak,
         "complete_days": stats.complete_days,
         "strength": round(stats.strength, 4),
-        "minutes_left": round(_left_seconds(view) / 60, 1),
+        "minutes_left": round(view.left_seconds / 60, 1),
         "done_ids": list(view.done),
         "todo_ids": [item.exercise.id for item in view.todo],
         "adherence": {

@@ -28,3 +28,9 @@ async def catch_up(pilot) -> None:
     """Let the timer read the (fake) clock now, as its next wake-up would."""
     pilot.app.screen.query_one(HoldTimer).tick()
     await pilot.pause()
+
+
+async def elapse(pilot, clock, seconds: float) -> None:
+    """Move the fake clock on and let the timer see it."""
+    clock.advance(seconds=seconds)
+    await catch_up(pilot)

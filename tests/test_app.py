@@ -5,7 +5,7 @@ from __future__ import annotations
 import errno
 
 import pytest
-from apps import app_for, catch_up, focused_id, row
+from apps import app_for, elapse, focused_id, row
 from support import FakeClock
 from textual.widgets import Digits, Label
 
@@ -228,17 +228,13 @@ async def test_a_hold_counts_down_switches_sides_and_ticks_itself(journal, clock
         assert "Hamstrings" in str(screen.query_one("#target").render())
         assert "Caution" in str(screen.query_one("#caution").render())
         assert digits(app) == "1:00" and "Hold · left" in step(app)
-        clock.advance(seconds=59.5)
-        await catch_up(pilot)
+        await elapse(pilot, clock, 59.5)
         assert digits(app) == "1"
-        clock.advance(seconds=0.5)
-        await catch_up(pilot)
+        await elapse(pilot, clock, 0.5)
         assert "Switch sides" in step(app) and digits(app) == "5"
-        clock.advance(seconds=5)
-        await catch_up(pilot)
+        await elapse(pilot, clock, 5)
         assert "Hold · right" in step(app)
-        clock.advance(seconds=60)
-        await catch_up(pilot)
+        await elapse(pilot, clock, 60)
         assert isinstance(app.screen, TodayScreen)
         assert focused_id(app) == "hamstring-dynamic-stiff-leg-deadlift"  # the next to do
     record = on_disk(journal)
@@ -261,8 +257,7 @@ async def test_pause_resume_adjust_and_finish_early(journal, clock):
         clock.advance(seconds=10)
         await pilot.press("space")  # pause at 50 s left
         assert "paused" in step(app)
-        clock.advance(seconds=30)
-        await catch_up(pilot)
+        await elapse(pilot, clock, 30)
         assert digits(app) == "50"
         await pilot.press("space", "plus")
         assert digits(app) == "1:00"
@@ -289,11 +284,9 @@ async def test_the_draw_in_relaxes_between_its_five_holds(journal, clock):
     async with app.run_test(size=SIZE) as pilot:
         await open_exercise(pilot, "abdominal-zip-up")
         assert "Hold 1 of 5" in step(app) and digits(app) == "10"
-        clock.advance(seconds=10)
-        await catch_up(pilot)
+        await elapse(pilot, clock, 10)
         assert "Relax" in step(app)
-        clock.advance(seconds=5)
-        await catch_up(pilot)
+        await elapse(pilot, clock, 5)
         assert "Hold 2 of 5" in step(app)
         await pilot.press("n")  # a hold cannot be skipped
         assert "Hold 2 of 5" in step(app)
@@ -307,13 +300,11 @@ async def test_reps_count_sets_top_holds_and_rest(journal, clock):
         assert "Rep done" in {b.binding.description for b in app.screen.active_bindings.values() if b.enabled}
         await pilot.press("space")  # up: hold 3 s at the top
         assert digits(app) == "3"
-        clock.advance(seconds=3)
-        await catch_up(pilot)
+        await elapse(pilot, clock, 3)
         assert digits(app) == "1"  # one rep counted
         for _ in range(11):
             await pilot.press("space")
-            clock.advance(seconds=3)
-            await catch_up(pilot)
+            await elapse(pilot, clock, 3)
         assert "Rest" in step(app) and digits(app) == "30"
         await pilot.press("n")
         assert "Set 2 of 3" in step(app)

@@ -37,6 +37,9 @@ class ExerciseScreen(Screen["ExerciseResult | None"]):
         Binding("plus,equals_sign", "adjust(1)", f"+{ADJUST_SECONDS}s", key_display="+"),
         Binding("minus", "adjust(-1)", f"-{ADJUST_SECONDS}s", key_display="-"),
     ]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
+    """Only this screen changes its layout with the width (and restyling a
+    screen on resize costs start-up time on Today, which would not use it)."""
 
     def __init__(self, exercise: Exercise, clock: Clock) -> None:
         super().__init__()

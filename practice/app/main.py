@@ -18,14 +18,17 @@ from practice.session import Session
 class BackApp(App[None]):
     TITLE = "backtui"
     CSS_PATH = "backtui.tcss"
-    MODES = {"today": TodayScreen}
-    DEFAULT_MODE = "today"
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
     BINDINGS = [Binding("q", "quit", "Quit")]
 
     def __init__(self, session: Session) -> None:
         super().__init__()
         self.session = session
+
+    def get_default_screen(self) -> Screen:
+        """Today is the default screen rather than a mode: a mode's screen
+        is first drawn inside the app's start-up batch, where the frame is
+        thrown away, and the next one waits for the refresh timer."""
+        return TodayScreen()
 
     def on_mount(self) -> None:
         settings = self.session.journal.db.settings()

@@ -41,7 +41,7 @@ class TodayScreen(Screen[None]):
         *(Binding(str(p.value), f"jump({p.value})", f"Phase {p.value}", show=False) for p in Phase),
         Binding("question_mark", "help", "Help", key_display="?"),
     ]
-    AUTO_FOCUS = None  # on_mount puts the cursor on the first exercise to do
+    AUTO_FOCUS = ""  # on_mount puts the cursor on the first exercise to do
     ROLLOVER_CHECK_SECONDS = 30.0
     """How often the screen looks for a new day (or changes made elsewhere)."""
 

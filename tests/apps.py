@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from practice.app.main import BackApp, make_app
-from practice.app.rows import ExerciseRow
+from practice.app.routine_list import RoutineList
+from practice.app.rows import Row
 from practice.app.timer import HoldTimer
 from practice.journal import Journal
 
@@ -15,13 +16,27 @@ def app_for(journal: Journal, accepted: bool = True) -> BackApp:
     return make_app(journal)
 
 
-def row(app: BackApp, exercise_id: str) -> ExerciseRow:
-    return app.screen.query_one(f"#row-{exercise_id}", ExerciseRow)
+def rows(app: BackApp) -> list[Row]:
+    return app.screen.query_one(RoutineList).rows
+
+
+def routine_text(app: BackApp) -> list[str]:
+    return app.screen.query_one(RoutineList).text
+
+
+def phase_header(app: BackApp, phase: int) -> str:
+    return next(line for line in routine_text(app) if line.startswith(f"{phase}  "))
+
+
+def row(app: BackApp, exercise_id: str) -> Row:
+    return app.screen.query_one(RoutineList).row_of(exercise_id)
 
 
 def focused_id(app: BackApp) -> str | None:
+    """The exercise under the cursor, if Today has the keyboard."""
     focused = app.focused
-    return focused.exercise_id if isinstance(focused, ExerciseRow) else None
+    current = focused.current if isinstance(focused, RoutineList) else None
+    return current.exercise_id if current else None
 
 
 async def catch_up(pilot) -> None:

@@ -5,13 +5,14 @@ from __future__ import annotations
 import errno
 
 import pytest
-from apps import app_for, elapse, focused_id, row
+from apps import app_for, elapse, focused_id, phase_header, routine_text, row, rows
 from support import FakeClock
 from textual.widgets import Digits, Label
 
 from practice.app.complete import CompletionScreen
 from practice.app.dialogs import HelpScreen, SafetyScreen, SkipDialog, StoppedScreen
 from practice.app.exercise import ExerciseScreen
+from practice.app.routine_list import RoutineList
 from practice.app.rows import RowState
 from practice.app.today import TodayScreen
 from practice.daylog import DayKind
@@ -78,17 +79,16 @@ async def test_the_command_palette_offers_the_keys(journal):
 async def test_today_shows_the_four_phases_in_order_with_counts(journal):
     app = app_for(journal)
     async with app.run_test(size=SIZE):
-        headers = [str(h.render()) for h in app.screen.query(".phase-header")]
+        headers = [phase_header(app, phase) for phase in (1, 2, 3, 4)]
         assert [h.split("  ")[1] for h in headers] == [
             "Trigger-point release", "Hamstring and psoas stretching",
             "Glute activation", "Back strengthening",
         ]
         assert headers[0].endswith("0/5")
-        day = str(app.screen.query_one("#day", Label).render())
-        assert "Saturday 21 November" in day and "0/11" in day
-        assert "min left" in str(app.screen.query_one("#left", Label).render())
-        bridge = row(app, "glute-bridge")
-        assert "12 x 3, 3 s at the top" in str(bridge.render())
+        summary = str(app.screen.query_one("#summary").render())
+        assert "Saturday 21 November" in summary and "0/11" in summary and "min left" in summary
+        bridge = next(line for line in routine_text(app) if "Glute bridge" in line)
+        assert "12 x 3, 3 s at the top" in bridge
         assert focused_id(app) == "calf-foam-roll"
 
 
@@ -98,7 +98,7 @@ async def test_space_ticks_and_unticks_and_each_is_on_disk(journal):
         await pilot.press("space")
         assert row(app, "calf-foam-roll").state is RowState.DONE
         assert "calf-foam-roll" in on_disk(journal).ticks
-        assert "1/5" in str(app.screen.query_one("#phase-1").render())
+        assert "1/5" in phase_header(app, 1)
         assert "Saved at 07:30:00" in str(app.screen.query_one("#saved").render())
         await pilot.press("space")
         assert row(app, "calf-foam-roll").state is RowState.TODO
@@ -122,6 +122,23 @@ async def test_keys_move_between_rows_and_phases(journal):
         assert focused_id(app) == "glute-bridge"
         await pilot.press("1", "up")
         assert focused_id(app) == "calf-foam-roll"
+
+
+async def test_the_cursor_stays_in_view_in_a_short_terminal(journal):
+    app = app_for(journal)
+    async with app.run_test(size=(80, 14)) as pilot:
+        routine = app.screen.query_one(RoutineList)
+        text = routine.text
+
+        def visible() -> list[str]:
+            top = round(routine.scroll_offset.y)
+            return text[top: top + routine.scrollable_content_region.height]
+
+        await pilot.press("4")
+        assert any("Abdominal draw-in" in line for line in visible())
+        assert any(line.startswith("4  Back strengthening") for line in visible())  # its phase too
+        await pilot.press("1")
+        assert any("Calf roll" in line for line in visible())
 
 
 async def test_undo_takes_back_the_last_change(journal):
@@ -162,7 +179,7 @@ async def test_a_failed_save_shows_an_error_and_the_row_stays(journal, monkeypat
         monkeypatch.setattr("practice.store.storage.replace_atomically", full_disk)
         await pilot.press("space")
         assert row(app, "calf-foam-roll").state is RowState.TODO
-        assert "1/5" not in str(app.screen.query_one("#phase-1").render())
+        assert "1/5" not in phase_header(app, 1)
         messages = [n.message for n in app._notifications]
         assert any("No space left on device" in m for m in messages)
         assert "Saved" not in str(app.screen.query_one("#saved").render())
@@ -178,10 +195,10 @@ async def test_the_screen_rolls_over_to_the_new_day(journal, clock, monkeypatch)
     app = app_for(journal)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("space")
-        assert "Saturday" in str(app.screen.query_one("#day").render())
+        assert "Saturday" in str(app.screen.query_one("#summary").render())
         clock.advance(minutes=2)
         await pilot.pause(0.3)
-        assert "Sunday 22 November" in str(app.screen.query_one("#day").render())
+        assert "Sunday 22 November" in str(app.screen.query_one("#summary").render())
         assert row(app, "calf-foam-roll").state is RowState.TODO
         await pilot.press("u")  # yesterday's tick is not undone from today
     assert "calf-foam-roll" in journal.view(journal.today().replace(day=21)).record.ticks
@@ -205,10 +222,17 @@ async def test_finishing_the_day_shows_streak_and_score(journal):
 # Exercise screen and timers ---------------------------------------------------------
 
 
+async def select(pilot, exercise_id: str) -> None:
+    """Move the cursor to an exercise with the keys."""
+    ids = [r.exercise_id for r in rows(pilot.app)]
+    await pilot.press("1", *["j"] * ids.index(exercise_id))
+    assert focused_id(pilot.app) == exercise_id
+
+
 async def open_exercise(pilot, exercise_id: str) -> None:
     app = pilot.app
-    rows = [r.exercise_id for r in app.screen.query("ExerciseRow")]
-    await pilot.press("1", *["j"] * rows.index(exercise_id), "enter")
+    await select(pilot, exercise_id)
+    await pilot.press("enter")
     assert isinstance(app.screen, ExerciseScreen) and app.screen.exercise.id == exercise_id
 
 
@@ -338,7 +362,7 @@ async def test_a_gated_exercise_says_why_and_offers_the_alternative(data_dir):
         assert gated.state is RowState.GATED
         assert "flare" in gated.note.lower() and "Bird dog" in gated.note
         assert "Flare day" in str(app.screen.query_one("#banner").render())
-        gated.focus()
+        await select(pilot, "prone-erector-isometric")
         await pilot.press("space")
         assert on_disk(journal).ticks == {}
         await pilot.press("enter")
@@ -360,8 +384,9 @@ async def test_the_chosen_theme_is_remembered(journal):
 async def test_nothing_is_clipped(journal, size):
     app = app_for(journal)
     async with app.run_test(size=size) as pilot:
-        last = list(app.screen.query("ExerciseRow"))[-1]
-        assert last.region.bottom <= size[1] - 2  # above the status and footer lines
+        routine = app.screen.query_one(RoutineList)
+        assert routine.region.bottom <= size[1] - 2  # above the status and footer lines
+        assert routine.virtual_size.height <= routine.scrollable_content_region.height  # no scrolling
         await open_exercise(pilot, "hamstring-lying-static-stretch")
         for widget_id in ("#count", "#bar", "#stop-rule"):
             region = app.screen.query_one(widget_id).region

@@ -1,4 +1,4 @@
-"""The rows of the Today screen: a phase header and one row per exercise."""
+"""What one exercise of Today looks like: its state, and its row as text."""
 
 from __future__ import annotations
 
@@ -6,12 +6,8 @@ import textwrap
 from enum import Enum
 
 from textual.content import Content
-from textual.geometry import Size
-from textual.reactive import reactive
-from textual.widget import Widget
 from textual.widgets import Label
 
-from practice.catalog import Phase
 from practice.daylog import Mark
 from practice.routine import PlanItem
 
@@ -54,75 +50,31 @@ def equipment_text(equipment: str) -> str:
     return "no kit" if equipment == "none" else equipment.replace("-", " ")
 
 
-class PhaseHeader(Label):
-    """ "1  Trigger-point release   2/5" """
-
-    def __init__(self, phase: Phase) -> None:
-        super().__init__(id=f"phase-{phase.value}", classes="phase-header")
-        self.phase = phase
-
-    def show(self, done: int, due: int) -> None:
-        count = f"{done}/{due}" if due else "not today"
-        put(self, f"{self.phase.value}  {self.phase.title}  [dim]{count}[/dim]")
-        self.set_class(due > 0 and done == due, "-complete")
-
-
-class ExerciseRow(Widget, can_focus=True):
-    """One exercise: state, name, dose and equipment; a gated or skipped one
-    also says why (and a gated one what to do instead).
-
-    One widget drawn as text rather than a row of labels: a screen of rows
-    then mounts and restyles quickly."""
-
-    DEFAULT_CSS = """
-    ExerciseRow { height: auto; }
-    """
+class Row:
+    """One exercise on Today: state, name, dose and equipment; a gated or
+    skipped one also says why (and a gated one what to do instead)."""
 
     STATE_WIDTH, DOSE_WIDTH, KIT_WIDTH = 12, 25, 11
-
-    state: reactive[RowState] = reactive(RowState.TODO, layout=True)
-    note: reactive[str] = reactive("", layout=True)
+    WIDE = 90
+    """From this many cells the dose and equipment columns get wider."""
 
     def __init__(self, item: PlanItem, alternative: str | None) -> None:
         exercise = item.exercise
-        super().__init__(id=f"row-{exercise.id}", classes="exercise-row")
         self.item = item
         self.exercise_id = exercise.id
         self.phase = exercise.phase
         self.alternative = alternative
         self.dose_text = exercise.dose.describe()
         self.kit_text = equipment_text(exercise.equipment)
+        self.state = RowState.TODO
+        self.note = ""
 
-    def watch_state(self, state: RowState) -> None:
-        for other in RowState:
-            self.set_class(other is state, f"-{other.name.lower()}")
-
-    def render(self) -> Content:
-        width = self.content_region.width
-        dose = self.DOSE_WIDTH + (8 if width >= 90 else 0)
-        kit = self.KIT_WIDTH + (4 if width >= 90 else 0)
-        name = max(8, width - self.STATE_WIDTH - dose - kit - 1)
-        state = self.state
-        line = Content.assemble(
-            (_fit(f"{state.glyph} {state.word}", self.STATE_WIDTH), f"$text-{_STATE_COLOURS[state]}"),
-            _fit(self.item.exercise.name, name) + " ",
-            (_fit(self.dose_text, dose), "dim"),
-            (_fit(self.kit_text, kit), "dim"),
-        )
-        indent = " " * self.STATE_WIDTH
-        notes = [Content(indent) + Content.styled(part, "dim italic") for part in self._note_lines(width)]
-        return Content("\n").join([line, *notes])
-
-    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return 1 + len(self._note_lines(width))
-
-    def _note_lines(self, width: int) -> list[str]:
-        """The note, wrapped under the name column."""
-        return textwrap.wrap(self.note, max(10, width - self.STATE_WIDTH)) if self.note else []
-
-    def show(self, mark: Mark) -> None:
+    def show(self, mark: Mark) -> bool:
+        """Take the exercise's mark for the day; True if the row changed."""
+        before = (self.state, self.note)
         self.state = row_state(self.item, mark)
         self.note = self._note(mark)
+        return (self.state, self.note) != before
 
     def _note(self, mark: Mark) -> str:
         gate = self.item.gate
@@ -132,6 +84,23 @@ class ExerciseRow(Widget, can_focus=True):
         if self.state is RowState.SKIPPED and mark.skipped:
             return f"Skipped: {mark.skipped}"
         return ""
+
+    def lines(self, width: int) -> list[Content]:
+        """The row in ``width`` cells: one line, then the note wrapped under
+        the name column."""
+        dose = self.DOSE_WIDTH + (8 if width >= self.WIDE else 0)
+        kit = self.KIT_WIDTH + (4 if width >= self.WIDE else 0)
+        name = max(8, width - self.STATE_WIDTH - dose - kit - 1)
+        state = self.state
+        line = Content.assemble(
+            (_fit(f"{state.glyph} {state.word}", self.STATE_WIDTH), f"$text-{_STATE_COLOURS[state]}"),
+            _fit(self.item.exercise.name, name) + " ",
+            (_fit(self.dose_text, dose), "dim"),
+            (_fit(self.kit_text, kit), "dim"),
+        )
+        indent = Content(" " * self.STATE_WIDTH)
+        notes = textwrap.wrap(self.note, max(10, width - self.STATE_WIDTH)) if self.note else []
+        return [line, *(indent + Content.styled(part, "dim italic") for part in notes)]
 
 
 _STATE_COLOURS = {

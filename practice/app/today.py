@@ -6,26 +6,16 @@ from collections.abc import Callable
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Label
 
-from practice.app.rows import ExerciseRow, PhaseHeader, RowState, put
+from practice.app.routine_list import RoutineList
+from practice.app.rows import Row, RowState, put
+from practice.app.summary import Summary
 from practice.catalog import Phase
-from practice.cli.render import minutes
 from practice.daylog import DayKind
 from practice.errors import BacktuiError
 from practice.session import Session
-
-
-PROGRESS_WIDTH = 20
-
-
-def progress_bar(done: int, total: int, width: int) -> str:
-    """A one-line bar, e.g. ``━━━━━━━╺──────`` (a whole Textual ProgressBar
-    costs three widgets and their styles at start-up)."""
-    filled = round(width * done / total) if total else 0
-    return f"[$success]{'━' * filled}[/][$text-muted]{'─' * (width - filled)}[/]"
 
 
 class TodayScreen(Screen[None]):
@@ -41,7 +31,7 @@ class TodayScreen(Screen[None]):
         *(Binding(str(p.value), f"jump({p.value})", f"Phase {p.value}", show=False) for p in Phase),
         Binding("question_mark", "help", "Help", key_display="?"),
     ]
-    AUTO_FOCUS = ""  # on_mount puts the cursor on the first exercise to do
+    AUTO_FOCUS = "#phases"
     ROLLOVER_CHECK_SECONDS = 30.0
     """How often the screen looks for a new day (or changes made elsewhere)."""
 
@@ -56,35 +46,29 @@ class TodayScreen(Screen[None]):
             for item in view.plan.items if item.gate is not None and item.gate.alternative
         }
         yield Header()
-        with Horizontal(id="summary"):
-            yield Label(id="day")
-            yield Label(id="progress")
-            yield Label(id="left")
+        yield Summary(id="summary")
         yield Label(id="banner")
-        with VerticalScroll(id="phases", can_focus=False):
-            for phase in Phase:
-                yield PhaseHeader(phase)
-                for item in view.plan.phase_items(phase):
-                    yield ExerciseRow(item, alternatives.get(item.exercise.id))
-            if not view.plan.items:
-                yield Label("Nothing planned today: a rest day.", id="empty")
+        yield RoutineList(
+            [Row(item, alternatives.get(item.exercise.id)) for phase in Phase for item in view.plan.phase_items(phase)],
+            id="phases",
+        )
         yield Label(id="saved")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.set_interval(self.ROLLOVER_CHECK_SECONDS, self.check_day)
+        self._start()
+
+    def _start(self) -> None:
         self._find_widgets()
         self.show_view()
         self.focus_next_todo(None)
 
     def _find_widgets(self) -> None:
         """Look the screen's parts up once: show_view runs on every key."""
-        self._rows = list(self.query(ExerciseRow))
-        self._headers = list(self.query(PhaseHeader))
-        self._day, self._left, self._banner_label, self._saved = (
-            self.query_one(f"#{name}", Label) for name in ("day", "left", "banner", "saved")
-        )
-        self._progress = self.query_one("#progress", Label)
+        self._list = self.query_one(RoutineList)
+        self._summary = self.query_one(Summary)
+        self._banner_label, self._saved = (self.query_one(f"#{name}", Label) for name in ("banner", "saved"))
 
     # Showing the day --------------------------------------------------------
 
@@ -93,17 +77,9 @@ class TodayScreen(Screen[None]):
         Only what changed is redrawn, and fixed-size labels skip the layout
         pass: a tick repaints in a few milliseconds."""
         view = self.session.view
-        record, plan = view.record, view.plan
-        for row in self._rows:
-            row.show(record.mark(row.exercise_id))
-        for header in self._headers:
-            due = [i.exercise.id for i in plan.phase_items(header.phase) if i.gate is None]
-            header.show(sum(1 for i in due if i in record.ticks), len(due))
-        done, due = len(view.done), len(plan.due)
-        put(self._day, f"{plan.day:%A %-d %B}  [b]{done}/{due}[/b] done")
-        put(self._progress, progress_bar(done, due, PROGRESS_WIDTH))
-        left = view.left_seconds
-        put(self._left, minutes(left) + " left" if left else "nothing left")
+        plan = view.plan
+        self._list.show(view)
+        self._summary.show(view)
         banner = self._banner()
         if put(self._banner_label, banner):
             self._banner_label.set_class(bool(banner), "-shown")
@@ -126,48 +102,36 @@ class TodayScreen(Screen[None]):
             return
         if rolled:
             await self.recompose()
-            self._find_widgets()
-            self.focus_next_todo(None)
-        self.show_view()
+            self._start()
+        else:
+            self.show_view()
 
     # Moving -----------------------------------------------------------------
 
-    def _current(self) -> ExerciseRow | None:
-        return self.focused if isinstance(self.focused, ExerciseRow) else None
-
-    def _go(self, row: ExerciseRow) -> None:
-        row.focus()
-        row.scroll_visible(animate=False)
-
     def action_move(self, delta: int) -> None:
-        rows = self._rows
-        if not rows:
-            return
-        current = self._current()
-        index = rows.index(current) + delta if current in rows else 0
-        self._go(rows[max(0, min(index, len(rows) - 1))])
+        self._list.select(self._list.cursor + delta)
 
     def action_jump(self, phase: int) -> None:
-        row = next((r for r in self._rows if r.phase == phase), None)
-        if row is not None:
-            self._go(row)
+        rows = self._list.rows
+        index = next((n for n, row in enumerate(rows) if row.phase == phase), None)
+        if index is not None:
+            self._list.select(index)
 
     def action_phase(self, delta: int) -> None:
-        phases = sorted({row.phase for row in self._rows})
-        if not phases:
+        current = self._list.current
+        if current is None:
             return
-        current = self._current()
-        here = phases.index(current.phase) if current else -delta
-        self.action_jump(phases[(here + delta) % len(phases)])
+        phases = sorted({row.phase for row in self._list.rows})
+        self.action_jump(phases[(phases.index(current.phase) + delta) % len(phases)])
 
     def focus_next_todo(self, after: str | None) -> None:
         """Put the cursor on the next exercise to do (after ``after``, wrapping)."""
-        rows = self._rows
+        rows = self._list.rows
         if not rows:
             return
-        start = next((n + 1 for n, r in enumerate(rows) if r.exercise_id == after), 0)
-        ordered = rows[start:] + rows[:start]
-        self._go(next((r for r in ordered if r.state is RowState.TODO), ordered[0]))
+        start = next((n + 1 for n, row in enumerate(rows) if row.exercise_id == after), 0) % len(rows)
+        order = [*range(start, len(rows)), *range(start)]
+        self._list.select(next((n for n in order if rows[n].state is RowState.TODO), start))
 
     # Changing ---------------------------------------------------------------
 
@@ -189,8 +153,8 @@ class TodayScreen(Screen[None]):
             self.app.push_screen(CompletionScreen(self.session.journal.stats(), len(view.done)))
         return True
 
-    def _usable_row(self) -> ExerciseRow | None:
-        row = self._current()
+    def _usable_row(self) -> Row | None:
+        row = self._list.current
         if row is None:
             return None
         if self.session.view.record.stop is not None:

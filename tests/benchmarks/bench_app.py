@@ -51,7 +51,8 @@ async def key_to_saved(data_dir: Path) -> list[float]:
     """From a space key press to the end of the first frame painted after it,
     which shows the tick; the tick is on disk before that frame is drawn."""
     from practice.app.main import make_app
-    from practice.app.rows import ExerciseRow, RowState
+    from practice.app.routine_list import RoutineList
+    from practice.app.rows import RowState
     from practice.journal import Journal
 
     journal = Journal(data_dir)
@@ -67,8 +68,9 @@ async def key_to_saved(data_dir: Path) -> list[float]:
             painted.append(time.perf_counter())
 
         app._display = timed_display
-        row = app.focused
-        assert isinstance(row, ExerciseRow)
+        routine = app.focused
+        assert isinstance(routine, RoutineList) and routine.current is not None
+        row = routine.current
         for _ in range(KEYS):
             before = row.state
             start = time.perf_counter()

@@ -44,9 +44,13 @@ class RoutineList(ScrollView, can_focus=True):
         self.rows = rows
         self._counts: dict[Phase, tuple[int, int]] = {}
         self._lines: list[Line] = []
+        self._row_lines: list[tuple[int, int]] = []
+        """Per row, its first line and the line after its last."""
         self._spans: list[tuple[int, int]] = []
-        """Per row, its first line and the line after its last; a phase's
-        first row starts at the gap above its phase header."""
+        """The same, but a phase's first row starts at the gap above its
+        phase header: what scrolling to the row brings into view."""
+        self._header_at: dict[Phase, int] = {}
+        """The line of each phase header."""
 
     @property
     def current(self) -> Row | None:
@@ -62,18 +66,17 @@ class RoutineList(ScrollView, can_focus=True):
 
     def show(self, view: DayView) -> None:
         """Bring the rows and phase counts up to date with ``view``; redraw
-        only if something changed."""
+        only the lines that changed."""
         record, plan = view.record, view.plan
-        changed = False
-        for row in self.rows:
-            changed |= row.show(record.mark(row.exercise_id))
+        changed = [n for n, row in enumerate(self.rows) if row.show(record.mark(row.exercise_id))]
         counts = {}
         for phase in Phase:
             due = [item.exercise.id for item in plan.phase_items(phase) if item.gate is None]
             counts[phase] = (sum(1 for i in due if i in record.ticks), len(due))
-        if changed or counts != self._counts:
-            self._counts = counts
-            self._lay_out()
+        phases = [phase for phase in Phase if counts[phase] != self._counts.get(phase)]
+        self._counts = counts
+        if changed or phases:
+            self._redraw(changed, phases)
 
     # Moving -----------------------------------------------------------------
 
@@ -81,8 +84,11 @@ class RoutineList(ScrollView, can_focus=True):
         if self.rows:
             self.cursor = max(0, min(index, len(self.rows) - 1))
 
-    def watch_cursor(self, cursor: int) -> None:
-        self.refresh()
+    def watch_cursor(self, before: int, cursor: int) -> None:
+        for index in (before, cursor):
+            if index < len(self._row_lines):
+                start, end = self._row_lines[index]
+                self.refresh_lines(start, end - start)
         self._show_row(cursor)
 
     def _show_row(self, index: int) -> None:
@@ -107,32 +113,60 @@ class RoutineList(ScrollView, can_focus=True):
         self._lay_out()  # the scroll bar takes its width from the rows
 
     def _lay_out(self) -> None:
-        """Work out the lines for the current width."""
+        """Work out all the lines for the current width."""
         width = self.scrollable_content_region.width
         if not width:
             return
         lines: list[Line] = []
-        spans: list[tuple[int, int]] = []
+        self._row_lines, self._spans, self._header_at = [], [], {}
         for phase in Phase:
-            done, due = self._counts.get(phase, (0, 0))
-            count = f"{done}/{due}" if due else "not today"
-            header = "routine-list--complete" if due and done == due else "routine-list--header"
             phase_top = len(lines)
             lines.append(Line(Content("")))
-            lines.append(Line(Content.from_markup(f"{phase.value}  {phase.title}  [dim]{count}[/dim]"), None, header))
+            self._header_at[phase] = len(lines)
+            lines.append(self._header(phase))
             for index, row in enumerate(self.rows):
                 if row.phase == phase:
+                    start = len(lines)
+                    lines.extend(self._row(index, width))
+                    self._row_lines.append((start, len(lines)))
                     # a phase's first row brings its header into view with it
-                    top = len(lines) if spans and self.rows[index - 1].phase == phase else phase_top
-                    look = "routine-list--gated" if row.state is RowState.GATED else ""
-                    lines.extend(Line(Content(" ") + text, index, look) for text in row.lines(width - 2))
-                    spans.append((top, len(lines)))
+                    first = not self._spans or self.rows[index - 1].phase != phase
+                    self._spans.append((phase_top if first else start, len(lines)))
         if not self.rows:
             lines += [Line(Content("")), Line(Content(f" {NOTHING_PLANNED}"))]
-        self._lines, self._spans = lines, spans
+        self._lines = lines
         self.virtual_size = Size(width, len(lines))
         self._scroll_update(self.virtual_size)  # the scroll bar now, as Textual's OptionList does
         self.refresh()
+
+    def _redraw(self, rows: list[int], phases: list[Phase]) -> None:
+        """Replace the lines of some rows and phase headers in place, or lay
+        everything out again if a row's height changed."""
+        width = self.scrollable_content_region.width
+        if not width or not self._lines:
+            return self._lay_out()
+        new = {index: self._row(index, width) for index in rows}
+        if any(len(lines) != end - start for index, lines in new.items()
+               for start, end in [self._row_lines[index]]):
+            return self._lay_out()
+        for index, lines in new.items():
+            start, end = self._row_lines[index]
+            self._lines[start:end] = lines
+            self.refresh_lines(start, end - start)
+        for phase in phases:
+            self._lines[self._header_at[phase]] = self._header(phase)
+            self.refresh_line(self._header_at[phase])
+
+    def _header(self, phase: Phase) -> Line:
+        done, due = self._counts.get(phase, (0, 0))
+        count = f"{done}/{due}" if due else "not today"
+        look = "routine-list--complete" if due and done == due else "routine-list--header"
+        return Line(Content.from_markup(f"{phase.value}  {phase.title}  [dim]{count}[/dim]"), None, look)
+
+    def _row(self, index: int, width: int) -> list[Line]:
+        row = self.rows[index]
+        look = "routine-list--gated" if row.state is RowState.GATED else ""
+        return [Line(Content(" ") + text, index, look) for text in row.lines(width - 2)]
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width

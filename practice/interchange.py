@@ -2,7 +2,8 @@
 
 The JSON export is a superset of the minimal import format
 ``{"days": [{"date": "YYYY-MM-DD", "done": ["id", ...]}, ...]}``: each day also
-carries its plan, whether it was complete, its kind, pain, note and tick times.
+carries its plan, whether it was complete, its kind, pain, note, tick times,
+skips with their reasons, seconds held, and whether the session was stopped.
 Importing an export gives back exactly the same days.
 """
 
@@ -17,13 +18,13 @@ from typing import Any
 
 from practice.catalog.loader import SLUG
 from practice.clock import parse_day
-from practice.daylog import DayKind, DayRecord
+from practice.daylog import DayKind, DayRecord, Stop
 from practice.errors import UsageError
 
 FORMAT = 1
 CSV_FIELDS = (
     "date", "kind", "complete", "done_count", "planned_count",
-    "done", "plan", "pain_before", "pain_after", "note",
+    "done", "plan", "pain_before", "pain_after", "note", "skipped", "stopped",
 )
 
 
@@ -44,6 +45,11 @@ def _day_json(record: DayRecord) -> dict[str, Any]:
         "ticks": [
             {"id": i, "at": _timestamp(at)} for i, at in sorted(record.ticks.items()) if at is not None
         ],
+        "skips": dict(sorted(record.skips.items())),
+        "held": dict(sorted(record.held.items())),
+        "stop": None if record.stop is None else {
+            "at": _timestamp(record.stop.at), "exercise": record.stop.exercise,
+        },
     }
 
 
@@ -66,6 +72,7 @@ def export_csv(records: Mapping[date, DayRecord]) -> str:
             " ".join(sorted(r.ticks)), " ".join(plan),
             "" if r.pain_before is None else r.pain_before,
             "" if r.pain_after is None else r.pain_after, r.note,
+            " ".join(sorted(r.skips)), "yes" if r.stop is not None else "no",
         ])
     return out.getvalue()
 
@@ -108,6 +115,40 @@ def _pain(value: Any, where: str) -> int | None:
     return value
 
 
+def _moment(value: Any, where: str) -> int:
+    try:
+        at = datetime.fromisoformat(value)
+    except (TypeError, ValueError):
+        raise UsageError(f"{where}: 'at' is not an ISO 8601 time") from None
+    if at.tzinfo is None:
+        raise UsageError(f"{where}: 'at' needs a UTC offset")
+    return int(at.timestamp())
+
+
+def _by_id(value: Any, kind: type, where: str) -> dict[str, Any]:
+    """An object from exercise ids to values of one type."""
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise UsageError(f"{where}: expected an object keyed by exercise id")
+    _ids(list(value), where)
+    bad = next((k for k, v in value.items() if type(v) is not kind), None)
+    if bad is not None:
+        raise UsageError(f"{where}: the value for {bad!r} should be {'text' if kind is str else 'a whole number'}")
+    return dict(value)
+
+
+def _stop(value: Any, where: str) -> Stop | None:
+    if value is None:
+        return None
+    if not isinstance(value, dict):
+        raise UsageError(f"{where}: expected an object with 'at'")
+    exercise = value.get("exercise")
+    if exercise is not None:
+        exercise = _ids([exercise], where)[0]
+    return Stop(_moment(value.get("at"), where), exercise)
+
+
 def _tick_times(value: Any, done: tuple[str, ...], where: str) -> dict[str, int]:
     if not isinstance(value, list):
         raise UsageError(f"{where}: expected a list")
@@ -118,13 +159,7 @@ def _tick_times(value: Any, done: tuple[str, ...], where: str) -> dict[str, int]
             raise UsageError(f"{here}: expected an object with an 'id'")
         if tick["id"] not in done:
             raise UsageError(f"{here}: {tick['id']!r} is not in 'done'")
-        try:
-            at = datetime.fromisoformat(tick.get("at"))
-        except (TypeError, ValueError):
-            raise UsageError(f"{here}: 'at' is not an ISO 8601 time") from None
-        if at.tzinfo is None:
-            raise UsageError(f"{here}: 'at' needs a UTC offset")
-        times[tick["id"]] = int(at.timestamp())
+        times[tick["id"]] = _moment(tick.get("at"), here)
     return times
 
 
@@ -153,6 +188,9 @@ def _parse_day(item: Any, where: str) -> DayRecord:
         pain_before=_pain(item.get("pain_before"), f"{where} pain_before"),
         pain_after=_pain(item.get("pain_after"), f"{where} pain_after"),
         note=note,
+        skips=_by_id(item.get("skips"), str, f"{where} skips"),
+        held=_by_id(item.get("held"), int, f"{where} held"),
+        stop=_stop(item.get("stop"), f"{where} stop"),
     )
 
 
@@ -172,6 +210,9 @@ def merge(stored: DayRecord | None, incoming: DayRecord) -> DayRecord:
         pain_before=_first(stored.pain_before, incoming.pain_before),
         pain_after=_first(stored.pain_after, incoming.pain_after),
         note=stored.note or incoming.note,
+        skips={i: why for i, why in {**incoming.skips, **stored.skips}.items() if i not in ticks},
+        held={**incoming.held, **stored.held},
+        stop=stored.stop or incoming.stop,
     )
 
 

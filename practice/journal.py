@@ -7,7 +7,7 @@ catalog, the routine rules and the store, and imports no UI.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import NamedTuple
 
@@ -138,7 +138,7 @@ class Journal:
             after = change(current.record)
             if after != stored:
                 self.db.put(after)
-        return Edit(current._replace(record=after), current.record)
+        return Edit(self._current(after, day, today, settings), current.record)
 
     def tick(self, exercise_id: str, day: date | None = None, held: int | None = None) -> TickResult:
         """Tick an exercise; ``held`` is the seconds a timer ran it for."""
@@ -152,6 +152,20 @@ class Journal:
         done = self.edit(lambda record: record.without_tick(exercise.id), day)
         return TickResult(exercise, done.view, changed=done.changed_ticks)
 
+    def set_done(self, done: Iterable[str], day: date | None = None) -> Edit:
+        """Tick exactly ``done`` among the day's plan (a past day's edit); ticks
+        kept keep their times."""
+        done = {self.exercise(i).id for i in done}
+        at = self._stamp()
+
+        def change(record: DayRecord) -> DayRecord:
+            for exercise_id in record.plan or ():
+                record = (record.with_tick(exercise_id, at) if exercise_id in done
+                          else record.without_tick(exercise_id))
+            return record
+
+        return self.edit(change, day)
+
     def skip(self, exercise_id: str, reason: str, day: date | None = None) -> Edit:
         exercise = self.exercise(exercise_id)
         return self.edit(lambda record: record.with_skip(exercise.id, reason.strip()), day)
@@ -160,6 +174,41 @@ class Journal:
         """End today's session for pain, recording when and during what."""
         stop = Stop(self._stamp(), exercise_id and self.exercise(exercise_id).id)
         return self.edit(lambda record: record._replace(stop=stop))
+
+    def set_kind(self, kind: DayKind, day: date | None = None) -> Edit:
+        """Make a day a normal, rest or flare day. Its plan follows the kind;
+        a rest day must keep within the rest-day limit."""
+
+        def change(record: DayRecord) -> DayRecord:
+            settings = self.db.settings()
+            if kind is DayKind.REST:
+                self._check_rest_limit(record.day, settings.rest_days)
+            return record._replace(kind=kind, plan=self.plan(record.day, kind, settings).due)
+
+        return self.edit(change, day)
+
+    def _check_rest_limit(self, day: date, limit: int) -> None:
+        """Any 7 days in a row hold at most ``limit`` rest days, this one included."""
+        near = [day + timedelta(days=n) for n in range(-6, 7) if n]
+        rests = {d for d, r in self.db.records(near).items() if r.kind is DayKind.REST}
+        for start in (day - timedelta(days=n) for n in range(7)):
+            window = [start + timedelta(days=n) for n in range(7)]
+            if 1 + sum(d in rests for d in window) > limit:
+                others = ", ".join(f"{d:%a %-d %b}" for d in sorted(rests & set(window)))
+                plural = "day" if limit == 1 else "days"
+                raise UsageError(
+                    f"at most {limit} rest {plural} in any 7 days" + (f"; already resting on {others}" if others else "")
+                )
+
+    def check_in(self, pain: int | None, after: bool = False, day: date | None = None) -> Edit:
+        """Record pain from 0 to 10 before (or ``after``) the session; None clears it."""
+        if pain is not None and not 0 <= pain <= 10:
+            raise UsageError(f"pain is a whole number from 0 to 10, not {pain}")
+        field = "pain_after" if after else "pain_before"
+        return self.edit(lambda record: record._replace(**{field: pain}), day)
+
+    def set_note(self, note: str, day: date | None = None) -> Edit:
+        return self.edit(lambda record: record._replace(note=note.strip()), day)
 
     def _stamp(self) -> int:
         return int(self.clock.now().timestamp())
@@ -204,6 +253,15 @@ class Journal:
             phase_of=self._phase_of,
             plan_if_missing=lambda day: self.plan(day, DayKind.NORMAL, settings).due,
         )
+
+    def pain(self) -> tuple[dict[date, int], dict[date, int]]:
+        """Every pain check-in: (before the session, after it), by day."""
+        return self.db.pain()
+
+    def history(self, days: Iterable[date]) -> dict[date, DayRecord]:
+        """The stored records of ``days``, today's with its live plan."""
+        settings = self.db.settings()
+        return self._stored_with_live_today(days, self.today(settings), settings)
 
     def _phase_of(self, exercise_id: str) -> Phase | None:
         exercise = self.catalog.get(exercise_id)

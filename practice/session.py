@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import NamedTuple
 
-from practice.daylog import DayRecord
+from practice.daylog import DayKind, DayRecord
 from practice.journal import DayView, Edit, Journal
 
 UNDO_DEPTH = 50
@@ -74,6 +74,20 @@ class Session:
         self._remember(Undo("stopped the session", lambda r: r._replace(stop=before)))
         self.view = edit.view
         return "Session stopped for today."
+
+    def set_kind(self, kind: DayKind) -> str:
+        """Make today a normal, rest or flare day; the plan follows."""
+        self.view = self.journal.set_kind(kind, self.view.plan.day).view
+        return {DayKind.REST: "Today is a rest day.", DayKind.FLARE: "Today is a flare day: gentle exercises only.",
+                DayKind.NORMAL: "Today is a normal day again."}[kind]
+
+    def check_in(self, pain: int, after: bool) -> str:
+        self.view = self.journal.check_in(pain, after, self.view.plan.day).view
+        return f"Pain {'after' if after else 'before'} the session: {pain}/10."
+
+    def set_note(self, note: str) -> str:
+        self.view = self.journal.set_note(note, self.view.plan.day).view
+        return "Note saved." if note.strip() else "Note cleared."
 
     def undo(self) -> str | None:
         """Take back the last change of this session; None if there is none."""

@@ -8,8 +8,9 @@ if TYPE_CHECKING:
     from practice.journal import Journal
 
 
-def run(journal: Journal) -> int:
+def run(journal: Journal, screen: str | None = None) -> int:
+    """Run the app; ``screen`` "progress" opens it on the progress screen."""
     from practice.app.main import make_app
 
-    make_app(journal).run()
+    make_app(journal, screen).run()
     return 0

@@ -15,8 +15,15 @@ def days(n: int) -> str:
     return f"{n} day" if n == 1 else f"{n} days"
 
 
-class CompletionScreen(ModalScreen[None]):
-    BINDINGS = [Binding("escape,enter", "close", "Close")]
+class CompletionScreen(ModalScreen["int | None"]):
+    """The day's numbers, and a chance to note pain after the session: a key
+    from 0 to 9, or t for 10, records it and closes."""
+
+    BINDINGS = [
+        Binding("escape,enter", "close", "Close"),
+        *(Binding(str(n), f"score({n})", str(n), show=False) for n in range(10)),
+        Binding("t", "score(10)", "10", show=False),
+    ]
 
     def __init__(self, stats: Stats, done: int) -> None:
         super().__init__()
@@ -31,7 +38,11 @@ class CompletionScreen(ModalScreen[None]):
             yield Label(f"Streak      [b]{days(stats.streak)}[/b]", id="streak")
             yield Label(f"Best streak [b]{days(stats.best_streak)}[/b]", id="best")
             yield Label(f"Strength    [b]{stats.strength * 100:.0f}%[/b]", id="strength")
+            yield Label("How is your back now? [b]0[/b]-[b]9[/b], or [b]t[/b] for 10.", id="pain-after")
             yield Label("Press [b]enter[/b] to close.", classes="dialog-hint")
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+    def action_score(self, score: int) -> None:
+        self.dismiss(score)

@@ -52,21 +52,21 @@ class SafetyScreen(ModalScreen[bool]):
         self.dismiss(not self.first_run)
 
 
-class SkipDialog(ModalScreen["str | None"]):
-    """Ask why an exercise is skipped; the reason may be left empty.
-    Returns the reason, or None if the skip was called off."""
+class TextDialog(ModalScreen["str | None"]):
+    """Ask for a line of text, which may be left empty. Returns the text, or
+    None if the person called it off."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, name: str) -> None:
+    def __init__(self, title: str, placeholder: str, value: str = "", action: str = "save") -> None:
         super().__init__()
-        self.exercise_name = name
+        self.title_text, self.placeholder, self.value, self.action_word = title, placeholder, value, action
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="skip", classes="dialog"):
-            yield Label(f"Skip {self.exercise_name} today?", classes="dialog-title")
-            yield Input(placeholder="Reason (optional), e.g. knee sore", id="reason", max_length=120)
-            yield Label("[b]enter[/b] skip   [b]escape[/b] cancel", classes="dialog-hint")
+        with Vertical(classes="dialog text-dialog"):
+            yield Label(self.title_text, classes="dialog-title", markup=False)
+            yield Input(self.value, placeholder=self.placeholder, id="text", max_length=200)
+            yield Label(f"[b]enter[/b] {self.action_word}   [b]escape[/b] cancel", classes="dialog-hint")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.dismiss(event.value)
@@ -135,3 +135,50 @@ class HelpScreen(ModalScreen[None]):
 
     def action_safety(self) -> None:
         self.app.push_screen(SafetyScreen(first_run=False))
+
+
+class ConfirmScreen(ModalScreen[bool]):
+    """A yes-or-no question: y or enter for yes, n or escape for no."""
+
+    BINDINGS = [
+        Binding("y,enter", "answer(True)", "Yes"),
+        Binding("n,escape", "answer(False)", "No"),
+    ]
+
+    def __init__(self, question: str) -> None:
+        super().__init__()
+        self.question = question
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(self.question, id="question", markup=False)
+            yield Label("[b]y[/b] yes   [b]n[/b] no", classes="dialog-hint")
+
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)
+
+
+class PainDialog(ModalScreen["int | None"]):
+    """How is the back: one key from 0 to 9, t for 10; escape skips."""
+
+    BINDINGS = [
+        *(Binding(str(n), f"score({n})", str(n), show=False) for n in range(10)),
+        Binding("t", "score(10)", "10", show=False),
+        Binding("escape", "skip", "Skip"),
+    ]
+
+    def __init__(self, question: str) -> None:
+        super().__init__()
+        self.question = question
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="pain", classes="dialog"):
+            yield Label(self.question, classes="dialog-title")
+            yield Label("0 no pain · 5 moderate · 10 the worst imaginable")
+            yield Label("Press [b]0[/b]-[b]9[/b], or [b]t[/b] for 10. [b]escape[/b] skips.", classes="dialog-hint")
+
+    def action_score(self, score: int) -> None:
+        self.dismiss(score)
+
+    def action_skip(self) -> None:
+        self.dismiss(None)

@@ -20,9 +20,10 @@ class BackApp(App[None]):
     CSS_PATH = "backtui.tcss"
     BINDINGS = [Binding("q", "quit", "Quit")]
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, screen: str | None = None) -> None:
         super().__init__()
         self.session = session
+        self.first_screen = screen
 
     def get_default_screen(self) -> Screen:
         """Today is the default screen rather than a mode: a mode's screen
@@ -35,6 +36,10 @@ class BackApp(App[None]):
         if settings.theme in self.available_themes:
             self.theme = settings.theme
         self.theme_changed_signal.subscribe(self, self._remember_theme)
+        if self.first_screen == "progress":
+            from practice.app.progress import ProgressScreen
+
+            self.push_screen(ProgressScreen())
         if settings.safety_ack is None:
             from practice.app.dialogs import SafetyScreen
 
@@ -73,6 +78,7 @@ class BackApp(App[None]):
         return True
 
 
-def make_app(journal: Journal) -> BackApp:
-    """The app as the ``backtui`` command and the tests build it."""
-    return BackApp(Session(journal))
+def make_app(journal: Journal, screen: str | None = None) -> BackApp:
+    """The app as the ``backtui`` command and the tests build it; ``screen``
+    "progress" opens it on the progress screen."""
+    return BackApp(Session(journal), screen)

@@ -17,18 +17,26 @@ from practice.daylog import DayKind
 from practice.errors import BacktuiError
 from practice.session import Session
 
+FLARE_OFFER = 7
+"""A check-in at or above this offers a flare day."""
+
 
 class TodayScreen(Screen[None]):
     BINDINGS = [
         Binding("down,j", "move(1)", "Down", show=False, key_display="↓ / j", priority=True),
         Binding("up,k", "move(-1)", "Up", show=False, key_display="↑ / k", priority=True),
-        Binding("space", "toggle", "Tick / untick"),
+        Binding("space", "toggle", "Tick"),
         Binding("enter", "open", "Open"),
         Binding("s", "skip", "Skip"),
         Binding("u", "undo", "Undo"),
         Binding("tab", "phase(1)", "Next phase", show=False),
         Binding("shift+tab", "phase(-1)", "Previous phase", show=False),
         *(Binding(str(p.value), f"jump({p.value})", f"Phase {p.value}", show=False) for p in Phase),
+        Binding("c", "check_in", "Pain"),
+        Binding("p", "progress", "Progress"),
+        Binding("f", "kind('flare')", "Flare day", show=False),
+        Binding("r", "kind('rest')", "Rest day", show=False),
+        Binding("n", "note", "Note", show=False),
         Binding("question_mark", "help", "Help", key_display="?"),
     ]
     AUTO_FOCUS = "#phases"
@@ -90,7 +98,11 @@ class TodayScreen(Screen[None]):
         if record.stop is not None:
             return "Session stopped for pain today. Rest; u undoes a stop pressed by mistake."
         if plan.kind is DayKind.FLARE:
-            return "Flare day: gentle release, static stretches and the draw-in only."
+            return "Flare day: gentle release, static stretches and the draw-in only (f ends it)."
+        if plan.kind is DayKind.REST:
+            return "Rest day: the streak waits for you (r ends it)."
+        if record.pain_before is None and not record.ticks:
+            return "How is your back right now? Press c to note it, or just begin."
         return ""
 
     async def check_day(self) -> None:
@@ -144,14 +156,21 @@ class TodayScreen(Screen[None]):
             self.notify(str(exc), title="Not saved", severity="error", timeout=10)
             return False
         self.show_view()
-        at = self.session.journal.clock.now()
-        put(self._saved, f"{message} Saved at {at:%H:%M:%S}.")
+        self._say_saved(message)
         view = self.session.view
         if view.complete and not was_complete:
             from practice.app.complete import CompletionScreen
 
-            self.app.push_screen(CompletionScreen(self.session.journal.stats(), len(view.done)))
+            def pain_after(pain: int | None) -> None:
+                if pain is not None:
+                    self._change(lambda: self.session.check_in(pain, after=True))
+
+            self.app.push_screen(CompletionScreen(self.session.journal.stats(), len(view.done)), pain_after)
         return True
+
+    def _say_saved(self, message: str) -> None:
+        at = self.session.journal.clock.now()
+        put(self._saved, f"{message} Saved at {at:%H:%M:%S}.")
 
     def _usable_row(self) -> Row | None:
         row = self._list.current
@@ -183,9 +202,10 @@ class TodayScreen(Screen[None]):
             if reason is not None and self._change(lambda: self.session.skip(row.exercise_id, reason)):
                 self.focus_next_todo(row.exercise_id)
 
-        from practice.app.dialogs import SkipDialog
+        from practice.app.dialogs import TextDialog
 
-        self.app.push_screen(SkipDialog(row.item.exercise.name), skipped)
+        title = f"Skip {row.item.exercise.name} today?"
+        self.app.push_screen(TextDialog(title, "Reason (optional), e.g. knee sore", action="skip"), skipped)
 
     def action_undo(self) -> None:
         if not self.session.can_undo:
@@ -218,6 +238,65 @@ class TodayScreen(Screen[None]):
                 self.focus_next_todo(row.exercise_id)
 
         self.app.push_screen(ExerciseScreen(exercise, self.session.journal.clock), done)
+
+    # Check-ins and the day -------------------------------------------------
+
+    def action_check_in(self) -> None:
+        from practice.app.dialogs import PainDialog
+
+        after = bool(self.session.view.record.ticks)
+        question = "How is your back now, after the session?" if after else "How is your back right now?"
+
+        def answered(pain: int | None) -> None:
+            if pain is None or not self._change(lambda: self.session.check_in(pain, after)):
+                return
+            if not after and pain >= FLARE_OFFER and self.session.view.plan.kind is DayKind.NORMAL:
+                self._offer_flare(pain)
+
+        self.app.push_screen(PainDialog(question), answered)
+
+    def _offer_flare(self, pain: int) -> None:
+        from practice.app.dialogs import ConfirmScreen
+
+        question = (f"Pain {pain}/10 is high. Make today a flare day? Only gentle release, static "
+                    "stretches and the draw-in; finishing them keeps your streak.")
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.run_worker(self._set_kind(DayKind.FLARE))
+
+        self.app.push_screen(ConfirmScreen(question), answered)
+
+    async def action_kind(self, kind: str) -> None:
+        """Toggle a flare or rest day."""
+        wanted = DayKind(kind)
+        await self._set_kind(DayKind.NORMAL if self.session.view.plan.kind is wanted else wanted)
+
+    async def _set_kind(self, kind: DayKind) -> None:
+        try:
+            message = self.session.set_kind(kind)
+        except BacktuiError as exc:
+            self.notify(str(exc), title="Not saved", severity="error", timeout=10)
+            return
+        await self.recompose()  # a new plan: new rows
+        self._start()
+        self._say_saved(message)
+
+    def action_note(self) -> None:
+        from practice.app.dialogs import TextDialog
+
+        day = self.session.view.plan.day
+        dialog = TextDialog(f"A note for {day:%A %-d %B}", "e.g. slept badly, long drive",
+                            self.session.view.record.note)
+        def answered(note: str | None) -> None:
+            if note is not None:
+                self._change(lambda: self.session.set_note(note))
+
+        self.app.push_screen(dialog, answered)
+
+    def action_progress(self) -> None:
+        from practice.app.progress import ProgressScreen
+
+        self.app.push_screen(ProgressScreen(), lambda _: self.run_worker(self.check_day()))
 
     def action_help(self) -> None:
         from practice.app.dialogs import HelpScreen, keys_table

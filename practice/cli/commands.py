@@ -43,7 +43,14 @@ def _print_json(data: object) -> None:
 def run_tui(args: Namespace, ctx: Context) -> int:
     from practice.app import run
 
-    return run(ctx.journal)
+    return run(ctx.journal, args.screen)
+
+
+def report(args: Namespace, ctx: Context) -> int:
+    from practice.report import build_report
+
+    _write(build_report(ctx.journal, args.weeks), args.output, f"Wrote a {args.weeks}-week report")
+    return 0
 
 
 def status(args: Namespace, ctx: Context) -> int:
@@ -95,18 +102,23 @@ def export(args: Namespace, ctx: Context) -> int:
         text = export_csv(records)
     else:
         text = export_json(records, ctx.journal.clock.now())
-    if args.output is None:
+    _write(text, args.output, f"Exported {len(records)} days")
+    return 0
+
+
+def _write(text: str, output: str | None, done: str) -> None:
+    """To standard output, or atomically to a file, saying so."""
+    if output is None:
         sys.stdout.write(text)
-        return 0
+        return
     from practice.store.atomic import replace_atomically
 
-    target = Path(args.output)
+    target = Path(output)
     try:
         replace_atomically(target, text.encode("utf-8"), lambda _: None)
     except OSError as exc:
         raise StoreError(f"could not write {target}: {exc.strerror or exc}") from None
-    print(f"Exported {len(records)} days to {target}.")
-    return 0
+    print(f"{done} to {target}.")
 
 
 def import_file(args: Namespace, ctx: Context) -> int:

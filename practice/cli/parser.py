@@ -80,6 +80,25 @@ def _import(p: argparse.ArgumentParser) -> None:
     p.set_defaults(run=commands.import_file)
 
 
+def _weeks(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= 520:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of weeks from 1 to 520")
+    return int(text)
+
+
+def _report(p: argparse.ArgumentParser) -> None:
+    from practice.report import DEFAULT_WEEKS
+
+    p.add_argument("--weeks", type=_weeks, default=DEFAULT_WEEKS, metavar="N",
+                   help=f"how many weeks back, today's included (default: {DEFAULT_WEEKS})")
+    p.add_argument("-o", "--output", metavar="FILE", help="default: standard output")
+    p.set_defaults(run=commands.report)
+
+
+def _progress(p: argparse.ArgumentParser) -> None:
+    p.set_defaults(run=commands.run_tui, screen="progress")
+
+
 def _where(p: argparse.ArgumentParser) -> None:
     p.set_defaults(run=commands.where)
 
@@ -91,6 +110,8 @@ COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] = {
     "untick": ("take a tick back", _tick(False)),
     "enable": ("add an exercise to the routine", _switch(True)),
     "disable": ("take an exercise out of the routine", _switch(False)),
+    "progress": ("open the app on the progress screen", _progress),
+    "report": ("a Markdown report for a physiotherapist", _report),
     "export": ("write the whole history as JSON or CSV", _export),
     "import": ("merge days from a JSON export", _import),
     "where": ("show the paths in use", _where),
@@ -121,7 +142,7 @@ def _top_parser() -> argparse.ArgumentParser:
 def parse(argv: Sequence[str] | None) -> argparse.Namespace:
     args = _top_parser().parse_args(argv)
     if args.command is None:
-        args.run = commands.run_tui
+        args.run, args.screen = commands.run_tui, None
         return args
     text, configure = COMMANDS[args.command]
     parser = _Parser(prog=f"backtui {args.command}", description=text)

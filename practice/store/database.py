@@ -30,7 +30,7 @@ from tinydb.table import Table
 from practice.clock import DEFAULT_DAY_START_HOUR
 from practice.daylog import EMPTY, DayFacts, DayKind, DayRecord, Stop
 from practice.routine import RoutineSettings
-from practice.settings import Settings
+from practice.settings import DEFAULT_REST_DAYS, Settings
 from practice.store.storage import SafeJSONStorage
 
 SETTINGS_DOC = 1
@@ -87,6 +87,23 @@ class Database:
             for key, doc in tables.get(self._days.name, {}).items()
         }
 
+    def first_day(self) -> date | None:
+        """The earliest stored day."""
+        keys = (self.storage.read() or {}).get(self._days.name, {})
+        return date.fromordinal(min(map(int, keys))) if keys else None
+
+    def pain(self) -> tuple[dict[date, int], dict[date, int]]:
+        """Every check-in, before and after the session, read straight off
+        the stored documents."""
+        days = (self.storage.read() or {}).get(self._days.name, {})
+        before, after = {}, {}
+        for key, doc in days.items():
+            if "pain_before" in doc:
+                before[date.fromordinal(int(key))] = doc["pain_before"]
+            if "pain_after" in doc:
+                after[date.fromordinal(int(key))] = doc["pain_after"]
+        return before, after
+
     def settings(self) -> Settings:
         doc = self._settings.get(doc_id=SETTINGS_DOC) or {}
         return Settings(
@@ -97,6 +114,7 @@ class Database:
             day_start_hour=doc.get("day_start_hour", DEFAULT_DAY_START_HOUR),
             safety_ack=doc.get("safety_ack"),
             theme=doc.get("theme"),
+            rest_days=doc.get("rest_days", DEFAULT_REST_DAYS),
         )
 
     def _names(self) -> dict[str, str]:
@@ -125,6 +143,8 @@ class Database:
             doc["safety_ack"] = settings.safety_ack
         if settings.theme is not None:
             doc["theme"] = settings.theme
+        if settings.rest_days != DEFAULT_REST_DAYS:
+            doc["rest_days"] = settings.rest_days
         _write_docs(self.storage, self._settings, {SETTINGS_DOC: doc})
 
 

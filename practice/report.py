@@ -1,0 +1,162 @@
+"""``backtui report``: a Markdown summary a person can hand to a physiotherapist."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date, timedelta
+
+from practice.catalog import Phase
+from practice.journal import Journal
+from practice.pain import average, trend
+from practice.progress import Span, Tally, span
+from practice.stats import Stats
+
+DEFAULT_WEEKS = 4
+
+
+def build_report(journal: Journal, weeks: int = DEFAULT_WEEKS) -> str:
+    today = journal.today()
+    first = today - timedelta(weeks=weeks) + timedelta(days=1)
+    settings = journal.db.settings()
+    records = journal.history(first + timedelta(days=n) for n in range((today - first).days + 1))
+    tallies = span(records, first, today, lambda day, kind: journal.plan(day, kind, settings))
+    before, after = journal.pain()
+    return "\n".join([
+        *_heading(tallies, weeks, journal.stats()),
+        *_phases(journal, tallies),
+        *_exercises(journal, tallies),
+        *_skips_and_gates(journal, tallies),
+        *_pain(before, after, first, today),
+        *_days(journal, tallies),
+        *_notes(tallies),
+    ]) + "\n"
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def _percent(share: float | None) -> str:
+    return "-" if share is None else f"{share:.0%}"
+
+
+def _day(day: date) -> str:
+    return f"{day:%a %-d %b %Y}"
+
+
+def _heading(tallies: Span, weeks: int, stats: Stats) -> list[str]:
+    plural = "week" if weeks == 1 else "weeks"
+    share = tallies.complete_days / tallies.counted_days if tallies.counted_days else None
+    return [
+        f"# backtui report: {_day(tallies.first)} to {_day(tallies.last)} ({weeks} {plural})",
+        "",
+        "_A practice log kept by the person themselves with backtui, to talk over with a health "
+        "professional. It is not a clinical record and not medical advice._",
+        "",
+        "## Summary",
+        "",
+        f"- Days counted: {tallies.counted_days}, of which complete: {tallies.complete_days} ({_percent(share)}). "
+        "Rest days, days with nothing planned and sessions stopped for pain are not counted.",
+        f"- Current streak: {_count(stats.streak, 'day')}; best streak: {_count(stats.best_streak, 'day')}; "
+        f"habit strength: {stats.strength:.0%}.",
+        f"- Rest days: {len(tallies.rest_days)}; flare days: {len(tallies.flare_days)}; "
+        f"sessions stopped for pain: {len(tallies.stopped)}.",
+    ]
+
+
+def _phases(journal: Journal, tallies: Span) -> list[str]:
+    lines = ["", "## Adherence by phase", "", "| Phase | Done / planned | Share |", "|---|---:|---:|"]
+    for phase in Phase:
+        total = sum((t for i, t in tallies.exercises.items() if _phase(journal, i) is phase), Tally())
+        lines.append(f"| {phase.value}. {phase.title} | {total.done} / {total.planned} | {_percent(total.share)} |")
+    return lines
+
+
+def _phase(journal: Journal, exercise_id: str) -> Phase | None:
+    exercise = journal.catalog.get(exercise_id)
+    return exercise.phase if exercise else None
+
+
+def _name(journal: Journal, exercise_id: str) -> str:
+    exercise = journal.catalog.get(exercise_id)
+    return exercise.name if exercise else exercise_id
+
+
+def _order(journal: Journal, ids: object) -> list[str]:
+    """Exercise ids in routine order (catalog order), unknown ones last."""
+    position = {e.id: n for n, e in enumerate(journal.catalog.exercises)}
+    return sorted(ids, key=lambda i: (position.get(i, len(position)), i))  # type: ignore[arg-type]
+
+
+def _exercises(journal: Journal, tallies: Span) -> list[str]:
+    lines = ["", "## Adherence by exercise", "",
+             "| Exercise | Phase | Done / planned | Share | Skipped |", "|---|---:|---:|---:|---:|"]
+    for exercise_id in _order(journal, tallies.exercises):
+        tally = tallies.exercises[exercise_id]
+        phase = _phase(journal, exercise_id)
+        lines.append(
+            f"| {_name(journal, exercise_id)} | {phase.value if phase else '-'} | {tally.done} / {tally.planned} "
+            f"| {_percent(tally.share)} | {tally.skipped} |"
+        )
+    if not tallies.exercises:
+        lines.append("| (nothing was planned) | | | | |")
+    return lines
+
+
+def _reasons(counter: Counter[str]) -> str:
+    return "; ".join(
+        f"{reason or 'no reason given'}" + (f" (x{times})" if times > 1 else "")
+        for reason, times in counter.most_common()
+    )
+
+
+def _skips_and_gates(journal: Journal, tallies: Span) -> list[str]:
+    lines = ["", "## Skipped exercises", ""]
+    lines += [
+        f"- {_name(journal, i)}: skipped {_count(sum(tallies.skip_reasons[i].values()), 'time')}. "
+        f"{_reasons(tallies.skip_reasons[i])}"
+        for i in _order(journal, tallies.skip_reasons)
+    ] or ["None."]
+    lines += ["", "## Left out on flare days", ""]
+    lines += [
+        f"- {_name(journal, i)}: left out on {_count(sum(tallies.gated[i].values()), 'flare day')}. "
+        f"{_reasons(tallies.gated[i])}"
+        for i in _order(journal, tallies.gated)
+    ] or ["None."]
+    return lines
+
+
+def _pain(before: dict[date, int], after: dict[date, int], first: date, today: date) -> list[str]:
+    lines = ["", "## Pain (0 to 10)", ""]
+    if not any(first <= day <= today for day in (*before, *after)):
+        return [*lines, "No pain check-ins in this period."]
+    lines += ["| Week from | Before the session | After it | Check-ins |", "|---|---:|---:|---:|"]
+    start = first
+    while start <= today:
+        end = min(start + timedelta(days=6), today)
+        b, nb = average(before, start, end)
+        a, na = average(after, start, end)
+        lines.append(f"| {start:%a %-d %b} | {_score(b)} | {_score(a)} | {nb + na} |")
+        start += timedelta(days=7)
+    return [*lines, "", trend(before, today).words()]
+
+
+def _score(value: float | None) -> str:
+    return "-" if value is None else f"{value:.1f}"
+
+
+def _days(journal: Journal, tallies: Span) -> list[str]:
+    def listing(days: list[date]) -> str:
+        return ", ".join(_day(d) for d in days) or "none"
+
+    stops = ", ".join(_day(d) + (f" (during {_name(journal, e)})" if e else "")
+                      for d, e in tallies.stopped) or "none"
+    return ["", "## Flare, rest and stopped days", "",
+            f"- Flare days: {listing(tallies.flare_days)}",
+            f"- Rest days: {listing(tallies.rest_days)}",
+            f"- Stopped for pain: {stops}"]
+
+
+def _notes(tallies: Span) -> list[str]:
+    return ["", "## Notes", "", *(f"- {_day(d)}: {note}" for d, note in tallies.notes)] if tallies.notes \
+        else ["", "## Notes", "", "None."]

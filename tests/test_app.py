@@ -10,7 +10,7 @@ from support import FakeClock
 from textual.widgets import Digits, Label
 
 from practice.app.complete import CompletionScreen
-from practice.app.dialogs import HelpScreen, SafetyScreen, TextDialog, StoppedScreen
+from practice.app.dialogs import HelpScreen, SafetyScreen, StoppedScreen, TextDialog
 from practice.app.exercise import ExerciseScreen
 from practice.app.routine_list import RoutineList
 from practice.app.rows import RowState

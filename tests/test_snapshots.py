@@ -47,3 +47,16 @@ def test_the_completion_view(snap_compare, journal, size):
 
 async def _pause(pilot):
     await pilot.pause()
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_the_progress_screen(snap_compare, journal, size):
+    from fixed_history import build
+
+    build(journal)
+
+    async def run_before(pilot):
+        await pilot.press("p", "h", "j")  # Sunday 15 November
+        await pilot.pause()
+
+    assert snap_compare(app_for(journal), terminal_size=size, run_before=run_before)

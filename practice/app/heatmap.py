@@ -1,9 +1,10 @@
 """A year of days as a GitHub-style calendar: a column per week, a row per
 weekday, each day shaded by the share of its plan that was done.
 
-    ■  share of the plan done (four shades; dim · for none)
+    ■  share of the plan done (four shades of the theme's success colour)
     ◆  flare day (shaded the same way)
     r  rest day
+    ·  nothing planned; blank before the first day recorded
     today is underlined; the selected day has the cursor
 """
 
@@ -23,6 +24,8 @@ from practice.progress import WEEKS, calendar, share_done
 
 LABEL_WIDTH = 4
 SHADES = ("$success 25%", "$success 50%", "$success 75%", "$success")
+NONE = "$foreground 20%"
+"""A day with a plan and nothing of it done."""
 WEEKDAYS = {0: "Mon", 2: "Wed", 4: "Fri", 6: "Sun"}
 
 
@@ -53,17 +56,17 @@ class Heatmap(Widget, can_focus=True):
             super().__init__()
             self.day = day
 
-    def __init__(self, records: Mapping[date, DayRecord], today: date, since: date | None,
-                 *, id: str | None = None) -> None:
+    def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.today = today
-        self.since = since
-        self.days = calendar(today, WEEKS)
-        self.records = records
-        self.set_reactive(Heatmap.selected, today)
+        self.records: Mapping[date, DayRecord] = {}
+        self.today = self.since = None
+        self.days: list[date] = []
 
-    def show(self, records: Mapping[date, DayRecord]) -> None:
-        self.records = records
+    def show(self, records: Mapping[date, DayRecord], today: date, since: date | None) -> None:
+        """Draw ``records`` for the year up to ``today``; days before
+        ``since`` (the first ever recorded) are left blank."""
+        self.records, self.today, self.since = records, today, since  # type: ignore[assignment]
+        self.days = calendar(today, WEEKS)
         self.refresh()
 
     def watch_selected(self, day: date) -> None:
@@ -79,12 +82,16 @@ class Heatmap(Widget, can_focus=True):
         self._select(date(year, month, min(day.day, 28)))
 
     def action_today(self) -> None:
-        self._select(self.today)
+        if self.today is not None:
+            self._select(self.today)
 
     def _select(self, day: date) -> None:
-        self.selected = min(max(day, self.days[0]), self.today)
+        if self.today is not None:
+            self.selected = min(max(day, self.days[0]), self.today)
 
     def render(self) -> Content:
+        if self.today is None:
+            return Content("")
         lines = [self._months()]
         for weekday in range(7):
             cells = [Content(WEEKDAYS.get(weekday, "").ljust(LABEL_WIDTH))]
@@ -102,7 +109,7 @@ class Heatmap(Widget, can_focus=True):
         return Content.styled("".join(row), "$text-muted")
 
     def _cell(self, day: date) -> Content:
-        if day > self.today:
+        if day > self.today or (self.since is not None and day < self.since):
             return Content(" ")
         record = self.records.get(day)
         share = share_done(record, day, self.today, self.since)
@@ -113,7 +120,7 @@ class Heatmap(Widget, can_focus=True):
         else:
             glyph = "◆" if record is not None and record.kind is DayKind.FLARE else "■"
             shade = level(share)
-            style = SHADES[shade - 1] if shade else "$text-disabled"
+            style = SHADES[shade - 1] if shade else NONE
         if day == self.today:
             style += " underline bold"
         if day == self.selected:

@@ -19,6 +19,7 @@ class BackApp(App[None]):
     TITLE = "backtui"
     CSS_PATH = "backtui.tcss"
     BINDINGS = [Binding("q", "quit", "Quit")]
+    SCREENS = {"progress": lambda: _progress_screen()}
 
     def __init__(self, session: Session, screen: str | None = None) -> None:
         super().__init__()
@@ -37,9 +38,7 @@ class BackApp(App[None]):
             self.theme = settings.theme
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         if self.first_screen == "progress":
-            from practice.app.progress import ProgressScreen
-
-            self.push_screen(ProgressScreen())
+            self.push_screen("progress")
         if settings.safety_ack is None:
             from practice.app.dialogs import SafetyScreen
 
@@ -76,6 +75,12 @@ class BackApp(App[None]):
             self.notify(str(exc), title="Not saved", severity="error", timeout=10)
             return False
         return True
+
+
+def _progress_screen() -> Screen:
+    from practice.app.progress import ProgressScreen  # only when first opened
+
+    return ProgressScreen()
 
 
 def make_app(journal: Journal, screen: str | None = None) -> BackApp:

@@ -21,7 +21,7 @@ from practice.progress import WEEKS, calendar, share_done
 from practice.stats import WINDOWS, Stats
 
 TREND_WEEKS = 12
-LEGEND = "[$text-disabled]■[/] none  [$success 50%]■[/] some  [$success]■[/] all  ◆ flare  r rest  · nothing planned"
+LEGEND = "[$foreground 20%]■[/] none  [$success 50%]■[/] some  [$success]■[/] all  ◆ flare  r rest  · nothing planned"
 
 
 def _percent(share: float | None) -> str:
@@ -67,45 +67,65 @@ def detail_text(journal: Journal, record: DayRecord | None, day: date, today: da
 
 
 class ProgressScreen(Screen[None]):
+    """Kept between visits (the app installs it by name), so that opening it
+    only reads the log again."""
+
     BINDINGS = [
-        Binding("escape,p", "app.pop_screen", "Today"),
+        Binding("escape,p", "dismiss", "Today"),
         Binding("enter,e", "edit", "Edit day"),
     ]
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    AUTO_FOCUS = "#heatmap"
 
     @property
     def journal(self) -> Journal:
         return self.app.session.journal  # type: ignore[attr-defined]
 
     def compose(self) -> ComposeResult:
-        journal = self.journal
-        self.today = journal.today()
-        self.records = journal.history(calendar(self.today, WEEKS))
         yield Header()
         with VerticalScroll(id="progress"):
             with Horizontal(id="year"):
                 with Vertical(id="calendar"):
-                    yield Heatmap(self.records, self.today, journal.db.first_day(), id="heatmap")
+                    yield Heatmap(id="heatmap")
                     yield Label(LEGEND, id="legend")
                 yield Static(id="detail")
-            yield Static(numbers_text(journal.stats()), id="numbers")
-            yield from self._pain()
+            yield Static(id="numbers")
+            yield Label(f"Pain, 7-day average over {TREND_WEEKS} weeks (0 to 10)", classes="section-title")
+            for title in ("before", "after"):
+                with Horizontal(classes="pain-row"):
+                    yield Label(id=f"pain-{title}-now", classes="pain-now")
+                    yield Sparkline(id=f"pain-{title}", classes="pain-line")
+            yield Static(id="pain-words")
         yield Footer(compact=True)
 
-    def _pain(self) -> ComposeResult:
-        before, after = self.journal.pain()
+    _editing = False
+    """A day is being edited: coming back, keep that day selected."""
+
+    def on_screen_resume(self) -> None:
+        """The screen is kept between visits; each visit reads the log again
+        and starts on today."""
+        self.refresh_data(select_today=not self._editing)
+        self._editing = False
+
+    def refresh_data(self, select_today: bool = False) -> None:
+        journal = self.journal
+        self.today = journal.today()
+        self.records = journal.history(calendar(self.today, WEEKS))
+        heatmap = self.query_one(Heatmap)
+        heatmap.show(self.records, self.today, journal.db.first_day())
+        if select_today:
+            heatmap.selected = self.today
+        self._show(heatmap.selected)
+        self.query_one("#numbers", Static).update(numbers_text(journal.stats()))
+        before, after = journal.pain()
         days = [self.today - timedelta(days=n) for n in range(TREND_WEEKS * 7 - 1, -1, -1)]
-        yield Label(f"Pain, 7-day average over {TREND_WEEKS} weeks (0 to 10)", classes="section-title")
         for title, scores in (("before", before), ("after", after)):
             values = [v for v in rolling_average(scores, days) if v is not None]
-            with Horizontal(classes="pain-row"):
-                yield Label(f"{title:<7}{values[-1]:4.1f}" if values else f"{title:<7}   -", classes="pain-now")
-                yield Sparkline(values or [0], id=f"pain-{title}", classes="pain-line")
-        yield Static(trend(before, self.today).words(), id="pain-words")
-
-    def on_mount(self) -> None:
-        self._show(self.today)
+            now = f"{values[-1]:4.1f}" if values else "   -"
+            self.query_one(f"#pain-{title}-now", Label).update(f"{title:<7}{now}")
+            self.query_one(f"#pain-{title}", Sparkline).data = values or [0]
+        self.query_one("#pain-words", Static).update(trend(before, self.today).words())
 
     @on(Heatmap.Selected)
     def _selected(self, event: Heatmap.Selected) -> None:
@@ -128,10 +148,6 @@ class ProgressScreen(Screen[None]):
             if self.app.save(lambda: self.journal.set_done(done, day)):  # type: ignore[attr-defined]
                 self.refresh_data()
 
+        self._editing = True
         self.app.push_screen(DayEditScreen(view, self.journal), saved)
 
-    def refresh_data(self) -> None:
-        self.records = self.journal.history(calendar(self.today, WEEKS))
-        self.query_one(Heatmap).show(self.records)
-        self.query_one("#numbers", Static).update(numbers_text(self.journal.stats()))
-        self._show(self.query_one(Heatmap).selected)

@@ -294,9 +294,7 @@ class TodayScreen(Screen[None]):
         self.app.push_screen(dialog, answered)
 
     def action_progress(self) -> None:
-        from practice.app.progress import ProgressScreen
-
-        self.app.push_screen(ProgressScreen(), lambda _: self.run_worker(self.check_day()))
+        self.app.push_screen("progress", lambda _: self.run_worker(self.check_day()))
 
     def action_help(self) -> None:
         from practice.app.dialogs import HelpScreen, keys_table

@@ -1,0 +1,89 @@
+"""Issue 4's figures on a ten-year history, each beside its reference
+measured in the same run. Exits 1 if a figure misses its bar.
+
+    .venv/bin/python tests/benchmarks/bench_progress.py
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from history import build  # noqa: E402
+
+from practice.clock import SystemClock, practice_day  # noqa: E402
+
+OPENS = 21
+RUNS = 11
+
+
+async def progress_opens(data_dir: Path) -> list[float]:
+    """From the p key on Today to the app idle again with the progress screen up."""
+    from practice.app.main import make_app
+    from practice.app.progress import ProgressScreen
+    from practice.journal import Journal
+
+    app = make_app(Journal(data_dir))
+    samples = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        for _ in range(OPENS):
+            start = time.perf_counter()
+            await pilot.press("p")  # returns once the app is idle again
+            await pilot.app.workers.wait_for_complete()
+            samples.append(time.perf_counter() - start)
+            assert isinstance(app.screen, ProgressScreen)
+            await pilot.press("escape")
+            await pilot.pause(0.05)
+    return samples
+
+
+def commands(data_dir: Path) -> tuple[float, float]:
+    """Median wall time of ``backtui status`` and ``backtui report --weeks 52``."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    backtui = [sys.executable, "-m", "practice", "--data-dir", str(data_dir)]
+    runs = {"status": [*backtui, "status"], "report": [*backtui, "report", "--weeks", "52"]}
+    times: dict[str, list[float]] = {name: [] for name in runs}
+    for n in range(RUNS + 2):
+        for name, command in runs.items():  # interleaved: same machine weather
+            start = time.perf_counter()
+            subprocess.run(command, env=env, check=True, stdout=subprocess.DEVNULL)
+            if n >= 2:
+                times[name].append(time.perf_counter() - start)
+    return statistics.median(times["status"]), statistics.median(times["report"])
+
+
+def main() -> int:
+    with tempfile.TemporaryDirectory() as tmp:
+        data_dir = Path(tmp) / "data"
+        journal = build(data_dir, practice_day(SystemClock().now()))
+        journal.acknowledge_safety()
+        print(f"history: {len(journal.records())} days")
+        opens = asyncio.run(progress_opens(data_dir))
+        status, report = commands(data_dir)
+    median = statistics.median(opens) * 1000
+    ratio = report / status
+    results = [
+        ("open the progress screen", f"{median:.1f} ms",
+         f"median of {len(opens)}, p90 {sorted(opens)[int(len(opens) * 0.9)] * 1000:.1f} ms (bar 50 ms)",
+         median <= 50),
+        ("report, 52 weeks", f"{report * 1000:.0f} ms",
+         f"backtui status {status * 1000:.0f} ms, ratio {ratio:.2f} (bar 2.0)", ratio <= 2.0),
+    ]
+    ok = True
+    for name, figure, reference, passed in results:
+        ok &= passed
+        print(f"{'ok  ' if passed else 'MISS'} {name:<26} {figure:>9}   {reference}")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

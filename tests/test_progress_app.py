@@ -1,0 +1,160 @@
+"""Pilot tests of check-ins, flare and rest days, notes, the progress
+screen's heatmap and past-day edits."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from apps import app_for, routine_text
+from fixed_history import FIRST, build
+
+from practice.app.complete import CompletionScreen
+from practice.app.day_edit import DayEditScreen
+from practice.app.dialogs import ConfirmScreen, PainDialog, TextDialog
+from practice.app.heatmap import Heatmap
+from practice.app.progress import ProgressScreen
+from practice.app.today import TodayScreen
+from practice.daylog import DayKind
+from practice.journal import Journal
+
+SIZE = (80, 24)
+TODAY = date(2026, 11, 21)
+
+
+def on_disk(journal: Journal, day: date = TODAY):
+    return Journal(journal.db.storage.path.parent, journal.clock).view(day).record
+
+
+async def test_the_check_in_takes_one_key_and_can_be_skipped(journal):
+    app = app_for(journal)
+    async with app.run_test(size=SIZE) as pilot:
+        assert "How is your back" in str(app.screen.query_one("#banner").render())
+        await pilot.press("c", "escape")
+        assert isinstance(app.screen, TodayScreen) and on_disk(journal).pain_before is None
+        await pilot.press("c")
+        assert isinstance(app.screen, PainDialog)
+        await pilot.press("3")
+        assert on_disk(journal).pain_before == 3
+        assert "How is your back" not in str(app.screen.query_one("#banner").render())
+        await pilot.press("space", "c", "t")  # after a tick, the check-in is the after one
+    assert (on_disk(journal).pain_before, on_disk(journal).pain_after) == (3, 10)
+
+
+async def test_high_pain_offers_a_flare_day_that_shrinks_the_plan(journal):
+    app = app_for(journal)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("c", "7")
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("y")
+        await pilot.pause()
+        assert on_disk(journal).kind is DayKind.FLARE
+        assert any("not today" in line for line in routine_text(app))
+        assert "Flare day" in str(app.screen.query_one("#banner").render())
+        await pilot.press("f")  # f toggles it off again
+        await pilot.pause()
+    assert on_disk(journal).kind is DayKind.NORMAL
+
+
+async def test_declining_the_flare_offer_keeps_a_normal_day(journal):
+    app = app_for(journal)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("c", "9", "n")
+    record = on_disk(journal)
+    assert (record.pain_before, record.kind) == (9, DayKind.NORMAL)
+
+
+async def test_a_rest_day_and_the_limit(journal):
+    journal.set_kind(DayKind.REST, TODAY - timedelta(days=2))
+    app = app_for(journal)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("r")
+        await pilot.pause()
+        assert on_disk(journal).kind is DayKind.NORMAL  # refused, and said why
+        assert any("at most 1 rest day" in n.message for n in app._notifications)
+        journal.set_kind(DayKind.NORMAL, TODAY - timedelta(days=2))
+        await pilot.press("r")
+        await pilot.pause()
+        assert on_disk(journal).kind is DayKind.REST
+        assert "Nothing planned today" in "\n".join(routine_text(app))
+
+
+async def test_a_note_for_the_day(journal):
+    app = app_for(journal)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n")
+        assert isinstance(app.screen, TextDialog)
+        await pilot.press(*"stiff", "enter")
+    assert on_disk(journal).note == "stiff"
+
+
+async def test_finishing_the_day_asks_about_pain_after(journal):
+    due = journal.view().plan.due
+    for exercise_id in due[:-1]:
+        journal.tick(exercise_id)
+    app = app_for(journal)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4", "space")
+        assert isinstance(app.screen, CompletionScreen)
+        await pilot.press("2")
+        assert isinstance(app.screen, TodayScreen)
+    assert on_disk(journal).pain_after == 2
+
+
+async def test_the_heatmap_moves_by_day_week_and_month(journal):
+    build(journal)
+    app = app_for(journal)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("p")
+        assert isinstance(app.screen, ProgressScreen)
+        heatmap = app.screen.query_one(Heatmap)
+        detail = app.screen.query_one("#detail")
+        assert heatmap.selected == TODAY and "(today)" in str(detail.render())
+        await pilot.press("k")
+        assert heatmap.selected == TODAY - timedelta(days=1)
+        await pilot.press("h")
+        assert heatmap.selected == TODAY - timedelta(days=8)
+        await pilot.press("left_square_bracket")
+        assert heatmap.selected == date(2026, 10, 13)
+        await pilot.press("j")
+        assert heatmap.selected == date(2026, 10, 14)
+        await pilot.press("l")  # not past today
+        await pilot.press("end", "l")
+        assert heatmap.selected == TODAY
+        await pilot.press("h", "k")  # Friday 13 Nov... then the stopped Saturday 14th
+        await pilot.press("j")
+        assert heatmap.selected == FIRST + timedelta(days=20)
+        assert "Stopped for pain during Glute bridge" in str(detail.render())
+        assert "Sharp twinge" in str(detail.render())
+        await pilot.press("escape")
+        assert isinstance(app.screen, TodayScreen)
+
+
+async def test_a_past_day_is_edited_only_after_confirming(journal):
+    build(journal)
+    missed = FIRST + timedelta(days=24)
+    app = app_for(journal)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("p", "k", "k", "k")  # Wed 18 Nov: missed
+        assert app.screen.query_one(Heatmap).selected == missed
+        await pilot.press("enter")
+        assert isinstance(app.screen, DayEditScreen)
+        await pilot.press("space", "s")
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "tick Calf roll" in str(app.screen.query_one("#question").render())
+        await pilot.press("n")
+        assert on_disk(journal, missed).ticks == {}
+        await pilot.press("s", "y")
+        assert isinstance(app.screen, ProgressScreen)
+        assert "1/" in str(app.screen.query_one("#detail").render())
+    assert list(on_disk(journal, missed).ticks) == ["calf-foam-roll"]
+
+
+async def test_backtui_progress_opens_on_the_progress_screen(journal):
+    from practice.app.main import make_app
+
+    journal.acknowledge_safety()
+    app = make_app(journal, "progress")
+    async with app.run_test(size=SIZE) as pilot:
+        assert isinstance(app.screen, ProgressScreen)
+        await pilot.press("escape")
+        assert isinstance(app.screen, TodayScreen)

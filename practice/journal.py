@@ -75,6 +75,7 @@ class Journal:
         self.clock = clock or SystemClock()
         self.catalog = catalog or load_catalog()
         self.db = Database(database_path(data_dir), now=self.clock.now)
+        self._stats: tuple[tuple[object, date], Stats] | None = None
 
     @property
     def notices(self) -> list[str]:
@@ -240,8 +241,17 @@ class Journal:
     # Numbers ---------------------------------------------------------------
 
     def stats(self) -> Stats:
+        """The numbers; worked out again only when the log or the day changed."""
         settings = self.db.settings()
         today = self.today(settings)
+        key = (self.db.storage.stamp, today)
+        if key[0] is not None and self._stats is not None and self._stats[0] == key:
+            return self._stats[1]
+        stats = self._compute_stats(settings, today)
+        self._stats = (key, stats)
+        return stats
+
+    def _compute_stats(self, settings: Settings, today: date) -> Stats:
         days = self.db.facts()
         recent = self._stored_with_live_today(recent_days(today), today, settings)
         if today in recent:

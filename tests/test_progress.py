@@ -139,3 +139,13 @@ def test_import_refuses_bad_skips_and_stops():
         parse_import(bad)
     with pytest.raises(UsageError, match="ISO 8601"):
         parse_import('{"days": [{"date": "2026-11-20", "stop": {"at": "soon"}}]}')
+
+
+def test_the_numbers_follow_changes_made_by_another_process(journal, data_dir, clock):
+    from practice.journal import Journal
+
+    assert journal.stats().streak == 0
+    other = Journal(data_dir, clock)
+    for exercise_id in other.view().plan.due:
+        other.tick(exercise_id)
+    assert journal.stats().streak == 1

@@ -56,6 +56,12 @@ class SafeJSONStorage(Storage):
         self._dirty = False
         self._encoder = Encoder()
 
+    @property
+    def stamp(self) -> Stamp | None:
+        """Identifies the file's content as last read or written (every save
+        makes a new file, so a new stamp); None when not known."""
+        return self._stamp
+
     # TinyDB's Storage interface -------------------------------------------
 
     def read(self) -> dict[str, Any] | None:

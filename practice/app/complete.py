@@ -8,6 +8,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Label
 
+from practice.app.dialogs import PAIN_KEYS
 from practice.stats import Stats
 
 
@@ -19,11 +20,7 @@ class CompletionScreen(ModalScreen["int | None"]):
     """The day's numbers, and a chance to note pain after the session: a key
     from 0 to 9, or t for 10, records it and closes."""
 
-    BINDINGS = [
-        Binding("escape,enter", "close", "Close"),
-        *(Binding(str(n), f"score({n})", str(n), show=False) for n in range(10)),
-        Binding("t", "score(10)", "10", show=False),
-    ]
+    BINDINGS = [Binding("escape,enter", "close", "Close"), *PAIN_KEYS]
 
     def __init__(self, stats: Stats, done: int) -> None:
         super().__init__()

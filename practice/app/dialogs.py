@@ -158,14 +158,17 @@ class ConfirmScreen(ModalScreen[bool]):
         self.dismiss(yes)
 
 
+PAIN_KEYS = [
+    *(Binding(str(n), f"score({n})", str(n), show=False) for n in range(10)),
+    Binding("t", "score(10)", "10", show=False),
+]
+"""A pain score in one key: 0 to 9, t for 10. The screen defines action_score."""
+
+
 class PainDialog(ModalScreen["int | None"]):
     """How is the back: one key from 0 to 9, t for 10; escape skips."""
 
-    BINDINGS = [
-        *(Binding(str(n), f"score({n})", str(n), show=False) for n in range(10)),
-        Binding("t", "score(10)", "10", show=False),
-        Binding("escape", "skip", "Skip"),
-    ]
+    BINDINGS = [*PAIN_KEYS, Binding("escape", "skip", "Skip")]
 
     def __init__(self, question: str) -> None:
         super().__init__()

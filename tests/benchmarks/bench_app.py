@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from history import build  # noqa: E402
+from history import build, print_figures  # noqa: E402
 
 from practice.catalog.dose import HoldDose  # noqa: E402
 from practice.clock import SystemClock, practice_day  # noqa: E402
@@ -133,11 +133,7 @@ def main() -> int:
     results.append(("60 s hold ends", f"{late:+.1f} ms", "against the monotonic clock (bar 50 ms)",
                     abs(late) <= 50))
 
-    ok = True
-    for name, figure, reference, passed in results:
-        ok &= passed
-        print(f"{'ok  ' if passed else 'MISS'} {name:<26} {figure:>9}   {reference}")
-    return 0 if ok else 1
+    return print_figures(results)
 
 
 if __name__ == "__main__":

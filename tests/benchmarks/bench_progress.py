@@ -17,7 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from history import build  # noqa: E402
+from history import build, print_figures  # noqa: E402
 
 from practice.clock import SystemClock, practice_day  # noqa: E402
 
@@ -87,11 +87,7 @@ def main() -> int:
         ("report, 52 weeks", f"{report * 1000:.0f} ms",
          f"backtui status {status * 1000:.0f} ms, ratio {ratio:.2f} (bar 2.0)", ratio <= 2.0),
     ]
-    ok = True
-    for name, figure, reference, passed in results:
-        ok &= passed
-        print(f"{'ok  ' if passed else 'MISS'} {name:<26} {figure:>9}   {reference}")
-    return 0 if ok else 1
+    return print_figures(results)
 
 
 if __name__ == "__main__":

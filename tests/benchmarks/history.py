@@ -33,3 +33,10 @@ def build(data_dir: Path, today: date) -> Journal:
     with journal.db.transaction():
         journal.db.put(*records)
     return journal
+
+
+def print_figures(results: list[tuple[str, str, str, bool]]) -> int:
+    """One line per figure, ok or MISS against its bar; the exit code."""
+    for name, figure, reference, passed in results:
+        print(f"{'ok  ' if passed else 'MISS'} {name:<26} {figure:>9}   {reference}")
+    return 0 if all(passed for *_, passed in results) else 1

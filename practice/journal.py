@@ -260,7 +260,7 @@ class Journal:
             days,
             recent,
             today,
-            phase_of=self._phase_of,
+            phase_of=self.phase_of,
             plan_if_missing=lambda day: self.plan(day, DayKind.NORMAL, settings).due,
         )
 
@@ -273,9 +273,15 @@ class Journal:
         settings = self.db.settings()
         return self._stored_with_live_today(days, self.today(settings), settings)
 
-    def _phase_of(self, exercise_id: str) -> Phase | None:
+    def phase_of(self, exercise_id: str) -> Phase | None:
+        """The exercise's phase; None for an id the catalog no longer has."""
         exercise = self.catalog.get(exercise_id)
         return exercise.phase if exercise else None
+
+    def name_of(self, exercise_id: str) -> str:
+        """The exercise's name, or its id if the catalog no longer has it."""
+        exercise = self.catalog.get(exercise_id)
+        return exercise.name if exercise else exercise_id
 
     # Import and export -----------------------------------------------------
 

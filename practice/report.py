@@ -67,19 +67,9 @@ def _heading(tallies: Span, weeks: int, stats: Stats) -> list[str]:
 def _phases(journal: Journal, tallies: Span) -> list[str]:
     lines = ["", "## Adherence by phase", "", "| Phase | Done / planned | Share |", "|---|---:|---:|"]
     for phase in Phase:
-        total = sum((t for i, t in tallies.exercises.items() if _phase(journal, i) is phase), Tally())
+        total = sum((t for i, t in tallies.exercises.items() if journal.phase_of(i) is phase), Tally())
         lines.append(f"| {phase.value}. {phase.title} | {total.done} / {total.planned} | {_percent(total.share)} |")
     return lines
-
-
-def _phase(journal: Journal, exercise_id: str) -> Phase | None:
-    exercise = journal.catalog.get(exercise_id)
-    return exercise.phase if exercise else None
-
-
-def _name(journal: Journal, exercise_id: str) -> str:
-    exercise = journal.catalog.get(exercise_id)
-    return exercise.name if exercise else exercise_id
 
 
 def _order(journal: Journal, ids: object) -> list[str]:
@@ -93,9 +83,9 @@ def _exercises(journal: Journal, tallies: Span) -> list[str]:
              "| Exercise | Phase | Done / planned | Share | Skipped |", "|---|---:|---:|---:|---:|"]
     for exercise_id in _order(journal, tallies.exercises):
         tally = tallies.exercises[exercise_id]
-        phase = _phase(journal, exercise_id)
+        phase = journal.phase_of(exercise_id)
         lines.append(
-            f"| {_name(journal, exercise_id)} | {phase.value if phase else '-'} | {tally.done} / {tally.planned} "
+            f"| {journal.name_of(exercise_id)} | {phase.value if phase else '-'} | {tally.done} / {tally.planned} "
             f"| {_percent(tally.share)} | {tally.skipped} |"
         )
     if not tallies.exercises:
@@ -113,13 +103,13 @@ def _reasons(counter: Counter[str]) -> str:
 def _skips_and_gates(journal: Journal, tallies: Span) -> list[str]:
     lines = ["", "## Skipped exercises", ""]
     lines += [
-        f"- {_name(journal, i)}: skipped {_count(sum(tallies.skip_reasons[i].values()), 'time')}. "
+        f"- {journal.name_of(i)}: skipped {_count(sum(tallies.skip_reasons[i].values()), 'time')}. "
         f"{_reasons(tallies.skip_reasons[i])}"
         for i in _order(journal, tallies.skip_reasons)
     ] or ["None."]
     lines += ["", "## Left out on flare days", ""]
     lines += [
-        f"- {_name(journal, i)}: left out on {_count(sum(tallies.gated[i].values()), 'flare day')}. "
+        f"- {journal.name_of(i)}: left out on {_count(sum(tallies.gated[i].values()), 'flare day')}. "
         f"{_reasons(tallies.gated[i])}"
         for i in _order(journal, tallies.gated)
     ] or ["None."]
@@ -149,7 +139,7 @@ def _days(journal: Journal, tallies: Span) -> list[str]:
     def listing(days: list[date]) -> str:
         return ", ".join(_day(d) for d in days) or "none"
 
-    stops = ", ".join(_day(d) + (f" (during {_name(journal, e)})" if e else "")
+    stops = ", ".join(_day(d) + (f" (during {journal.name_of(e)})" if e else "")
                       for d, e in tallies.stopped) or "none"
     return ["", "## Flare, rest and stopped days", "",
             f"- Flare days: {listing(tallies.flare_days)}",

@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from practice.app.main import BackApp, make_app
 from practice.app.routine_list import RoutineList
 from practice.app.rows import Row
 from practice.app.timer import HoldTimer
+from practice.daylog import DayRecord
 from practice.journal import Journal
+
+
+def on_disk(journal: Journal, day: date | None = None) -> DayRecord:
+    """The day (today by default) as a fresh process reads it from the file."""
+    return Journal(journal.db.storage.path.parent, journal.clock).view(day).record
 
 
 def app_for(journal: Journal, accepted: bool = True) -> BackApp:

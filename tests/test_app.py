@@ -5,7 +5,16 @@ from __future__ import annotations
 import errno
 
 import pytest
-from apps import app_for, elapse, focused_id, phase_header, routine_text, row, rows
+from apps import (
+    app_for,
+    elapse,
+    focused_id,
+    on_disk,
+    phase_header,
+    routine_text,
+    row,
+    rows,
+)
 from support import FakeClock
 from textual.widgets import Digits, Label
 
@@ -19,11 +28,6 @@ from practice.daylog import DayKind
 from practice.journal import Journal
 
 SIZE = (80, 24)
-
-
-def on_disk(journal: Journal):
-    """The day as a fresh process reads it from the file."""
-    return Journal(journal.db.storage.path.parent, journal.clock).view().record
 
 
 # First run and safety ---------------------------------------------------------

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from apps import app_for, routine_text
+from apps import app_for, on_disk, routine_text
 from fixed_history import FIRST, build
 
 from practice.app.complete import CompletionScreen
@@ -15,14 +15,9 @@ from practice.app.heatmap import Heatmap
 from practice.app.progress import ProgressScreen
 from practice.app.today import TodayScreen
 from practice.daylog import DayKind
-from practice.journal import Journal
 
 SIZE = (80, 24)
 TODAY = date(2026, 11, 21)
-
-
-def on_disk(journal: Journal, day: date = TODAY):
-    return Journal(journal.db.storage.path.parent, journal.clock).view(day).record
 
 
 async def test_the_check_in_takes_one_key_and_can_be_skipped(journal):

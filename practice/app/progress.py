@@ -14,6 +14,7 @@ from textual.widgets import Footer, Header, Label, Sparkline, Static
 
 from practice.app.heatmap import Heatmap
 from practice.catalog import Phase
+from practice.cli.render import percent
 from practice.daylog import DayKind, DayRecord
 from practice.journal import Journal
 from practice.pain import rolling_average, trend
@@ -24,10 +25,6 @@ TREND_WEEKS = 12
 LEGEND = "[$foreground 20%]■[/] none  [$success 50%]■[/] some  [$success]■[/] all  ◆ flare  r rest  · nothing planned"
 
 
-def _percent(share: float | None) -> str:
-    return "  -" if share is None else f"{share:4.0%}"
-
-
 def numbers_text(stats: Stats) -> str:
     rows = [
         f"Streak [b]{stats.streak}[/b]   best [b]{stats.best_streak}[/b]   "
@@ -36,7 +33,7 @@ def numbers_text(stats: Stats) -> str:
     ]
     for phase in Phase:
         shares = stats.adherence[phase]
-        rows.append(f"  {phase.value} {phase.title}".ljust(34) + " ".join(_percent(shares[w]) for w in WINDOWS))
+        rows.append(f"  {phase.value} {phase.title}".ljust(34) + " ".join(percent(shares[w]) for w in WINDOWS))
     return "\n".join(rows)
 
 
@@ -45,7 +42,6 @@ def detail_text(journal: Journal, record: DayRecord | None, day: date, today: da
     lines = [f"[b]{day:%A %-d %B %Y}[/b]" + ("  (today)" if day == today else "")]
     if record is None:
         return "\n".join([*lines, "Nothing recorded." if day < today else "Nothing yet."])
-    name = lambda i: journal.exercise(i).name if journal.catalog.get(i) else i  # noqa: E731
     plan = record.plan or ()
     share = share_done(record, day, today)
     kind = {DayKind.REST: "Rest day", DayKind.FLARE: "Flare day"}.get(record.kind)
@@ -53,10 +49,10 @@ def detail_text(journal: Journal, record: DayRecord | None, day: date, today: da
         lines.append(kind)
     if plan:
         lines.append(f"{sum(1 for i in plan if i in record.ticks)}/{len(plan)} done ({share:.0%})")
-    lines += [f"  ✓ {name(i)}" for i in plan if i in record.ticks]
-    lines += [f"  – {name(i)}: skipped" + (f" ({why})" if why else "") for i, why in record.skips.items()]
+    lines += [f"  ✓ {journal.name_of(i)}" for i in plan if i in record.ticks]
+    lines += [f"  – {journal.name_of(i)}: skipped" + (f" ({why})" if why else "") for i, why in record.skips.items()]
     if record.stop is not None:
-        lines.append("Stopped for pain" + (f" during {name(record.stop.exercise)}" if record.stop.exercise else ""))
+        lines.append("Stopped for pain" + (f" during {journal.name_of(record.stop.exercise)}" if record.stop.exercise else ""))
     pains = [f"{word} {value}" for word, value in (("before", record.pain_before), ("after", record.pain_after))
              if value is not None]
     if pains:

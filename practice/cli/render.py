@@ -14,7 +14,7 @@ def minutes(seconds: int) -> str:
     return f"about {max(1, round(seconds / 60))} min"
 
 
-def _percent(share: float | None) -> str:
+def percent(share: float | None) -> str:
     return "  -" if share is None else f"{share * 100:3.0f}%"
 
 
@@ -34,7 +34,7 @@ def status_text(view: DayView, stats: Stats) -> str:
         "Adherence      " + "  ".join(f"{w:>2} d" for w in WINDOWS),
     ]
     for phase in Phase:
-        shares = "  ".join(_percent(stats.adherence[phase][w]) for w in WINDOWS)
+        shares = "  ".join(percent(stats.adherence[phase][w]) for w in WINDOWS)
         lines.append(f"  {phase.value} {phase.label:<11} {shares}")
     return "\n".join(lines)
 

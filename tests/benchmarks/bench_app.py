@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from history import build, print_figures  # noqa: E402
+from history import build, paint_times, print_figures  # noqa: E402
 
 from practice.catalog.dose import HoldDose  # noqa: E402
 from practice.clock import SystemClock, practice_day  # noqa: E402
@@ -60,14 +60,7 @@ async def key_to_saved(data_dir: Path) -> list[float]:
     samples = []
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        painted: list[float] = []
-        display = app._display
-
-        def timed_display(screen, renderable) -> None:
-            display(screen, renderable)
-            painted.append(time.perf_counter())
-
-        app._display = timed_display
+        painted = paint_times(app)
         routine = app.focused
         assert isinstance(routine, RoutineList) and routine.current is not None
         row = routine.current

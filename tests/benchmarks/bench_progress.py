@@ -17,7 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from history import build, print_figures  # noqa: E402
+from history import build, paint_times, print_figures  # noqa: E402
 
 from practice.clock import SystemClock, practice_day  # noqa: E402
 
@@ -36,15 +36,7 @@ async def progress_opens(data_dir: Path) -> list[float]:
     samples = []
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        painted: list[float] = []
-        display = app._display
-
-        def timed_display(screen, renderable) -> None:
-            display(screen, renderable)
-            if renderable is not None:
-                painted.append(time.perf_counter())
-
-        app._display = timed_display
+        painted = paint_times(app)
         for _ in range(OPENS):
             start = time.perf_counter()
             await pilot.press("p")  # returns once the app is idle again

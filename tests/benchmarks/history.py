@@ -1,8 +1,10 @@
-"""A synthetic ten-year history for the benchmarks: 3,650 days, ~15 ticks a day."""
+"""What the benchmarks share: a synthetic ten-year history (3,650 days, ~15
+ticks a day), a record of when frames are painted, and the printed figures."""
 
 from __future__ import annotations
 
 import random
+import time as time_module
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
@@ -33,6 +35,21 @@ def build(data_dir: Path, today: date) -> Journal:
     with journal.db.transaction():
         journal.db.put(*records)
     return journal
+
+
+def paint_times(app) -> list[float]:
+    """From now on, the ``perf_counter`` time of each frame the app paints
+    (Textual hands every rendered frame to ``App._display``)."""
+    painted: list[float] = []
+    display = app._display
+
+    def timed_display(screen, renderable) -> None:
+        display(screen, renderable)
+        if renderable is not None:
+            painted.append(time_module.perf_counter())
+
+    app._display = timed_display
+    return painted
 
 
 def print_figures(results: list[tuple[str, str, str, bool]]) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from practice.app.exercise import ExerciseScreen
 from practice.app.main import BackApp, make_app
 from practice.app.routine_list import RoutineList
 from practice.app.rows import Row
@@ -57,3 +58,17 @@ async def elapse(pilot, clock, seconds: float) -> None:
     """Move the fake clock on and let the timer see it."""
     clock.advance(seconds=seconds)
     await catch_up(pilot)
+
+
+async def select(pilot, exercise_id: str) -> None:
+    """Move the cursor to an exercise with the keys."""
+    ids = [r.exercise_id for r in rows(pilot.app)]
+    await pilot.press("1", *["j"] * ids.index(exercise_id))
+    assert focused_id(pilot.app) == exercise_id
+
+
+async def open_exercise(pilot, exercise_id: str) -> None:
+    app = pilot.app
+    await select(pilot, exercise_id)
+    await pilot.press("enter")
+    assert isinstance(app.screen, ExerciseScreen) and app.screen.exercise.id == exercise_id

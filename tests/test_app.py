@@ -10,10 +10,11 @@ from apps import (
     elapse,
     focused_id,
     on_disk,
+    open_exercise,
     phase_header,
     routine_text,
     row,
-    rows,
+    select,
 )
 from support import FakeClock
 from textual.widgets import Digits, Label
@@ -226,20 +227,6 @@ async def test_finishing_the_day_shows_streak_and_score(journal):
 # Exercise screen and timers ---------------------------------------------------------
 
 
-async def select(pilot, exercise_id: str) -> None:
-    """Move the cursor to an exercise with the keys."""
-    ids = [r.exercise_id for r in rows(pilot.app)]
-    await pilot.press("1", *["j"] * ids.index(exercise_id))
-    assert focused_id(pilot.app) == exercise_id
-
-
-async def open_exercise(pilot, exercise_id: str) -> None:
-    app = pilot.app
-    await select(pilot, exercise_id)
-    await pilot.press("enter")
-    assert isinstance(app.screen, ExerciseScreen) and app.screen.exercise.id == exercise_id
-
-
 def digits(app) -> str:
     return app.screen.query_one("#count", Digits).value
 
@@ -395,3 +382,12 @@ async def test_nothing_is_clipped(journal, size):
         for widget_id in ("#count", "#bar", "#stop-rule"):
             region = app.screen.query_one(widget_id).region
             assert region.height > 0 and region.bottom <= size[1] - 1 and region.right <= size[0]
+
+
+async def test_the_loaded_log_is_left_out_of_garbage_collection_while_the_app_runs(journal):
+    import gc
+
+    app = app_for(journal)
+    async with app.run_test(size=SIZE):
+        assert gc.get_freeze_count() > 0
+    assert gc.get_freeze_count() == 0  # and everything is collectable again afterwards

@@ -23,14 +23,14 @@ TODAY = date(2026, 11, 21)
 async def test_the_check_in_takes_one_key_and_can_be_skipped(journal):
     app = app_for(journal)
     async with app.run_test(size=SIZE) as pilot:
-        assert "How is your back" in str(app.screen.query_one("#banner").render())
+        assert "How is your back" in str(app.screen.query_one("#saved").render())
         await pilot.press("c", "escape")
         assert isinstance(app.screen, TodayScreen) and on_disk(journal).pain_before is None
         await pilot.press("c")
         assert isinstance(app.screen, PainDialog)
         await pilot.press("3")
         assert on_disk(journal).pain_before == 3
-        assert "How is your back" not in str(app.screen.query_one("#banner").render())
+        assert "How is your back" not in str(app.screen.query_one("#saved").render())
         await pilot.press("space", "c", "t")  # after a tick, the check-in is the after one
     assert (on_disk(journal).pain_before, on_disk(journal).pain_after) == (3, 10)
 
@@ -122,6 +122,16 @@ async def test_the_heatmap_moves_by_day_week_and_month(journal):
         assert "Sharp twinge" in str(detail.render())
         await pilot.press("escape")
         assert isinstance(app.screen, TodayScreen)
+
+
+async def test_each_visit_shows_what_changed_since_the_last(journal):
+    app = app_for(journal)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("p", "k")  # yesterday
+        detail = app.screen.query_one("#detail")
+        await pilot.press("escape", "space", "p")  # tick the first exercise
+        assert app.screen.query_one(Heatmap).selected == TODAY
+        assert "✓ Calf roll" in str(detail.render())
 
 
 async def test_a_past_day_is_edited_only_after_confirming(journal):

@@ -9,9 +9,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Label, Static
+from textual.widgets import Header, Label, Static
 
 from practice import safety
+from practice.app.footer import KeyFooter
 from practice.app.rows import equipment_text
 from practice.app.timer import HoldTimer
 from practice.catalog import Exercise, RepsDose
@@ -61,7 +62,7 @@ class ExerciseScreen(Screen["ExerciseResult | None"]):
             with Vertical(id="timer-pane"):
                 yield HoldTimer(steps_for(exercise.dose), self.clock, id="timer")
                 yield Label(safety.STOP_RULE, id="stop-rule", markup=False)
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = self.exercise.name

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import gc
+from collections.abc import Callable, Iterable
 from functools import partial
 
 from textual.app import App, SystemCommand
@@ -33,16 +34,35 @@ class BackApp(App[None]):
         return TodayScreen()
 
     def on_mount(self) -> None:
+        # What is loaded by now (the parsed log, Textual's modules) lives as
+        # long as the app. Python's full garbage collection walks every such
+        # object, about 20 ms with a ten-year log, and would stall whichever
+        # key press triggered it; frozen objects are left out of it.
+        gc.freeze()
         settings = self.session.journal.db.settings()
         if settings.theme in self.available_themes:
             self.theme = settings.theme
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         if self.first_screen == "progress":
-            self.push_screen("progress")
+            self.open_progress()
         if settings.safety_ack is None:
             from practice.app.dialogs import SafetyScreen
 
             self.push_screen(SafetyScreen(first_run=True), self._accepted)
+
+    def open_progress(self, closed: Callable[[None], None] | None = None) -> None:
+        """Show the progress screen, first reading the log again if it was
+        shown before."""
+        screen = self.get_screen("progress")
+        if screen.is_mounted:
+            from practice.app.progress import ProgressScreen
+
+            assert isinstance(screen, ProgressScreen)
+            screen.refresh_data(select_today=True)
+        self.push_screen(screen, closed)
+
+    def on_unmount(self) -> None:
+        gc.unfreeze()
 
     def _accepted(self, accepted: bool | None) -> None:
         if not accepted:

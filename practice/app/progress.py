@@ -8,10 +8,11 @@ from datetime import date, timedelta
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Label, Sparkline, Static
+from textual.widgets import Header, Label, Sparkline, Static
 
+from practice.app.footer import KeyFooter
 from practice.app.heatmap import Heatmap
 from practice.catalog import Phase
 from practice.cli.render import percent
@@ -22,7 +23,6 @@ from practice.progress import WEEKS, calendar, share_done
 from practice.stats import WINDOWS, Stats
 
 TREND_WEEKS = 12
-LEGEND = "[$foreground 20%]■[/] none  [$success 50%]■[/] some  [$success]■[/] all  ◆ flare  r rest  · nothing planned"
 
 
 def numbers_text(stats: Stats) -> str:
@@ -63,8 +63,10 @@ def detail_text(journal: Journal, record: DayRecord | None, day: date, today: da
 
 
 class ProgressScreen(Screen[None]):
-    """Kept between visits (the app installs it by name), so that opening it
-    only reads the log again."""
+    """Kept between visits (the app installs it by name). Each visit reads the
+    log again before the screen is shown (``BackApp.open_progress``), so its
+    first frame is laid out with the new figures: a refresh on resume would
+    paint the old layout and lay out again a frame later."""
 
     BINDINGS = [
         Binding("escape,p", "dismiss", "Today"),
@@ -82,9 +84,7 @@ class ProgressScreen(Screen[None]):
         yield Header()
         with VerticalScroll(id="progress"):
             with Horizontal(id="year"):
-                with Vertical(id="calendar"):
-                    yield Heatmap(id="heatmap")
-                    yield Label(LEGEND, id="legend")
+                yield Heatmap(id="heatmap")
                 yield Static(id="detail")
             yield Static(id="numbers")
             yield Label(f"Pain, 7-day average over {TREND_WEEKS} weeks (0 to 10)", classes="section-title")
@@ -93,16 +93,10 @@ class ProgressScreen(Screen[None]):
                     yield Label(id=f"pain-{title}-now", classes="pain-now")
                     yield Sparkline(id=f"pain-{title}", classes="pain-line")
             yield Static(id="pain-words")
-        yield Footer(compact=True)
+        yield KeyFooter()
 
-    _editing = False
-    """A day is being edited: coming back, keep that day selected."""
-
-    def on_screen_resume(self) -> None:
-        """The screen is kept between visits; each visit reads the log again
-        and starts on today."""
-        self.refresh_data(select_today=not self._editing)
-        self._editing = False
+    def on_mount(self) -> None:
+        self.refresh_data(select_today=True)
 
     def refresh_data(self, select_today: bool = False) -> None:
         journal = self.journal
@@ -144,6 +138,5 @@ class ProgressScreen(Screen[None]):
             if self.app.save(lambda: self.journal.set_done(done, day)):  # type: ignore[attr-defined]
                 self.refresh_data()
 
-        self._editing = True
         self.app.push_screen(DayEditScreen(view, self.journal), saved)
 

@@ -7,8 +7,9 @@ from collections.abc import Callable
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Label
+from textual.widgets import Header, Label
 
+from practice.app.footer import KeyFooter
 from practice.app.routine_list import RoutineList
 from practice.app.rows import Row, RowState, put
 from practice.app.summary import Summary
@@ -19,6 +20,7 @@ from practice.session import Session
 
 FLARE_OFFER = 7
 """A check-in at or above this offers a flare day."""
+CHECK_IN_INVITATION = "How is your back right now? Press c to note it, or just begin."
 
 
 class TodayScreen(Screen[None]):
@@ -61,7 +63,7 @@ class TodayScreen(Screen[None]):
             id="phases",
         )
         yield Label(id="saved")
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.set_interval(self.ROLLOVER_CHECK_SECONDS, self.check_day)
@@ -71,6 +73,11 @@ class TodayScreen(Screen[None]):
         self._find_widgets()
         self.show_view()
         self.focus_next_todo(None)
+        record = self.session.view.record
+        if record.pain_before is None and not record.ticks and not self._banner():
+            # in the status line, which the first change takes over: no
+            # line comes or goes under the cursor
+            put(self._saved, CHECK_IN_INVITATION)
 
     def _find_widgets(self) -> None:
         """Look the screen's parts up once: show_view runs on every key."""
@@ -101,8 +108,6 @@ class TodayScreen(Screen[None]):
             return "Flare day: gentle release, static stretches and the draw-in only (f ends it)."
         if plan.kind is DayKind.REST:
             return "Rest day: the streak waits for you (r ends it)."
-        if record.pain_before is None and not record.ticks:
-            return "How is your back right now? Press c to note it, or just begin."
         return ""
 
     async def check_day(self) -> None:
@@ -294,7 +299,7 @@ class TodayScreen(Screen[None]):
         self.app.push_screen(dialog, answered)
 
     def action_progress(self) -> None:
-        self.app.push_screen("progress", lambda _: self.run_worker(self.check_day()))
+        self.app.open_progress(lambda _: self.run_worker(self.check_day()))  # type: ignore[attr-defined]
 
     def action_help(self) -> None:
         from practice.app.dialogs import HelpScreen, keys_table

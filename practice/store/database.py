@@ -60,14 +60,17 @@ class Database:
         """Every stored day, or only those of ``days`` that are stored."""
         names = self._names()
         plans = self._plan_lookup(names)
+        stored = self._stored_days()
         if days is None:
-            docs = self._days.all()
+            keys: Iterable[int] = map(int, stored)
         else:
-            docs = filter(None, (self._days.get(doc_id=day.toordinal()) for day in days))
+            keys = (day.toordinal() for day in days)
         records = {}
-        for doc in docs:
-            day = date.fromordinal(doc.doc_id)
-            records[day] = _decode(day, doc, names, plans)
+        for key in keys:
+            doc = stored.get(str(key))
+            if doc is not None:
+                day = date.fromordinal(key)
+                records[day] = _decode(day, doc, names, plans)
         return records
 
     def facts(self) -> dict[date, DayFacts]:
@@ -89,15 +92,14 @@ class Database:
 
     def first_day(self) -> date | None:
         """The earliest stored day."""
-        keys = (self.storage.read() or {}).get(self._days.name, {})
+        keys = self._stored_days()
         return date.fromordinal(min(map(int, keys))) if keys else None
 
     def pain(self) -> tuple[dict[date, int], dict[date, int]]:
         """Every check-in, before and after the session, read straight off
         the stored documents."""
-        days = (self.storage.read() or {}).get(self._days.name, {})
         before, after = {}, {}
-        for key, doc in days.items():
+        for key, doc in self._stored_days().items():
             if "pain_before" in doc:
                 before[date.fromordinal(int(key))] = doc["pain_before"]
             if "pain_after" in doc:
@@ -116,6 +118,12 @@ class Database:
             theme=doc.get("theme"),
             rest_days=doc.get("rest_days", DEFAULT_REST_DAYS),
         )
+
+    def _stored_days(self) -> dict[str, dict[str, Any]]:
+        """The day documents as stored, by day number (the string JSON keys
+        hold), read in one go: TinyDB's ``get`` would check the file once
+        for each day."""
+        return (self.storage.read() or {}).get(self._days.name, {})
 
     def _names(self) -> dict[str, str]:
         """Exercise number (as the string JSON keys hold) -> exercise id."""

@@ -17,7 +17,7 @@ from practice.daylog import DayKind, DayRecord, Stop
 from practice.errors import UsageError
 from practice.locations import database_path
 from practice.routine import Plan, PlanItem, plan_for
-from practice.settings import Settings
+from practice.settings import MAX_REST_DAYS, Settings
 from practice.stats import Stats, compute, recent_days
 from practice.store.database import Database
 
@@ -234,6 +234,13 @@ class Journal:
             settings = self.db.settings()._replace(**changes)
             self.db.put_settings(settings)
         return settings
+
+    def set_rest_days(self, limit: int) -> Settings:
+        """Allow at most ``limit`` rest days in any 7 days from now on; rest
+        days already taken stay."""
+        if not 0 <= limit <= MAX_REST_DAYS:
+            raise UsageError(f"the rest-day limit is a whole number from 0 to {MAX_REST_DAYS}, not {limit}")
+        return self.update_settings(rest_days=limit)
 
     def acknowledge_safety(self) -> Settings:
         return self.update_settings(safety_ack=self._stamp())

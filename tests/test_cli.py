@@ -226,11 +226,23 @@ def test_csv_export(run, journal):
     assert lines[-1].startswith("2026-11-07,normal,no,1,11,calf-foam-roll kettlebell-swing,")
 
 
+def test_settings_shows_and_changes_the_rest_day_limit(run, data_dir):
+    code, out, _ = run("settings")
+    assert code == 0 and "at most 1 rest day in any 7 days" in out
+    code, out, _ = run("settings", "--rest-days", "2")
+    assert code == 0 and "at most 2 rest days in any 7 days" in out
+    assert Journal(data_dir).db.settings().rest_days == 2
+    for bad in ("7", "-1", "two"):
+        code, out, err = run("settings", "--rest-days", bad)
+        assert code == 2 and out == "" and len(err.strip().splitlines()) == 1
+    assert Journal(data_dir).db.settings().rest_days == 2  # nothing changed
+
+
 # No Textual outside the TUI -------------------------------------------------
 
 
 @pytest.mark.parametrize(
-    "argv", [["status", "--json"], ["tick", "calf-foam-roll"], ["export"], ["routine"], ["where"]]
+    "argv", [["status", "--json"], ["tick", "calf-foam-roll"], ["export"], ["routine"], ["where"], ["settings"]]
 )
 def test_scripting_commands_never_import_textual(argv, data_dir):
     probe = (

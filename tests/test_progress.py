@@ -102,7 +102,7 @@ def test_rest_days_are_limited_per_seven_days_and_the_limit_is_configurable(jour
         journal.set_kind(DayKind.REST)
     assert journal.view().plan.kind is DayKind.NORMAL  # nothing saved
     journal.set_kind(DayKind.REST, TODAY - timedelta(days=13))  # a week apart is fine
-    journal.update_settings(rest_days=2)
+    journal.set_rest_days(2)
     journal.set_kind(DayKind.REST)
     assert journal.view().plan.due == ()
     assert journal.stats().streak == 0  # frozen, not broken or extended

@@ -142,6 +142,14 @@ def import_file(args: Namespace, ctx: Context) -> int:
     return 0
 
 
+def settings(args: Namespace, ctx: Context) -> int:
+    journal = ctx.journal
+    if args.rest_days is not None:
+        journal.set_rest_days(args.rest_days)
+    print(render.settings_text(journal.db.settings()))
+    return 0
+
+
 def where(args: Namespace, ctx: Context) -> int:
     from practice.locations import database_path
     from practice.store.backups import Backups

@@ -99,6 +99,18 @@ def _progress(p: argparse.ArgumentParser) -> None:
     p.set_defaults(run=commands.run_tui, screen="progress")
 
 
+def _whole_number(text: str) -> int:
+    if not text.isdigit():
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number")
+    return int(text)
+
+
+def _settings(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--rest-days", type=_whole_number, metavar="N",
+                   help="allow at most N rest days in any 7 days (default 1)")
+    p.set_defaults(run=commands.settings)
+
+
 def _where(p: argparse.ArgumentParser) -> None:
     p.set_defaults(run=commands.where)
 
@@ -114,6 +126,7 @@ COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] = {
     "report": ("a Markdown report for a physiotherapist", _report),
     "export": ("write the whole history as JSON or CSV", _export),
     "import": ("merge days from a JSON export", _import),
+    "settings": ("show or change settings", _settings),
     "where": ("show the paths in use", _where),
 }
 

@@ -7,6 +7,7 @@ from typing import Any
 from practice.catalog import Exercise, Phase
 from practice.daylog import DayKind
 from practice.journal import DayView, TickResult
+from practice.settings import Settings
 from practice.stats import WINDOWS, Stats
 
 
@@ -155,3 +156,12 @@ def tick_text(result: TickResult, on: bool) -> str:
     if view.complete:
         progress = f"all {len(view.plan.due)} done, day complete"
     return f"{verb} {e.name} ({e.id}) for {day}{extra}: {progress}."
+
+
+def settings_text(settings: Settings) -> str:
+    plural = "day" if settings.rest_days == 1 else "days"
+    return "\n".join([
+        f"rest days  at most {settings.rest_days} rest {plural} in any 7 days (--rest-days N changes it)",
+        f"day start  {settings.day_start_hour:02d}:00 (before then it is still the day before)",
+        f"theme      {settings.theme or 'the default'} (change it in the app: ctrl+p, then Theme)",
+    ])

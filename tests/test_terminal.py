@@ -55,7 +55,7 @@ class Terminal:
         return False
 
 
-def test_a_person_ticks_two_exercises_and_status_sees_them(tmp_path):
+def test_a_person_ticks_two_exercises_looks_at_progress_and_status_sees_them(tmp_path):
     data = tmp_path / "data"
     terminal = Terminal(tmp_path / "tmux.sock")
     command = f"env BACKTUI_DATA_DIR={shlex.quote(str(data))} {shlex.quote(str(BACKTUI))}"
@@ -70,6 +70,11 @@ def test_a_person_ticks_two_exercises_and_status_sees_them(tmp_path):
         terminal.keys("j", "Space")
         screen = terminal.wait_for(r" 2/\d+ done")
         assert "✓ done" in screen and "2/5" in screen
+        terminal.keys("p")  # progress: today selected, with its two ticks
+        screen = terminal.wait_for(r"2/\d+ done \(\d+%\)")
+        assert "✓ Calf roll" in screen and "Streak" in screen
+        terminal.keys("p")  # and back
+        terminal.wait_for(r"Skip")
         terminal.keys("q")
         assert terminal.closed()
     finally:

@@ -50,6 +50,9 @@ class BackApp(App[None]):
 
             self.push_screen(SafetyScreen(first_run=True), self._accepted)
 
+    def on_unmount(self) -> None:
+        gc.unfreeze()
+
     def open_progress(self, closed: Callable[[None], None] | None = None) -> None:
         """Show the progress screen, first reading the log again if it was
         shown before."""
@@ -60,9 +63,6 @@ class BackApp(App[None]):
             assert isinstance(screen, ProgressScreen)
             screen.refresh_data(select_today=True)
         self.push_screen(screen, closed)
-
-    def on_unmount(self) -> None:
-        gc.unfreeze()
 
     def _accepted(self, accepted: bool | None) -> None:
         if not accepted:

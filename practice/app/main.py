@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Callable, Iterable
 from functools import partial
+from typing import TypeVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -14,6 +15,8 @@ from practice.app.today import TodayScreen
 from practice.errors import BacktuiError
 from practice.journal import Journal
 from practice.session import Session
+
+T = TypeVar("T")
 
 
 class BackApp(App[None]):
@@ -87,14 +90,14 @@ class BackApp(App[None]):
                     partial(screen.run_action, binding.action),
                 )
 
-    def save(self, write) -> bool:
-        """Run a write; on failure say so in one line and return False."""
+    def save(self, write: Callable[[], T]) -> T | None:
+        """Run a write and return what it returns; on failure say so in one
+        line and return None."""
         try:
-            write()
+            return write()
         except BacktuiError as exc:
             self.notify(str(exc), title="Not saved", severity="error", timeout=10)
-            return False
-        return True
+            return None
 
 
 def _progress_screen() -> Screen:

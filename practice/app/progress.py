@@ -135,7 +135,7 @@ class ProgressScreen(Screen[None]):
         def saved(done: set[str] | None) -> None:
             if done is None:
                 return
-            if self.app.save(lambda: self.journal.set_done(done, day)):  # type: ignore[attr-defined]
+            if self.app.save(lambda: self.journal.set_done(done, day)) is not None:  # type: ignore[attr-defined]
                 self.refresh_data()
 
         self.app.push_screen(DayEditScreen(view, self.journal), saved)

@@ -155,10 +155,8 @@ class TodayScreen(Screen[None]):
     def _change(self, change: Callable[[], str]) -> bool:
         """Save a change; the screen shows it only once it is on disk."""
         was_complete = self.session.view.complete
-        try:
-            message = change()
-        except BacktuiError as exc:
-            self.notify(str(exc), title="Not saved", severity="error", timeout=10)
+        message = self.app.save(change)  # type: ignore[attr-defined]
+        if message is None:
             return False
         self.show_view()
         self._say_saved(message)
@@ -277,10 +275,8 @@ class TodayScreen(Screen[None]):
         await self._set_kind(DayKind.NORMAL if self.session.view.plan.kind is wanted else wanted)
 
     async def _set_kind(self, kind: DayKind) -> None:
-        try:
-            message = self.session.set_kind(kind)
-        except BacktuiError as exc:
-            self.notify(str(exc), title="Not saved", severity="error", timeout=10)
+        message = self.app.save(lambda: self.session.set_kind(kind))  # type: ignore[attr-defined]
+        if message is None:
             return
         await self.recompose()  # a new plan: new rows
         self._start()

@@ -20,6 +20,7 @@ from practice.routine import Plan, PlanItem, plan_for
 from practice.settings import MAX_REST_DAYS, Settings
 from practice.stats import Stats, compute, recent_days
 from practice.store.database import Database
+from practice.words import count
 
 
 class DayView(NamedTuple):
@@ -196,9 +197,8 @@ class Journal:
             window = [start + timedelta(days=n) for n in range(7)]
             if 1 + sum(d in rests for d in window) > limit:
                 others = ", ".join(f"{d:%a %-d %b}" for d in sorted(rests & set(window)))
-                plural = "day" if limit == 1 else "days"
                 raise UsageError(
-                    f"at most {limit} rest {plural} in any 7 days" + (f"; already resting on {others}" if others else "")
+                    f"at most {count(limit, 'rest day')} in any 7 days" + (f"; already resting on {others}" if others else "")
                 )
 
     def check_in(self, pain: int | None, after: bool = False, day: date | None = None) -> Edit:

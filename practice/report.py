@@ -10,6 +10,7 @@ from practice.journal import Journal
 from practice.pain import average, trend
 from practice.progress import Span, Tally, span
 from practice.stats import Stats
+from practice.words import count
 
 DEFAULT_WEEKS = 4
 
@@ -32,10 +33,6 @@ def build_report(journal: Journal, weeks: int = DEFAULT_WEEKS) -> str:
     ]) + "\n"
 
 
-def _count(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
-
-
 def _percent(share: float | None) -> str:
     return "-" if share is None else f"{share:.0%}"
 
@@ -45,10 +42,9 @@ def _day(day: date) -> str:
 
 
 def _heading(tallies: Span, weeks: int, stats: Stats) -> list[str]:
-    plural = "week" if weeks == 1 else "weeks"
     share = tallies.complete_days / tallies.counted_days if tallies.counted_days else None
     return [
-        f"# backtui report: {_day(tallies.first)} to {_day(tallies.last)} ({weeks} {plural})",
+        f"# backtui report: {_day(tallies.first)} to {_day(tallies.last)} ({count(weeks, 'week')})",
         "",
         "_A practice log kept by the person themselves with backtui, to talk over with a health "
         "professional. It is not a clinical record and not medical advice._",
@@ -57,7 +53,7 @@ def _heading(tallies: Span, weeks: int, stats: Stats) -> list[str]:
         "",
         f"- Days counted: {tallies.counted_days}, of which complete: {tallies.complete_days} ({_percent(share)}). "
         "Rest days, days with nothing planned and sessions stopped for pain are not counted.",
-        f"- Current streak: {_count(stats.streak, 'day')}; best streak: {_count(stats.best_streak, 'day')}; "
+        f"- Current streak: {count(stats.streak, 'day')}; best streak: {count(stats.best_streak, 'day')}; "
         f"habit strength: {stats.strength:.0%}.",
         f"- Rest days: {len(tallies.rest_days)}; flare days: {len(tallies.flare_days)}; "
         f"sessions stopped for pain: {len(tallies.stopped)}.",
@@ -103,13 +99,13 @@ def _reasons(counter: Counter[str]) -> str:
 def _skips_and_gates(journal: Journal, tallies: Span) -> list[str]:
     lines = ["", "## Skipped exercises", ""]
     lines += [
-        f"- {journal.name_of(i)}: skipped {_count(sum(tallies.skip_reasons[i].values()), 'time')}. "
+        f"- {journal.name_of(i)}: skipped {count(sum(tallies.skip_reasons[i].values()), 'time')}. "
         f"{_reasons(tallies.skip_reasons[i])}"
         for i in _order(journal, tallies.skip_reasons)
     ] or ["None."]
     lines += ["", "## Left out on flare days", ""]
     lines += [
-        f"- {journal.name_of(i)}: left out on {_count(sum(tallies.gated[i].values()), 'flare day')}. "
+        f"- {journal.name_of(i)}: left out on {count(sum(tallies.gated[i].values()), 'flare day')}. "
         f"{_reasons(tallies.gated[i])}"
         for i in _order(journal, tallies.gated)
     ] or ["None."]

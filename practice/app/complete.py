@@ -10,10 +10,7 @@ from textual.widgets import Label
 
 from practice.app.dialogs import PAIN_KEYS
 from practice.stats import Stats
-
-
-def days(n: int) -> str:
-    return f"{n} day" if n == 1 else f"{n} days"
+from practice.words import count
 
 
 class CompletionScreen(ModalScreen["int | None"]):
@@ -32,8 +29,8 @@ class CompletionScreen(ModalScreen["int | None"]):
         with Vertical(id="complete", classes="dialog"):
             yield Label("All done for today", classes="dialog-title")
             yield Label(f"All {self.done} exercises ticked. Well done.")
-            yield Label(f"Streak      [b]{days(stats.streak)}[/b]", id="streak")
-            yield Label(f"Best streak [b]{days(stats.best_streak)}[/b]", id="best")
+            yield Label(f"Streak      [b]{count(stats.streak, 'day')}[/b]", id="streak")
+            yield Label(f"Best streak [b]{count(stats.best_streak, 'day')}[/b]", id="best")
             yield Label(f"Strength    [b]{stats.strength * 100:.0f}%[/b]", id="strength")
             yield Label("How is your back now? [b]0[/b]-[b]9[/b], or [b]t[/b] for 10.", id="pain-after")
             yield Label("Press [b]enter[/b] to close.", classes="dialog-hint")

@@ -9,6 +9,7 @@ from practice.daylog import DayKind
 from practice.journal import DayView, TickResult
 from practice.settings import Settings
 from practice.stats import WINDOWS, Stats
+from practice.words import count
 
 
 def minutes(seconds: int) -> str:
@@ -27,10 +28,9 @@ def status_text(view: DayView, stats: Stats) -> str:
         today = f"all {len(due)} done"
     else:
         today = f"{len(view.done)}/{len(due)} done, {minutes(view.left_seconds)} left"
-    plural = "" if stats.streak == 1 else "s"
     lines = [
         f"{day:%A} {day.isoformat()}: {today}",
-        f"Streak {stats.streak} day{plural} (best {stats.best_streak}), "
+        f"Streak {count(stats.streak, 'day')} (best {stats.best_streak}), "
         f"{stats.complete_days} complete days, habit strength {stats.strength * 100:.0f}%",
         "Adherence      " + "  ".join(f"{w:>2} d" for w in WINDOWS),
     ]
@@ -159,9 +159,8 @@ def tick_text(result: TickResult, on: bool) -> str:
 
 
 def settings_text(settings: Settings) -> str:
-    plural = "day" if settings.rest_days == 1 else "days"
     return "\n".join([
-        f"rest days  at most {settings.rest_days} rest {plural} in any 7 days (--rest-days N changes it)",
+        f"rest days  at most {count(settings.rest_days, 'rest day')} in any 7 days (--rest-days N changes it)",
         f"day start  {settings.day_start_hour:02d}:00 (before then it is still the day before)",
         f"theme      {settings.theme or 'the default'} (change it in the app: ctrl+p, then Theme)",
     ])

@@ -24,7 +24,12 @@ class Clock(Protocol):
 
 class SystemClock:
     def now(self) -> datetime:
-        return datetime.now().astimezone()
+        try:
+            return datetime.now().astimezone()
+        except (ValueError, OverflowError, OSError):
+            from practice.errors import ClockError
+
+            raise ClockError("the system clock reads a time outside the years 1 to 9999; set it right") from None
 
     def monotonic(self) -> float:
         return time.monotonic()
@@ -39,12 +44,3 @@ def practice_day(moment: datetime, day_start_hour: int = DEFAULT_DAY_START_HOUR)
     day = moment.date()
     return day - timedelta(days=1) if moment.hour < day_start_hour else day
 
-
-def parse_day(text: str) -> date:
-    """A strict ``YYYY-MM-DD`` date; raises ValueError otherwise."""
-    if len(text) != 10 or text[4] != "-" or text[7] != "-":
-        raise ValueError(f"{text!r} is not a date (YYYY-MM-DD)")
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise ValueError(f"{text!r} is not a date (YYYY-MM-DD)") from None

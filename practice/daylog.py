@@ -73,6 +73,17 @@ class DayRecord(NamedTuple):
         return plan_done(self.kind, self.plan, self.ticks)
 
     @property
+    def empty(self) -> bool:
+        """Holds nothing the person recorded: no tick, skip, pain, note or stop,
+        and an ordinary kind (a plan alone is not a record; such a day is not kept)."""
+        return (
+            not (self.ticks or self.skips or self.held or self.note or self.stop)
+            and self.pain_before is None
+            and self.pain_after is None
+            and self.kind is DayKind.NORMAL
+        )
+
+    @property
     def facts(self) -> DayFacts:
         return (self.kind, self.plan, self.ticks, self.stop is not None)
 

@@ -23,3 +23,21 @@ class StoreError(BacktuiError):
     """The database could not be read or written (disk full, read-only, damaged)."""
 
     exit_code = 1
+
+
+class DayChanged(BacktuiError):
+    """A change was meant for the day a screen shows, but the practice day
+    has moved on since (the clock jumped, or the day started anew). Nothing
+    was saved; the screen should move to the new day first."""
+
+    exit_code = 1
+
+    def __init__(self, today: object) -> None:
+        super().__init__(f"it is now {today}: the screen moved to the new day, and the change was not saved")
+        self.today = today
+
+
+class ClockError(BacktuiError):
+    """The system clock reads a time backtui cannot work with."""
+
+    exit_code = 1

@@ -16,8 +16,7 @@ from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any
 
-from practice.catalog.loader import SLUG
-from practice.clock import parse_day
+from practice import validate
 from practice.daylog import DayKind, DayRecord, Stop
 from practice.errors import UsageError
 
@@ -79,50 +78,34 @@ def export_csv(records: Mapping[date, DayRecord]) -> str:
 
 # Import ----------------------------------------------------------------------
 
+MAX_IMPORT_BYTES = 20 * 1024 * 1024
+MAX_IMPORT_DAYS = 100_000
 
-def parse_import(text: str) -> list[DayRecord]:
-    """Validate a whole import file; raises :class:`UsageError` naming the first problem."""
+
+def parse_import(text: str, today: date) -> list[DayRecord]:
+    """Validate a whole import file; raises :class:`UsageError` naming the
+    first problem (the day and the field). Every day passes
+    :func:`practice.validate.record`, the check every change passes."""
+    if len(text) > MAX_IMPORT_BYTES:
+        raise UsageError(f"the file is larger than {MAX_IMPORT_BYTES // 1024 // 1024} MB")
     try:
         document = json.loads(text)
+    except RecursionError:
+        raise UsageError("not valid JSON (nested too deeply)") from None
     except ValueError as exc:
         raise UsageError(f"not valid JSON ({exc})") from None
     if not isinstance(document, dict) or not isinstance(document.get("days"), list):
         raise UsageError("expected an object with a 'days' list")
+    if len(document["days"]) > MAX_IMPORT_DAYS:
+        raise UsageError(f"more than {MAX_IMPORT_DAYS} days")
     days, seen = [], set()
     for n, item in enumerate(document["days"]):
-        record = _parse_day(item, f"days[{n}]")
+        record = _parse_day(item, f"days[{n}]", today)
         if record.day in seen:
             raise UsageError(f"days[{n}]: {record.day} appears twice")
         seen.add(record.day)
         days.append(record)
     return days
-
-
-def _ids(value: Any, where: str) -> tuple[str, ...]:
-    if not isinstance(value, list) or not all(isinstance(i, str) for i in value):
-        raise UsageError(f"{where}: expected a list of exercise ids")
-    bad = next((i for i in value if not SLUG.fullmatch(i)), None)
-    if bad is not None:
-        raise UsageError(f"{where}: {bad!r} is not an exercise id")
-    return tuple(dict.fromkeys(value))
-
-
-def _pain(value: Any, where: str) -> int | None:
-    if value is None:
-        return None
-    if type(value) is not int or not 0 <= value <= 10:
-        raise UsageError(f"{where}: pain must be a whole number from 0 to 10")
-    return value
-
-
-def _moment(value: Any, where: str) -> int:
-    try:
-        at = datetime.fromisoformat(value)
-    except (TypeError, ValueError):
-        raise UsageError(f"{where}: 'at' is not an ISO 8601 time") from None
-    if at.tzinfo is None:
-        raise UsageError(f"{where}: 'at' needs a UTC offset")
-    return int(at.timestamp())
 
 
 def _by_id(value: Any, kind: type, where: str) -> dict[str, Any]:
@@ -131,7 +114,7 @@ def _by_id(value: Any, kind: type, where: str) -> dict[str, Any]:
         return {}
     if not isinstance(value, dict):
         raise UsageError(f"{where}: expected an object keyed by exercise id")
-    _ids(list(value), where)
+    validate.ids(list(value), where)
     bad = next((k for k, v in value.items() if type(v) is not kind), None)
     if bad is not None:
         raise UsageError(f"{where}: the value for {bad!r} should be {'text' if kind is str else 'a whole number'}")
@@ -145,8 +128,8 @@ def _stop(value: Any, where: str) -> Stop | None:
         raise UsageError(f"{where}: expected an object with 'at'")
     exercise = value.get("exercise")
     if exercise is not None:
-        exercise = _ids([exercise], where)[0]
-    return Stop(_moment(value.get("at"), where), exercise)
+        exercise = validate.exercise_id(exercise, where)
+    return Stop(validate.moment_from_text(value.get("at"), f"{where} at"), exercise)
 
 
 def _tick_times(value: Any, done: tuple[str, ...], where: str) -> dict[str, int]:
@@ -158,40 +141,36 @@ def _tick_times(value: Any, done: tuple[str, ...], where: str) -> dict[str, int]
         if not isinstance(tick, dict) or not isinstance(tick.get("id"), str):
             raise UsageError(f"{here}: expected an object with an 'id'")
         if tick["id"] not in done:
-            raise UsageError(f"{here}: {tick['id']!r} is not in 'done'")
-        times[tick["id"]] = _moment(tick.get("at"), here)
+            raise UsageError(f"{here}: {tick['id'][:64]!r} is not in 'done'")
+        times[tick["id"]] = validate.moment_from_text(tick.get("at"), f"{here} at")
     return times
 
 
-def _parse_day(item: Any, where: str) -> DayRecord:
+def _parse_day(item: Any, where: str, today: date) -> DayRecord:
     if not isinstance(item, dict):
         raise UsageError(f"{where}: expected an object")
     try:
-        day = parse_day(item.get("date") if isinstance(item.get("date"), str) else "")
+        day = validate.parse_date(item.get("date") if isinstance(item.get("date"), str) else "")
     except ValueError:
         raise UsageError(f"{where}: 'date' must be a date written YYYY-MM-DD") from None
     where = f"{where} ({day})"
-    done = _ids(item.get("done", []), f"{where} done")
+    validate.day(day, today, where)
+    done = validate.ids(item.get("done", []), f"{where} done")
     plan = item.get("plan")
-    kind_text = item.get("kind", DayKind.NORMAL.value)
-    if kind_text not in {k.value for k in DayKind}:
-        raise UsageError(f"{where}: kind must be normal, rest or flare")
-    note = item.get("note", "")
-    if not isinstance(note, str):
-        raise UsageError(f"{where}: note must be text")
     times = _tick_times(item.get("ticks", []), done, f"{where} ticks")
-    return DayRecord(
+    record = DayRecord(
         day=day,
         ticks={i: times.get(i) for i in done},
-        plan=None if plan is None else _ids(plan, f"{where} plan"),
-        kind=DayKind(kind_text),
-        pain_before=_pain(item.get("pain_before"), f"{where} pain_before"),
-        pain_after=_pain(item.get("pain_after"), f"{where} pain_after"),
-        note=note,
+        plan=None if plan is None else validate.ids(plan, f"{where} plan"),
+        kind=validate.kind(item.get("kind", DayKind.NORMAL.value), f"{where} kind"),
+        pain_before=validate.pain(item.get("pain_before"), f"{where} pain_before"),
+        pain_after=validate.pain(item.get("pain_after"), f"{where} pain_after"),
+        note=validate.text(item.get("note", ""), f"{where} note", validate.NOTE_LIMIT),
         skips=_by_id(item.get("skips"), str, f"{where} skips"),
         held=_by_id(item.get("held"), int, f"{where} held"),
         stop=_stop(item.get("stop"), f"{where} stop"),
     )
+    return validate.record(record, today, where)
 
 
 def merge(stored: DayRecord | None, incoming: DayRecord) -> DayRecord:

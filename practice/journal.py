@@ -11,14 +11,15 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import NamedTuple
 
+from practice import validate
 from practice.catalog import Catalog, Exercise, Phase, load_catalog
 from practice.clock import Clock, SystemClock, practice_day
 from practice.daylog import DayKind, DayRecord, Stop
-from practice.errors import UsageError
+from practice.errors import DayChanged, UsageError
 from practice.locations import database_path
 from practice.routine import Plan, PlanItem, plan_for
-from practice.settings import MAX_REST_DAYS, Settings
-from practice.stats import Stats, compute, recent_days
+from practice.settings import Settings
+from practice.stats import Stats, compute, first_recorded, recent_days
 from practice.store.database import Database
 from practice.words import count
 
@@ -69,6 +70,12 @@ class TickResult(NamedTuple):
     """False when the tick (or untick) was already so."""
 
 
+class Switched(NamedTuple):
+    exercise: Exercise
+    changed: bool
+    """False when the exercise already was in (or out of) the routine."""
+
+
 class Journal:
     def __init__(
         self, data_dir: Path, clock: Clock | None = None, catalog: Catalog | None = None
@@ -89,8 +96,13 @@ class Journal:
     def exercise(self, exercise_id: str) -> Exercise:
         exercise = self.catalog.get(exercise_id)
         if exercise is None:
+            from difflib import get_close_matches
+
+            typed = exercise_id[: validate.SLUG_LIMIT]
+            near = get_close_matches(typed.lower(), [e.id for e in self.catalog.exercises], n=2)
+            guess = f"did you mean {' or '.join(near)}? " if near else ""
             raise UsageError(
-                f"unknown exercise id {exercise_id!r}; run 'backtui routine --all' to list the ids"
+                f"unknown exercise id {typed!r}; {guess}('backtui routine --all' lists the ids)"
             )
         return exercise
 
@@ -126,19 +138,31 @@ class Journal:
 
     # Changes ---------------------------------------------------------------
 
-    def edit(self, change: Callable[[DayRecord], DayRecord], day: date | None = None) -> Edit:
+    def edit(
+        self, change: Callable[[DayRecord], DayRecord], day: date | None = None, expect: date | None = None
+    ) -> Edit:
         """Apply ``change`` to a day's record (today's by default) and save it,
-        all under the store's lock: the change sees what is on disk."""
+        all under the store's lock: the change sees what is on disk.
+
+        ``expect`` is the day a screen shows as today: a change is dated by the
+        practice day at the moment it is made, so if a new day has begun since
+        (a laptop woken days later), :class:`DayChanged` is raised and nothing
+        is saved. A day after today can only be corrected (ticks taken away),
+        never added to: a clock set back may have left one."""
         with self.db.transaction():
             settings = self.db.settings()
             today = self.today(settings)
+            if expect is not None and expect != today:
+                raise DayChanged(today)
             day = day or today
-            if day > today:
-                raise UsageError(f"{day} is in the future; today is {today}")
             stored = self.db.record(day)
+            if day > today and stored is None:
+                validate.day(day, today)
             current = self._current(stored, day, today, settings)
             after = change(current.record)
             if after != stored:
+                future = day > today and after.ticks.keys() <= stored.ticks.keys()  # type: ignore[union-attr]
+                validate.record(after, day if future else today)
                 self.db.put(after)
         return Edit(self._current(after, day, today, settings), current.record)
 
@@ -172,12 +196,12 @@ class Journal:
         exercise = self.exercise(exercise_id)
         return self.edit(lambda record: record.with_skip(exercise.id, reason.strip()), day)
 
-    def stop(self, exercise_id: str | None = None) -> Edit:
+    def stop(self, exercise_id: str | None = None, expect: date | None = None) -> Edit:
         """End today's session for pain, recording when and during what."""
         stop = Stop(self._stamp(), exercise_id and self.exercise(exercise_id).id)
-        return self.edit(lambda record: record._replace(stop=stop))
+        return self.edit(lambda record: record._replace(stop=stop), expect=expect)
 
-    def set_kind(self, kind: DayKind, day: date | None = None) -> Edit:
+    def set_kind(self, kind: DayKind, day: date | None = None, expect: date | None = None) -> Edit:
         """Make a day a normal, rest or flare day. Its plan follows the kind;
         a rest day must keep within the rest-day limit."""
 
@@ -187,7 +211,7 @@ class Journal:
                 self._check_rest_limit(record.day, settings.rest_days)
             return record._replace(kind=kind, plan=self.plan(record.day, kind, settings).due)
 
-        return self.edit(change, day)
+        return self.edit(change, day, expect)
 
     def _check_rest_limit(self, day: date, limit: int) -> None:
         """Any 7 days in a row hold at most ``limit`` rest days, this one included."""
@@ -201,31 +225,35 @@ class Journal:
                     f"at most {count(limit, 'rest day')} in any 7 days" + (f"; already resting on {others}" if others else "")
                 )
 
-    def check_in(self, pain: int | None, after: bool = False, day: date | None = None) -> Edit:
+    def check_in(
+        self, pain: int | None, after: bool = False, day: date | None = None, expect: date | None = None
+    ) -> Edit:
         """Record pain from 0 to 10 before (or ``after``) the session; None clears it."""
-        if pain is not None and not 0 <= pain <= 10:
-            raise UsageError(f"pain is a whole number from 0 to 10, not {pain}")
         field = "pain_after" if after else "pain_before"
-        return self.edit(lambda record: record._replace(**{field: pain}), day)
+        validate.pain(pain, field)
+        return self.edit(lambda record: record._replace(**{field: pain}), day, expect)
 
-    def set_note(self, note: str, day: date | None = None) -> Edit:
-        return self.edit(lambda record: record._replace(note=note.strip()), day)
+    def set_note(self, note: str, day: date | None = None, expect: date | None = None) -> Edit:
+        return self.edit(lambda record: record._replace(note=note.strip()), day, expect)
 
     def _stamp(self) -> int:
         return int(self.clock.now().timestamp())
 
-    def switch(self, exercise_id: str, on: bool) -> Exercise:
-        """Turn an exercise on or off in the routine; today's plan follows."""
+    def switch(self, exercise_id: str, on: bool) -> Switched:
+        """Turn an exercise on or off in the routine; today's plan follows.
+        If it already was so, nothing is written."""
         exercise = self.exercise(exercise_id)
         with self.db.transaction():
             settings = self.db.settings()
+            if settings.routine.is_on(exercise) == on:
+                return Switched(exercise, changed=False)
             settings = settings._replace(routine=settings.routine.switched(exercise, on))
             self.db.put_settings(settings)
             today = self.today(settings)
             stored = self.db.record(today)
             if stored is not None:
                 self.db.put(self._current(stored, today, today, settings).record)
-        return exercise
+        return Switched(exercise, changed=True)
 
     def update_settings(self, **changes: object) -> Settings:
         """Change settings other than the routine (the safety acknowledgement,
@@ -238,9 +266,12 @@ class Journal:
     def set_rest_days(self, limit: int) -> Settings:
         """Allow at most ``limit`` rest days in any 7 days from now on; rest
         days already taken stay."""
-        if not 0 <= limit <= MAX_REST_DAYS:
-            raise UsageError(f"the rest-day limit is a whole number from 0 to {MAX_REST_DAYS}, not {limit}")
-        return self.update_settings(rest_days=limit)
+        return self.update_settings(rest_days=validate.rest_days(limit))
+
+    def set_day_start(self, hour: int) -> Settings:
+        """Start each day at ``hour`` o'clock from now on: before then it is
+        still the day before. Days already recorded keep their dates."""
+        return self.update_settings(day_start_hour=validate.day_start(hour))
 
     def acknowledge_safety(self) -> Settings:
         return self.update_settings(safety_ack=self._stamp())
@@ -262,7 +293,7 @@ class Journal:
         days = self.db.facts()
         recent = self._stored_with_live_today(recent_days(today), today, settings)
         if today in recent:
-            days[today] = recent[today].facts
+            days[today.toordinal()] = recent[today].facts
         return compute(
             days,
             recent,
@@ -272,8 +303,13 @@ class Journal:
         )
 
     def pain(self) -> tuple[dict[date, int], dict[date, int]]:
-        """Every pain check-in: (before the session, after it), by day."""
-        return self.db.pain()
+        """Every pain check-in up to today: (before the session, after it), by day."""
+        today = self.today()
+        return tuple({d: v for d, v in scores.items() if d <= today} for scores in self.db.pain())  # type: ignore[return-value]
+
+    def first_day(self) -> date | None:
+        """The first recorded day, from which every figure counts."""
+        return first_recorded(self.db.days(), self.today())
 
     def history(self, days: Iterable[date]) -> dict[date, DayRecord]:
         """The stored records of ``days``, today's with its live plan."""

@@ -24,7 +24,7 @@ from typing import NamedTuple
 
 from practice.daylog import DayKind, DayRecord
 from practice.routine import Plan
-from practice.stats import DayState, day_state
+from practice.stats import DayState, counted, day_state
 
 WEEKS = 53
 """The heatmap's width: a year of whole weeks, today's last."""
@@ -86,17 +86,18 @@ def span(
     first: date,
     today: date,
     plan_of: Callable[[date, DayKind], Plan],
+    since: date | None,
 ) -> Span:
-    """Tally ``first``..``today``. ``records`` holds the stored days of the
-    span; ``plan_of`` plans a day that has no stored plan, or a flare day's
-    gated exercises."""
+    """Tally ``first``..``today``, counting (as every figure does) only from
+    ``since``, the first recorded day. ``records`` holds the stored days of
+    the span; ``plan_of`` plans a day that has no stored plan, or a flare
+    day's gated exercises."""
     exercises: dict[str, Tally] = defaultdict(Tally)
     reasons: dict[str, Counter[str]] = defaultdict(Counter)
     gated: dict[str, Counter[str]] = defaultdict(Counter)
     rest, flare, stopped, notes = [], [], [], []
-    counted = complete = 0
-    day = first
-    while day <= today:
+    counted_days = complete = 0
+    for day in counted(since, today, first):
         record = records.get(day)
         if record is not None:
             if record.kind is DayKind.REST:
@@ -112,7 +113,7 @@ def span(
                 notes.append((day, record.note))
         state = day_state(record.facts if record else None, day, today)
         if state in (DayState.COMPLETE, DayState.MISSED):
-            counted += 1
+            counted_days += 1
             complete += state is DayState.COMPLETE
             plan = record.plan if record and record.plan is not None else plan_of(day, DayKind.NORMAL).due
             for exercise_id in plan:
@@ -121,6 +122,5 @@ def span(
                 exercises[exercise_id] += (1, ticked, skipped)
                 if skipped:
                     reasons[exercise_id][record.skips[exercise_id]] += 1
-        day += timedelta(days=1)
-    return Span(first, today, counted, complete, dict(exercises), dict(reasons), dict(gated),
+    return Span(first, today, counted_days, complete, dict(exercises), dict(reasons), dict(gated),
                 rest, flare, stopped, notes)

@@ -20,7 +20,7 @@ def build_report(journal: Journal, weeks: int = DEFAULT_WEEKS) -> str:
     first = today - timedelta(weeks=weeks) + timedelta(days=1)
     settings = journal.db.settings()
     records = journal.history(first + timedelta(days=n) for n in range((today - first).days + 1))
-    tallies = span(records, first, today, lambda day, kind: journal.plan(day, kind, settings))
+    tallies = span(records, first, today, lambda day, kind: journal.plan(day, kind, settings), journal.first_day())
     before, after = journal.pain()
     return "\n".join([
         *_heading(tallies, weeks, journal.stats()),

@@ -7,6 +7,7 @@ No Textual here: the screen calls these methods and redraws from ``view``.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import NamedTuple
 
 from practice.daylog import DayKind, DayRecord
@@ -26,6 +27,12 @@ class Session:
         self.journal = journal
         self.view: DayView = journal.view()
         self._history: list[Undo] = []
+
+    @property
+    def day(self) -> date:
+        """The day on screen: every change is meant for it, and is refused
+        (:class:`~practice.errors.DayChanged`) if a new day has begun."""
+        return self.view.plan.day
 
     @property
     def can_undo(self) -> bool:
@@ -69,7 +76,7 @@ class Session:
 
     def stop(self, exercise_id: str | None) -> str:
         """End the session for pain."""
-        edit = self.journal.stop(exercise_id)
+        edit = self.journal.stop(exercise_id, expect=self.day)
         before = edit.before.stop
         self._remember(Undo("stopped the session", lambda r: r._replace(stop=before)))
         self.view = edit.view
@@ -77,28 +84,30 @@ class Session:
 
     def set_kind(self, kind: DayKind) -> str:
         """Make today a normal, rest or flare day; the plan follows."""
-        self.view = self.journal.set_kind(kind, self.view.plan.day).view
+        self.view = self.journal.set_kind(kind, expect=self.day).view
         return {DayKind.REST: "Today is a rest day.", DayKind.FLARE: "Today is a flare day: gentle exercises only.",
                 DayKind.NORMAL: "Today is a normal day again."}[kind]
 
     def check_in(self, pain: int, after: bool) -> str:
-        self.view = self.journal.check_in(pain, after, self.view.plan.day).view
+        self.view = self.journal.check_in(pain, after, expect=self.day).view
         return f"Pain {'after' if after else 'before'} the session: {pain}/10."
 
     def set_note(self, note: str) -> str:
-        self.view = self.journal.set_note(note, self.view.plan.day).view
+        self.view = self.journal.set_note(note, expect=self.day).view
         return "Note saved." if note.strip() else "Note cleared."
 
     def undo(self) -> str | None:
-        """Take back the last change of this session; None if there is none."""
+        """Take back the last change of this session; None if there is none.
+        The step is used up only once the undo is saved."""
         if not self._history:
             return None
-        undo = self._history.pop()
-        self.view = self.journal.edit(undo.restore, self.view.plan.day).view
+        undo = self._history[-1]
+        self.view = self.journal.edit(undo.restore, expect=self.day).view
+        self._history.pop()
         return f"Undone: {undo.label}."
 
     def _apply(self, label: str, exercise_id: str, change: Callable[[DayRecord], DayRecord]) -> str:
-        edit: Edit = self.journal.edit(change, self.view.plan.day)
+        edit: Edit = self.journal.edit(change, expect=self.day)
         before = edit.before.mark(exercise_id)
         if edit.view.record.mark(exercise_id) != before:
             self._remember(Undo(label, lambda r: r.with_mark(exercise_id, before)))

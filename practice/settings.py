@@ -9,8 +9,6 @@ from practice.routine import RoutineSettings
 
 DEFAULT_REST_DAYS = 1
 """Rest days allowed in any 7 days, unless the person chose otherwise."""
-MAX_REST_DAYS = 6
-"""The most a person may allow: one day in seven stays a practice day."""
 
 
 class Settings(NamedTuple):

@@ -10,7 +10,9 @@ The rules (also in the README):
   is the right thing to do and must never cost a streak.
 * **Today is open** until it is complete: an unfinished today does not break
   the streak, and it is left out of the score and the adherence windows.
-* A day with nothing recorded is a missed day.
+* A day with nothing recorded is a missed day. Days are counted from the
+  first recorded day to today: days before it, and days after today (a
+  clock set back can leave some), count in no figure.
 * The **current streak** counts complete days back from today; the **best
   streak** is the longest such run ever.
 * **Habit strength** follows Loop Habit Tracker: each day from the first
@@ -24,7 +26,7 @@ The rules (also in the README):
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date, timedelta
 from enum import Enum
 from typing import NamedTuple
@@ -45,16 +47,33 @@ class DayState(Enum):
     MISSED = "missed"
 
 
+def _recorded_state(facts: DayFacts | None) -> DayState | None:
+    """A day's state from what was recorded; None if that makes it neither
+    complete nor free (it is then open if it is today, missed if past)."""
+    if facts is None:
+        return None
+    kind, plan, ticks, stopped = facts
+    if kind is DayKind.REST or plan == ():
+        return DayState.FREE
+    if plan_done(kind, plan, ticks):
+        return DayState.COMPLETE
+    return DayState.FREE if stopped else None
+
+
 def day_state(facts: DayFacts | None, day: date, today: date) -> DayState:
-    if facts is not None:
-        kind, plan, ticks, stopped = facts
-        if kind is DayKind.REST or plan == ():
-            return DayState.FREE
-        if plan_done(kind, plan, ticks):
-            return DayState.COMPLETE
-        if stopped:
-            return DayState.FREE
-    return DayState.OPEN if day == today else DayState.MISSED
+    return _recorded_state(facts) or (DayState.OPEN if day == today else DayState.MISSED)
+
+
+class Timeline(NamedTuple):
+    """The state of every counted day, from the first recorded day to today."""
+
+    first: int
+    """The ordinal of the first counted day."""
+    states: list[DayState]
+
+    def get(self, day: date) -> DayState | None:
+        index = day.toordinal() - self.first
+        return self.states[index] if 0 <= index < len(self.states) else None
 
 
 class Stats(NamedTuple):
@@ -67,22 +86,22 @@ class Stats(NamedTuple):
 
 
 def compute(
-    days: Mapping[date, DayFacts],
+    days: Mapping[int, DayFacts],
     recent: Mapping[date, DayRecord],
     today: date,
     phase_of: Callable[[str], Phase | None],
     plan_if_missing: Callable[[date], tuple[str, ...]],
 ) -> Stats:
-    """``days`` covers every stored day; ``recent`` holds the stored
-    records of the last :data:`RECENT_DAYS` days. Both must reflect today's
-    live plan."""
-    states = _states(days, today)
+    """``days`` covers every stored day, by ordinal; ``recent`` holds the
+    stored records of the last :data:`RECENT_DAYS` days. Both must reflect
+    today's live plan."""
+    timeline = _timeline(days, today)
     return Stats(
-        streak=current_streak(states, today),
-        best_streak=best_streak(states),
-        complete_days=sum(1 for s in states.values() if s is DayState.COMPLETE),
-        strength=strength(states),
-        adherence=_adherence(recent, states, today, phase_of, plan_if_missing),
+        streak=current_streak(timeline.states),
+        best_streak=best_streak(timeline.states),
+        complete_days=timeline.states.count(DayState.COMPLETE),
+        strength=strength(timeline.states),
+        adherence=_adherence(recent, timeline, today, phase_of, plan_if_missing),
     )
 
 
@@ -91,44 +110,57 @@ def recent_days(today: date) -> list[date]:
     return [today - timedelta(days=n) for n in range(RECENT_DAYS)]
 
 
-def _states(days: Mapping[date, DayFacts], today: date) -> dict[date, DayState]:
-    """Every day from the first record to the later of today and the last record."""
-    if not days:
-        return {}
-    day, last = min(days), max(max(days), today)
-    states = {}
-    while day <= last:
-        states[day] = day_state(days.get(day), day, today)
-        day += ONE_DAY
-    return states
+def first_recorded(days: Iterable[date], today: date) -> date | None:
+    """The first recorded day: the earliest stored day on or before today."""
+    return min((day for day in days if day <= today), default=None)
 
 
-def current_streak(states: Mapping[date, DayState], today: date) -> int:
-    streak, day = 0, today
-    while day in states:
-        state = states[day]
+def counted(since: date | None, today: date, start: date | None = None) -> Iterator[date]:
+    """The days every figure counts, in order: from the first recorded day
+    (``since``), or from ``start`` if that is later, to today."""
+    if since is None:
+        return iter(())
+    first = max(since, start) if start is not None else since
+    return map(date.fromordinal, range(first.toordinal(), today.toordinal() + 1))
+
+
+def _timeline(days: Mapping[int, DayFacts], today: date) -> Timeline:
+    """Every counted day's state. Days are ordinals here: a ten-year log is
+    3,650 of them, and every ``status`` works them all out."""
+    end = today.toordinal()
+    first = min((n for n in days if n <= end), default=end + 1)
+    get, missed = days.get, DayState.MISSED
+    states = [_recorded_state(get(n)) or missed for n in range(first, end)]
+    if first <= end:
+        states.append(day_state(get(end), today, today))
+    return Timeline(first, states)
+
+
+def current_streak(states: list[DayState]) -> int:
+    """Complete days counted back from the last one (today)."""
+    streak = 0
+    for state in reversed(states):
         if state is DayState.MISSED:
             break
-        if state is DayState.COMPLETE:
-            streak += 1
-        day -= ONE_DAY
+        streak += state is DayState.COMPLETE
     return streak
 
 
-def best_streak(states: Mapping[date, DayState]) -> int:
+def best_streak(states: list[DayState]) -> int:
     best = run = 0
-    for state in states.values():
+    for state in states:
         if state is DayState.COMPLETE:
             run += 1
-            best = max(best, run)
+            if run > best:
+                best = run
         elif state is DayState.MISSED:
             run = 0
     return best
 
 
-def strength(states: Mapping[date, DayState], multiplier: float = DAILY_MULTIPLIER) -> float:
+def strength(states: list[DayState], multiplier: float = DAILY_MULTIPLIER) -> float:
     score = 0.0
-    for state in states.values():
+    for state in states:
         if state is DayState.COMPLETE:
             score = score * multiplier + (1 - multiplier)
         elif state is DayState.MISSED:
@@ -138,7 +170,7 @@ def strength(states: Mapping[date, DayState], multiplier: float = DAILY_MULTIPLI
 
 def _adherence(
     history: Mapping[date, DayRecord],
-    states: Mapping[date, DayState],
+    states: Timeline,
     today: date,
     phase_of: Callable[[str], Phase | None],
     plan_if_missing: Callable[[date], tuple[str, ...]],

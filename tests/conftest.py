@@ -3,6 +3,7 @@ from __future__ import annotations
 import pytest
 from support import FakeClock
 
+from practice.cli import main
 from practice.journal import Journal
 
 
@@ -23,3 +24,18 @@ def clock() -> FakeClock:
 @pytest.fixture
 def journal(data_dir, clock) -> Journal:
     return Journal(data_dir, clock)
+
+
+@pytest.fixture
+def cli(clock, capsys):
+    """Run ``backtui`` in this process on the test's clock: (exit code, stdout, stderr)."""
+
+    def run(*argv: str) -> tuple[int, str, str]:
+        try:
+            code = main(list(argv), clock=clock)
+        except SystemExit as exc:
+            code = exc.code
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return run

@@ -209,6 +209,38 @@ async def test_the_screen_rolls_over_to_the_new_day(journal, clock, monkeypatch)
     assert "calf-foam-roll" in journal.view(journal.today().replace(day=21)).record.ticks
 
 
+async def test_a_change_after_a_wall_clock_jump_moves_the_screen_and_is_not_saved(journal, clock):
+    app = app_for(journal)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("space")
+        clock.advance(days=2)  # the laptop slept over the weekend
+        await pilot.press("j", "space")
+        await pilot.pause()
+        assert "Monday 23 November" in str(app.screen.query_one("#summary").render())
+        assert any("It is now Monday 23 November" in n.message for n in app._notifications)
+        assert row(app, "it-band-lateral-thigh-roll").state is RowState.TODO
+        await pilot.press("space")  # again, now meant for the new day
+        await pilot.pause()
+    assert set(on_disk(journal, journal.today().replace(day=21)).ticks) == {"calf-foam-roll"}
+    assert set(on_disk(journal).ticks) == {"calf-foam-roll"}  # on Monday, the cursor's first row
+
+
+async def test_an_undo_that_failed_to_save_can_be_tried_again(journal, monkeypatch):
+    def full_disk(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    app = app_for(journal)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("space")
+        monkeypatch.setattr("practice.store.storage.replace_atomically", full_disk)
+        await pilot.press("u")
+        assert "calf-foam-roll" in on_disk(journal).ticks
+        monkeypatch.undo()
+        await pilot.press("u")
+        assert on_disk(journal).ticks == {}
+        assert not any("Nothing to undo" in n.message for n in app._notifications)
+
+
 async def test_finishing_the_day_shows_streak_and_score(journal):
     due = journal.view().plan.due
     for exercise_id in due[:-1]:

@@ -10,27 +10,13 @@ from datetime import date
 import pytest
 
 from practice import __version__
-from practice.cli import main
 from practice.daylog import DayKind
 from practice.journal import Journal
 
 
-@pytest.fixture
-def run(clock, capsys):
-    def run(*argv: str) -> tuple[int, str, str]:
-        try:
-            code = main(list(argv), clock=clock)
-        except SystemExit as exc:
-            code = exc.code
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return run
-
-
-def test_status_json_has_the_documented_keys(run):
-    run("tick", "calf-foam-roll")
-    code, out, _ = run("status", "--json")
+def test_status_json_has_the_documented_keys(cli):
+    cli("tick", "calf-foam-roll")
+    code, out, _ = cli("status", "--json")
     status = json.loads(out)
     assert code == 0
     assert {"date", "done", "total", "complete", "streak", "best_streak"} <= set(status)
@@ -38,22 +24,22 @@ def test_status_json_has_the_documented_keys(run):
     assert status["total"] == 11
 
 
-def test_finishing_the_day_completes_it(run, journal):
+def test_finishing_the_day_completes_it(cli, journal):
     for exercise_id in journal.view().plan.due:
-        code, out, _ = run("tick", exercise_id)
+        code, out, _ = cli("tick", exercise_id)
         assert code == 0
     assert "day complete" in out
-    status = json.loads(run("status", "--json")[1])
+    status = json.loads(cli("status", "--json")[1])
     assert status["complete"] and status["streak"] == 1 and status["best_streak"] == 1
 
 
-def test_status_text(run):
-    code, out, _ = run("status")
+def test_status_text(cli):
+    code, out, _ = cli("status")
     assert code == 0 and "0/11 done" in out and "Streak 0 days" in out
 
 
-def test_routine_lists_phases_ids_names_doses_and_time(run):
-    code, out, _ = run("routine", "--date", "2026-11-23")
+def test_routine_lists_phases_ids_names_doses_and_time(cli):
+    code, out, _ = cli("routine", "--date", "2026-11-23")
     assert code == 0
     assert "Monday 2026-11-23: 14 exercises, about 26 min" in out
     assert out.index("1. Trigger-point release") < out.index("2. Hamstring") < out.index(
@@ -61,8 +47,8 @@ def test_routine_lists_phases_ids_names_doses_and_time(run):
     assert "Lying hamstring stretch: 60 s each leg" in out and "prone-erector-isometric" in out
 
 
-def test_routine_json(run):
-    data = json.loads(run("routine", "--json")[1])
+def test_routine_json(cli):
+    data = json.loads(cli("routine", "--json")[1])
     assert [p["phase"] for p in data["phases"]] == [1, 2, 3, 4]
     first = data["phases"][0]["exercises"][0]
     assert first["id"] == "calf-foam-roll" and first["dose"] == "30 s each leg"
@@ -70,20 +56,28 @@ def test_routine_json(run):
     assert 15 <= data["estimate_minutes"] <= 25
 
 
-def test_routine_all_lists_every_id(run):
-    code, out, _ = run("routine", "--all")
-    assert code == 0 and "off kettlebell-swing" in out and "on  glute-bridge" in out
+def test_routine_all_lists_every_id_with_its_name_and_phase(cli):
+    code, out, _ = cli("routine", "--all")
+    lines = out.splitlines()
+    assert code == 0
+    bridge = lines.index("  on  Glute bridge: 12 x 3, 3 s at the top, daily")
+    assert lines.index("3. Glute activation") < bridge and lines[bridge + 1] == "      glute-bridge"
+    swing = lines.index("  off Two-hand kettlebell swing: 10 x 3, 2x/week (Mon, Thu)")
+    assert lines.index("4. Back strengthening") < swing and lines[swing + 1] == "      kettlebell-swing"
+    listed = json.loads(cli("routine", "--all", "--json")[1])
+    entry = next(e for e in listed if e["id"] == "glute-bridge")
+    assert (entry["name"], entry["phase"], entry["on"]) == ("Glute bridge", 3, True)
 
 
-def test_enable_and_disable(run):
-    assert run("enable", "step-up")[0] == 0
-    assert "step-up" in run("routine", "--date", "2026-11-23")[1]
-    assert run("disable", "step-up")[0] == 0
-    assert "step-up" not in run("routine", "--date", "2026-11-23")[1]
+def test_enable_and_disable(cli):
+    assert cli("enable", "step-up")[0] == 0
+    assert "step-up" in cli("routine", "--date", "2026-11-23")[1]
+    assert cli("disable", "step-up")[0] == 0
+    assert "step-up" not in cli("routine", "--date", "2026-11-23")[1]
 
 
-def test_unknown_id_is_exit_2_with_one_line_saying_how_to_list(run):
-    code, out, err = run("tick", "toe-touch")
+def test_unknown_id_is_exit_2_with_one_line_saying_how_to_list(cli):
+    code, out, err = cli("tick", "toe-touch")
     assert code == 2 and out == ""
     assert err.count("\n") == 1 and "backtui routine --all" in err
 
@@ -93,37 +87,37 @@ def test_unknown_id_is_exit_2_with_one_line_saying_how_to_list(run):
     [("tick",), ("tick", "calf-foam-roll", "--date", "21/11/2026"), ("frobnicate",),
      ("export", "--format", "xml")],
 )
-def test_bad_usage_is_exit_2_in_one_line(run, argv):
-    code, _, err = run(*argv)
+def test_bad_usage_is_exit_2_in_one_line(cli, argv):
+    code, _, err = cli(*argv)
     assert code == 2 and err.count("\n") == 1 and "Traceback" not in err
 
 
-def test_future_days_cannot_be_ticked(run):
-    code, _, err = run("tick", "calf-foam-roll", "--date", "2026-11-22")
+def test_future_days_cannot_be_ticked(cli):
+    code, _, err = cli("tick", "calf-foam-roll", "--date", "2026-11-22")
     assert code == 2 and "future" in err
 
 
-def test_untick(run):
-    run("tick", "calf-foam-roll")
-    code, out, _ = run("untick", "calf-foam-roll")
+def test_untick(cli):
+    cli("tick", "calf-foam-roll")
+    code, out, _ = cli("untick", "calf-foam-roll")
     assert code == 0 and out.startswith("Unticked")
-    assert json.loads(run("status", "--json")[1])["done"] == 0
+    assert json.loads(cli("status", "--json")[1])["done"] == 0
 
 
-def test_version_and_help(run):
-    assert run("--version") == (0, f"backtui {__version__}\n", "")
-    code, out, _ = run("--help")
+def test_version_and_help(cli):
+    assert cli("--version") == (0, f"backtui {__version__}\n", "")
+    code, out, _ = cli("--help")
     assert code == 0 and "status" in out and "import" in out
 
 
-def test_where_shows_the_paths(run, data_dir):
-    out = run("where")[1]
+def test_where_shows_the_paths(cli, data_dir):
+    out = cli("where")[1]
     assert str(data_dir / "backtui.json") in out and "backtui.json.lock" in out
 
 
-def test_data_dir_option_beats_the_environment(run, tmp_path):
+def test_data_dir_option_beats_the_environment(cli, tmp_path):
     other = tmp_path / "elsewhere"
-    run("--data-dir", str(other), "tick", "calf-foam-roll")
+    cli("--data-dir", str(other), "tick", "calf-foam-roll")
     assert (other / "backtui.json").exists()
 
 
@@ -138,40 +132,40 @@ def fill_history(journal: Journal) -> None:
     journal.tick("kettlebell-swing", date(2026, 11, 7))  # not in the plan: kept as history
 
 
-def test_export_then_import_round_trips_exactly(run, journal, tmp_path, data_dir, clock):
+def test_export_then_import_round_trips_exactly(cli, journal, tmp_path, data_dir, clock):
     fill_history(journal)
     journal.switch("glute-bridge", on=False)  # a later routine change
     exported = tmp_path / "export.json"
-    assert run("export", "-o", str(exported))[0] == 0
+    assert cli("export", "-o", str(exported))[0] == 0
     before = journal.records()
 
     fresh_dir = tmp_path / "fresh"
-    assert run("--data-dir", str(fresh_dir), "import", str(exported))[0] == 0
+    assert cli("--data-dir", str(fresh_dir), "import", str(exported))[0] == 0
     after = Journal(fresh_dir, clock).records()
     assert after == before
     assert [d for d, r in after.items() if r.complete] == [date(2026, 11, d) for d in range(1, 6)]
     # Exporting the copy gives the same days.
     again = tmp_path / "again.json"
-    run("--data-dir", str(fresh_dir), "export", "-o", str(again))
+    cli("--data-dir", str(fresh_dir), "export", "-o", str(again))
     assert json.loads(again.read_text())["days"] == json.loads(exported.read_text())["days"]
 
 
-def test_import_is_idempotent(run, tmp_path, journal):
+def test_import_is_idempotent(cli, tmp_path, journal):
     source = tmp_path / "days.json"
     source.write_text(json.dumps({"days": [
         {"date": "2026-11-01", "done": ["calf-foam-roll", "piriformis-roll"]},
         {"date": "2026-11-02", "done": ["retired-exercise"]},
     ]}))
-    code, out, _ = run("import", str(source))
+    code, out, _ = cli("import", str(source))
     assert code == 0 and "2 changed, 3 new ticks" in out
     first = journal.records()
-    code, out, _ = run("import", str(source))
+    code, out, _ = cli("import", str(source))
     assert code == 0 and "0 changed, 0 new ticks" in out
     assert journal.records() == first
     assert "retired-exercise" in first[date(2026, 11, 2)].ticks  # history is kept
 
 
-def test_import_merges_and_keeps_what_is_stored(run, tmp_path, journal, clock):
+def test_import_merges_and_keeps_what_is_stored(cli, tmp_path, journal, clock):
     journal.tick("calf-foam-roll", date(2026, 11, 1))
     at = journal.records()[date(2026, 11, 1)].ticks["calf-foam-roll"]
     source = tmp_path / "days.json"
@@ -179,7 +173,7 @@ def test_import_merges_and_keeps_what_is_stored(run, tmp_path, journal, clock):
         "date": "2026-11-01", "done": ["calf-foam-roll", "hamstring-foam-roll"],
         "ticks": [{"id": "calf-foam-roll", "at": "2020-01-01T08:00:00+01:00"}],
     }]}))
-    run("import", str(source))
+    cli("import", str(source))
     day = journal.records()[date(2026, 11, 1)]
     assert set(day.ticks) == {"calf-foam-roll", "hamstring-foam-roll"}
     assert day.ticks["calf-foam-roll"] == at
@@ -199,41 +193,41 @@ def test_import_merges_and_keeps_what_is_stored(run, tmp_path, journal, clock):
         ('{"days": [{"date": "2026-11-01", "done": ["a"], "ticks": [{"id": "a", "at": "noon"}]}]}', "ISO 8601"),
     ],
 )
-def test_a_malformed_import_changes_nothing_and_names_the_problem(run, tmp_path, journal, data_dir, content, problem):
+def test_a_malformed_import_changes_nothing_and_names_the_problem(cli, tmp_path, journal, data_dir, content, problem):
     journal.tick("calf-foam-roll")
     before = (data_dir / "backtui.json").read_bytes()
     source = tmp_path / "bad.json"
     # Valid days before the bad one must not be imported either.
     source.write_text(content.replace('"days": [', '"days": [{"date": "2026-10-01", "done": ["piriformis-roll"]}, ', 1)
                       if content.startswith('{"days": [{') else content)
-    code, _, err = run("import", str(source))
+    code, _, err = cli("import", str(source))
     assert code == 2 and problem in err and "nothing was imported" in err
     assert err.count("\n") == 1
     assert (data_dir / "backtui.json").read_bytes() == before
 
 
-def test_import_of_a_missing_file(run, tmp_path):
-    code, _, err = run("import", str(tmp_path / "nope.json"))
+def test_import_of_a_missing_file(cli, tmp_path):
+    code, _, err = cli("import", str(tmp_path / "nope.json"))
     assert code == 2 and "No such file" in err
 
 
-def test_csv_export(run, journal):
+def test_csv_export(cli, journal):
     fill_history(journal)
-    code, out, _ = run("export", "--format", "csv")
+    code, out, _ = cli("export", "--format", "csv")
     lines = out.splitlines()
     assert code == 0 and lines[0].startswith("date,kind,complete,done_count,planned_count")
     assert lines[1].startswith("2026-11-01,normal,yes,11,11,")
     assert lines[-1].startswith("2026-11-07,normal,no,1,11,calf-foam-roll kettlebell-swing,")
 
 
-def test_settings_shows_and_changes_the_rest_day_limit(run, data_dir):
-    code, out, _ = run("settings")
+def test_settings_shows_and_changes_the_rest_day_limit(cli, data_dir):
+    code, out, _ = cli("settings")
     assert code == 0 and "at most 1 rest day in any 7 days" in out
-    code, out, _ = run("settings", "--rest-days", "2")
+    code, out, _ = cli("settings", "--rest-days", "2")
     assert code == 0 and "at most 2 rest days in any 7 days" in out
     assert Journal(data_dir).db.settings().rest_days == 2
     for bad in ("7", "-1", "two"):
-        code, out, err = run("settings", "--rest-days", bad)
+        code, out, err = cli("settings", "--rest-days", bad)
         assert code == 2 and out == "" and len(err.strip().splitlines()) == 1
     assert Journal(data_dir).db.settings().rest_days == 2  # nothing changed
 

@@ -114,10 +114,14 @@ def test_a_clock_set_back_years_changes_no_history(data_dir):
     after = journal.records()
     assert {d: after[d] for d in before} == before
     stats = journal.stats()
-    assert stats.best_streak == best == 6
-    assert stats.streak == 0  # 2019's today is open and nothing came before it
+    # Days after today count in no figure, and the stored ones are kept.
+    assert best == 6 and (stats.best_streak, stats.complete_days, stats.streak) == (0, 0, 0)
     with pytest.raises(Exception, match="future"):
-        journal.tick("calf-foam-roll", date(2026, 11, 2))
+        journal.tick("side-plank", date(2026, 11, 2))
+    journal.untick("calf-foam-roll", date(2026, 11, 2))  # a future day can be corrected
+    assert "calf-foam-roll" not in journal.records()[date(2026, 11, 2)].ticks
+    clock.set_wall("2026-11-07T07:30")  # set right again: they count, 2 November now undone
+    assert (journal.stats().best_streak, journal.stats().complete_days) == (4, 5)
 
 
 def test_changing_the_routine_never_changes_a_past_day(journal, clock):

@@ -41,7 +41,7 @@ def test_days_before_the_first_record_have_no_share():
 def test_a_span_counts_what_the_streak_rules_count(journal):
     build(journal)
     tallies = span(journal.history(FIRST + timedelta(days=n) for n in range(28)), FIRST, TODAY,
-                   lambda day, kind: journal.plan(day, kind))
+                   lambda day, kind: journal.plan(day, kind), journal.first_day())
     # 27 past days, less the rest day and the stopped one; today is open
     assert tallies.counted_days == 25
     assert tallies.complete_days == 23  # the skip day and the missed day fall short
@@ -128,7 +128,7 @@ def test_export_and_import_carry_pain_notes_kinds_skips_held_and_stops(journal, 
     records = journal.records()
     text = export_json(records, clock.now())
     other = Journal(data_dir.parent / "other", clock)
-    other.import_days(parse_import(text))
+    other.import_days(parse_import(text, TODAY))
     assert other.records() == records
     assert any(r.stop == Stop(r.stop.at, "glute-bridge") for r in records.values() if r.stop)
 
@@ -136,9 +136,9 @@ def test_export_and_import_carry_pain_notes_kinds_skips_held_and_stops(journal, 
 def test_import_refuses_bad_skips_and_stops():
     bad = '{"days": [{"date": "2026-11-20", "skips": {"glute-bridge": 3}}]}'
     with pytest.raises(UsageError, match="should be text"):
-        parse_import(bad)
+        parse_import(bad, TODAY)
     with pytest.raises(UsageError, match="ISO 8601"):
-        parse_import('{"days": [{"date": "2026-11-20", "stop": {"at": "soon"}}]}')
+        parse_import('{"days": [{"date": "2026-11-20", "stop": {"at": "soon"}}]}', TODAY)
 
 
 def test_the_numbers_follow_changes_made_by_another_process(journal, data_dir, clock):

@@ -37,7 +37,7 @@ def history_from(pattern: str, today: date = TODAY) -> dict[date, DayRecord]:
 def stats_of(pattern: str):
     history = history_from(pattern)
     return compute(
-        {day: record.facts for day, record in history.items()}, history, TODAY,
+        {day.toordinal(): record.facts for day, record in history.items()}, history, TODAY,
         phase_of=lambda i: Phase.RELEASE if i == "a" else Phase.BACK,
         plan_if_missing=lambda day: PLAN,
     )

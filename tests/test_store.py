@@ -161,7 +161,7 @@ def test_a_version_1_file_opens_and_is_upgraded(data_dir, clock):
     db_file(data_dir).write_text(json.dumps(data))
     fresh = Journal(data_dir, clock)
     assert "calf-foam-roll" in fresh.view(DAY).record.ticks
-    assert json.loads(db_file(data_dir).read_bytes())["meta"]["1"] == {"schema": 2}
+    assert json.loads(db_file(data_dir).read_bytes())["meta"]["1"] == {"schema": schema.VERSION}
 
 
 def test_old_files_are_migrated_step_by_step_and_the_old_state_kept(data_dir, clock, monkeypatch):
@@ -169,7 +169,7 @@ def test_old_files_are_migrated_step_by_step_and_the_old_state_kept(data_dir, cl
     journal.tick("calf-foam-roll", DAY)
     original = db_file(data_dir).read_bytes()
 
-    def add_flag(data):
+    def add_flag(data, notes):
         data.setdefault("settings", {}).setdefault("1", {})["migrated"] = True
         return data
 
@@ -232,13 +232,13 @@ def test_facts_read_off_the_file_agree_with_whole_records(journal, data_dir):
         DayRecord(date(2026, 9, 4), {"calf-foam-roll": None}, ("calf-foam-roll",), DayKind.FLARE),
         DayRecord(date(2026, 9, 5), {"calf-foam-roll": 1}, None),
         DayRecord(date(2026, 9, 6), {"retired-id": 5}, ("retired-id",)),
-        DayRecord(date(2026, 9, 7), {}, ()),
+        DayRecord(date(2026, 9, 7), {}, (), note="nothing planned"),
     ]
     with journal.db.transaction():
         journal.db.put(*days)
     facts = Journal(data_dir, journal.clock).db.facts()
     today = date(2026, 11, 21)
-    states = {r.day: day_state(facts[r.day], r.day, today) for r in days}
+    states = {r.day: day_state(facts[r.day.toordinal()], r.day, today) for r in days}
     assert states == {r.day: day_state(r.facts, r.day, today) for r in days}
     assert [d for d, s in states.items() if s.value == "complete"] == [
         date(2026, 9, 1), date(2026, 9, 4), date(2026, 9, 6)]

@@ -12,7 +12,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from practice.app.today import TodayScreen
-from practice.errors import BacktuiError
+from practice.errors import BacktuiError, DayChanged
 from practice.journal import Journal
 from practice.session import Session
 
@@ -29,6 +29,8 @@ class BackApp(App[None]):
         super().__init__()
         self.session = session
         self.first_screen = screen
+        self.crash: Exception | None = None
+        """The first unhandled exception, if the app stopped on one."""
 
     def get_default_screen(self) -> Screen:
         """Today is the default screen rather than a mode: a mode's screen
@@ -55,6 +57,14 @@ class BackApp(App[None]):
 
     def on_unmount(self) -> None:
         gc.unfreeze()
+
+    def _handle_exception(self, error: Exception) -> None:
+        """An unhandled exception ends the app with return code 1, as in
+        Textual, but without Textual's long traceback on exit: ``run`` saves
+        it to a file and points to it in one line."""
+        super()._handle_exception(error)
+        self.crash = self.crash or error
+        self._exit_renderables.clear()
 
     def open_progress(self, closed: Callable[[None], None] | None = None) -> None:
         """Show the progress screen, first reading the log again if it was
@@ -92,9 +102,21 @@ class BackApp(App[None]):
 
     def save(self, write: Callable[[], T]) -> T | None:
         """Run a write and return what it returns; on failure say so in one
-        line and return None."""
+        line and return None. A change meant for a day that has ended (the
+        clock jumped while the app was open) is not saved: Today moves to the
+        new day first and says so."""
         try:
             return write()
+        except DayChanged as exc:
+            self.notify(
+                f"It is now {exc.today:%A %-d %B}, so Today moved to it. That change was not saved: "
+                "do it again if it is meant for today.",
+                title="A new day", severity="warning", timeout=10,
+            )
+            today = self.screen_stack[0]
+            if isinstance(today, TodayScreen):
+                today.run_worker(today.check_day())
+            return None
         except BacktuiError as exc:
             self.notify(str(exc), title="Not saved", severity="error", timeout=10)
             return None

@@ -103,7 +103,7 @@ class ProgressScreen(Screen[None]):
         self.today = journal.today()
         self.records = journal.history(calendar(self.today, WEEKS))
         heatmap = self.query_one(Heatmap)
-        heatmap.show(self.records, self.today, journal.db.first_day())
+        heatmap.show(self.records, self.today, journal.first_day())
         if select_today:
             heatmap.selected = self.today
         self._show(heatmap.selected)

@@ -17,8 +17,8 @@ from practice.catalog.model import (
     Phase,
 )
 from practice.catalog.schedule import Schedule
+from practice.validate import SLUG
 
-SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 CATALOG_FILE = Path(__file__).with_name("exercises.json")
 _SOURCE = re.compile(r"SEED:\d{3}|S\d+")
 

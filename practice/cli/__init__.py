@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 
@@ -15,13 +16,35 @@ def main(argv: Sequence[str] | None = None, clock: Clock | None = None) -> int:
     from practice.cli.parser import parse
 
     args = parse(argv)
-    context = Context(args.data_dir, clock)
+    context = None
     try:
-        return args.run(args, context) or 0
+        context = Context(args.data_dir, clock)
+        code = args.run(args, context) or 0
+        sys.stdout.flush()
+        return code
     except BacktuiError as exc:
         print(f"backtui: {exc}", file=sys.stderr)
         return exc.exit_code
+    except BrokenPipeError:
+        # The reader went away (``backtui export | head``): nothing left to say.
+        _drop_stdout()
+        return 0
+    except OSError as exc:
+        # Files and the store turn their OSErrors into BacktuiErrors where
+        # they happen; what is left here is standard output.
+        _drop_stdout()
+        print(f"backtui: could not write to standard output: {exc.strerror or exc}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         return 130
     finally:
-        context.flush_notices()
+        if context is not None:
+            context.flush_notices()
+
+
+def _drop_stdout() -> None:
+    """Point standard output at the null device, so that the interpreter's
+    last flush of what is still buffered does not fail again."""
+    null = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(null, sys.stdout.fileno())
+    os.close(null)

@@ -5,12 +5,13 @@ from __future__ import annotations
 import json
 import sys
 from argparse import Namespace
+from datetime import date
 from pathlib import Path
 
-from practice.cli import render
 from practice.clock import Clock
 from practice.errors import StoreError, UsageError
 from practice.locations import data_dir
+from practice.words import count
 
 
 class Context:
@@ -40,30 +41,33 @@ def _print_json(data: object) -> None:
     print(json.dumps(data, indent=2, ensure_ascii=False))
 
 
+def _chosen_day(text: str | None, ctx: Context) -> date | None:
+    """``--date`` as a day: YYYY-MM-DD, today, yesterday or -N (N days ago),
+    "today" by the clock and the day-start hour. A change checks that its
+    day is not after today; a plan can be read ahead."""
+    from practice.validate import day_from_text
+
+    return None if text is None else day_from_text(text, ctx.journal.today(), field="--date")
+
+
 def run_tui(args: Namespace, ctx: Context) -> int:
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise UsageError("the app needs a terminal; 'backtui status' prints a summary")
     from practice.app import run
 
-    return run(ctx.journal, args.screen)
+    return run(ctx.journal, ctx.data_dir, args.screen)
 
 
 def report(args: Namespace, ctx: Context) -> int:
     from practice.report import build_report
 
-    _write(build_report(ctx.journal, args.weeks), args.output, f"Wrote a {args.weeks}-week report")
-    return 0
-
-
-def status(args: Namespace, ctx: Context) -> int:
-    journal = ctx.journal
-    view, stats = journal.view(), journal.stats()
-    if args.json:
-        _print_json(render.status_json(view, stats))
-    else:
-        print(render.status_text(view, stats))
+    _write(build_report(ctx.journal, args.weeks), args.output, f"Wrote a {args.weeks}-week report", ctx)
     return 0
 
 
 def routine(args: Namespace, ctx: Context) -> int:
+    from practice.cli import render
+
     journal = ctx.journal
     if args.all:
         settings = journal.db.settings()
@@ -73,7 +77,7 @@ def routine(args: Namespace, ctx: Context) -> int:
         else:
             print(render.catalog_text(rows))
         return 0
-    view = journal.view(args.date)
+    view = journal.view(_chosen_day(args.date, ctx))
     if args.json:
         _print_json(render.routine_json(view))
     else:
@@ -82,14 +86,20 @@ def routine(args: Namespace, ctx: Context) -> int:
 
 
 def tick(args: Namespace, ctx: Context) -> int:
-    result = ctx.journal.tick(args.id, args.date) if args.on else ctx.journal.untick(args.id, args.date)
+    from practice.cli import render
+
+    day = _chosen_day(args.date, ctx)
+    result = ctx.journal.tick(args.id, day) if args.on else ctx.journal.untick(args.id, day)
     print(render.tick_text(result, args.on))
     return 0
 
 
 def switch(args: Namespace, ctx: Context) -> int:
-    exercise = ctx.journal.switch(args.id, args.on)
-    state = "now in" if args.on else "no longer in"
+    exercise, changed = ctx.journal.switch(args.id, args.on)
+    if changed:
+        state = "now in" if args.on else "no longer in"
+    else:
+        state = "already in" if args.on else "already out of"
     print(f"{exercise.name} ({exercise.id}) is {state} your routine.")
     return 0
 
@@ -102,18 +112,22 @@ def export(args: Namespace, ctx: Context) -> int:
         text = export_csv(records)
     else:
         text = export_json(records, ctx.journal.clock.now())
-    _write(text, args.output, f"Exported {len(records)} days")
+    _write(text, args.output, f"Exported {count(len(records), 'day')}", ctx)
     return 0
 
 
-def _write(text: str, output: str | None, done: str) -> None:
-    """To standard output, or atomically to a file, saying so."""
+def _write(text: str, output: str | None, done: str, ctx: Context) -> None:
+    """To standard output, or atomically to a file, saying so. backtui's own
+    files (the database, its backups and lock) are never the target."""
     if output is None:
         sys.stdout.write(text)
         return
     from practice.store.atomic import replace_atomically
 
     target = Path(output)
+    database = ctx.journal.db.storage.path.resolve()
+    if target.resolve().parent == database.parent and target.name.startswith(database.name):
+        raise UsageError(f"{target} is one of backtui's own files; choose another name")
     try:
         replace_atomically(target, text.encode("utf-8"), lambda _: None)
     except OSError as exc:
@@ -122,30 +136,40 @@ def _write(text: str, output: str | None, done: str) -> None:
 
 
 def import_file(args: Namespace, ctx: Context) -> int:
-    from practice.interchange import parse_import
+    from practice.interchange import MAX_IMPORT_BYTES, parse_import
 
     source = Path(args.file)
     try:
-        text = source.read_text("utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        raise UsageError(f"cannot read {source}: {reason}") from None
+        with source.open("rb") as file:
+            raw = file.read(MAX_IMPORT_BYTES + 1)
+    except OSError as exc:
+        raise UsageError(f"cannot read {source}: {exc.strerror or exc}") from None
+    if len(raw) > MAX_IMPORT_BYTES:
+        raise UsageError(f"{source} is too large to import (over {MAX_IMPORT_BYTES >> 20} MB); nothing was imported")
     try:
-        days = parse_import(text)
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise UsageError(f"{source} is not UTF-8 text (at byte {exc.start}); nothing was imported") from None
+    try:
+        days = parse_import(text, ctx.journal.today())
     except UsageError as exc:
         raise UsageError(f"{source}: {exc}; nothing was imported") from None
     summary = ctx.journal.import_days(days)
     print(
-        f"Imported {summary.days} days from {source}: {summary.changed_days} changed, "
-        f"{summary.new_ticks} new ticks."
+        f"Imported {count(summary.days, 'day')} from {source}: {summary.changed_days} changed, "
+        f"{count(summary.new_ticks, 'new tick')}."
     )
     return 0
 
 
 def settings(args: Namespace, ctx: Context) -> int:
+    from practice.cli import render
+
     journal = ctx.journal
     if args.rest_days is not None:
         journal.set_rest_days(args.rest_days)
+    if args.day_start is not None:
+        journal.set_day_start(args.day_start)
     print(render.settings_text(journal.db.settings()))
     return 0
 

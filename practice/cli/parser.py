@@ -9,13 +9,13 @@ own work.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 from typing import NoReturn
 
 from practice import __version__
 from practice.cli import commands
-from practice.clock import parse_day
 
 
 class _Parser(argparse.ArgumentParser):
@@ -25,15 +25,23 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(2)
 
 
-def _day(text: str):
-    try:
-        return parse_day(text)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from None
-
-
 def _date_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--date", type=_day, metavar="YYYY-MM-DD", help="default: today")
+    # Kept as text: the command resolves it, as "today" follows the clock
+    # and the day-start hour.
+    parser.add_argument("--date", metavar="DAY",
+                        help="YYYY-MM-DD, today, yesterday or -N for N days ago (default: today)")
+
+
+def _output_file(text: str) -> str:
+    if not text:
+        raise argparse.ArgumentTypeError("the file name is empty")
+    if os.path.isdir(text):
+        raise argparse.ArgumentTypeError(f"{text} is a directory; give a file name")
+    return text
+
+
+def _output_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("-o", "--output", type=_output_file, metavar="FILE", help="default: standard output")
 
 
 def _id_argument(parser: argparse.ArgumentParser) -> None:
@@ -41,8 +49,10 @@ def _id_argument(parser: argparse.ArgumentParser) -> None:
 
 
 def _status(p: argparse.ArgumentParser) -> None:
+    from practice.cli.status import status
+
     p.add_argument("--json", action="store_true", help="machine-readable output")
-    p.set_defaults(run=commands.status)
+    p.set_defaults(run=status)
 
 
 def _routine(p: argparse.ArgumentParser) -> None:
@@ -71,7 +81,7 @@ def _switch(on: bool) -> Callable[[argparse.ArgumentParser], None]:
 
 def _export(p: argparse.ArgumentParser) -> None:
     p.add_argument("--format", choices=("json", "csv"), default="json")
-    p.add_argument("-o", "--output", metavar="FILE", help="default: standard output")
+    _output_option(p)
     p.set_defaults(run=commands.export)
 
 
@@ -91,7 +101,7 @@ def _report(p: argparse.ArgumentParser) -> None:
 
     p.add_argument("--weeks", type=_weeks, default=DEFAULT_WEEKS, metavar="N",
                    help=f"how many weeks back, today's included (default: {DEFAULT_WEEKS})")
-    p.add_argument("-o", "--output", metavar="FILE", help="default: standard output")
+    _output_option(p)
     p.set_defaults(run=commands.report)
 
 
@@ -108,6 +118,8 @@ def _whole_number(text: str) -> int:
 def _settings(p: argparse.ArgumentParser) -> None:
     p.add_argument("--rest-days", type=_whole_number, metavar="N",
                    help="allow at most N rest days in any 7 days (default 1)")
+    p.add_argument("--day-start", type=_whole_number, metavar="H",
+                   help="start each day at H o'clock, 0 to 12; before then it is still the day before (default 4)")
     p.set_defaults(run=commands.settings)
 
 

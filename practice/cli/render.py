@@ -20,26 +20,6 @@ def percent(share: float | None) -> str:
     return "  -" if share is None else f"{share * 100:3.0f}%"
 
 
-def status_text(view: DayView, stats: Stats) -> str:
-    day, due = view.plan.day, view.plan.due
-    if view.plan.kind is DayKind.REST:
-        today = "rest day"
-    elif view.complete:
-        today = f"all {len(due)} done"
-    else:
-        today = f"{len(view.done)}/{len(due)} done, {minutes(view.left_seconds)} left"
-    lines = [
-        f"{day:%A} {day.isoformat()}: {today}",
-        f"Streak {count(stats.streak, 'day')} (best {stats.best_streak}), "
-        f"{stats.complete_days} complete days, habit strength {stats.strength * 100:.0f}%",
-        "Adherence      " + "  ".join(f"{w:>2} d" for w in WINDOWS),
-    ]
-    for phase in Phase:
-        shares = "  ".join(percent(stats.adherence[phase][w]) for w in WINDOWS)
-        lines.append(f"  {phase.value} {phase.label:<11} {shares}")
-    return "\n".join(lines)
-
-
 def status_json(view: DayView, stats: Stats) -> dict[str, Any]:
     return {
         "date": view.plan.day.isoformat(),
@@ -52,6 +32,7 @@ def status_json(view: DayView, stats: Stats) -> dict[str, Any]:
         "complete_days": stats.complete_days,
         "strength": round(stats.strength, 4),
         "minutes_left": round(view.left_seconds / 60, 1),
+        "seconds_left": view.left_seconds,
         "done_ids": list(view.done),
         "todo_ids": [item.exercise.id for item in view.todo],
         "adherence": {
@@ -73,7 +54,7 @@ def routine_text(view: DayView) -> str:
         rest = plan.kind is DayKind.REST
         return f"{head}: rest day, nothing planned." if rest else f"{head}: nothing planned."
     kind = " (flare day)" if plan.kind is DayKind.FLARE else ""
-    lines = [f"{head}{kind}: {len(plan.due)} exercises, {minutes(plan.estimate_seconds())}"]
+    lines = [f"{head}{kind}: {count(len(plan.due), 'exercise')}, {minutes(plan.estimate_seconds())}"]
     for phase in Phase:
         items = plan.phase_items(phase)
         if not items:
@@ -129,15 +110,16 @@ def routine_json(view: DayView) -> dict[str, Any]:
 
 
 def catalog_text(rows: list[tuple[Exercise, bool]]) -> str:
-    lines = ["Every exercise (on = in your routine; 'backtui enable ID' adds one)"]
+    lines = [
+        "Every exercise, by phase: 'on' is in your routine, 'off' is not.",
+        "'backtui enable ID' adds one, 'backtui disable ID' takes one out.",
+    ]
     for phase in Phase:
         lines.append(f"\n{phase.value}. {phase.title}")
-        for exercise, on in rows:
-            if exercise.phase == phase:
-                lines.append(
-                    f"  {'on ' if on else 'off'} {exercise.id:<37} {exercise.dose.describe()}, "
-                    f"{exercise.schedule.describe()}"
-                )
+        for e, on in rows:
+            if e.phase == phase:
+                lines.append(f"  {'on ' if on else 'off'} {e.name}: {e.dose.describe()}, {e.schedule.describe()}")
+                lines.append(f"      {e.id}")
     return "\n".join(lines)
 
 
@@ -161,6 +143,6 @@ def tick_text(result: TickResult, on: bool) -> str:
 def settings_text(settings: Settings) -> str:
     return "\n".join([
         f"rest days  at most {count(settings.rest_days, 'rest day')} in any 7 days (--rest-days N changes it)",
-        f"day start  {settings.day_start_hour:02d}:00 (before then it is still the day before)",
+        f"day start  {settings.day_start_hour:02d}:00 (before then it is still the day before; --day-start H changes it)",
         f"theme      {settings.theme or 'the default'} (change it in the app: ctrl+p, then Theme)",
     ])

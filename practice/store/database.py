@@ -73,15 +73,16 @@ class Database:
                 records[day] = _decode(day, doc, names, plans)
         return records
 
-    def facts(self) -> dict[date, DayFacts]:
-        """Every stored day's kind, plan and ticks, read straight off the stored
-        documents in the interned ids they hold, without decoding whole records."""
+    def facts(self) -> dict[int, DayFacts]:
+        """Every stored day's kind, plan and ticks, by the day's ordinal, read
+        straight off the stored documents in the interned ids they hold,
+        without decoding whole records."""
         tables = self.storage.read() or {}
         plans = {
             int(k): tuple(map(str, doc["ids"])) for k, doc in tables.get(self._plans.name, {}).items()
         }
         return {
-            date.fromordinal(int(key)): (
+            int(key): (
                 _KINDS[doc.get("kind", "normal")],
                 None if doc.get("plan") is None else plans[doc["plan"]],
                 doc["ticks"],
@@ -90,10 +91,9 @@ class Database:
             for key, doc in tables.get(self._days.name, {}).items()
         }
 
-    def first_day(self) -> date | None:
-        """The earliest stored day."""
-        keys = self._stored_days()
-        return date.fromordinal(min(map(int, keys))) if keys else None
+    def days(self) -> list[date]:
+        """Every stored day."""
+        return list(map(date.fromordinal, map(int, self._stored_days())))
 
     def pain(self) -> tuple[dict[date, int], dict[date, int]]:
         """Every check-in, before and after the session, read straight off
@@ -135,9 +135,13 @@ class Database:
     # Writing (inside a transaction) ------------------------------------------
 
     def put(self, *records: DayRecord) -> None:
-        """Store whole day records, replacing what was there for those days."""
+        """Store whole day records, replacing what was there for those days;
+        a record left empty removes its day."""
         interner = _Interner(self.storage, self._exercises, self._plans)
-        docs = {record.day.toordinal(): _encode(record, interner) for record in records}
+        docs = {
+            record.day.toordinal(): None if record.empty else _encode(record, interner)
+            for record in records
+        }
         interner.save()
         _write_docs(self.storage, self._days, docs)
 
@@ -239,16 +243,24 @@ def _by_name(interned: dict[str, Any] | None, names: dict[str, str]) -> dict[str
     return dict(zip(map(names.__getitem__, interned), interned.values()))
 
 
-def _write_docs(storage: SafeJSONStorage, table: Table, docs: dict[int, dict[str, Any]]) -> None:
-    """Put whole documents under fixed ids, replacing what was there.
+def _write_docs(
+    storage: SafeJSONStorage, table: Table, docs: dict[int, dict[str, Any] | None]
+) -> None:
+    """Put whole documents under fixed ids, replacing what was there; None
+    removes the document.
 
     Documents are always replaced by new objects, never changed in place
     (TinyDB's update would merge keys, and the storage's encoder reuses the
     text of documents it has seen)."""
-    if not docs:
-        return
     tables = storage.read() or {}
     stored = tables.setdefault(table.name, {})
+    changed = False
     for doc_id, doc in docs.items():
-        stored[str(doc_id)] = doc
-    storage.write(tables)
+        key = str(doc_id)
+        if doc is not None:
+            stored[key], changed = doc, True
+        elif key in stored:
+            del stored[key]
+            changed = True
+    if changed:
+        storage.write(tables)

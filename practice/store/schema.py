@@ -10,20 +10,29 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-VERSION = 2
+VERSION = 3
 META_TABLE = "meta"
 META_DOC = "1"
 
-Migration = Callable[[dict[str, Any]], dict[str, Any]]
+Migration = Callable[[dict[str, Any], list[str]], dict[str, Any]]
+"""A step from one version to the next; it may add a line to the notes
+(what it changed, for the person)."""
 
-def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
+
+def _v1_to_v2(data: dict[str, Any], notes: list[str]) -> dict[str, Any]:
     """Version 2 adds optional fields (skips, held seconds, a stop, the safety
     acknowledgement and theme); version-1 files are valid as they are. The
     bump keeps an older backtui from rewriting days and dropping them."""
     return data
 
 
-MIGRATIONS: Mapping[int, Migration] = {1: _v1_to_v2}
+def _v2_to_v3(data: dict[str, Any], notes: list[str]) -> dict[str, Any]:
+    from practice.store.repair import v2_to_v3
+
+    return v2_to_v3(data, notes)
+
+
+MIGRATIONS: Mapping[int, Migration] = {1: _v1_to_v2, 2: _v2_to_v3}
 """``MIGRATIONS[n]`` turns a version-n file into a version n+1 file."""
 
 
@@ -50,15 +59,16 @@ def stamp(data: dict[str, Any]) -> None:
 
 
 def upgrade(
-    data: dict[str, Any], migrations: Mapping[int, Migration], target: int
+    data: dict[str, Any], migrations: Mapping[int, Migration], target: int, notes: list[str] | None = None
 ) -> tuple[dict[str, Any], bool]:
-    """Bring ``data`` to ``target``; returns the data and whether it changed."""
+    """Bring ``data`` to ``target``; returns the data and whether it changed.
+    Migrations add what they repaired to ``notes``."""
     version = version_of(data)
     if version > target:
         raise TooNew(f"schema {version} is newer than this backtui understands ({target})")
     changed = False
     while version < target:
-        data = migrations[version](data)
+        data = migrations[version](data, [] if notes is None else notes)
         version += 1
         data[META_TABLE][META_DOC] = {"schema": version}
         changed = True

@@ -6,15 +6,24 @@
   cross-process lock on a sidecar file, re-reads the file if another process
   changed it, lets TinyDB make its changes in memory, and saves once at the end
   with an atomic replace. An error inside the transaction drops the changes.
-* A damaged file is never treated as empty and never overwritten: it is moved
-  aside as ``backtui.json.corrupt-<timestamp>`` and the newest good backup is
-  restored, with a one-line notice. With no good backup it is left alone.
+* A damaged file (one that does not parse, or parses to the wrong shape: see
+  :mod:`practice.store.shape`) is never treated as empty and never
+  overwritten: it is moved aside as ``backtui.json.corrupt-<timestamp>`` and
+  the newest backup that passes the same check is restored, with a one-line
+  notice. With no good backup it is left alone.
+* Only regular files are read: a FIFO, a device or a directory in the
+  database's place is refused at once (reading it could hang or never end).
+* A database that is a symlink (into a synced folder, say) is written through:
+  the temp file, backups and lock live beside the file it points to.
+* Files are kept private: a save tightens a data dir looser than 0700 and
+  backtui files looser than 0600, and says so once.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
@@ -24,7 +33,7 @@ from typing import Any
 from tinydb.storages import Storage
 
 from practice.errors import StoreError
-from practice.store import schema
+from practice.store import schema, shape
 from practice.store.atomic import TEMP_SUFFIX, replace_atomically, unlink_quietly
 from practice.store.backups import Backups
 from practice.store.encoder import Encoder
@@ -42,9 +51,49 @@ def _describe(exc: OSError) -> str:
     return exc.strerror or str(exc)
 
 
+def _kind_of(mode: int) -> str | None:
+    """What a file that is not a regular file is, in words; None if it is one."""
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "a directory"
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a regular file"
+
+
+def read_regular(path: Path) -> bytes:
+    """The bytes of a regular file. Anything else raises :class:`NotRegular`
+    at once: opening is non-blocking, so a FIFO cannot hang the read."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        kind = _kind_of(os.fstat(fd).st_mode)
+        if kind is not None:
+            raise NotRegular(kind)
+        os.set_blocking(fd, True)
+        with os.fdopen(fd, "rb", closefd=False) as f:
+            return f.read()
+    finally:
+        os.close(fd)
+
+
+class NotRegular(OSError):
+    """The path is a FIFO, a device, a directory or the like."""
+
+
+PRIVATE_DIR, PRIVATE_FILE = 0o700, 0o600
+
+
 class SafeJSONStorage(Storage):
     def __init__(self, path: Path, now: Any = datetime.now) -> None:
-        self.path = Path(path)
+        path = Path(path)
+        self.data_dir = path.parent
+        """The person's data dir (where a symlinked database's link lives)."""
+        self.link = path if path.is_symlink() else None
+        """The symlink the database was reached through, if any."""
+        self.path = Path(os.path.realpath(path)) if self.link else path
         self.lock_path = self.path.with_name(self.path.name + ".lock")
         self.backups = Backups(self.path)
         self.notices: list[str] = []
@@ -103,20 +152,26 @@ class SafeJSONStorage(Storage):
         from filelock import FileLock, Timeout
 
         if self._lock is None:
-            self._lock = FileLock(str(self.lock_path), timeout=LOCK_TIMEOUT, mode=0o600)
+            self._lock = FileLock(str(self.lock_path), timeout=LOCK_TIMEOUT, mode=PRIVATE_FILE)
         try:
-            with self._lock:
-                yield
+            self._lock.acquire()
         except Timeout:
             raise StoreError(
-                f"another backtui has held {self.lock_path} for {LOCK_TIMEOUT:.0f} s; try again"
+                f"another backtui is changing {self.path} (it has held the lock "
+                f"{self.lock_path.name} for {LOCK_TIMEOUT:.0f} s); try again"
             ) from None
+        except OSError as exc:
+            raise StoreError(f"could not take the lock {self.lock_path}: {_describe(exc)}") from None
+        try:
+            yield
+        finally:
+            self._lock.release()
 
     def _save(self) -> None:
         assert self._data is not None
         schema.stamp(self._data)
         payload = self._encoder.encode(self._data)
-        self._sweep_temp_files()
+        self._tidy()
         replace_atomically(self.path, payload, self.backups.keep_current)
         # The save is durable from here on; nothing below may fail it.
         try:
@@ -128,13 +183,30 @@ class SafeJSONStorage(Storage):
         except OSError:
             pass  # an extra old backup is harmless
 
-    def _sweep_temp_files(self) -> None:
-        """Temp files left by a writer that died mid-save (we hold the lock)."""
-        prefix = self.path.name + "."
+    def _tidy(self) -> None:
+        """Before a save (we hold the lock): remove temp files left by a writer
+        that died mid-save, and make backtui's files and the data dir private
+        again if they were looser, saying so."""
+        loose = []
+        if stat.S_IMODE(os.stat(self.data_dir).st_mode) & ~PRIVATE_DIR:
+            os.chmod(self.data_dir, PRIVATE_DIR)
+            loose.append(f"the data dir to {PRIVATE_DIR:04o}")
+        prefix, files = self.path.name + ".", 0
         with os.scandir(self.path.parent) as entries:
             for entry in entries:
+                if not entry.name.startswith(self.path.name):
+                    continue
                 if entry.name.startswith(prefix) and entry.name.endswith(TEMP_SUFFIX):
                     unlink_quietly(Path(entry.path))
+                elif entry.is_file(follow_symlinks=False) and (
+                    stat.S_IMODE(entry.stat(follow_symlinks=False).st_mode) & ~PRIVATE_FILE
+                ):
+                    os.chmod(entry.path, PRIVATE_FILE)
+                    files += 1
+        if files:
+            loose.append(f"{'1 file' if files == 1 else f'{files} files'} to {PRIVATE_FILE:04o}")
+        if loose:
+            self.notices.append("made backtui's data private again: " + " and ".join(loose))
 
     def _forget(self) -> None:
         self._data, self._stamp = None, None
@@ -155,23 +227,32 @@ class SafeJSONStorage(Storage):
             raise StoreError(f"could not read {self.path}: {_describe(exc)}") from None
         if _stamp(st) == self._stamp:
             return
+        self._refuse_if_not_regular(st.st_mode)
         if not self._load():
             self._recover("was damaged")
+
+    def _refuse_if_not_regular(self, mode: int) -> None:
+        kind = _kind_of(mode)
+        if kind is not None:
+            raise StoreError(f"{self.path} is {kind}, not a database file; move it away")
 
     def _load(self) -> bool:
         """Read and check the file into the cache; False if it is damaged."""
         try:
-            with open(self.path, "rb") as f:
-                stamp = _stamp(os.fstat(f.fileno()))
-                raw = f.read()
+            stamp = _stamp(os.stat(self.path))
+            raw = read_regular(self.path)
+        except NotRegular as exc:
+            raise StoreError(f"{self.path} is {exc}, not a database file; move it away") from None
         except OSError as exc:
             raise StoreError(f"could not read {self.path}: {_describe(exc)}") from None
         parsed = _parse(raw, self.path)
         if parsed is None:
             return False
-        self._data, self._stamp = parsed[0], stamp
-        if parsed[1]:
+        data, migrated, notes = parsed
+        self._data, self._stamp = data, stamp
+        if migrated:
             self._save_migrated()
+            self.notices.extend(notes)
         return True
 
     def _save_migrated(self) -> None:
@@ -204,7 +285,7 @@ class SafeJSONStorage(Storage):
                     f"{self.path} {what} and no good backup was found; it was left as it is"
                     " (move it away to start afresh)"
                 )
-            backup, raw, (data, _) = good
+            backup, raw, (data, migrated, notes) = good
             moved = ""
             if self.path.exists():
                 aside = self._aside_name()
@@ -216,6 +297,9 @@ class SafeJSONStorage(Storage):
             self.notices.append(
                 f"{self.path.name} {what};{moved} restored the backup saved {when}"
             )
+            if migrated:
+                self._save_migrated()
+                self.notices.extend(notes)
 
     def _aside_name(self) -> Path:
         base = f"{self.path.name}.corrupt-{self._now().strftime('%Y%m%dT%H%M%S')}"
@@ -226,20 +310,28 @@ class SafeJSONStorage(Storage):
         return aside
 
 
-def _parse(raw: bytes, path: Path) -> tuple[dict[str, Any], bool] | None:
-    """Decode and upgrade the file's bytes; None if they are not a database."""
+Parsed = tuple[dict[str, Any], bool, list[str]]
+"""The data, whether a migration changed it, and what the migrations repaired."""
+
+
+def _parse(raw: bytes, path: Path) -> Parsed | None:
+    """Decode, upgrade and check the file's bytes; None if they are not a
+    database of the right shape."""
+    notes: list[str] = []
     try:
-        return schema.upgrade(json.loads(raw), schema.MIGRATIONS, schema.VERSION)
+        data, migrated = schema.upgrade(json.loads(raw), schema.MIGRATIONS, schema.VERSION, notes)
+        shape.check(data)
     except schema.TooNew as exc:
         raise StoreError(f"{path} was written by a newer backtui ({exc}); upgrade backtui") from None
     except (ValueError, RecursionError):
         return None
+    return data, migrated, notes
 
 
-def _newest_good(backups: list[Path]) -> tuple[Path, bytes, tuple[dict[str, Any], bool]] | None:
+def _newest_good(backups: list[Path]) -> tuple[Path, bytes, Parsed] | None:
     for backup in backups:
         try:
-            raw = backup.read_bytes()
+            raw = read_regular(backup)
         except OSError:
             continue
         try:

@@ -1,0 +1,73 @@
+"""``backtui status``: today's progress and the numbers.
+
+They come from the summary beside the database while it holds (see
+:mod:`practice.summary`), so a status in a prompt or a script costs little
+more than starting Python; otherwise they are worked out and kept again.
+This module imports nothing of the store until it has to.
+"""
+
+from __future__ import annotations
+
+import json
+from argparse import Namespace
+from typing import TYPE_CHECKING, Any
+
+from practice import summary
+from practice.clock import SystemClock
+from practice.locations import database_path
+from practice.words import count
+
+if TYPE_CHECKING:
+    from practice.cli.commands import Context
+    from practice.journal import Journal
+
+PHASE_LABELS = {"1": "Release", "2": "Stretch", "3": "Glutes", "4": "Back"}
+
+
+def status(args: Namespace, ctx: Context) -> int:
+    now = (ctx.clock or SystemClock()).now()
+    data = summary.read(ctx.data_dir, database_path(ctx.data_dir), now)
+    if data is None:
+        data = worked_out(ctx.journal)
+    print(json.dumps(data, indent=2, ensure_ascii=False) if args.json else text(data))
+    return 0
+
+
+def worked_out(journal: Journal) -> dict[str, Any]:
+    """The status from the log, kept in the summary for next time."""
+    from practice.cli.render import status_json
+
+    data = status_json(journal.view(), journal.stats())
+    storage = journal.db.storage
+    summary.write(storage.data_dir, storage.stamp, journal.db.settings().day_start_hour, data)
+    return data
+
+
+def _minutes(seconds: float) -> str:
+    return f"about {max(1, round(seconds / 60))} min"
+
+
+def _percent(share: float | None) -> str:
+    return "  -" if share is None else f"{share * 100:3.0f}%"
+
+
+def text(data: dict[str, Any]) -> str:
+    from datetime import date
+
+    day = date.fromisoformat(data["date"])
+    if data["kind"] == "rest":
+        today = "rest day"
+    elif data["complete"]:
+        today = f"all {data['total']} done"
+    else:
+        today = f"{data['done']}/{data['total']} done, {_minutes(data['seconds_left'])} left"
+    windows = list(next(iter(data["adherence"].values())))
+    lines = [
+        f"{day:%A} {day.isoformat()}: {today}",
+        f"Streak {count(data['streak'], 'day')} (best {data['best_streak']}), "
+        f"{count(data['complete_days'], 'complete day')}, habit strength {data['strength'] * 100:.0f}%",
+        "Adherence      " + "  ".join(f"{w:>2} d" for w in windows),
+    ]
+    for phase, shares in data["adherence"].items():
+        lines.append(f"  {phase} {PHASE_LABELS[phase]:<11} " + "  ".join(_percent(shares[w]) for w in windows))
+    return "\n".join(lines)

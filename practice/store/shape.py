@@ -1,0 +1,150 @@
+"""The shape check of a loaded database: every table and field backtui reads.
+
+A file that parses as JSON but fails this check is damaged, exactly like one
+that does not parse: it is never used, never written over, and the newest
+backup that passes the same check is restored. The bounds are those of
+:mod:`practice.validate`, so whatever was let in can be read back, and
+whatever is read back keeps every command working.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from itertools import chain
+from typing import Any, NoReturn
+
+from practice import validate
+from practice.store.schema import Damaged
+
+DAYS, EXERCISES, PLANS, SETTINGS = "days", "exercises", "plans", "settings"
+SETTINGS_DOC = "1"
+MIN_ORDINAL, MAX_ORDINAL = validate.MIN_DAY.toordinal(), validate.MAX_DAY.toordinal()
+
+
+def check(data: dict[str, Any]) -> None:
+    """Raise :class:`Damaged`, naming the place, unless ``data`` has the shape
+    of a backtui database (its version already checked)."""
+    exercises = _exercises(data.get(EXERCISES, {}))
+    plans = _plans(data.get(PLANS, {}), exercises)
+    _days(data.get(DAYS, {}), exercises, plans)
+    _settings(data.get(SETTINGS, {}))
+
+
+def _fail(where: str, problem: str) -> NoReturn:
+    raise Damaged(f"{where}: {problem}")
+
+
+def _numbered(table: Any, name: str) -> Mapping[str, Any]:
+    """A table keyed by document numbers, as TinyDB reads them."""
+    if type(table) is not dict:
+        _fail(name, "not a table")
+    if table and not (all(map(str.isdigit, table)) and all(map(str.isascii, table)) and max(map(len, table)) <= 9):
+        _fail(name, "a document key that is not a number")
+    return table
+
+
+def _exercises(table: Any) -> frozenset[str]:
+    for key, doc in _numbered(table, EXERCISES).items():
+        if type(doc) is not dict or type(doc.get("id")) is not str:
+            _fail(f"{EXERCISES}/{key}", "no exercise id")
+        try:
+            validate.exercise_id(doc["id"], "id")
+        except validate.Invalid:
+            _fail(f"{EXERCISES}/{key}", "not an exercise id")
+    return frozenset(table)
+
+
+def _plans(table: Any, exercises: frozenset[str]) -> frozenset[int]:
+    for key, doc in _numbered(table, PLANS).items():
+        ids = doc.get("ids") if type(doc) is dict else None
+        if type(ids) is not list or not all(type(n) is int and str(n) in exercises for n in ids):
+            _fail(f"{PLANS}/{key}", "not a list of known exercise numbers")
+    return frozenset(map(int, table))
+
+
+def _is_moment(value: Any) -> bool:
+    return type(value) is int and validate.MIN_MOMENT <= value < validate.MAX_MOMENT
+
+
+def _is_text(value: Any, limit: int) -> bool:
+    return type(value) is str and validate.text_problem(value, limit) is None
+
+
+def _fields(docs: list[dict[str, Any]], field: str) -> list[Any]:
+    return [doc[field] for doc in docs if field in doc]
+
+
+def _ints_within(values: list[Any], low: int, high: int, or_none: bool = False) -> bool:
+    """All whole numbers (not booleans) from ``low`` to below ``high``, or
+    None if ``or_none``; in C loops."""
+    types = set(map(type, values))
+    if or_none and type(None) in types:
+        types.discard(type(None))
+        values = [value for value in values if value is not None]
+    return not values or (types == {int} and low <= min(values) and max(values) < high)
+
+
+def _maps(values: list[Any], exercises: frozenset[str]) -> bool:
+    """Objects keyed by known exercise numbers."""
+    return set(map(type, values)) <= {dict} and exercises.issuperset(chain.from_iterable(values))
+
+
+def _days(table: Any, exercises: frozenset[str], plans: frozenset[int]) -> None:
+    """Checked field by field across all days at once: a ten-year log holds
+    about 3,650 days and 50,000 ticks, and every command reads it."""
+    days = _numbered(table, DAYS)
+    if not _ints_within(list(map(int, days)), MIN_ORDINAL, MAX_ORDINAL):
+        _fail(DAYS, "a day outside 1970 to 9000")
+    docs = list(days.values())
+    if set(map(type, docs)) - {dict}:
+        _fail(DAYS, "a day that is not an object")
+    ticks = [doc.get("ticks") for doc in docs]
+    if not _maps(ticks, exercises):
+        _fail(DAYS, "ticks")
+    times = list(chain.from_iterable(map(dict.values, ticks)))  # None: a time not known
+    if not _ints_within(times, validate.MIN_MOMENT, validate.MAX_MOMENT, or_none=True):
+        _fail(DAYS, "ticks")
+    plan = _fields(docs, "plan")
+    if set(map(type, plan)) - {int} or not plans.issuperset(plan):
+        _fail(DAYS, "plan")
+    kinds = _fields(docs, "kind")
+    if set(map(type, kinds)) - {str} or not validate.KINDS.issuperset(kinds):
+        _fail(DAYS, "kind")
+    if not _ints_within(_fields(docs, "pain_before") + _fields(docs, "pain_after"), 0, 11):
+        _fail(DAYS, "pain")
+    if not all(_is_text(note, validate.NOTE_LIMIT) for note in _fields(docs, "note")):
+        _fail(DAYS, "note")
+    skips = _fields(docs, "skips")
+    if not _maps(skips, exercises) or not all(
+        _is_text(why, validate.REASON_LIMIT) for why in chain.from_iterable(map(dict.values, skips))
+    ):
+        _fail(DAYS, "skips")
+    held = _fields(docs, "held")
+    if not _maps(held, exercises) or not _ints_within(
+        list(chain.from_iterable(map(dict.values, held))), 0, validate.MAX_HELD + 1
+    ):
+        _fail(DAYS, "held")
+    for stop in _fields(docs, "stop"):
+        if type(stop) is not dict or not _is_moment(stop.get("at")) or (
+            "exercise" in stop and not (type(stop["exercise"]) is int and str(stop["exercise"]) in exercises)
+        ):
+            _fail(DAYS, "stop")
+
+
+_SETTINGS_FIELDS = {
+    "enabled": lambda v: type(v) is list and all(_is_text(i, validate.SLUG_LIMIT) for i in v),
+    "disabled": lambda v: type(v) is list and all(_is_text(i, validate.SLUG_LIMIT) for i in v),
+    "day_start_hour": lambda v: type(v) is int and 0 <= v <= validate.MAX_DAY_START_HOUR,
+    "safety_ack": _is_moment,
+    "theme": lambda v: _is_text(v, 100),
+    "rest_days": lambda v: type(v) is int and 0 <= v <= validate.MAX_REST_DAYS,
+}
+
+
+def _settings(table: Any) -> None:
+    for key, doc in _numbered(table, SETTINGS).items():
+        if key != SETTINGS_DOC or type(doc) is not dict:
+            _fail(f"{SETTINGS}/{key}", "not the settings")
+        for field, fits in _SETTINGS_FIELDS.items():
+            if field in doc and not fits(doc[field]):
+                _fail(f"{SETTINGS}/{key}", field)

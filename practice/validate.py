@@ -1,0 +1,215 @@
+"""The one gate for everything that enters the store.
+
+CLI arguments, import files and the app all pass their values through these
+checks before a change is saved; the store's shape check
+(:mod:`practice.store.shape`) holds loaded files to the same bounds. What
+passes here keeps every command working; what fails raises :class:`Invalid`
+(exit 2), naming the field, and nothing is changed.
+
+The bounds:
+
+* a **day** is a date from 1970-01-01 to today (days after today are never
+  entered; a clock set back can leave some, and no figure counts them);
+* a **moment** (a tick or stop time) is whole Unix seconds from 1970 to the
+  year 9000, so that it converts to local time and back on any platform;
+* **text** encodes as UTF-8, holds no control characters, and has a length limit;
+* a **pain** score is a whole number from 0 to 10; seconds held are 0 to a day.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping
+from datetime import date, datetime, timedelta, timezone
+
+from practice.daylog import DayKind, DayRecord
+from practice.errors import UsageError
+
+MIN_DAY = date(1970, 1, 1)
+MAX_DAY = date(9000, 1, 1)
+"""No stored day may lie outside [MIN_DAY, MAX_DAY); entry also stops at today."""
+MIN_MOMENT = 0
+MAX_MOMENT = int(datetime(9000, 1, 1, tzinfo=timezone.utc).timestamp())
+MAX_HELD = 24 * 60 * 60
+NOTE_LIMIT = 500
+REASON_LIMIT = 200
+MAX_IDS = 200
+"""Exercise ids in one day's plan, ticks or skips."""
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+SLUG_LIMIT = 64
+KINDS = frozenset(kind.value for kind in DayKind)
+MAX_REST_DAYS = 6
+"""The most rest days a person may allow in any 7: one day in seven stays a practice day."""
+MAX_DAY_START_HOUR = 12
+_RELATIVE = re.compile(r"-(\d{1,5})")
+
+
+class Invalid(UsageError):
+    """A value that may not enter the store; the message names the field."""
+
+
+def parse_date(text: str) -> date:
+    """A strict ``YYYY-MM-DD`` date; raises ValueError otherwise."""
+    if len(text) != 10 or text[4] != "-" or text[7] != "-":
+        raise ValueError(f"{text!r} is not a date (YYYY-MM-DD)")
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"{text!r} is not a date (YYYY-MM-DD)") from None
+
+
+def day_from_text(text: str, today: date, field: str = "date") -> date:
+    """``YYYY-MM-DD``, ``today``, ``yesterday`` or ``-N`` (N days ago), from
+    1970 on. A date after today is a date too (a plan can be read ahead);
+    whether it may be changed is :func:`day`'s question, asked by the change."""
+    word = text.strip().lower()
+    relative = _RELATIVE.fullmatch(word)
+    if word in ("today", "yesterday") or relative:
+        back = 0 if word == "today" else 1 if word == "yesterday" else int(relative.group(1))  # type: ignore[union-attr]
+        if back > (today - MIN_DAY).days:
+            raise Invalid(f"{field}: {text.strip()} goes back before {MIN_DAY}")
+        return today - timedelta(days=back)
+    try:
+        parsed = parse_date(word)
+    except ValueError:
+        raise Invalid(f"{field}: {text!r} is not a date (YYYY-MM-DD, today, yesterday or -N)") from None
+    return in_range(parsed, field)
+
+
+def in_range(value: date, field: str = "date") -> date:
+    if not MIN_DAY <= value < MAX_DAY:
+        raise Invalid(f"{field}: {value} lies outside {MIN_DAY} to {MAX_DAY}")
+    return value
+
+
+def day(value: date, today: date, field: str = "date") -> date:
+    """A day that may be changed: in range, and not after today."""
+    if value > today:
+        raise Invalid(f"{field}: {value} is in the future; today is {today}")
+    return in_range(value, field)
+
+
+def moment(value: int, field: str) -> int:
+    if type(value) is not int or not MIN_MOMENT <= value < MAX_MOMENT:
+        raise Invalid(f"{field}: the time must lie between 1970 and the year 9000")
+    return value
+
+
+def moment_from_text(value: object, field: str) -> int:
+    """An ISO 8601 time with a UTC offset, as whole Unix seconds."""
+    try:
+        at = datetime.fromisoformat(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        raise Invalid(f"{field}: not an ISO 8601 time") from None
+    if at.tzinfo is None:
+        raise Invalid(f"{field}: the time needs a UTC offset")
+    try:
+        seconds = at.timestamp()
+    except (OverflowError, OSError, ValueError):
+        raise Invalid(f"{field}: the time must lie between 1970 and the year 9000") from None
+    return moment(int(seconds // 1), field)
+
+
+def text_problem(value: str, limit: int) -> str | None:
+    """Why ``value`` may not be stored as text, or None if it may."""
+    if len(value) > limit:
+        return f"is longer than {limit} characters"
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return "is not valid Unicode (it holds a lone surrogate)"
+    if not value.isprintable() and any(unicodedata.category(c) == "Cc" for c in value):
+        return "holds a control character"
+    return None
+
+
+def text(value: object, field: str, limit: int) -> str:
+    if not isinstance(value, str):
+        raise Invalid(f"{field}: expected text")
+    problem = text_problem(value, limit)
+    if problem:
+        raise Invalid(f"{field}: {problem}")
+    return value
+
+
+def exercise_id(value: object, field: str) -> str:
+    if not isinstance(value, str) or len(value) > SLUG_LIMIT or not SLUG.fullmatch(value):
+        shown = repr(value) if isinstance(value, str) and len(value) <= SLUG_LIMIT else "the value"
+        raise Invalid(f"{field}: {shown} is not an exercise id")
+    return value
+
+
+def ids(values: object, field: str) -> tuple[str, ...]:
+    if not isinstance(values, (list, tuple)):
+        raise Invalid(f"{field}: expected a list of exercise ids")
+    if len(values) > MAX_IDS:
+        raise Invalid(f"{field}: more than {MAX_IDS} exercise ids")
+    return tuple(dict.fromkeys(exercise_id(v, field) for v in values))
+
+
+def pain(value: object, field: str) -> int | None:
+    if value is None:
+        return None
+    if type(value) is not int or not 0 <= value <= 10:
+        raise Invalid(f"{field}: pain must be a whole number from 0 to 10")
+    return value
+
+
+def kind(value: object, field: str = "kind") -> DayKind:
+    if not isinstance(value, str) or value not in KINDS:
+        raise Invalid(f"{field}: must be normal, rest or flare")
+    return DayKind(value)
+
+
+def held(value: object, field: str) -> int:
+    if type(value) is not int or not 0 <= value <= MAX_HELD:
+        raise Invalid(f"{field}: seconds held must be a whole number from 0 to {MAX_HELD}")
+    return value
+
+
+def _by_id(values: Mapping[str, object], field: str) -> None:
+    if len(values) > MAX_IDS:
+        raise Invalid(f"{field}: more than {MAX_IDS} exercise ids")
+    for key in values:
+        exercise_id(key, field)
+
+
+def record(value: DayRecord, today: date, where: str | None = None) -> DayRecord:
+    """Check a whole day before it is saved; raises :class:`Invalid` naming
+    the day (or ``where``) and the field."""
+    where = where or f"{value.day}"
+    day(value.day, today, where)
+    _by_id(value.ticks, f"{where} ticks")
+    for exercise, at in value.ticks.items():
+        if at is not None:
+            moment(at, f"{where} tick of {exercise}")
+    if value.plan is not None:
+        ids(value.plan, f"{where} plan")
+    kind(value.kind.value, f"{where} kind")
+    pain(value.pain_before, f"{where} pain_before")
+    pain(value.pain_after, f"{where} pain_after")
+    text(value.note, f"{where} note", NOTE_LIMIT)
+    _by_id(value.skips, f"{where} skips")
+    for exercise, reason in value.skips.items():
+        text(reason, f"{where} skip reason of {exercise}", REASON_LIMIT)
+    _by_id(value.held, f"{where} held")
+    for exercise, seconds in value.held.items():
+        held(seconds, f"{where} held for {exercise}")
+    if value.stop is not None:
+        moment(value.stop.at, f"{where} stop")
+        if value.stop.exercise is not None:
+            exercise_id(value.stop.exercise, f"{where} stop")
+    return value
+
+
+def rest_days(value: int) -> int:
+    if type(value) is not int or not 0 <= value <= MAX_REST_DAYS:
+        raise Invalid(f"the rest-day limit is a whole number from 0 to {MAX_REST_DAYS}, not {value}")
+    return value
+
+
+def day_start(value: int) -> int:
+    if type(value) is not int or not 0 <= value <= MAX_DAY_START_HOUR:
+        raise Invalid(f"the day start is an hour from 0 (midnight) to {MAX_DAY_START_HOUR} (noon), not {value}")
+    return value

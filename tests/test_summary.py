@@ -1,0 +1,82 @@
+"""The status summary beside the database: used while it holds, worked out
+afresh whenever anything it was made from has changed."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from practice import summary
+from practice.cli import commands
+
+
+def status(cli) -> dict:
+    code, out, err = cli("status", "--json")
+    assert code == 0, err
+    return json.loads(out)
+
+
+def served_from_summary(cli, monkeypatch) -> dict:
+    """``status`` with the log out of reach: it can only come from the summary."""
+
+    def no_log(self):
+        raise AssertionError("the log was read")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(commands.Context, "journal", property(no_log))
+        return status(cli)
+
+
+def test_status_is_kept_and_then_served_without_reading_the_log(cli, journal, data_dir, monkeypatch):
+    journal.tick("calf-foam-roll")
+    first = status(cli)
+    assert (data_dir / summary.NAME).exists()
+    assert served_from_summary(cli, monkeypatch) == first
+    assert cli("status")[1].startswith("Saturday 2026-11-21: 1/11 done")
+
+
+def test_any_save_makes_it_stale(cli, journal, monkeypatch):
+    status(cli)
+    journal.tick("calf-foam-roll")  # another process, say
+    assert status(cli)["done"] == 1
+    assert served_from_summary(cli, monkeypatch)["done"] == 1
+
+
+def test_a_new_day_makes_it_stale(cli, journal, clock):
+    journal.tick("calf-foam-roll")
+    assert status(cli)["done"] == 1
+    clock.advance(days=1)
+    fresh = status(cli)
+    assert (fresh["date"], fresh["done"]) == ("2026-11-22", 0)
+
+
+def test_a_day_start_change_makes_it_stale(cli, journal, clock):
+    clock.set_wall("2026-11-22T05:00")  # Sunday, after the 04:00 day start
+    journal.tick("calf-foam-roll")
+    assert status(cli)["date"] == "2026-11-22"
+    assert cli("settings", "--day-start", "6")[0] == 0
+    assert status(cli)["date"] == "2026-11-21"
+
+
+@pytest.mark.parametrize("content", [
+    b"", b"{", b"[]", b'{"version": 1}', json.dumps({"status": "x"}).encode(), b"\xff" * 10, b"{" * 5000,
+])
+def test_a_damaged_summary_is_worked_out_again(cli, journal, data_dir, content):
+    journal.tick("calf-foam-roll")
+    status(cli)
+    (data_dir / summary.NAME).write_bytes(content)
+    assert status(cli)["done"] == 1
+    assert json.loads((data_dir / summary.NAME).read_bytes())["status"]["done"] == 1
+
+
+def test_a_summary_from_another_version_is_not_used(cli, journal, data_dir, monkeypatch):
+    journal.tick("calf-foam-roll")
+    status(cli)
+    monkeypatch.setattr(summary, "__version__", "9.9.9")
+    assert summary.read(data_dir, data_dir / "backtui.json", journal.clock.now()) is None
+
+
+def test_nothing_is_kept_before_there_is_a_database(cli, data_dir):
+    assert status(cli)["done"] == 0
+    assert not data_dir.exists()

@@ -1,6 +1,7 @@
-"""One day of practice: what was ticked, skipped and held, pain, a note, the
-day's kind, whether the session was stopped, and the plan the day was judged
-against."""
+"""One day of practice: what was ticked, skipped and held, how each exercise
+went, pain (the morning check-in, before and after the session, during an
+exercise), a note, the day's kind, whether the session was stopped, and the
+plan the day was judged against, with its levels and volume."""
 
 from __future__ import annotations
 
@@ -19,18 +20,51 @@ class DayKind(str, Enum):
     FLARE = "flare"
 
 
-def plan_done(kind: DayKind, plan: tuple[str, ...] | None, ticks: Mapping[str, object]) -> bool:
-    """Every planned exercise ticked. A rest day is never complete (it is
-    neither a success nor a miss), and neither is a day with no plan."""
+class Volume(str, Enum):
+    """How much of each dose a day's plan holds."""
+
+    FULL = "full"
+    REDUCED = "reduced"
+    """About two thirds of the sets: the morning after a bad night, or the
+    first session after a flare."""
+    HALF = "half"
+    """About half the sets: a flare day."""
+
+
+class Leg(str, Enum):
+    """Pain, tingling or numbness in a leg, from the morning check-in."""
+
+    NONE = "none"
+    ONE = "one"
+    BOTH = "both"
+
+
+class Rating(str, Enum):
+    """How an exercise went, in one key."""
+
+    EASY = "easy"
+    JUST_RIGHT = "just-right"
+    HARD = "hard"
+    PAINFUL = "painful"
+
+
+def plan_done(
+    kind: DayKind, plan: tuple[str, ...] | None, ticks: Mapping[str, object], pain_skips: frozenset[str] = frozenset()
+) -> bool:
+    """Every planned exercise ticked, or skipped because of pain. A rest day
+    is never complete (it is neither a success nor a miss), and neither is a
+    day with no plan."""
     if kind is DayKind.REST or not plan:
         return False
+    if pain_skips:
+        return all(i in ticks or i in pain_skips for i in plan)
     return all(map(ticks.__contains__, plan))
 
 
-DayFacts = tuple[DayKind, "tuple[str, ...] | None", Mapping[str, object], bool]
-"""What streaks and the score need of a day: its kind, plan, ticks and whether
-the session was stopped for pain. The ids may be in any one naming (the store
-hands over its interned ones)."""
+DayFacts = tuple[DayKind, "tuple[str, ...] | None", Mapping[str, object], bool, frozenset[str]]
+"""What streaks and the score need of a day: its kind, plan, ticks, whether
+the session was stopped for pain, and what was skipped because of pain. The
+ids may be in any one naming (the store hands over its interned ones)."""
 
 
 class Stop(NamedTuple):
@@ -44,12 +78,16 @@ class Stop(NamedTuple):
 
 class Mark(NamedTuple):
     """One exercise's entry in a day: ticked (and when, and how long it was
-    held), skipped (and why), or neither."""
+    held), skipped (and why, and whether because of pain), how it went, and
+    any pain reported during it."""
 
     ticked: bool = False
     at: int | None = None
     held: int | None = None
     skipped: str | None = None
+    pain_skip: bool = False
+    rating: Rating | None = None
+    pain_during: int | None = None
 
 
 class DayRecord(NamedTuple):
@@ -67,25 +105,41 @@ class DayRecord(NamedTuple):
     held: Mapping[str, int] = EMPTY
     """Exercise id -> seconds actually held, when a timer ran it."""
     stop: Stop | None = None
+    pain_24h: int | None = None
+    """The morning check-in: average low-back pain over the last 24 hours."""
+    leg: Leg | None = None
+    """The morning check-in: leg symptoms today."""
+    ratings: Mapping[str, Rating] = EMPTY
+    pain_during: Mapping[str, int] = EMPTY
+    """Exercise id -> pain (0-10) reported during it."""
+    pain_skips: frozenset[str] = frozenset()
+    """The skips that were because of pain (a subset of ``skips``)."""
+    levels: Mapping[str, int] = EMPTY
+    """Exercise id -> the level it was planned at, frozen with the plan."""
+    volume: Volume = Volume.FULL
+    """How much of each dose the plan held, frozen with the plan."""
 
     @property
     def complete(self) -> bool:
-        return plan_done(self.kind, self.plan, self.ticks)
+        return plan_done(self.kind, self.plan, self.ticks, self.pain_skips)
 
     @property
     def empty(self) -> bool:
-        """Holds nothing the person recorded: no tick, skip, pain, note or stop,
-        and an ordinary kind (a plan alone is not a record; such a day is not kept)."""
+        """Holds nothing the person recorded: no tick, skip, pain, note,
+        rating or stop, and an ordinary kind (a plan alone is not a record;
+        such a day is not kept)."""
         return (
-            not (self.ticks or self.skips or self.held or self.note or self.stop)
+            not (self.ticks or self.skips or self.held or self.note or self.stop or self.ratings or self.pain_during)
             and self.pain_before is None
             and self.pain_after is None
+            and self.pain_24h is None
+            and self.leg is None
             and self.kind is DayKind.NORMAL
         )
 
     @property
     def facts(self) -> DayFacts:
-        return (self.kind, self.plan, self.ticks, self.stop is not None)
+        return (self.kind, self.plan, self.ticks, self.stop is not None, self.pain_skips)
 
     def mark(self, exercise_id: str) -> Mark:
         return Mark(
@@ -93,14 +147,21 @@ class DayRecord(NamedTuple):
             at=self.ticks.get(exercise_id),
             held=self.held.get(exercise_id),
             skipped=self.skips.get(exercise_id),
+            pain_skip=exercise_id in self.pain_skips,
+            rating=self.ratings.get(exercise_id),
+            pain_during=self.pain_during.get(exercise_id),
         )
 
     def with_mark(self, exercise_id: str, mark: Mark) -> DayRecord:
         """The record with one exercise's entry set to ``mark``, and only that."""
+        pain_skips = self.pain_skips | {exercise_id} if mark.pain_skip else self.pain_skips - {exercise_id}
         return self._replace(
             ticks=_put(self.ticks, exercise_id, mark.at, mark.ticked),
             held=_put(self.held, exercise_id, mark.held, mark.held is not None),
             skips=_put(self.skips, exercise_id, mark.skipped, mark.skipped is not None),
+            pain_skips=pain_skips if pain_skips != self.pain_skips else self.pain_skips,
+            ratings=_put(self.ratings, exercise_id, mark.rating, mark.rating is not None),
+            pain_during=_put(self.pain_during, exercise_id, mark.pain_during, mark.pain_during is not None),
         )
 
     def with_tick(self, exercise_id: str, at: int | None, held: int | None = None) -> DayRecord:
@@ -108,14 +169,19 @@ class DayRecord(NamedTuple):
         if exercise_id in self.ticks and held is None:
             return self
         at = self.ticks.get(exercise_id, at)
-        return self.with_mark(exercise_id, Mark(True, at, held))
+        return self.with_mark(exercise_id, self.mark(exercise_id)._replace(
+            ticked=True, at=at, held=held, skipped=None, pain_skip=False))
 
     def without_tick(self, exercise_id: str) -> DayRecord:
         return self.with_mark(exercise_id, self.mark(exercise_id)._replace(ticked=False, at=None, held=None))
 
-    def with_skip(self, exercise_id: str, reason: str) -> DayRecord:
-        """Skipped (not done today), which clears a tick."""
-        return self.with_mark(exercise_id, Mark(skipped=reason))
+    def with_skip(self, exercise_id: str, reason: str, pain: bool = False) -> DayRecord:
+        """Skipped (not done today), which clears a tick; ``pain``: because of pain."""
+        return self.with_mark(exercise_id, self.mark(exercise_id)._replace(
+            ticked=False, at=None, held=None, skipped=reason, pain_skip=pain))
+
+    def with_rating(self, exercise_id: str, rating: Rating | None) -> DayRecord:
+        return self.with_mark(exercise_id, self.mark(exercise_id)._replace(rating=rating))
 
 
 def _put(mapping: Mapping, key: str, value: object, present: bool) -> Mapping:

@@ -6,18 +6,25 @@ catalog, the routine rules and the store, and imports no UI.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date, timedelta
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from practice import validate
 from practice.catalog import Catalog, Exercise, Phase, load_catalog
 from practice.clock import Clock, SystemClock, practice_day
-from practice.daylog import DayKind, DayRecord, Stop
+from practice.daylog import DayKind, DayRecord, Stop, Volume
 from practice.errors import DayChanged, UsageError
 from practice.locations import database_path
-from practice.routine import Plan, PlanItem, plan_for
+from practice.programme import pain as pain_model
+from practice.programme.levels import current_levels
+from practice.programme.records import ProgrammeLog
+
+if TYPE_CHECKING:
+    from practice.interchange import Imported
+from practice.programme.screening import Mode, protected_days, screening_mode
+from practice.routine import Limit, Plan, PlanItem, item_for, plan_for
 from practice.settings import Settings
 from practice.stats import Stats, compute, first_recorded, recent_days
 from practice.store.database import Database
@@ -32,7 +39,9 @@ class DayView(NamedTuple):
 
     @property
     def done(self) -> tuple[str, ...]:
-        return tuple(i for i in self.plan.due if i in self.record.ticks)
+        """Planned and ticked, or skipped because of pain (which counts as done)."""
+        ticks, pain_skips = self.record.ticks, self.record.pain_skips
+        return tuple(i for i in self.plan.due if i in ticks or i in pain_skips)
 
     @property
     def todo(self) -> tuple[PlanItem, ...]:
@@ -46,7 +55,7 @@ class DayView(NamedTuple):
     @property
     def left_seconds(self) -> int:
         """The estimated time the exercises still to do will take."""
-        return sum(item.exercise.dose.estimate_seconds() for item in self.todo)
+        return sum(item.dose.estimate_seconds() for item in self.todo)
 
     @property
     def complete(self) -> bool:
@@ -106,9 +115,55 @@ class Journal:
             )
         return exercise
 
-    def plan(self, day: date, kind: DayKind, settings: Settings | None = None) -> Plan:
+    def plan(
+        self,
+        day: date,
+        kind: DayKind,
+        settings: Settings | None = None,
+        levels: Mapping[str, int] | None = None,
+        volume: Volume = Volume.FULL,
+    ) -> Plan:
+        """The plan for ``day``: the routine at the levels given (by default
+        the current ones), with the screening's limit from today on."""
         settings = settings or self.db.settings()
-        return plan_for(day, self.catalog, settings.routine, kind)
+        log = self.db.programme()
+        limit = self.limit(log) if day >= self.today(settings) else Limit.NONE
+        if levels is None:
+            levels = current_levels(self.catalog, log.changes)
+        return plan_for(day, self.catalog, settings.routine, kind, levels, volume, limit)
+
+    def item(self, exercise_id: str) -> PlanItem:
+        """Today's plan item for an exercise; for one not in today's plan (a
+        flare day's alternative, say), the item it would be today."""
+        plan = self.view().plan
+        found = plan.item(exercise_id)
+        if found is not None and found.gate is None:
+            return found
+        exercise = self.exercise(exercise_id)
+        gentle = plan.kind is DayKind.FLARE or plan.volume is Volume.HALF
+        return item_for(exercise, self.levels()[exercise.id], gentle, plan.volume)
+
+    def levels(self) -> dict[str, int]:
+        """Every exercise's level now."""
+        return current_levels(self.catalog, self.db.programme().changes)
+
+    def limit(self, log: ProgrammeLog | None = None) -> Limit:
+        """What the safety screening allows now."""
+        log = log or self.db.programme()
+        mode = screening_mode(log.answers, log.clearances)
+        return {Mode.EMERGENCY: Limit.STOPPED, Mode.SEE_GP: Limit.GENTLE}.get(mode, Limit.NONE)
+
+    def mornings(self) -> dict[date, int]:
+        """Every morning check-in (pain over the last 24 hours) up to today."""
+        today = self.today()
+        return {d: v for d, v in self.db.scores("pain_24h").items() if d <= today}
+
+    def in_flare(self, day: date) -> bool:
+        """Flare mode going into ``day`` (before its own check-in)."""
+        since = day - timedelta(days=pain_model.FLARE_LOOKBACK)
+        kinds = self.db.records([since + timedelta(days=n) for n in range(pain_model.FLARE_LOOKBACK)])
+        flare_days = [d for d, r in kinds.items() if r.kind is DayKind.FLARE]
+        return bool(flare_days) and pain_model.in_flare(day, flare_days, self.mornings())
 
     def view(self, day: date | None = None) -> DayView:
         settings = self.db.settings()
@@ -120,11 +175,19 @@ class Journal:
         self, stored: DayRecord | None, day: date, today: date, settings: Settings
     ) -> DayView:
         """The day's plan and its stored record, the record given the live plan
-        if the day is not past yet."""
-        record = stored or DayRecord(day)
-        plan = self.plan(day, record.kind, settings)
+        (and its levels and volume) if the day is not past yet. A day not yet
+        recorded in flare mode starts as a flare day."""
+        if stored is None:
+            stored_kind = DayKind.FLARE if day == today and self.in_flare(day) else DayKind.NORMAL
+            record = DayRecord(day, kind=stored_kind)
+        else:
+            record = stored
+        reduced = Volume.REDUCED if record.volume is Volume.REDUCED else Volume.FULL
         if record.plan is None or day >= today:
-            record = record._replace(plan=plan.due)
+            plan = self.plan(day, record.kind, settings, volume=reduced)
+            record = record._replace(plan=plan.due, levels=plan.levels, volume=plan.volume)
+        else:
+            plan = self.plan(day, record.kind, settings, levels=record.levels or None, volume=reduced)
         return DayView(plan, record)
 
     def _stored_with_live_today(
@@ -160,6 +223,8 @@ class Journal:
                 validate.day(day, today)
             current = self._current(stored, day, today, settings)
             after = change(current.record)
+            if day >= today:  # the live plan follows the change (a new kind, say)
+                after = self._current(after, day, today, settings).record
             if after != stored:
                 future = day > today and after.ticks.keys() <= stored.ticks.keys()  # type: ignore[union-attr]
                 validate.record(after, day if future else today)
@@ -169,7 +234,10 @@ class Journal:
     def tick(self, exercise_id: str, day: date | None = None, held: int | None = None) -> TickResult:
         """Tick an exercise; ``held`` is the seconds a timer ran it for."""
         exercise = self.exercise(exercise_id)
-        at = self._stamp()
+        if (day is None or day >= self.today()) and self.limit() is Limit.STOPPED:
+            raise UsageError("no exercises today: your answers to the safety questions need emergency care "
+                             "first (run backtui to see what to do)")
+        at = self.moment()
         done = self.edit(lambda record: record.with_tick(exercise.id, at, held), day)
         return TickResult(exercise, done.view, changed=done.changed_ticks)
 
@@ -182,7 +250,7 @@ class Journal:
         """Tick exactly ``done`` among the day's plan (a past day's edit); ticks
         kept keep their times."""
         done = {self.exercise(i).id for i in done}
-        at = self._stamp()
+        at = self.moment()
 
         def change(record: DayRecord) -> DayRecord:
             for exercise_id in record.plan or ():
@@ -192,13 +260,16 @@ class Journal:
 
         return self.edit(change, day)
 
-    def skip(self, exercise_id: str, reason: str, day: date | None = None) -> Edit:
+    def skip(self, exercise_id: str, reason: str, day: date | None = None, pain: bool = False,
+             expect: date | None = None) -> Edit:
+        """Skip an exercise; ``pain``: because of pain (it counts as done for
+        the day and the streak, and steps it down next time)."""
         exercise = self.exercise(exercise_id)
-        return self.edit(lambda record: record.with_skip(exercise.id, reason.strip()), day)
+        return self.edit(lambda record: record.with_skip(exercise.id, reason.strip(), pain), day, expect)
 
     def stop(self, exercise_id: str | None = None, expect: date | None = None) -> Edit:
         """End today's session for pain, recording when and during what."""
-        stop = Stop(self._stamp(), exercise_id and self.exercise(exercise_id).id)
+        stop = Stop(self.moment(), exercise_id and self.exercise(exercise_id).id)
         return self.edit(lambda record: record._replace(stop=stop), expect=expect)
 
     def set_kind(self, kind: DayKind, day: date | None = None, expect: date | None = None) -> Edit:
@@ -236,7 +307,8 @@ class Journal:
     def set_note(self, note: str, day: date | None = None, expect: date | None = None) -> Edit:
         return self.edit(lambda record: record._replace(note=note.strip()), day, expect)
 
-    def _stamp(self) -> int:
+    def moment(self) -> int:
+        """Now, in whole Unix seconds."""
         return int(self.clock.now().timestamp())
 
     def switch(self, exercise_id: str, on: bool) -> Switched:
@@ -274,7 +346,7 @@ class Journal:
         return self.update_settings(day_start_hour=validate.day_start(hour))
 
     def acknowledge_safety(self) -> Settings:
-        return self.update_settings(safety_ack=self._stamp())
+        return self.update_settings(safety_ack=self.moment())
 
     # Numbers ---------------------------------------------------------------
 
@@ -294,18 +366,23 @@ class Journal:
         recent = self._stored_with_live_today(recent_days(today), today, settings)
         if today in recent:
             days[today.toordinal()] = recent[today].facts
+        log = self.db.programme()
+        levels = current_levels(self.catalog, log.changes)
         return compute(
             days,
             recent,
             today,
             phase_of=self.phase_of,
-            plan_if_missing=lambda day: self.plan(day, DayKind.NORMAL, settings).due,
+            plan_if_missing=lambda day: plan_for(day, self.catalog, settings.routine, DayKind.NORMAL, levels).due,
+            free={d.toordinal() for d in protected_days(log.answers, log.clearances, today)},
         )
 
     def pain(self) -> tuple[dict[date, int], dict[date, int]]:
         """Every pain check-in up to today: (before the session, after it), by day."""
         today = self.today()
-        return tuple({d: v for d, v in scores.items() if d <= today} for scores in self.db.pain())  # type: ignore[return-value]
+        return tuple(  # type: ignore[return-value]
+            {d: v for d, v in self.db.scores(field).items() if d <= today} for field in ("pain_before", "pain_after")
+        )
 
     def first_day(self) -> date | None:
         """The first recorded day, from which every figure counts."""
@@ -333,15 +410,15 @@ class Journal:
         settings = self.db.settings()
         return self._stored_with_live_today(None, self.today(settings), settings)
 
-    def import_days(self, days: list[DayRecord]) -> ImportSummary:
-        """Merge imported days in one save: all of them, or none if the save fails."""
-        from practice.interchange import merge
+    def import_(self, imported: Imported) -> ImportSummary:
+        """Merge an import in one save: all of it, or none if the save fails."""
+        from practice.interchange import merge, new_entries
 
         with self.db.transaction():
             settings = self.db.settings()
             stored = self.db.records()
             changed, new_ticks = [], 0
-            for incoming in days:
+            for incoming in imported.days:
                 before = stored.get(incoming.day)
                 after = merge(before, incoming)
                 if after.plan is None:
@@ -350,10 +427,15 @@ class Journal:
                     changed.append(after)
                     new_ticks += len(after.ticks.keys() - (before.ticks.keys() if before else set()))
             self.db.put(*changed)
-        return ImportSummary(days=len(days), changed_days=len(changed), new_ticks=new_ticks)
+            entries = new_entries(self.db.programme(), imported.log)
+            for entry in entries:
+                self.db.add(entry)
+        return ImportSummary(len(imported.days), len(changed), new_ticks, len(entries))
 
 
 class ImportSummary(NamedTuple):
     days: int
     changed_days: int
     new_ticks: int
+    new_entries: int
+    """Level changes, declines, screening answers and clearances added."""

@@ -7,7 +7,10 @@ from datetime import date, timedelta
 
 from practice.catalog import Phase
 from practice.journal import Journal
-from practice.pain import average, trend
+from practice.programme.pain import average, trend
+from practice.programme.records import ProgrammeLog
+from practice.programme.screening import protected_days
+from practice.report_programme import programme_sections
 from practice.progress import Span, Tally, span
 from practice.stats import Stats
 from practice.words import count
@@ -22,13 +25,15 @@ def build_report(journal: Journal, weeks: int = DEFAULT_WEEKS) -> str:
     records = journal.history(first + timedelta(days=n) for n in range((today - first).days + 1))
     tallies = span(records, first, today, lambda day, kind: journal.plan(day, kind, settings), journal.first_day())
     before, after = journal.pain()
+    log = journal.db.programme()
     return "\n".join([
         *_heading(tallies, weeks, journal.stats()),
         *_phases(journal, tallies),
         *_exercises(journal, tallies),
         *_skips_and_gates(journal, tallies),
-        *_pain(before, after, first, today),
-        *_days(journal, tallies),
+        *_pain(journal.mornings(), before, after, first, today),
+        *programme_sections(journal, records, log, first, today),
+        *_days(journal, tallies, log, first, today),
         *_notes(tallies),
     ]) + "\n"
 
@@ -112,35 +117,40 @@ def _skips_and_gates(journal: Journal, tallies: Span) -> list[str]:
     return lines
 
 
-def _pain(before: dict[date, int], after: dict[date, int], first: date, today: date) -> list[str]:
+def _pain(mornings: dict[date, int], before: dict[date, int], after: dict[date, int], first: date,
+          today: date) -> list[str]:
     lines = ["", "## Pain (0 to 10)", ""]
-    if not any(first <= day <= today for day in (*before, *after)):
+    if not any(first <= day <= today for day in (*mornings, *before, *after)):
         return [*lines, "No pain check-ins in this period."]
-    lines += ["| Week from | Before the session | After it | Check-ins |", "|---|---:|---:|---:|"]
+    lines += ["| Week from | Last 24 hours (mornings) | Before the session | After it | Check-ins |",
+              "|---|---:|---:|---:|---:|"]
     start = first
     while start <= today:
         end = min(start + timedelta(days=6), today)
+        m, nm = average(mornings, start, end)
         b, nb = average(before, start, end)
         a, na = average(after, start, end)
-        lines.append(f"| {start:%a %-d %b} | {_score(b)} | {_score(a)} | {nb + na} |")
+        lines.append(f"| {start:%a %-d %b} | {_score(m)} | {_score(b)} | {_score(a)} | {nm + nb + na} |")
         start += timedelta(days=7)
-    return [*lines, "", trend(before, today).words()]
+    return [*lines, "", trend(mornings, today).words()]
 
 
-def _score(value: float | None) -> str:
-    return "-" if value is None else f"{value:.1f}"
+def _score(value: object) -> str:
+    return "-" if value is None else f"{float(value):.1f}"  # type: ignore[arg-type]
 
 
-def _days(journal: Journal, tallies: Span) -> list[str]:
+def _days(journal: Journal, tallies: Span, log: ProgrammeLog, first: date, today: date) -> list[str]:
     def listing(days: list[date]) -> str:
         return ", ".join(_day(d) for d in days) or "none"
 
     stops = ", ".join(_day(d) + (f" (during {journal.name_of(e)})" if e else "")
                       for d, e in tallies.stopped) or "none"
-    return ["", "## Flare, rest and stopped days", "",
+    see_gp = sorted(d for d in protected_days(log.answers, log.clearances, today) if first <= d <= today)
+    return ["", "## Flare, see-a-GP, rest and stopped days", "",
             f"- Flare days: {listing(tallies.flare_days)}",
+            f"- Days in see-a-GP or emergency mode (after a safety answer): {listing(see_gp)}",
             f"- Rest days: {listing(tallies.rest_days)}",
-            f"- Stopped for pain: {stops}"]
+            f"- Sessions stopped for pain: {stops}"]
 
 
 def _notes(tallies: Span) -> list[str]:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
+from enum import Enum
 from typing import NamedTuple
 
-from practice.catalog import Catalog, Exercise, FlareGate, Phase
-from practice.daylog import DayKind
+from practice.catalog import Catalog, Dose, Exercise, FlareGate, Level, Phase
+from practice.daylog import DayKind, Volume
 
 
 class RoutineSettings(NamedTuple):
@@ -32,38 +34,106 @@ class RoutineSettings(NamedTuple):
         return RoutineSettings(frozenset(enabled), frozenset(disabled))
 
 
+class Limit(Enum):
+    """What the safety screening allows today."""
+
+    NONE = "none"
+    GENTLE = "gentle"
+    """See-a-GP mode: flare-safe levels only, at half volume."""
+    STOPPED = "stopped"
+    """An emergency sign: no exercises at all."""
+
+
+EMERGENCY_GATE = FlareGate(
+    "No exercises today: your answers to the safety questions need emergency care first."
+)
+SHARE = {Volume.FULL: 1.0, Volume.REDUCED: 2 / 3, Volume.HALF: 0.5}
+
+
 class PlanItem(NamedTuple):
     exercise: Exercise
+    level: Level
+    dose: Dose
+    """The level's dose, cut to the day's volume."""
     gate: FlareGate | None = None
     """Set when the exercise is left out today, with the reason."""
+
+    @property
+    def level_text(self) -> str:
+        """"level 2 of 5: 3 s hold"."""
+        return level_text(self.exercise, self.level)
+
+
+def level_text(exercise: Exercise, level: Level) -> str:
+    return f"level {level.number} of {exercise.top}: {level.name}"
 
 
 class Plan(NamedTuple):
     day: date
     kind: DayKind
     items: tuple[PlanItem, ...]
+    volume: Volume = Volume.FULL
 
     @property
     def due(self) -> tuple[str, ...]:
         """The ids to do today; this is what a complete day needs."""
         return tuple(item.exercise.id for item in self.items if item.gate is None)
 
+    @property
+    def levels(self) -> dict[str, int]:
+        """The level of each exercise due, as the day keeps them."""
+        return {item.exercise.id: item.level.number for item in self.items if item.gate is None}
+
+    def item(self, exercise_id: str) -> PlanItem | None:
+        return next((item for item in self.items if item.exercise.id == exercise_id), None)
+
     def phase_items(self, phase: Phase) -> tuple[PlanItem, ...]:
         return tuple(item for item in self.items if item.exercise.phase == phase)
 
     def estimate_seconds(self) -> int:
-        return sum(i.exercise.dose.estimate_seconds() for i in self.items if i.gate is None)
+        return sum(item.dose.estimate_seconds() for item in self.items if item.gate is None)
 
 
-def plan_for(day: date, catalog: Catalog, settings: RoutineSettings, kind: DayKind) -> Plan:
-    """Everything switched on and due on ``day``. A rest day has no plan; on a
-    flare day everything but the gentle exercises is gated out, with a reason."""
+def plan_for(
+    day: date,
+    catalog: Catalog,
+    settings: RoutineSettings,
+    kind: DayKind,
+    levels: Mapping[str, int],
+    volume: Volume = Volume.FULL,
+    limit: Limit = Limit.NONE,
+) -> Plan:
+    """Everything switched on and due on ``day``, each at its level
+    (``levels``, or where to start). A rest day has no plan. On a flare day
+    (or in see-a-GP mode) each exercise drops to its highest flare-safe level
+    at about half the sets, and one with no such level is left out, with a
+    reason; after an emergency sign, everything is left out."""
     if kind is DayKind.REST:
         return Plan(day, kind, ())
+    gentle = kind is DayKind.FLARE or limit is Limit.GENTLE
+    if gentle:
+        volume = Volume.HALF
     items = []
     for exercise in catalog.exercises:
-        if not (settings.is_on(exercise) and exercise.schedule.is_due(day)):
+        if not settings.is_on(exercise):
             continue
-        gate = exercise.flare_gate if kind is DayKind.FLARE and not exercise.gentle else None
-        items.append(PlanItem(exercise, gate))
-    return Plan(day, kind, tuple(items))
+        level = exercise.level(levels.get(exercise.id, exercise.start))
+        if (level.schedule or exercise.schedule).is_due(day):
+            items.append(item_for(exercise, level.number, gentle, volume, limit))
+    return Plan(day, kind, tuple(items), volume)
+
+
+def item_for(exercise: Exercise, number: int, gentle: bool, volume: Volume, limit: Limit = Limit.NONE) -> PlanItem:
+    """The exercise at level ``number`` on a day: on a gentle day (a flare, or
+    see-a-GP mode) at its highest flare-safe level or left out, its dose cut
+    to the day's volume."""
+    level = exercise.level(number)
+    gate = EMERGENCY_GATE if limit is Limit.STOPPED else None
+    if gentle and gate is None:
+        safe = exercise.flare_level(level.number)
+        if safe is None:
+            gate = exercise.flare_gate
+        else:
+            level = safe
+    dose = level.dose if volume is Volume.FULL else level.dose.scaled(SHARE[volume])
+    return PlanItem(exercise, level, dose, gate)

@@ -45,15 +45,16 @@ SEE_A_DOCTOR_SOON = (
 )
 
 STOP_RULE = (
-    "Stop if an exercise causes sharp pain, or pain, tingling or numbness "
-    "spreading into a leg (press x on the exercise screen)."
+    "Pain during an exercise: press x. Sharp pain, or pain, tingling or numbness "
+    "spreading into a leg, means stop for today (x, then s)."
 )
 
 STOPPED = (
     "Today's session is over. Rest in a comfortable position and do no more "
     "exercises today.",
-    "If the pain or tingling settles, try again tomorrow, gently, and leave out "
-    "the exercise that caused it. If it keeps happening, ask a physiotherapist.",
+    "If the pain or tingling settles, try again tomorrow, gently: the exercise "
+    "that caused it will offer the level below (or leaving it out). If it keeps "
+    "happening, ask a physiotherapist.",
 )
 
 

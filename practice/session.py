@@ -10,10 +10,20 @@ from collections.abc import Callable
 from datetime import date
 from typing import NamedTuple
 
-from practice.daylog import DayKind, DayRecord
+from practice.coach import Coach, Morning, PainReport
+from practice.daylog import DayKind, DayRecord, Leg, Rating
 from practice.journal import DayView, Edit, Journal
+from practice.programme import pain
+from practice.routine import Limit
 
 UNDO_DEPTH = 50
+
+
+class Advice(NamedTuple):
+    limit: Limit
+    line: str = ""
+    """A line for Today's banner, or ""."""
+    first_week: bool = False
 
 
 class Undo(NamedTuple):
@@ -25,6 +35,9 @@ class Undo(NamedTuple):
 class Session:
     def __init__(self, journal: Journal) -> None:
         self.journal = journal
+        self.coach = Coach(journal)
+        self.last_ticked: str | None = None
+        """The exercise ticked last in this session: a rating key rates it."""
         self.view: DayView = journal.view()
         self._history: list[Undo] = []
 
@@ -33,6 +46,31 @@ class Session:
         """The day on screen: every change is meant for it, and is refused
         (:class:`~practice.errors.DayChanged`) if a new day has begun."""
         return self.view.plan.day
+
+    def advice(self) -> Advice:
+        """What Today says beyond the day's kind: the screening's limit, how
+        many level suggestions wait, and whether pain has not eased in six
+        weeks. Worked out when the day's rows are (not on every key)."""
+        limit = self.journal.limit()
+        inputs = self.coach.inputs()
+        count = len(self.coach.suggestions(inputs)) + len(self.coach.offers(inputs))
+        if count:
+            line = f"{count} level suggestion{'s' if count > 1 else ''}: press l (nothing changes without your yes)."
+        elif pain.not_easing(self.journal.mornings(), self.day):
+            line = "Your back has not eased in six weeks: worth booking your GP or a physiotherapist."
+        else:
+            line = ""
+        first = self.journal.first_day()
+        return Advice(limit, line, first is None or (self.day - first).days < 7)
+
+    def suggestion_lines(self) -> list[str]:
+        """The level suggestions in words, for the completion view."""
+        lines = []
+        for s in self.coach.suggestions():
+            name = self.journal.name_of(s.exercise)
+            where = f"level {s.to}" if s.to else "leave it out for now"
+            lines.append(f"Suggested: {name}, {where}. {s.why} (l on Today answers it.)")
+        return lines
 
     @property
     def can_undo(self) -> bool:
@@ -45,6 +83,7 @@ class Session:
         rolled = view.plan.day != self.view.plan.day
         if rolled:
             self._history.clear()
+            self.last_ticked = None
         self.view = view
         return rolled
 
@@ -55,24 +94,52 @@ class Session:
         name = self.journal.exercise(exercise_id).name
         return self._apply(f"unticked {name}", exercise_id, lambda r: r.without_tick(exercise_id))
 
-    def finish(self, exercise_id: str, held: int | None) -> str:
+    def finish(self, exercise_id: str, held: int | None, rating: Rating | None = None) -> str:
         """Tick an exercise; ``held`` is the seconds a timer ran it for (the
-        timer ran to the end, or was ended early)."""
+        timer ran to the end, or was ended early), ``rating`` how it went."""
         name = self.journal.exercise(exercise_id).name
-        at = int(self.journal.clock.now().timestamp())
-        return self._apply(f"ticked {name}", exercise_id, lambda r: r.with_tick(exercise_id, at, held))
+        at = self.journal.moment()
+        message = self._apply(f"ticked {name}", exercise_id,
+                              lambda r: r.with_tick(exercise_id, at, held).with_rating(exercise_id, rating))
+        self.last_ticked = exercise_id
+        return message
 
-    def skip(self, exercise_id: str, reason: str) -> str:
+    def rate(self, exercise_id: str, rating: Rating) -> str:
+        name = self.journal.exercise(exercise_id).name
+        words = rating.value.replace("-", " ")
+        message = self._apply(f"rated {name} {words}", exercise_id, lambda r: r.with_rating(exercise_id, rating))
+        if rating is Rating.PAINFUL:
+            message += (" Next time the level below is offered. If the pain is sharp or runs into a leg, "
+                        "stop for today.")
+        return message
+
+    def pain_during(self, exercise_id: str, score: int) -> PainReport:
+        change, report = self.coach.pain_during(exercise_id, score)
+        name = self.journal.exercise(exercise_id).name
+        self._apply(f"noted pain {score}/10 during {name}", exercise_id, change)
+        return report
+
+    def skip(self, exercise_id: str, reason: str, pain: bool = False) -> str:
+        """Skip an exercise; ``pain``: because of pain (counts as done, and
+        the level below is offered next time)."""
         name = self.journal.exercise(exercise_id).name
         reason = reason.strip()
-        return self._apply(f"skipped {name}", exercise_id, lambda r: r.with_skip(exercise_id, reason))
+        label = f"skipped {name} because of pain" if pain else f"skipped {name}"
+        return self._apply(label, exercise_id, lambda r: r.with_skip(exercise_id, reason, pain))
 
     def unskip(self, exercise_id: str) -> str:
         name = self.journal.exercise(exercise_id).name
         return self._apply(
             f"took back the skip of {name}", exercise_id,
-            lambda r: r.with_mark(exercise_id, r.mark(exercise_id)._replace(skipped=None)),
+            lambda r: r.with_mark(exercise_id, r.mark(exercise_id)._replace(skipped=None, pain_skip=False)),
         )
+
+    def morning(self, pain_24h: int, leg: Leg) -> Morning:
+        """The morning check-in (not undone by u: it is what the day's plan
+        rests on; check in again to correct it)."""
+        result = self.coach.morning(pain_24h, leg, expect=self.day)
+        self.view = result.edit.view
+        return result
 
     def stop(self, exercise_id: str | None) -> str:
         """End the session for pain."""

@@ -26,7 +26,7 @@ The rules (also in the README):
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from datetime import date, timedelta
 from enum import Enum
 from typing import NamedTuple
@@ -49,14 +49,16 @@ class DayState(Enum):
 
 def _recorded_state(facts: DayFacts | None) -> DayState | None:
     """A day's state from what was recorded; None if that makes it neither
-    complete nor free (it is then open if it is today, missed if past)."""
+    complete nor free (it is then open if it is today, missed if past). An
+    exercise skipped because of pain counts as done; a day whose plan was all
+    skipped for pain counts like a day stopped for pain."""
     if facts is None:
         return None
-    kind, plan, ticks, stopped = facts
+    kind, plan, ticks, stopped, pain_skips = facts
     if kind is DayKind.REST or plan == ():
         return DayState.FREE
-    if plan_done(kind, plan, ticks):
-        return DayState.COMPLETE
+    if plan_done(kind, plan, ticks, pain_skips):
+        return DayState.COMPLETE if not pain_skips.issuperset(plan) else DayState.FREE
     return DayState.FREE if stopped else None
 
 
@@ -91,11 +93,13 @@ def compute(
     today: date,
     phase_of: Callable[[str], Phase | None],
     plan_if_missing: Callable[[date], tuple[str, ...]],
+    free: Collection[int] = frozenset(),
 ) -> Stats:
     """``days`` covers every stored day, by ordinal; ``recent`` holds the
     stored records of the last :data:`RECENT_DAYS` days. Both must reflect
-    today's live plan."""
-    timeline = _timeline(days, today)
+    today's live plan. ``free`` days (ordinals) are never missed: the safety
+    screening asked for no session, or for only one the person chose."""
+    timeline = _timeline(days, today, free)
     return Stats(
         streak=current_streak(timeline.states),
         best_streak=best_streak(timeline.states),
@@ -124,15 +128,15 @@ def counted(since: date | None, today: date, start: date | None = None) -> Itera
     return map(date.fromordinal, range(first.toordinal(), today.toordinal() + 1))
 
 
-def _timeline(days: Mapping[int, DayFacts], today: date) -> Timeline:
+def _timeline(days: Mapping[int, DayFacts], today: date, free: Collection[int]) -> Timeline:
     """Every counted day's state. Days are ordinals here: a ten-year log is
     3,650 of them, and every ``status`` works them all out."""
     end = today.toordinal()
     first = min((n for n in days if n <= end), default=end + 1)
-    get, missed = days.get, DayState.MISSED
-    states = [_recorded_state(get(n)) or missed for n in range(first, end)]
+    get, missed, spared = days.get, DayState.MISSED, DayState.FREE
+    states = [_recorded_state(get(n)) or (spared if n in free else missed) for n in range(first, end)]
     if first <= end:
-        states.append(day_state(get(end), today, today))
+        states.append(_recorded_state(get(end)) or (spared if end in free else DayState.OPEN))
     return Timeline(first, states)
 
 

@@ -23,7 +23,7 @@ import unicodedata
 from collections.abc import Mapping
 from datetime import date, datetime, timedelta, timezone
 
-from practice.daylog import DayKind, DayRecord
+from practice.daylog import DayKind, DayRecord, Leg, Rating
 from practice.errors import UsageError
 
 MIN_DAY = date(1970, 1, 1)
@@ -39,6 +39,9 @@ MAX_IDS = 200
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 SLUG_LIMIT = 64
 KINDS = frozenset(kind.value for kind in DayKind)
+RATINGS = frozenset(rating.value for rating in Rating)
+LEGS = frozenset(leg.value for leg in Leg)
+MAX_LEVEL = 5
 MAX_REST_DAYS = 6
 """The most rest days a person may allow in any 7: one day in seven stays a practice day."""
 MAX_DAY_START_HOUR = 12
@@ -162,6 +165,24 @@ def kind(value: object, field: str = "kind") -> DayKind:
     return DayKind(value)
 
 
+def rating(value: object, field: str) -> Rating:
+    if not isinstance(value, str) or value not in RATINGS:
+        raise Invalid(f"{field}: a rating is easy, just-right, hard or painful")
+    return Rating(value)
+
+
+def leg(value: object, field: str = "leg") -> Leg:
+    if not isinstance(value, str) or value not in LEGS:
+        raise Invalid(f"{field}: leg symptoms are none, one or both")
+    return Leg(value)
+
+
+def level(value: object, field: str, low: int = 1) -> int:
+    if type(value) is not int or not low <= value <= MAX_LEVEL:
+        raise Invalid(f"{field}: a level is a whole number from {low} to {MAX_LEVEL}")
+    return value
+
+
 def held(value: object, field: str) -> int:
     if type(value) is not int or not 0 <= value <= MAX_HELD:
         raise Invalid(f"{field}: seconds held must be a whole number from 0 to {MAX_HELD}")
@@ -200,6 +221,20 @@ def record(value: DayRecord, today: date, where: str | None = None) -> DayRecord
         moment(value.stop.at, f"{where} stop")
         if value.stop.exercise is not None:
             exercise_id(value.stop.exercise, f"{where} stop")
+    pain(value.pain_24h, f"{where} pain_24h")
+    if value.leg is not None:
+        leg(value.leg.value, f"{where} leg")
+    _by_id(value.ratings, f"{where} ratings")
+    for exercise, given in value.ratings.items():
+        rating(given.value if isinstance(given, Rating) else given, f"{where} rating of {exercise}")
+    _by_id(value.pain_during, f"{where} pain_during")
+    for exercise, score in value.pain_during.items():
+        pain(score, f"{where} pain during {exercise}")
+    if not value.pain_skips <= value.skips.keys():
+        raise Invalid(f"{where} skipped_for_pain: every id must be among the skips")
+    _by_id(value.levels, f"{where} levels")
+    for exercise, number in value.levels.items():
+        level(number, f"{where} level of {exercise}", low=0)
     return value
 
 

@@ -9,8 +9,10 @@ from practice.app.main import BackApp, make_app
 from practice.app.routine_list import RoutineList
 from practice.app.rows import Row
 from practice.app.timer import HoldTimer
+from practice.coach import Coach
 from practice.daylog import DayRecord
 from practice.journal import Journal
+from practice.programme.records import QuestionSet
 
 
 def on_disk(journal: Journal, day: date | None = None) -> DayRecord:
@@ -18,10 +20,17 @@ def on_disk(journal: Journal, day: date | None = None) -> DayRecord:
     return Journal(journal.db.storage.path.parent, journal.clock).view(day).record
 
 
+def screened(journal: Journal) -> None:
+    """The first-run notice accepted and every safety question answered no."""
+    journal.acknowledge_safety()
+    Coach(journal).answer(QuestionSet.FULL, frozenset())
+
+
 def app_for(journal: Journal, accepted: bool = True) -> BackApp:
-    """The app over ``journal``; ``accepted`` skips the first-run notice."""
+    """The app over ``journal``; ``accepted`` skips the first-run notice and
+    the safety questions (all answered no)."""
     if accepted:
-        journal.acknowledge_safety()
+        screened(journal)
     return make_app(journal)
 
 
@@ -72,3 +81,8 @@ async def open_exercise(pilot, exercise_id: str) -> None:
     await select(pilot, exercise_id)
     await pilot.press("enter")
     assert isinstance(app.screen, ExerciseScreen) and app.screen.exercise.id == exercise_id
+
+
+async def answer_all_no(pilot, count: int = 17) -> None:
+    """Answer the safety questions on screen, all no."""
+    await pilot.press(*["n"] * count)

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from practice.daylog import DayKind, DayRecord, Stop
+from practice.daylog import DayKind, DayRecord, Leg, Rating, Stop
 from practice.journal import Journal
+from practice.programme.records import Answers, Change, LevelChange, QuestionSet
+from practice.programme.screening import SETS
 
 FIRST = date(2026, 10, 25)  # a Sunday; today (21 Nov) is day 27
 
@@ -34,3 +36,54 @@ def build(journal: Journal) -> None:
         records.append(record)
     with journal.db.transaction():
         journal.db.put(*records)
+
+
+def _at(day: date, hour: int, minute: int) -> int:
+    return int(datetime(day.year, day.month, day.day, hour, minute).timestamp())
+
+
+def build_programme(journal: Journal) -> None:
+    """What the programme adds to :func:`build`'s four weeks: a morning
+    check-in on every recorded day, ratings and pain during exercises, a skip
+    for pain, level changes and the safety answers. Call it after ``build``."""
+    records = journal.db.records()
+    for n in range(27):
+        day = FIRST + timedelta(days=n)
+        record = records.get(day)
+        if record is None:  # the missed day: no check-in either
+            continue
+        pain_24h = 5 - n // 7  # 5, 4, 3, 2 by week: the first fortnight averages 4.7, the last week 2
+        if n == 9:  # the flare day began with a bad morning
+            pain_24h = 7
+        records[day] = record._replace(pain_24h=pain_24h, leg=Leg.NONE)
+
+    def day(n: int) -> date:
+        return FIRST + timedelta(days=n)
+
+    def rate(n: int, exercise_id: str, rating: Rating, pain: int | None = None) -> None:
+        record = records[day(n)]
+        ratings = {**record.ratings, exercise_id: rating}
+        during = record.pain_during if pain is None else {**record.pain_during, exercise_id: pain}
+        records[day(n)] = record._replace(ratings=ratings, pain_during=during)
+
+    rate(10, "glute-bridge", Rating.EASY)
+    rate(11, "glute-bridge", Rating.EASY, pain=1)
+    rate(15, "glute-bridge", Rating.HARD, pain=3)
+    rate(15, "bird-dog", Rating.EASY)
+    rate(16, "bird-dog", Rating.EASY)
+    rate(19, "bird-dog", Rating.JUST_RIGHT, pain=2)
+    rate(20, "glute-bridge", Rating.PAINFUL, pain=6)  # the session stopped during it
+    # Day 22: the psoas stretch hurt (6/10) and was skipped for pain, which counts as done.
+    rate(22, "psoas-kneeling-stretch", Rating.PAINFUL, pain=6)
+    records[day(22)] = records[day(22)].with_skip("psoas-kneeling-stretch", "pain 6/10", pain=True)
+    with journal.db.transaction():
+        journal.db.put(*records.values())
+        journal.db.add(Answers(_at(day(0), 7, 20), day(0), QuestionSet.FULL, SETS[QuestionSet.FULL], frozenset()))
+        journal.db.add(LevelChange(day(13), "glute-bridge", 1, 2, Change.UP, "easy in 2 sessions in a row"))
+        journal.db.add(LevelChange(day(17), "bird-dog", 1, 2, Change.UP, "easy in 2 sessions in a row"))
+        # A morning of 7 and a session stopped for pain each ask the emergency questions again.
+        journal.db.add(Answers(_at(day(9), 7, 25), day(9), QuestionSet.EMERGENCY, SETS[QuestionSet.EMERGENCY],
+                               frozenset()))
+        journal.db.add(Answers(_at(day(20), 7, 45), day(20), QuestionSet.EMERGENCY,
+                               SETS[QuestionSet.EMERGENCY], frozenset()))
+        journal.db.add(LevelChange(day(21), "glute-bridge", 2, 1, Change.DOWN, "stopped for pain"))

@@ -6,6 +6,7 @@ import errno
 
 import pytest
 from apps import (
+    answer_all_no,
     app_for,
     elapse,
     focused_id,
@@ -20,12 +21,14 @@ from support import FakeClock
 from textual.widgets import Digits, Label
 
 from practice.app.complete import CompletionScreen
-from practice.app.dialogs import HelpScreen, SafetyScreen, StoppedScreen, TextDialog
+from practice.app.dialogs import HelpScreen, PainDuringDialog, SafetyScreen, SkipDialog, StoppedScreen
 from practice.app.exercise import ExerciseScreen
+from practice.app.screening import ScreeningScreen
 from practice.app.routine_list import RoutineList
 from practice.app.rows import RowState
 from practice.app.today import TodayScreen
-from practice.daylog import DayKind
+from practice.coach import Coach
+from practice.daylog import DayKind, Rating
 from practice.journal import Journal
 
 SIZE = (80, 24)
@@ -34,18 +37,24 @@ SIZE = (80, 24)
 # First run and safety ---------------------------------------------------------
 
 
-async def test_first_run_shows_the_safety_notice_and_enter_accepts_it(journal, clock):
+async def test_first_run_shows_the_safety_notice_then_the_questions_then_today(journal, clock):
     app = app_for(journal, accepted=False)
     async with app.run_test(size=SIZE) as pilot:
         assert isinstance(app.screen, SafetyScreen)
         text = str(app.screen.query_one("#safety-text").render())
-        assert "not medical advice" in text and "both legs" in text and "bladder" in text
+        assert "not medical advice" in text and "safety questions" in text
         await pilot.press("space")  # nothing behind the notice reacts yet
         assert on_disk(journal).ticks == {}
         await pilot.press("enter")
+        assert isinstance(app.screen, ScreeningScreen)
+        await answer_all_no(pilot)
+        await pilot.pause()
         assert isinstance(app.screen, TodayScreen)
     assert journal.db.settings().safety_ack == int(clock.now().timestamp())
+    [answers] = journal.db.programme().answers
+    assert answers.yes == frozenset() and len(answers.asked) == 17
     async with app_for(journal, accepted=False).run_test(size=SIZE) as pilot:
+        await pilot.pause()
         assert isinstance(pilot.app.screen, TodayScreen)
 
 
@@ -63,7 +72,7 @@ async def test_help_lists_the_keys_and_leads_back_to_the_safety_notice(journal):
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
         keys = str(app.screen.query_one("#keys").render())
-        for words in ("Tick", "Skip", "Undo", "Next phase", "Stop: pain", "Finish"):
+        for words in ("Tick", "Skip", "Undo", "Next phase", "Pain", "Finish", "Levels", "Easy", "Painful"):
             assert words in keys
         await pilot.press("r")
         assert isinstance(app.screen, SafetyScreen) and not app.screen.first_run
@@ -91,9 +100,10 @@ async def test_today_shows_the_four_phases_in_order_with_counts(journal):
         ]
         assert headers[0].endswith("0/5")
         summary = str(app.screen.query_one("#summary").render())
-        assert "Saturday 21 November" in summary and "0/11" in summary and "min left" in summary
+        due = len(journal.view().plan.due)
+        assert "Saturday 21 November" in summary and f"0/{due}" in summary and "min left" in summary
         bridge = next(line for line in routine_text(app) if "Glute bridge" in line)
-        assert "12 x 3, 3 s at the top" in bridge
+        assert "level 1 of 5" in bridge and "8 reps, 2 s at the top" in bridge  # strength starts at level 1
         assert focused_id(app) == "calf-foam-roll"
 
 
@@ -159,12 +169,14 @@ async def test_undo_takes_back_the_last_change(journal):
         assert on_disk(journal).ticks == {}
 
 
-async def test_skip_asks_for_an_optional_reason(journal):
+async def test_skip_says_which_choice_keeps_the_day_and_asks_for_an_optional_reason(journal):
     app = app_for(journal)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("s")
-        assert isinstance(app.screen, TextDialog)
-        await pilot.press(*"no roller", "enter")
+        assert isinstance(app.screen, SkipDialog)
+        words = " ".join(str(s.render()) for s in app.screen.query("Static"))
+        assert "because of pain: it counts as done" in words and "the day stays incomplete" in words
+        await pilot.press("o", *"no roller", "enter")
         assert on_disk(journal).skips == {"calf-foam-roll": "no roller"}
         skipped = row(app, "calf-foam-roll")
         assert skipped.state is RowState.SKIPPED and "no roller" in skipped.note
@@ -270,9 +282,10 @@ def step(app) -> str:
 async def test_a_hold_counts_down_switches_sides_and_ticks_itself(journal, clock):
     app = app_for(journal)
     async with app.run_test(size=SIZE) as pilot:
-        await open_exercise(pilot, "hamstring-lying-static-stretch")
+        await open_exercise(pilot, "psoas-kneeling-stretch")
         screen = app.screen
-        assert "Hamstrings" in str(screen.query_one("#target").render())
+        assert "level 2 of 3" in str(screen.query_one("#name").render())
+        assert "kneel" in str(screen.query_one("#how").render()).lower()  # the level's how-to
         assert "Caution" in str(screen.query_one("#caution").render())
         assert digits(app) == "1:00" and "Hold · left" in step(app)
         await elapse(pilot, clock, 59.5)
@@ -282,10 +295,12 @@ async def test_a_hold_counts_down_switches_sides_and_ticks_itself(journal, clock
         await elapse(pilot, clock, 5)
         assert "Hold · right" in step(app)
         await elapse(pilot, clock, 60)
+        assert "How was it?" in str(app.screen.query_one("#rating").render())  # asked, never required
+        await pilot.press("enter")
         assert isinstance(app.screen, TodayScreen)
-        assert focused_id(app) == "hamstring-dynamic-stiff-leg-deadlift"  # the next to do
+        assert focused_id(app) == "glute-bridge"  # the next to do
     record = on_disk(journal)
-    assert record.held == {"hamstring-lying-static-stretch": 120}
+    assert record.held == {"psoas-kneeling-stretch": 120} and record.ratings == {}
 
 
 async def test_the_timer_wakes_by_itself(journal, clock):
@@ -312,8 +327,10 @@ async def test_pause_resume_adjust_and_finish_early(journal, clock):
         assert digits(app) == "40"
         clock.advance(seconds=15)
         await pilot.press("f")  # the stretch has eased: 25 s held
+        await pilot.press("o")  # just right
         assert isinstance(app.screen, TodayScreen)
     assert on_disk(journal).held == {"psoas-kneeling-stretch": 25}
+    assert on_disk(journal).ratings == {"psoas-kneeling-stretch": Rating.JUST_RIGHT}
 
 
 async def test_escape_goes_back_without_ticking(journal, clock):
@@ -342,6 +359,9 @@ async def test_the_draw_in_relaxes_between_its_five_holds(journal, clock):
 async def test_reps_count_sets_top_holds_and_rest(journal, clock):
     app = app_for(journal)
     async with app.run_test(size=SIZE) as pilot:
+        journal_level = Coach(journal).set_level("glute-bridge", 2)  # the standard level: 12 x 3
+        assert journal_level.after == 2
+        await pilot.press("u")  # Today reads the level when it opens the exercise
         await open_exercise(pilot, "glute-bridge")
         assert "Set 1 of 3" in step(app) and digits(app) == "0"
         assert "Rep done" in {b.binding.description for b in app.screen.active_bindings.values() if b.enabled}
@@ -355,19 +375,25 @@ async def test_reps_count_sets_top_holds_and_rest(journal, clock):
         assert "Rest" in step(app) and digits(app) == "30"
         await pilot.press("n")
         assert "Set 2 of 3" in step(app)
-        await pilot.press("f")
+        await pilot.press("f", "h")  # finished early, and it was hard
     assert "glute-bridge" in on_disk(journal).ticks and on_disk(journal).held == {}
+    assert on_disk(journal).ratings == {"glute-bridge": Rating.HARD}
 
 
-async def test_the_stop_key_ends_the_session_and_says_when_to_get_help(journal, clock):
+async def test_sharp_or_spreading_pain_ends_the_session_and_says_when_to_get_help(journal, clock):
     app = app_for(journal)
     async with app.run_test(size=SIZE) as pilot:
         await open_exercise(pilot, "hamstring-lying-static-stretch")
         await pilot.press("x")
+        assert isinstance(app.screen, PainDuringDialog)
+        await pilot.press("s")  # sharp, or spreading into a leg
         assert isinstance(app.screen, StoppedScreen)
         text = " ".join(str(s.render()) for s in app.screen.query("Static"))
         assert "emergency" in text and "both legs" in text and "doctor" in text
         await pilot.press("enter")
+        assert isinstance(app.screen, ScreeningScreen)  # a stop re-asks the emergency questions
+        await answer_all_no(pilot, 9)
+        await pilot.pause()
         assert "stopped" in str(app.screen.query_one("#banner").render())
         await pilot.press("space", "enter")  # no more exercises today
         assert isinstance(app.screen, TodayScreen) and on_disk(journal).ticks == {}
@@ -378,6 +404,7 @@ async def test_the_stop_key_ends_the_session_and_says_when_to_get_help(journal, 
 async def test_a_gated_exercise_says_why_and_offers_the_alternative(data_dir):
     clock = FakeClock("2026-11-23T07:30:00")  # a Monday: the prone hold is due
     journal = Journal(data_dir, clock)
+    journal.switch("prone-erector-isometric", on=True)  # as if its gate had been met
     journal.edit(lambda record: record._replace(kind=DayKind.FLARE))
     app = app_for(journal)
     async with app.run_test(size=SIZE) as pilot:
@@ -409,8 +436,10 @@ async def test_nothing_is_clipped(journal, size):
     async with app.run_test(size=size) as pilot:
         routine = app.screen.query_one(RoutineList)
         assert routine.region.bottom <= size[1] - 2  # above the status and footer lines
-        assert routine.virtual_size.height <= routine.scrollable_content_region.height  # no scrolling
-        await open_exercise(pilot, "hamstring-lying-static-stretch")
+        if size[1] >= 40:
+            assert routine.virtual_size.height <= routine.scrollable_content_region.height  # no scrolling
+        assert all(line == line.rstrip() or not line.rstrip().endswith("…") for line in routine.text)  # no name cut
+        await open_exercise(pilot, "psoas-kneeling-stretch")
         for widget_id in ("#count", "#bar", "#stop-rule"):
             region = app.screen.query_one(widget_id).region
             assert region.height > 0 and region.bottom <= size[1] - 1 and region.right <= size[0]

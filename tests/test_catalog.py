@@ -21,9 +21,11 @@ from practice.catalog import (
 )
 from practice.catalog.loader import CATALOG_FILE
 from practice.daylog import DayKind
+from practice.programme.gates import GATES
 from practice.routine import RoutineSettings, plan_for
 
 FACTS = Path(__file__).resolve().parents[2] / "shared" / "content" / "exercise-facts.md"
+PROGRESSION = FACTS.with_name("progression-facts.md")
 
 EXPECTED_IDS = {
     Phase.RELEASE: ["calf-foam-roll", "it-band-lateral-thigh-roll", "piriformis-roll",
@@ -53,64 +55,174 @@ def test_ids_match_the_facts_file_table():
     assert set(slugs) == {e.id for e in load_catalog().exercises}
 
 
-def test_stretch_holds_are_sixty_seconds_per_side():
+ROLLS = EXPECTED_IDS[Phase.RELEASE]
+
+
+def facts_ladders() -> dict[str, list[tuple[int, bool, bool]]]:
+    """Section 7 of the progression facts: each exercise's levels as
+    (number, the standard level, may be done on a flare day)."""
+    text = PROGRESSION.read_text("utf-8")
+    found: dict[str, list[tuple[int, bool, bool]]] = {}
+    current: tuple[str, ...] = ()
+    for line in text[text.index("## 7."):text.index("## 8.")].splitlines():
+        if line.startswith("### 7a"):
+            current = tuple(ROLLS)  # one ladder for every roll
+        if not line.startswith("| "):
+            continue
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if cells[0].startswith("`"):
+            current = (cells[0].strip("`"),)
+        at = next((n for n, c in enumerate(cells[:2]) if re.fullmatch(r"L\d( ★)?", c)), None)
+        if at is None:
+            continue  # the header, or a gate row
+        level = (int(cells[at][1]), "★" in cells[at], cells[at + 4].startswith("F"))
+        for exercise_id in current:
+            found.setdefault(exercise_id, []).append(level)
+    return found
+
+
+@pytest.mark.skipif(not PROGRESSION.exists(), reason="shared/ is not beside this checkout")
+def test_ladders_match_the_progression_facts():
+    ladders = facts_ladders()
+    ladders["it-band-lateral-thigh-roll"] = ladders["it-band-lateral-thigh-roll"][:2]  # "stops at L2"
     catalog = load_catalog()
-    for exercise_id in ("hamstring-lying-static-stretch", "psoas-kneeling-stretch"):
-        dose = catalog[exercise_id].dose
-        assert isinstance(dose, HoldDose)
-        assert (dose.seconds, dose.per_side, dose.reps) == (60, True, 1)
-    assert catalog["psoas-kneeling-stretch"].dose.may_end_early
+    assert set(ladders) == {e.id for e in catalog.exercises}
+    for e in catalog.exercises:
+        assert [(lv.number, lv.number == e.standard, lv.flare_safe) for lv in e.levels] == ladders[e.id], e.id
+
+
+def standard_dose(exercise_id: str):
+    exercise = load_catalog()[exercise_id]
+    return exercise.level(exercise.standard).dose
+
+
+def test_stretch_holds_follow_the_facts_file():
+    catalog = load_catalog()
+    # Hamstring stretch: 30 s x 2 per leg at the standard level; about 60 s per side at the top.
+    hamstring = catalog["hamstring-lying-static-stretch"]
+    standard = standard_dose(hamstring.id)
+    assert isinstance(standard, HoldDose)
+    assert (standard.seconds, standard.reps, standard.per_side, standard.may_end_early) == (30, 2, True, False)
+    longer = hamstring.level(hamstring.top).dose
+    assert (longer.seconds * longer.reps, longer.per_side) == (60, True)
+    # Psoas stretch: up to 60 s per side, or until it eases (SEED:003); standing first is 30 s x 2.
+    psoas = catalog["psoas-kneeling-stretch"]
+    kneeling = standard_dose(psoas.id)
+    assert isinstance(kneeling, HoldDose)
+    assert (kneeling.seconds, kneeling.reps, kneeling.per_side, kneeling.may_end_early) == (60, 1, True, True)
+    standing = psoas.level(1).dose
+    assert (standing.seconds, standing.reps, standing.per_side, standing.may_end_early) == (30, 2, True, False)
+    # Calf stretch: 30 s x 2 per leg, against a wall or on the step.
+    for level in catalog["calf-step-stretch"].levels:
+        assert (level.dose.seconds, level.dose.reps, level.dose.per_side) == (30, 2, True)
 
 
 def test_seed_doses():
     catalog = load_catalog()
-    zip_up = catalog["abdominal-zip-up"].dose
-    assert (zip_up.seconds, zip_up.reps) == (10, 5)
+    zip_up = catalog["abdominal-zip-up"]
+    assert zip_up.standard == 1
+    assert (zip_up.level(1).dose.seconds, zip_up.level(1).dose.reps) == (10, 5)
     prone = catalog["prone-erector-isometric"]
-    assert prone.dose.seconds == 7 and 3 <= prone.dose.reps <= 5
+    seed = standard_dose(prone.id)
+    assert seed.seconds == 7 and 3 <= seed.reps <= 5
+    assert prone.top == 2 and all(level.dose.seconds == 7 for level in prone.levels)  # no "superman" level
     assert prone.schedule.per_week == 3
-    bridge = catalog["glute-bridge"].dose
+    bridge = standard_dose("glute-bridge")
     assert isinstance(bridge, RepsDose) and (bridge.reps, bridge.sets, bridge.top_hold) == (12, 3, 3)
-    assert isinstance(catalog["bird-dog"].dose, PyramidDose)
+    assert isinstance(standard_dose("bird-dog"), PyramidDose)
 
 
-def test_doses_read_in_plain_words():
+def test_mcgill_holds_are_10_s_at_most_and_grow_by_pyramid():
     catalog = load_catalog()
-    assert catalog["hamstring-lying-static-stretch"].dose.describe() == "60 s each leg"
-    assert catalog["abdominal-zip-up"].dose.describe() == "10 s x 5"
-    assert catalog["glute-bridge"].dose.describe() == "12 x 3, 3 s at the top"
-    assert catalog["psoas-kneeling-stretch"].dose.describe() == "up to 60 s each side"
-    assert catalog["bird-dog"].dose.describe() == "8 s holds, 5-3-1 each side"
+    for exercise_id in ("bird-dog", "side-plank", "mcgill-curl-up"):
+        for level in catalog[exercise_id].levels:
+            if isinstance(level.dose, (HoldDose, PyramidDose)):
+                assert level.dose.seconds <= 10, (exercise_id, level.number)
+    bird_dog = catalog["bird-dog"]
+    assert [bird_dog.level(n).dose.ladder for n in (2, 3, 4)] == [(5, 3, 1), (6, 4, 2), (8, 6, 4)]
 
 
-def test_prone_isometric_is_gated_on_a_flare_day_with_bird_dog_offered():
+@pytest.mark.parametrize(("exercise_id", "level", "words"), [
+    ("hamstring-lying-static-stretch", 2, "30 s x 2 each leg"),
+    ("hamstring-lying-static-stretch", 3, "60 s each leg"),
+    ("abdominal-zip-up", 1, "10 s x 5"),
+    ("glute-bridge", 1, "8 reps, 2 s at the top"),
+    ("glute-bridge", 2, "12 x 3, 3 s at the top"),
+    ("psoas-kneeling-stretch", 2, "up to 60 s each side"),
+    ("bird-dog", 2, "8 s holds, 5-3-1 each side"),
+    ("step-up", 1, "8 reps each leg"),
+])
+def test_doses_read_in_plain_words(exercise_id, level, words):
+    assert load_catalog()[exercise_id].level(level).dose.describe() == words
+
+
+def test_strength_and_core_start_at_level_1_stretching_and_rolling_at_the_standard_level():
+    for e in load_catalog().exercises:
+        if e.phase in (Phase.GLUTES, Phase.BACK):
+            assert e.start == 1, e.id
+        elif e.id == "calf-step-stretch":  # the wall version comes before the step edge
+            assert (e.start, e.standard) == (1, 2)
+        else:
+            assert e.start == e.standard, e.id
+
+
+def test_on_a_flare_day_each_exercise_drops_to_a_flare_safe_level_or_is_left_out():
     catalog = load_catalog()
+    settings = RoutineSettings(enabled=frozenset({"prone-erector-isometric"}))
     monday = date(2026, 11, 23)
-    plan = plan_for(monday, catalog, RoutineSettings(), DayKind.FLARE)
+    levels = {e.id: e.standard for e in catalog.exercises}
+    plan = plan_for(monday, catalog, settings, DayKind.FLARE, levels)
+    assert {i.exercise.id for i in plan.items} == {e.id for e in catalog.exercises if settings.is_on(e)}
     gated = {i.exercise.id: i.gate for i in plan.items if i.gate}
     assert gated["prone-erector-isometric"].alternative == "bird-dog"
-    assert "prone-erector-isometric" not in plan.due
-    # A flare day keeps the gentle items: release, static stretching, the draw-in.
-    assert set(plan.due) == {e.id for e in catalog.exercises if e.gentle and RoutineSettings().is_on(e)}
+    assert set(gated) == {"prone-erector-isometric", "hamstring-dynamic-stiff-leg-deadlift"}
+    assert set(plan.due) == {i.exercise.id for i in plan.items} - set(gated)
+    for item in plan.items:
+        if item.gate is None:  # the highest flare-safe level at or below its own, about half the sets
+            assert item.level == item.exercise.flare_level(levels[item.exercise.id]) and item.level.flare_safe
+            assert item.dose == item.level.dose.scaled(0.5)
+    assert plan.item("hamstring-lying-static-stretch").level.name == "Knee soft"
+    assert plan.item("psoas-kneeling-stretch").level.name == "Standing"
+    assert plan.item("bird-dog").level.number == 1 and plan.item("calf-foam-roll").level.number == 2
     assert "abdominal-zip-up" in plan.due and "calf-foam-roll" in plan.due
 
 
-def test_default_routine_uses_only_home_equipment():
+DEFAULT_ROUTINE = {
+    "calf-foam-roll", "it-band-lateral-thigh-roll", "piriformis-roll", "glute-minimus-ball-release",
+    "hamstring-foam-roll", "hamstring-lying-static-stretch", "calf-step-stretch",
+    "hamstring-dynamic-stiff-leg-deadlift", "psoas-kneeling-stretch", "glute-bridge", "step-up",
+    "abdominal-zip-up", "bird-dog",
+}
+
+
+def test_default_routine_starts_with_nothing_more_than_a_roller_a_ball_and_a_step():
     catalog = load_catalog()
     on = {e.id for e in catalog.exercises if RoutineSettings().is_on(e)}
-    for e in catalog.exercises:
-        if e.equipment in {"step", "kettlebell", "gym"}:
-            assert e.id not in on
-    assert {"calf-foam-roll", "glute-minimus-ball-release", "glute-bridge", "abdominal-zip-up"} <= on
-    assert not {"step-up", "kettlebell-swing", "cable-row", "calf-step-stretch"} & on
+    assert on == DEFAULT_ROUTINE
+    for exercise_id in on:
+        e = catalog[exercise_id]
+        first = e.level(e.start)
+        assert (first.equipment or e.equipment) in {"none", "foam-roller", "ball", "step"}, e.id
+        assert not first.loaded, e.id
+    calf = catalog["calf-step-stretch"]
+    assert calf.level(calf.start).name == "Wall calf stretch" and calf.level(calf.start).equipment == "none"
+    assert catalog["step-up"].level(catalog["step-up"].start).name == "Low step"
+    # The prone hold waits for its gate; loaded and gym work stays off.
+    assert not {"prone-erector-isometric", "back-hyperextension", "kettlebell-swing", "cable-row",
+                "face-pull"} & on
+    assert set(GATES) == {"prone-erector-isometric", "back-hyperextension", "kettlebell-swing"}
 
 
 def test_a_default_day_takes_about_twenty_minutes():
     catalog = load_catalog()
     week = [date(2026, 11, 16) + timedelta(days=n) for n in range(7)]
-    minutes = [plan_for(d, catalog, RoutineSettings(), DayKind.NORMAL).estimate_seconds() / 60 for d in week]
+    plans = [plan_for(d, catalog, RoutineSettings(), DayKind.NORMAL, {}) for d in week]
+    minutes = [plan.estimate_seconds() / 60 for plan in plans]
     assert 17 <= sum(minutes) / 7 <= 24
     assert all(15 <= m <= 28 for m in minutes)
+    # Monday, Wednesday and Friday add the step-up at its first level.
+    step_up = catalog["step-up"].level(1).dose.estimate_seconds()
+    assert [round(m * 60) - round(minutes[1] * 60) for m in minutes] == [step_up, 0, step_up, 0, step_up, 0, 0]
 
 
 def test_three_times_a_week_means_monday_wednesday_friday():
@@ -127,8 +239,14 @@ def test_cautions_are_present_for_every_exercise():
 @pytest.mark.parametrize(
     "mutate, message",
     [
-        (lambda e: e["dose"].update(reps=0), "'glute-bridge' dose: 'reps' must be at least 1"),
-        (lambda e: e["dose"].update(kind="forever"), "'glute-bridge' dose: kind 'forever'"),
+        (lambda e: e["levels"][0]["dose"].update(reps=0), "'glute-bridge' level 1 dose: 'reps' must be at least 1"),
+        (lambda e: e["levels"][0]["dose"].update(kind="forever"), "'glute-bridge' level 1 dose: kind 'forever'"),
+        (lambda e: e["levels"][1]["dose"].pop("reps"), "'glute-bridge' level 2 dose: missing 'reps'"),
+        (lambda e: e["levels"][2].pop("flare_safe"), "'glute-bridge' level 3: missing 'flare_safe'"),
+        (lambda e: e["levels"][1].update(equipment="sofa"), "'glute-bridge' level 2: equipment"),
+        (lambda e: e.update(levels=e["levels"][:1]), "'glute-bridge': 'levels' must hold 2 to 5 levels"),
+        (lambda e: e.update(standard=6), "'glute-bridge': 'standard' and 'start' must be levels of the ladder"),
+        (lambda e: e.update(start=0), "'glute-bridge': 'start' must be at least 1"),
         (lambda e: e.update(phase=5), "'glute-bridge': phase"),
         (lambda e: e.update(schedule="often"), "'glute-bridge': schedule"),
         (lambda e: e.pop("caution"), "'glute-bridge': missing 'caution'"),

@@ -14,14 +14,24 @@ from practice.daylog import DayKind
 from practice.journal import Journal
 
 
+# A default Saturday: the 13 default exercises less the step-up (Mon, Wed, Fri).
+SATURDAY_TOTAL = 12
+
+
 def test_status_json_has_the_documented_keys(cli):
     cli("tick", "calf-foam-roll")
     code, out, _ = cli("status", "--json")
     status = json.loads(out)
     assert code == 0
-    assert {"date", "done", "total", "complete", "streak", "best_streak"} <= set(status)
+    assert {"date", "done", "total", "complete", "streak", "best_streak",
+            "mode", "suggestions", "offers", "screening_due"} <= set(status)
     assert (status["date"], status["done"], status["complete"]) == ("2026-11-21", 1, False)
-    assert status["total"] == 11
+    assert status["total"] == SATURDAY_TOTAL
+    assert "bird-dog" in status["todo_ids"] and "step-up" not in status["todo_ids"]
+    assert "prone-erector-isometric" not in status["todo_ids"]
+    # A first run: nothing to suggest or offer yet, and the safety questions come first.
+    assert (status["mode"], status["suggestions"], status["offers"]) == ("normal", [], [])
+    assert "safety questions" in status["screening_due"]
 
 
 def test_finishing_the_day_completes_it(cli, journal):
@@ -35,16 +45,20 @@ def test_finishing_the_day_completes_it(cli, journal):
 
 def test_status_text(cli):
     code, out, _ = cli("status")
-    assert code == 0 and "0/11 done" in out and "Streak 0 days" in out
+    assert code == 0 and f"0/{SATURDAY_TOTAL} done" in out and "Streak 0 days" in out
+    assert "Safety questions due:" in out and "Run backtui to answer them." in out
 
 
 def test_routine_lists_phases_ids_names_doses_and_time(cli):
     code, out, _ = cli("routine", "--date", "2026-11-23")
     assert code == 0
-    assert "Monday 2026-11-23: 14 exercises, about 26 min" in out
+    assert "Monday 2026-11-23: 13 exercises, about 20 min" in out  # the default routine, step-up included
     assert out.index("1. Trigger-point release") < out.index("2. Hamstring") < out.index(
         "3. Glute") < out.index("4. Back")
-    assert "Lying hamstring stretch: 60 s each leg" in out and "prone-erector-isometric" in out
+    assert "Lying hamstring stretch, level 2 of 3: Knee straight · 30 s x 2 each leg · about 3 min" in out
+    assert "Step-up, level 1 of 3: Low step · 8 reps each leg" in out
+    assert "Bird dog, level 1 of 4: One limb · 5 s x 5 each side" in out
+    assert "prone-erector-isometric" not in out  # off until its gate is met
 
 
 def test_routine_json(cli):
@@ -60,20 +74,33 @@ def test_routine_all_lists_every_id_with_its_name_and_phase(cli):
     code, out, _ = cli("routine", "--all")
     lines = out.splitlines()
     assert code == 0
-    bridge = lines.index("  on  Glute bridge: 12 x 3, 3 s at the top, daily")
+    bridge = lines.index("  on  Glute bridge, level 1 of 5: Short hold · 8 reps, 2 s at the top · daily")
     assert lines.index("3. Glute activation") < bridge and lines[bridge + 1] == "      glute-bridge"
-    swing = lines.index("  off Two-hand kettlebell swing: 10 x 3, 2x/week (Mon, Thu)")
+    swing = lines.index(
+        "  off Two-hand kettlebell swing, level 1 of 4: Kettlebell deadlift · 8 x 2 · 2x/week (Mon, Thu)")
     assert lines.index("4. Back strengthening") < swing and lines[swing + 1] == "      kettlebell-swing"
     listed = json.loads(cli("routine", "--all", "--json")[1])
+    assert len(listed) == 24
     entry = next(e for e in listed if e["id"] == "glute-bridge")
     assert (entry["name"], entry["phase"], entry["on"]) == ("Glute bridge", 3, True)
+    assert (entry["level"]["number"], entry["level"]["of"], entry["dose"]) == (1, 5, "8 reps, 2 s at the top")
 
 
 def test_enable_and_disable(cli):
-    assert cli("enable", "step-up")[0] == 0
-    assert "step-up" in cli("routine", "--date", "2026-11-23")[1]
-    assert cli("disable", "step-up")[0] == 0
+    assert "wide-stance-box-squat" not in cli("routine", "--date", "2026-11-23")[1]  # off by default
+    assert cli("enable", "wide-stance-box-squat")[0] == 0
+    assert "wide-stance-box-squat" in cli("routine", "--date", "2026-11-23")[1]
+    assert cli("disable", "wide-stance-box-squat")[0] == 0
+    assert "wide-stance-box-squat" not in cli("routine", "--date", "2026-11-23")[1]
+    assert cli("disable", "step-up")[0] == 0  # on by default
     assert "step-up" not in cli("routine", "--date", "2026-11-23")[1]
+
+
+def test_a_gated_exercise_cannot_be_enabled_before_its_gate_is_met(cli, data_dir):
+    code, out, err = cli("enable", "prone-erector-isometric")
+    assert (code, out) == (2, "") and err.count("\n") == 1
+    assert "not offered yet" in err and "bird dog" in err
+    assert "prone-erector-isometric" not in cli("routine", "--date", "2026-11-23")[1]
 
 
 def test_unknown_id_is_exit_2_with_one_line_saying_how_to_list(cli):
@@ -216,8 +243,9 @@ def test_csv_export(cli, journal):
     code, out, _ = cli("export", "--format", "csv")
     lines = out.splitlines()
     assert code == 0 and lines[0].startswith("date,kind,complete,done_count,planned_count")
-    assert lines[1].startswith("2026-11-01,normal,yes,11,11,")
-    assert lines[-1].startswith("2026-11-07,normal,no,1,11,calf-foam-roll kettlebell-swing,")
+    assert lines[1].startswith("2026-11-01,normal,yes,12,12,")  # a Sunday
+    assert lines[2].startswith("2026-11-02,normal,yes,13,13,")  # a Monday: the step-up too
+    assert lines[-1].startswith("2026-11-07,normal,no,1,12,calf-foam-roll kettlebell-swing,")
 
 
 def test_settings_shows_and_changes_the_rest_day_limit(cli, data_dir):

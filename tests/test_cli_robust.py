@@ -176,7 +176,7 @@ def test_bad_dates_are_exit_2_in_one_line(cli, data_dir, argv):
 
 
 def test_a_plan_can_be_read_ahead(cli):
-    assert cli("routine", "--date", "2027-01-04")[1].startswith("Monday 2027-01-04: 14 exercises")
+    assert cli("routine", "--date", "2027-01-04")[1].startswith("Monday 2027-01-04: 13 exercises, about 20 min")
 
 
 # Exercise ids ---------------------------------------------------------------
@@ -224,7 +224,7 @@ def test_enable_or_disable_when_already_so_says_so_and_writes_nothing(cli, data_
     database = data_dir / "backtui.json"
     before = (database.read_bytes(), database.stat().st_ino, sorted(data_dir.iterdir()))
     assert cli("enable", "glute-bridge")[1] == "Glute bridge (glute-bridge) is already in your routine.\n"
-    assert cli("disable", "step-up")[1] == "Step-up (step-up) is already out of your routine.\n"
+    assert cli("disable", "side-plank")[1] == "Side plank (knees bent) (side-plank) is already out of your routine.\n"
     assert (database.read_bytes(), database.stat().st_ino, sorted(data_dir.iterdir())) == before
     assert cli("disable", "glute-bridge")[1] == "Glute bridge (glute-bridge) is no longer in your routine.\n"
     assert database.stat().st_ino != before[1]

@@ -6,6 +6,7 @@ from apps import app_for, elapse, open_exercise
 from textual.widgets._footer import FooterKey
 
 from practice.app.footer import KeyFooter
+from practice.coach import Coach
 from practice.app.today import TodayScreen
 
 SIZE = (80, 24)
@@ -17,6 +18,7 @@ def shown(screen) -> list[str]:
 
 async def test_the_footer_follows_the_keys_of_the_step(journal, clock):
     """Space counts a rep during a set and pauses the rest after it."""
+    Coach(journal).set_level("glute-bridge", 2)  # 12 x 3, 3 s at the top
     app = app_for(journal)
     async with app.run_test(size=SIZE) as pilot:
         await open_exercise(pilot, "glute-bridge")

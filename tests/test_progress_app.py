@@ -5,55 +5,80 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from apps import app_for, on_disk, routine_text
+from apps import answer_all_no, app_for, on_disk, routine_text, row, screened, select
 from fixed_history import FIRST, build
 
 from practice.app.complete import CompletionScreen
 from practice.app.day_edit import DayEditScreen
-from practice.app.dialogs import ConfirmScreen, PainDialog, TextDialog
+from practice.app.dialogs import ConfirmScreen, MorningDialog, PainDialog, TextDialog
 from practice.app.heatmap import Heatmap
 from practice.app.progress import ProgressScreen
+from practice.app.rows import RowState
+from practice.app.screening import ScreeningScreen
 from practice.app.today import TodayScreen
-from practice.daylog import DayKind
+from practice.daylog import DayKind, Leg
 
 SIZE = (80, 24)
 TODAY = date(2026, 11, 21)
 
 
-async def test_the_check_in_takes_one_key_and_can_be_skipped(journal):
+async def test_the_morning_check_in_takes_two_keys_and_can_be_skipped(journal):
     app = app_for(journal)
     async with app.run_test(size=SIZE) as pilot:
-        assert "How is your back" in str(app.screen.query_one("#saved").render())
+        assert "check in" in str(app.screen.query_one("#saved").render())
         await pilot.press("c", "escape")
-        assert isinstance(app.screen, TodayScreen) and on_disk(journal).pain_before is None
+        assert isinstance(app.screen, TodayScreen) and on_disk(journal).pain_24h is None
         await pilot.press("c")
+        assert isinstance(app.screen, MorningDialog)
+        await pilot.press("3", "n")  # 3/10 over the last 24 hours, no leg symptoms
+        await pilot.pause()
+        assert (on_disk(journal).pain_24h, on_disk(journal).leg) == (3, Leg.NONE)
+        assert "check in" not in str(app.screen.query_one("#saved").render())
+        await pilot.press("c")  # after the morning one, pain right now
         assert isinstance(app.screen, PainDialog)
-        await pilot.press("3")
-        assert on_disk(journal).pain_before == 3
-        assert "How is your back" not in str(app.screen.query_one("#saved").render())
-        await pilot.press("space", "c", "t")  # after a tick, the check-in is the after one
-    assert (on_disk(journal).pain_before, on_disk(journal).pain_after) == (3, 10)
+        await pilot.press("2", "space", "c", "t")  # after a tick, the check-in is the after one
+        await pilot.pause()
+    assert (on_disk(journal).pain_before, on_disk(journal).pain_after) == (2, 10)
 
 
-async def test_high_pain_offers_a_flare_day_that_shrinks_the_plan(journal):
+async def test_a_high_morning_makes_a_flare_day_and_asks_the_emergency_questions(journal):
     app = app_for(journal)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("c", "7")
+        await pilot.press("c", "8", "o")  # 8/10, one leg
+        await pilot.pause()
+        assert on_disk(journal).kind is DayKind.FLARE
+        assert isinstance(app.screen, ScreeningScreen)
+        await answer_all_no(pilot, 9)
+        await pilot.pause()
+        assert isinstance(app.screen, TodayScreen)
+        assert "Flare day" in str(app.screen.query_one("#banner").render())
+        assert "flare day" in str(app.screen.query_one("#saved").render()).lower()
+        assert any("level 1 of" in line for line in routine_text(app))  # flare-safe levels
+        await pilot.press("f")  # f ends it by hand
+        await pilot.pause()
+    assert on_disk(journal).kind is DayKind.NORMAL
+    assert len(journal.db.programme().answers) == 2
+
+
+async def test_high_pain_right_now_offers_a_flare_day(journal):
+    app = app_for(journal)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("c", "3", "n", "c", "7")
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("y")
         await pilot.pause()
-        assert on_disk(journal).kind is DayKind.FLARE
-        assert any("not today" in line for line in routine_text(app))
-        assert "Flare day" in str(app.screen.query_one("#banner").render())
-        await pilot.press("f")  # f toggles it off again
+        assert isinstance(app.screen, ScreeningScreen)
+        await answer_all_no(pilot, 9)
         await pilot.pause()
-    assert on_disk(journal).kind is DayKind.NORMAL
+        assert on_disk(journal).kind is DayKind.FLARE
+        assert row(app, "hamstring-dynamic-stiff-leg-deadlift").state is RowState.GATED  # no flare-safe level
 
 
 async def test_declining_the_flare_offer_keeps_a_normal_day(journal):
     app = app_for(journal)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("c", "9", "n")
+        await pilot.press("c", "3", "n", "c", "9", "n")
+        await answer_all_no(pilot, 9)
     record = on_disk(journal)
     assert (record.pain_before, record.kind) == (9, DayKind.NORMAL)
 
@@ -88,7 +113,8 @@ async def test_finishing_the_day_asks_about_pain_after(journal):
         journal.tick(exercise_id)
     app = app_for(journal)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("4", "space")
+        await select(pilot, due[-1])
+        await pilot.press("space")
         assert isinstance(app.screen, CompletionScreen)
         await pilot.press("2")
         assert isinstance(app.screen, TodayScreen)
@@ -157,7 +183,7 @@ async def test_a_past_day_is_edited_only_after_confirming(journal):
 async def test_backtui_progress_opens_on_the_progress_screen(journal):
     from practice.app.main import make_app
 
-    journal.acknowledge_safety()
+    screened(journal)
     app = make_app(journal, "progress")
     async with app.run_test(size=SIZE) as pilot:
         assert isinstance(app.screen, ProgressScreen)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from fixed_history import build
+from fixed_history import build, build_programme
 
 from practice.cli import main
 from practice.report import build_report
@@ -14,11 +14,23 @@ GOLDEN = Path(__file__).parent / "data" / "report-4-weeks.md"
 
 def test_the_report_of_a_fixed_history(journal):
     build(journal)
+    build_programme(journal)
     assert build_report(journal, 4).splitlines() == GOLDEN.read_text("utf-8").splitlines()
+
+
+def test_a_history_without_mornings_ratings_or_answers_says_so(journal):
+    build(journal)
+    report = build_report(journal, 4)
+    assert "Too early to say: a call needs 3 or more morning check-ins" in report
+    assert "| Sun 25 Oct | - | 5.8 | 3.8 | 12 |" in report  # no mornings, only before and after
+    assert "No ratings in this period." in report
+    assert "The safety questions have not been answered yet." in report
+    assert "| Glute bridge | 1 of 5: Short hold | - |" in report
 
 
 def test_report_writes_a_file(journal, clock, tmp_path, capsys):
     build(journal)
+    build_programme(journal)
     target = tmp_path / "for-the-physio.md"
     assert main(["report", "--weeks", "4", "-o", str(target)], clock=clock) == 0
     assert target.read_text("utf-8") == build_report(journal, 4)

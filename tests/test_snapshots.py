@@ -60,3 +60,35 @@ def test_the_progress_screen(snap_compare, journal, size):
         await pilot.pause()
 
     assert snap_compare(app_for(journal), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_a_safety_question(snap_compare, journal, size):
+    async def run_before(pilot):
+        await pilot.press("enter", "n", "n")  # the notice accepted, two questions answered
+        await pilot.pause()
+
+    assert snap_compare(app_for(journal, accepted=False), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_the_emergency_stop(snap_compare, journal, size):
+    from practice.coach import Coach
+    from practice.programme.records import QuestionSet
+
+    app = app_for(journal)
+    Coach(journal).answer(QuestionSet.EMERGENCY, frozenset({"E5"}))  # both legs
+    assert snap_compare(app, terminal_size=size, run_before=_pause)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_a_suggestion(snap_compare, journal, size):
+    from programme_history import ready_to_step_up
+
+    ready_to_step_up(journal, "glute-bridge")
+
+    async def run_before(pilot):
+        await pilot.press("l")
+        await pilot.pause()
+
+    assert snap_compare(app_for(journal), terminal_size=size, run_before=run_before)

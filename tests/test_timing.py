@@ -4,18 +4,30 @@ from __future__ import annotations
 
 import pytest
 
-from practice.catalog import load_catalog
+from practice.catalog import Dose, load_catalog
 from practice.timing import Run, StepKind, steps_for
 
 CATALOG = load_catalog()
 
 
-def kinds(exercise_id: str) -> list[tuple[str, int, str | None]]:
-    return [(s.kind.name, s.seconds, s.side) for s in steps_for(CATALOG[exercise_id].dose)]
+def dose(exercise_id: str, level: int | None = None) -> Dose:
+    """The dose of ``level`` (the standard level by default)."""
+    exercise = CATALOG[exercise_id]
+    return exercise.level(exercise.standard if level is None else level).dose
+
+
+def kinds(exercise_id: str, level: int | None = None) -> list[tuple[str, int, str | None]]:
+    return [(s.kind.name, s.seconds, s.side) for s in steps_for(dose(exercise_id, level))]
 
 
 def test_a_per_side_hold_runs_left_then_right_with_a_switch_between():
+    # The hamstring stretch's standard level: 30 s x 2 per leg, a 10 s relax between.
     assert kinds("hamstring-lying-static-stretch") == [
+        ("HOLD", 30, "left"), ("RELAX", 10, None), ("HOLD", 30, "left"), ("SWITCH", 5, None),
+        ("HOLD", 30, "right"), ("RELAX", 10, None), ("HOLD", 30, "right"),
+    ]
+    # The psoas stretch's standard level: one hold of up to 60 s per side.
+    assert kinds("psoas-kneeling-stretch") == [
         ("HOLD", 60, "left"), ("SWITCH", 5, None), ("HOLD", 60, "right"),
     ]
 
@@ -26,23 +38,30 @@ def test_the_draw_in_is_five_10_s_holds_with_a_relax_between():
     assert [s[0] for s in steps] == ["HOLD", "RELAX"] * 4 + ["HOLD"]
 
 
-def test_the_prone_isometric_is_7_s_holds():
-    assert {s for s in kinds("prone-erector-isometric") if s[0] == "HOLD"} == {("HOLD", 7, None)}
+@pytest.mark.parametrize("level", [1, 2])
+def test_the_prone_isometric_is_three_7_s_holds(level):
+    holds = [s for s in kinds("prone-erector-isometric", level) if s[0] == "HOLD"]
+    assert holds == [("HOLD", 7, None)] * 3
 
 
 def test_reps_are_sets_with_rest_between_and_sides_in_turn():
-    assert kinds("step-up") == [
+    assert kinds("step-up", 3) == [  # weighted: 8 x 2 per leg
         ("SET", 0, "left"), ("SWITCH", 5, None), ("SET", 0, "right"), ("REST", 60, None),
         ("SET", 0, "left"), ("SWITCH", 5, None), ("SET", 0, "right"),
     ]
+    assert kinds("step-up", 1) == [("SET", 0, "left"), ("SWITCH", 5, None), ("SET", 0, "right")]
 
 
-def run_for(exercise_id: str) -> Run:
-    return Run(steps_for(CATALOG[exercise_id].dose), now=100.0)
+def run_for(exercise_id: str, level: int | None = None) -> Run:
+    return Run(steps_for(dose(exercise_id, level)), now=100.0)
+
+
+LONG_HOLD = "psoas-kneeling-stretch"
+"""Its standard level is one 60 s hold per side."""
 
 
 def test_a_hold_ends_exactly_when_its_seconds_have_passed():
-    run = run_for("hamstring-lying-static-stretch")
+    run = run_for(LONG_HOLD)
     assert run.advance(159.999) == [] and run.remaining(159.999) == pytest.approx(0.001)
     entered = run.advance(160.0)
     assert [s.kind for s in entered] == [StepKind.SWITCH]
@@ -52,13 +71,17 @@ def test_a_hold_ends_exactly_when_its_seconds_have_passed():
 
 
 def test_catching_up_late_passes_every_step_that_ended():
+    run = run_for(LONG_HOLD)
+    run.advance(1000.0)
+    assert run.finished and run.held == 120.0
+    # Relaxing between holds and switching sides are not held time: 4 x 30 s.
     run = run_for("hamstring-lying-static-stretch")
     run.advance(1000.0)
     assert run.finished and run.held == 120.0
 
 
 def test_pause_stops_the_clock_and_resume_carries_on():
-    run = run_for("hamstring-lying-static-stretch")
+    run = run_for(LONG_HOLD)
     run.pause(110.0)
     assert run.remaining(500.0) == 50.0 and run.advance(500.0) == []
     run.resume(500.0)
@@ -66,7 +89,7 @@ def test_pause_stops_the_clock_and_resume_carries_on():
 
 
 def test_adjust_adds_or_takes_10_s_and_never_below_what_has_passed():
-    run = run_for("hamstring-lying-static-stretch")
+    run = run_for(LONG_HOLD)
     run.adjust(10, 110.0)
     assert run.remaining(110.0) == 60.0
     run.adjust(-10, 110.0)
@@ -80,13 +103,13 @@ def test_adjust_adds_or_takes_10_s_and_never_below_what_has_passed():
 
 
 def test_finishing_early_records_the_seconds_actually_held():
-    run = run_for("hamstring-lying-static-stretch")
+    run = run_for(LONG_HOLD)
     run.advance(165.0)  # left done (60 s), switch done
     assert run.finish(190.0) == 85.0 and run.finished
 
 
 def test_reps_are_counted_and_a_top_hold_counts_down_before_each_one():
-    run = run_for("glute-bridge")
+    run = run_for("glute-bridge")  # the standard level: 12 x 3, 3 s at the top, 30 s rest
     assert run.step.kind is StepKind.SET and run.step.top_hold == 3
     run.count_rep(100.0)
     assert run.holding_top() and run.remaining(101.0) == 2.0 and run.reps_done == 0
@@ -96,6 +119,15 @@ def test_reps_are_counted_and_a_top_hold_counts_down_before_each_one():
         run.count_rep(104.0 + n * 4)
         run.advance(107.0 + n * 4)
     assert run.step.kind is StepKind.REST and run.remaining(147.0) == 30.0
+
+
+def test_the_first_bridge_level_is_one_set_with_a_2_s_top_hold():
+    run = run_for("glute-bridge", 1)
+    assert [(s.kind, s.reps, s.top_hold) for s in run.steps] == [(StepKind.SET, 8, 2)]
+    for n in range(8):
+        run.count_rep(100.0 + n * 3)
+        run.advance(102.0 + n * 3)
+    assert run.finished
 
 
 def test_a_rest_can_be_skipped_but_a_hold_cannot():

@@ -19,10 +19,12 @@ class CompletionScreen(ModalScreen["int | None"]):
 
     BINDINGS = [Binding("escape,enter", "close", "Close"), *PAIN_KEYS]
 
-    def __init__(self, stats: Stats, done: int) -> None:
+    def __init__(self, stats: Stats, done: int, suggestions: list[str]) -> None:
         super().__init__()
         self.stats = stats
         self.done = done
+        self.suggestions = suggestions
+        """Level suggestions, in words."""
 
     def compose(self) -> ComposeResult:
         stats = self.stats
@@ -32,6 +34,8 @@ class CompletionScreen(ModalScreen["int | None"]):
             yield Label(f"Streak      [b]{count(stats.streak, 'day')}[/b]", id="streak")
             yield Label(f"Best streak [b]{count(stats.best_streak, 'day')}[/b]", id="best")
             yield Label(f"Strength    [b]{stats.strength * 100:.0f}%[/b]", id="strength")
+            for line in self.suggestions:
+                yield Label(line, classes="suggestion", markup=False)
             yield Label("How is your back now? [b]0[/b]-[b]9[/b], or [b]t[/b] for 10.", id="pain-after")
             yield Label("Press [b]enter[/b] to close.", classes="dialog-hint")
 

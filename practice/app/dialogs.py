@@ -5,13 +5,23 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Input, Label, Static
 
 from practice import safety
+from practice.programme import education
+from practice.catalog import Exercise
+from practice.daylog import Leg
 
 
-def _safety_text() -> str:
+def _safety_text(first_run: bool) -> str:
+    if first_run:
+        return "\n\n".join([
+            "\n".join(safety.DISCLAIMER),
+            safety.STOP_RULE,
+            "Next come a few yes-or-no safety questions, about two minutes, before any exercise: some signs "
+            "need a doctor, or emergency care, before a routine like this.",
+        ])
     return "\n\n".join([
         "\n".join(safety.DISCLAIMER),
         safety.STOP_RULE,
@@ -20,9 +30,10 @@ def _safety_text() -> str:
     ])
 
 
-class SafetyScreen(ModalScreen[bool]):
-    """The disclaimer and the red flags. On first run enter accepts them
-    (True) and q leaves backtui (False); later it is only read again."""
+class SafetyScreen(Screen[bool]):
+    """The disclaimer and, read again later, the warning signs. On first run
+    (a whole screen: nothing of the routine shows yet) enter accepts (True)
+    and leads to the safety questions; q leaves backtui (False)."""
 
     BINDINGS = [
         Binding("enter", "accept", "I understand"),
@@ -38,9 +49,9 @@ class SafetyScreen(ModalScreen[bool]):
         with Vertical(id="safety", classes="dialog"):
             yield Label("Before you start" if self.first_run else "Safety", classes="dialog-title")
             with VerticalScroll():
-                yield Static(_safety_text(), id="safety-text")
+                yield Static(_safety_text(self.first_run), id="safety-text")
             yield Label(
-                "Press [b]enter[/b] to accept and begin, [b]q[/b] to quit."
+                "Press [b]enter[/b] to accept and go on to the questions, [b]q[/b] to quit."
                 if self.first_run else "Press [b]escape[/b] to go back.",
                 classes="dialog-hint",
             )
@@ -88,6 +99,7 @@ class StoppedScreen(ModalScreen[None]):
                 yield Static(
                     "\n\n".join([
                         "\n".join(safety.STOPPED),
+                        education.point(education.STOPPED),
                         f"[b]{safety.RED_FLAGS_TITLE}[/b]\n{safety.bullets(safety.RED_FLAGS)}",
                         f"[b]{safety.SOON_TITLE}[/b]\n{safety.bullets(safety.SEE_A_DOCTOR_SOON)}",
                     ])
@@ -117,6 +129,7 @@ class HelpScreen(ModalScreen[None]):
     BINDINGS = [
         Binding("escape,question_mark", "close", "Close"),
         Binding("r", "safety", "Read the safety notice"),
+        Binding("b", "about", "About your back"),
     ]
 
     def __init__(self, keys: str) -> None:
@@ -128,13 +141,35 @@ class HelpScreen(ModalScreen[None]):
             yield Label("Keys", classes="dialog-title")
             with VerticalScroll():
                 yield Static(self.keys, id="keys")
-            yield Label("[b]r[/b] safety notice and red flags   [b]escape[/b] close", classes="dialog-hint")
+            yield Label("[b]b[/b] about your back   [b]r[/b] safety notice and red flags   [b]escape[/b] close",
+                        classes="dialog-hint")
 
     def action_close(self) -> None:
         self.dismiss(None)
 
     def action_safety(self) -> None:
         self.app.push_screen(SafetyScreen(first_run=False))
+
+    def action_about(self) -> None:
+        self.app.push_screen(AboutScreen())
+
+
+class AboutScreen(ModalScreen[None]):
+    """Short points about backs, in plain words."""
+
+    BINDINGS = [Binding("escape,enter", "close", "Close")]
+
+    def compose(self) -> ComposeResult:
+        from practice.programme.education import page
+
+        with Vertical(id="about-back", classes="dialog"):
+            yield Label("About your back", classes="dialog-title")
+            with VerticalScroll():
+                yield Static(page())
+            yield Label("[b]escape[/b] close", classes="dialog-hint")
+
+    def action_close(self) -> None:
+        self.dismiss(None)
 
 
 class ConfirmScreen(ModalScreen[bool]):
@@ -184,4 +219,159 @@ class PainDialog(ModalScreen["int | None"]):
         self.dismiss(score)
 
     def action_skip(self) -> None:
+        self.dismiss(None)
+
+
+class PainDuringDialog(ModalScreen["int | str | None"]):
+    """Pain during an exercise: a score from 0 to 10 (one key), or s for pain
+    that is sharp, shooting or spreading into a leg, which ends the session."""
+
+    BINDINGS = [*PAIN_KEYS, Binding("s", "sharp", "Sharp or spreading"), Binding("escape", "skip", "Back")]
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self.exercise_name = name
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="pain", classes="dialog"):
+            yield Label(f"Pain during {self.exercise_name}", classes="dialog-title", markup=False)
+            yield Static(
+                "How much does it hurt right now? [b]0[/b]-[b]9[/b], or [b]t[/b] for 10.\n"
+                "0-3 carry on · 4-5 finish the set, add nothing · 6-10 stop this exercise\n\n"
+                "[b]s[/b]: the pain is sharp or shooting, or pain, tingling or numbness spreads into a "
+                "leg: stop for today."
+            )
+            yield Label("[b]escape[/b] goes back to the exercise.", classes="dialog-hint")
+
+    def action_score(self, score: int) -> None:
+        self.dismiss(score)
+
+    def action_sharp(self) -> None:
+        self.dismiss("sharp")
+
+    def action_skip(self) -> None:
+        self.dismiss(None)
+
+
+class LevelDialog(ModalScreen["int | None"]):
+    """Choose an exercise's level by hand: its number key."""
+
+    def __init__(self, exercise: Exercise, current: int) -> None:
+        super().__init__()
+        self.exercise, self.current = exercise, current
+
+    BINDINGS = [*(Binding(str(n), f"choose({n})", str(n), show=False) for n in range(1, 6)),
+                Binding("escape", "choose(0)", "Back")]
+
+    def compose(self) -> ComposeResult:
+        rows = []
+        for level in self.exercise.levels:
+            here = "  (now)" if level.number == self.current else ""
+            safe = " · flare-safe" if level.flare_safe else ""
+            rows.append(f"[b]{level.number}[/b]  {level.name}: {level.dose.describe()}{safe}{here}")
+        with Vertical(id="levels", classes="dialog"):
+            yield Label(f"{self.exercise.name}: choose a level", classes="dialog-title", markup=False)
+            yield Static("\n".join(rows))
+            yield Label("A number picks that level from today on; stepping down is always fine. "
+                        "[b]escape[/b] keeps it.", classes="dialog-hint")
+
+    def action_choose(self, number: int) -> None:
+        self.dismiss(number if 1 <= number <= self.exercise.top else None)
+
+
+class MorningDialog(ModalScreen["tuple[int, Leg] | None"]):
+    """The morning check-in, in two keys: the back over the last 24 hours
+    (0 to 9, t for 10), then the legs (n none, o one leg, b both legs)."""
+
+    BINDINGS = [
+        *PAIN_KEYS,
+        Binding("n", "leg('none')", "No leg symptoms", show=False),
+        Binding("o", "leg('one')", "One leg", show=False),
+        Binding("b", "leg('both')", "Both legs", show=False),
+        Binding("escape", "skip", "Later"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.score: int | None = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="morning", classes="dialog"):
+            yield Label("Morning check-in", classes="dialog-title")
+            yield Static(
+                "Your low back over the last 24 hours, on average?\n"
+                "0 no pain · 5 moderate · 10 the worst imaginable", id="question")
+            yield Label("Press [b]0[/b]-[b]9[/b], or [b]t[/b] for 10. [b]escape[/b]: later.", id="keys",
+                        classes="dialog-hint")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "score":
+            return self.score is None
+        if action == "leg":
+            return self.score is not None
+        return True
+
+    def action_score(self, score: int) -> None:
+        self.score = score
+        self.query_one("#question", Static).update(
+            f"Back over the last 24 hours: {score}/10.\n\n"
+            "Any pain, tingling or numbness in a leg today?")
+        self.query_one("#keys", Label).update(
+            "[b]n[/b] none · [b]o[/b] one leg · [b]b[/b] both legs. [b]escape[/b]: later.")
+        self.refresh_bindings()
+
+    def action_leg(self, leg: str) -> None:
+        assert self.score is not None
+        self.dismiss((self.score, Leg(leg)))
+
+    def action_skip(self) -> None:
+        self.dismiss(None)
+
+
+class SkipDialog(ModalScreen["tuple[bool, str] | None"]):
+    """Skip an exercise today, saying first what each choice means: because
+    of pain (it counts as done, and steps it down next time), or for another
+    reason (the day stays incomplete), with an optional reason."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("p", "pain", "Because of pain"),
+        Binding("o", "other", "Another reason"),
+    ]
+    AUTO_FOCUS = None
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self.exercise_name = name
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog text-dialog"):
+            yield Label(f"Skip {self.exercise_name} today?", classes="dialog-title", markup=False)
+            yield Static(
+                "[b]p[/b]  because of pain: it counts as done today (your streak is safe), and next time "
+                "the level below is offered.\n"
+                "[b]o[/b]  for another reason: the day stays incomplete. Type the reason if you like, then "
+                "[b]enter[/b]."
+            )
+            yield Input(placeholder="Reason (optional), e.g. no time, knee sore", id="text", max_length=200,
+                        disabled=True)
+            yield Label("[b]escape[/b] cancel", classes="dialog-hint")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        typing = any(not field.disabled for field in self.query(Input))
+        return action == "cancel" or not typing
+
+    def action_pain(self) -> None:
+        self.dismiss((True, "pain"))
+
+    def action_other(self) -> None:
+        field = self.query_one(Input)
+        field.disabled = False
+        field.focus()
+        self.refresh_bindings()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.dismiss((False, event.value))
+
+    def action_cancel(self) -> None:
         self.dismiss(None)

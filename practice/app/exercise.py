@@ -1,4 +1,5 @@
-"""One exercise: what it is for, how to do it, and its timer."""
+"""One exercise at its level: what it is for, how to do it, its timer, then
+one key for how it went."""
 
 from __future__ import annotations
 
@@ -15,16 +16,31 @@ from practice import safety
 from practice.app.footer import KeyFooter
 from practice.app.rows import equipment_text
 from practice.app.timer import HoldTimer
-from practice.catalog import Exercise, RepsDose
+from practice.catalog import RepsDose
 from practice.clock import Clock
+from practice.daylog import Rating
+from practice.routine import PlanItem
 from practice.timing import ADJUST_SECONDS, steps_for
+
+RATING_KEYS = [
+    Binding("e", "rate('easy')", "Easy"),
+    Binding("o", "rate('just-right')", "Just right"),
+    Binding("h", "rate('hard')", "Hard"),
+    Binding("x", "rate('painful')", "Painful"),
+]
+"""How an exercise went, in one key; the same keys on Today rate the last tick."""
+RATING_HINT = "How was it? [b]e[/b] easy · [b]o[/b] just right · [b]h[/b] hard · [b]x[/b] painful"
 
 
 class ExerciseResult(NamedTuple):
     held: int | None = None
     """Seconds held, for hold doses."""
     stopped: bool = False
-    """The person stopped for pain."""
+    """The person stopped the session for sharp or spreading pain."""
+    rating: Rating | None = None
+    pain_stopped: bool = False
+    """Pain during it reached 6 or more: the exercise stopped (already saved
+    as skipped for pain)."""
 
 
 class ExerciseScreen(Screen["ExerciseResult | None"]):
@@ -32,35 +48,44 @@ class ExerciseScreen(Screen["ExerciseResult | None"]):
         Binding("space", "pause", "Pause"),
         Binding("space", "rep", "Rep done"),
         Binding("f", "finish", "Finish"),
-        Binding("x", "stop", "Stop: pain"),
+        Binding("x", "pain", "Pain"),
         Binding("escape", "back", "Back"),
         Binding("n", "skip_step", "Skip rest"),
         Binding("plus,equals_sign", "adjust(1)", f"+{ADJUST_SECONDS}s", key_display="+"),
         Binding("minus", "adjust(-1)", f"-{ADJUST_SECONDS}s", key_display="-"),
+        Binding("v", "level", "Level"),
+        *RATING_KEYS,
+        Binding("enter", "no_rating", "No rating"),
     ]
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
     """Only this screen changes its layout with the width (and restyling a
     screen on resize costs start-up time on Today, which would not use it)."""
+    TIMER_ACTIONS = frozenset({"pause", "rep", "finish", "pain", "skip_step", "adjust", "level", "back"})
+    RATING_ACTIONS = frozenset({"rate", "no_rating"})
 
-    def __init__(self, exercise: Exercise, clock: Clock) -> None:
+    def __init__(self, item: PlanItem, clock: Clock) -> None:
         super().__init__()
-        self.exercise = exercise
+        self.item = item
+        self.exercise = item.exercise
         self.clock = clock
+        self.held: int | None = None
+        self.rating_now = False
+        """The timer is done: the keys rate it."""
 
     def compose(self) -> ComposeResult:
-        exercise = self.exercise
+        item, exercise = self.item, self.exercise
+        kit = equipment_text(item.level.equipment or exercise.equipment)
         yield Header()
         with Horizontal(id="exercise"):
             with VerticalScroll(id="about"):
-                yield Label(f"[b]{exercise.name}[/b]", id="name", markup=True)
-                yield Static(
-                    f"{exercise.target} · {exercise.dose.describe()} · {equipment_text(exercise.equipment)}",
-                    id="target", markup=False,
-                )
+                yield Label(f"[b]{exercise.name}[/b], {item.level_text}", id="name", markup=True)
+                yield Static(item.level.how, id="how", markup=False)
+                yield Static(f"{exercise.target} · {item.dose.describe()} · {kit}", id="target", markup=False)
                 yield Static(safety.bullets(exercise.cues), id="cues", markup=False)
                 yield Static(f"Caution: {exercise.caution}", id="caution", markup=False)
             with Vertical(id="timer-pane"):
-                yield HoldTimer(steps_for(exercise.dose), self.clock, id="timer")
+                yield HoldTimer(steps_for(item.dose), self.clock, id="timer")
+                yield Static(RATING_HINT + "\n[b]enter[/b] skips the rating", id="rating", markup=True)
                 yield Label(safety.STOP_RULE, id="stop-rule", markup=False)
         yield KeyFooter()
 
@@ -72,6 +97,10 @@ class ExerciseScreen(Screen["ExerciseResult | None"]):
         return self.query_one(HoldTimer)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in self.RATING_ACTIONS:
+            return self.rating_now
+        if action in self.TIMER_ACTIONS and self.rating_now:
+            return False
         if action in ("pause", "rep", "skip_step", "adjust"):
             if not self.is_mounted or not self.query(HoldTimer):
                 return True
@@ -96,11 +125,56 @@ class ExerciseScreen(Screen["ExerciseResult | None"]):
     def action_finish(self) -> None:
         self.timer.finish_early()
 
-    def action_stop(self) -> None:
-        self.dismiss(ExerciseResult(stopped=True))
-
     def action_back(self) -> None:
         self.dismiss(None)
+
+    def action_pain(self) -> None:
+        """Pain during the exercise: a score and what it means (9b), or a stop
+        for sharp or spreading pain."""
+        from practice.app.dialogs import PainDuringDialog
+
+        self.timer.hold()
+
+        def answered(answer: int | str | None) -> None:
+            if answer == "sharp":
+                self.dismiss(ExerciseResult(stopped=True))
+                return
+            if isinstance(answer, int):
+                session = self.app.session  # type: ignore[attr-defined]
+                report = self.app.save(lambda: session.pain_during(self.exercise.id, answer))  # type: ignore[attr-defined]
+                if report is not None:
+                    self.notify(report.words, title="Pain during", timeout=12)
+                    if report.band.value == "red":
+                        self.dismiss(ExerciseResult(pain_stopped=True))
+                        return
+            self.timer.carry_on()
+
+        self.app.push_screen(PainDuringDialog(self.exercise.name), answered)
+
+    def action_level(self) -> None:
+        """Choose another level now (stepping down is always allowed)."""
+        from practice.app.dialogs import LevelDialog
+
+        self.timer.hold()
+
+        def chosen(number: int | None) -> None:
+            if number is None or number == self.item.level.number:
+                self.timer.carry_on()
+                return
+            coach = self.app.session.coach  # type: ignore[attr-defined]
+            if self.app.save(lambda: coach.set_level(self.exercise.id, number)) is None:  # type: ignore[attr-defined]
+                self.timer.carry_on()
+                return
+            self.item = self.app.session.journal.item(self.exercise.id)  # type: ignore[attr-defined]
+            self.run_worker(self.recompose())
+
+        self.app.push_screen(LevelDialog(self.exercise, self.item.level.number), chosen)
+
+    def action_rate(self, rating: str) -> None:
+        self.dismiss(ExerciseResult(held=self.held, rating=Rating(rating)))
+
+    def action_no_rating(self) -> None:
+        self.dismiss(ExerciseResult(held=self.held))
 
     @on(HoldTimer.StepChanged)
     def step_changed(self) -> None:
@@ -108,5 +182,8 @@ class ExerciseScreen(Screen["ExerciseResult | None"]):
 
     @on(HoldTimer.Finished)
     def finished(self, event: HoldTimer.Finished) -> None:
-        held = None if isinstance(self.exercise.dose, RepsDose) else round(event.held)
-        self.dismiss(ExerciseResult(held=held))
+        """The dose is done: ask how it went (one key; enter skips)."""
+        self.held = None if isinstance(self.item.dose, RepsDose) else round(event.held)
+        self.rating_now = True
+        self.add_class("-rating")
+        self.refresh_bindings()

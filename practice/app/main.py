@@ -14,6 +14,8 @@ from textual.screen import Screen
 from practice.app.today import TodayScreen
 from practice.errors import BacktuiError, DayChanged
 from practice.journal import Journal
+from practice.programme.records import QuestionSet
+from practice.routine import Limit
 from practice.session import Session
 
 T = TypeVar("T")
@@ -54,6 +56,51 @@ class BackApp(App[None]):
             from practice.app.dialogs import SafetyScreen
 
             self.push_screen(SafetyScreen(first_run=True), self._accepted)
+        else:
+            self.call_after_refresh(self.check_safety)
+
+    def check_safety(self) -> None:
+        """At each start: the safety questions when they are due, then what
+        an open answer means (a stop screen, or see-a-GP advice)."""
+        try:
+            due = self.session.coach.screening_due()
+        except BacktuiError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        if due is None:
+            self._show_mode()
+        else:
+            self.ask_screening(due.questions, due.why)
+
+    def ask_screening(self, questions: QuestionSet = QuestionSet.EMERGENCY,
+                      why: str = "A few of the safety questions again, to be safe.") -> None:
+        from practice.app.screening import ScreeningScreen
+
+        def answered(yes: frozenset[str] | None) -> None:
+            if yes is not None:
+                self.save(lambda: self.session.coach.answer(questions, yes))
+            self._show_mode(answered=yes is not None)
+
+        self.push_screen(ScreeningScreen(questions, why), answered)
+
+    def _show_mode(self, answered: bool = False) -> None:
+        """Show what an open safety answer means; ``answered``: questions were
+        just answered, so Today's plan may have changed."""
+        from practice.app.screening import EmergencyScreen, SeeGPScreen
+
+        limit = self.session.journal.limit()
+        today = self.screen_stack[0]
+
+        def back(_: None = None) -> None:
+            if isinstance(today, TodayScreen):
+                today.run_worker(today.check_day(recompose=True))
+
+        if limit is Limit.STOPPED:
+            self.push_screen(EmergencyScreen(), back)
+        elif limit is Limit.GENTLE:
+            self.push_screen(SeeGPScreen(), back)
+        elif answered:
+            back()
 
     def on_unmount(self) -> None:
         gc.unfreeze()
@@ -82,6 +129,7 @@ class BackApp(App[None]):
             self.exit()
             return
         self.save(self.session.journal.acknowledge_safety)
+        self.check_safety()
 
     def _remember_theme(self, theme: object) -> None:
         self.save(lambda: self.session.journal.update_settings(theme=self.theme))

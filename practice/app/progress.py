@@ -18,7 +18,7 @@ from practice.catalog import Phase
 from practice.cli.render import percent
 from practice.daylog import DayKind, DayRecord
 from practice.journal import Journal
-from practice.pain import rolling_average, trend
+from practice.programme.pain import rolling_average, trend
 from practice.progress import WEEKS, calendar, share_done
 from practice.stats import WINDOWS, Stats
 

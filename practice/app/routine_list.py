@@ -42,6 +42,9 @@ class RoutineList(ScrollView, can_focus=True):
     def __init__(self, rows: list[Row], *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.rows = rows
+        self._columns = (max((len(r.dose_text) for r in rows), default=0),
+                         max((len(r.kit_text) for r in rows), default=0))
+        """The dose and kit columns: as wide as their widest entry."""
         self._counts: dict[Phase, tuple[int, int]] = {}
         self._lines: list[Line] = []
         self._row_lines: list[tuple[int, int]] = []
@@ -72,7 +75,7 @@ class RoutineList(ScrollView, can_focus=True):
         counts = {}
         for phase in Phase:
             due = [item.exercise.id for item in plan.phase_items(phase) if item.gate is None]
-            counts[phase] = (sum(1 for i in due if i in record.ticks), len(due))
+            counts[phase] = (sum(1 for i in due if i in record.ticks or i in record.pain_skips), len(due))
         phases = [phase for phase in Phase if counts[phase] != self._counts.get(phase)]
         self._counts = counts
         if changed or phases:
@@ -166,7 +169,7 @@ class RoutineList(ScrollView, can_focus=True):
     def _row(self, index: int, width: int) -> list[Line]:
         row = self.rows[index]
         look = "routine-list--gated" if row.state is RowState.GATED else ""
-        return [Line(Content(" ") + text, index, look) for text in row.lines(width - 2)]
+        return [Line(Content(" ") + text, index, look) for text in row.lines(width - 2, *self._columns)]
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width

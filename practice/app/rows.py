@@ -54,9 +54,9 @@ class Row:
     """One exercise on Today: state, name, dose and equipment; a gated or
     skipped one also says why (and a gated one what to do instead)."""
 
-    STATE_WIDTH, DOSE_WIDTH, KIT_WIDTH = 12, 25, 11
-    WIDE = 90
-    """From this many cells the dose and equipment columns get wider."""
+    STATE_WIDTH = 12
+    WIDE = 100
+    """From this many cells each row shows its state in words and its kit."""
 
     def __init__(self, item: PlanItem, alternative: str | None) -> None:
         exercise = item.exercise
@@ -64,8 +64,9 @@ class Row:
         self.exercise_id = exercise.id
         self.phase = exercise.phase
         self.alternative = alternative
-        self.dose_text = exercise.dose.describe()
-        self.kit_text = equipment_text(exercise.equipment)
+        self.name_text = f"{exercise.name}, level {item.level.number} of {exercise.top}"
+        self.dose_text = item.dose.describe()
+        self.kit_text = equipment_text(item.level.equipment or exercise.equipment)
         self.state = RowState.TODO
         self.note = ""
 
@@ -81,26 +82,37 @@ class Row:
         if self.state is RowState.GATED and gate is not None:
             instead = f" Instead: {self.alternative} (enter)." if self.alternative else ""
             return f"{gate.reason}{instead}"
+        if self.state is RowState.SKIPPED and mark.pain_skip:
+            return "Stopped for pain: it counts as done today, and next time offers the level below."
         if self.state is RowState.SKIPPED and mark.skipped:
             return f"Skipped: {mark.skipped}"
+        if mark.rating is not None:
+            return f"Rated {mark.rating.value.replace('-', ' ')}"
         return ""
 
-    def lines(self, width: int) -> list[Content]:
-        """The row in ``width`` cells: one line, then the note wrapped under
-        the name column."""
-        dose = self.DOSE_WIDTH + (8 if width >= self.WIDE else 0)
-        kit = self.KIT_WIDTH + (4 if width >= self.WIDE else 0)
-        name = max(8, width - self.STATE_WIDTH - dose - kit - 1)
+    def lines(self, width: int, dose_width: int, kit_width: int) -> list[Content]:
+        """The row in ``width`` cells: the state, the name (wrapped, never
+        cut), the dose and the kit; then the note wrapped under the name.
+        The dose and kit columns are as wide as the list's widest entries;
+        below :data:`WIDE` cells the state is its sign alone and the kit
+        (shown on the exercise screen) is left out, so names fit."""
+        wide = width >= self.WIDE
+        state_width = self.STATE_WIDTH if wide else 2
+        kit_width = kit_width if wide else 0
+        name_width = max(12, width - state_width - dose_width - (kit_width + 1 if kit_width else 0) - 1)
+        names = textwrap.wrap(self.name_text, name_width) or [""]
         state = self.state
+        label = f"{state.glyph} {state.word}" if wide else state.glyph
         line = Content.assemble(
-            (_fit(f"{state.glyph} {state.word}", self.STATE_WIDTH), f"$text-{_STATE_COLOURS[state]}"),
-            _fit(self.item.exercise.name, name) + " ",
-            (_fit(self.dose_text, dose), "dim"),
-            (_fit(self.kit_text, kit), "dim"),
+            (_fit(label, state_width), f"$text-{_STATE_COLOURS[state]}"),
+            _fit(names[0], name_width) + " ",
+            (_fit(self.dose_text, dose_width), "dim"),
+            (" " + _fit(self.kit_text, kit_width) if kit_width else "", "dim"),
         )
-        indent = Content(" " * self.STATE_WIDTH)
-        notes = textwrap.wrap(self.note, max(10, width - self.STATE_WIDTH)) if self.note else []
-        return [line, *(indent + Content.styled(part, "dim italic") for part in notes)]
+        indent = " " * state_width
+        notes = textwrap.wrap(self.note, max(10, width - state_width)) if self.note else []
+        return [line, *(Content.assemble(indent, part) for part in names[1:]),
+                *(Content.assemble(indent, (part, "dim italic")) for part in notes)]
 
 
 _STATE_COLOURS = {

@@ -61,6 +61,7 @@ class HoldTimer(Vertical):
         self.clock = clock
         self.run = Run(steps, clock.monotonic())
         self._wake: Timer | None = None
+        self._held_by_dialog = False
 
     def compose(self) -> ComposeResult:
         yield Label(id="step")
@@ -106,6 +107,18 @@ class HoldTimer(Vertical):
     def counting_reps(self) -> bool:
         step = self.run.step
         return step is not None and step.kind is StepKind.SET
+
+    def hold(self) -> None:
+        """Pause while a dialog is open; :meth:`carry_on` resumes only what
+        this paused."""
+        self._held_by_dialog = not self.run.paused
+        if self._held_by_dialog:
+            self.toggle_pause()
+
+    def carry_on(self) -> None:
+        if self._held_by_dialog:
+            self._held_by_dialog = False
+            self.toggle_pause()
 
     def toggle_pause(self) -> None:
         now = self.clock.monotonic()

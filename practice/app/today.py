@@ -9,18 +9,21 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Header, Label
 
+from practice.app.exercise import RATING_HINT, RATING_KEYS
 from practice.app.footer import KeyFooter
 from practice.app.routine_list import RoutineList
 from practice.app.rows import Row, RowState, put
 from practice.app.summary import Summary
 from practice.catalog import Phase
-from practice.daylog import DayKind
+from practice.daylog import DayKind, Rating, Volume
+from practice.programme import education
+from practice.routine import Limit
 from practice.errors import BacktuiError
-from practice.session import Session
+from practice.session import Advice, Session
 
 FLARE_OFFER = 7
 """A check-in at or above this offers a flare day."""
-CHECK_IN_INVITATION = "How is your back right now? Press c to note it, or just begin."
+CHECK_IN_INVITATION = "Good morning: press c to check in (your back over the last 24 hours), or just begin."
 
 
 class TodayScreen(Screen[None]):
@@ -35,13 +38,18 @@ class TodayScreen(Screen[None]):
         Binding("shift+tab", "phase(-1)", "Previous phase", show=False),
         *(Binding(str(p.value), f"jump({p.value})", f"Phase {p.value}", show=False) for p in Phase),
         Binding("c", "check_in", "Pain"),
+        *(Binding(b.key, b.action, b.description, show=False) for b in RATING_KEYS),
+        Binding("l", "levels", "Levels"),
         Binding("p", "progress", "Progress"),
         Binding("f", "kind('flare')", "Flare day", show=False),
         Binding("r", "kind('rest')", "Rest day", show=False),
         Binding("n", "note", "Note", show=False),
+        Binding("a", "about", "About your back", show=False),
         Binding("question_mark", "help", "Help", key_display="?"),
     ]
     AUTO_FOCUS = "#phases"
+    _told = False
+    """The first week's point was shown in this run."""
     ROLLOVER_CHECK_SECONDS = 30.0
     """How often the screen looks for a new day (or changes made elsewhere)."""
 
@@ -71,13 +79,29 @@ class TodayScreen(Screen[None]):
 
     def _start(self) -> None:
         self._find_widgets()
+        self._advice = Advice(self.session.journal.limit())
+        self.call_after_refresh(self._take_advice)  # not in the way of the first frame
         self.show_view()
         self.focus_next_todo(None)
+        if self.app.screen is self:
+            self._list.focus()
         record = self.session.view.record
-        if record.pain_before is None and not record.ticks and not self._banner():
+        if record.pain_24h is None and not record.ticks:
             # in the status line, which the first change takes over: no
             # line comes or goes under the cursor
             put(self._saved, CHECK_IN_INVITATION)
+
+    def _take_advice(self) -> None:
+        try:
+            self._advice = self.session.advice()
+        except BacktuiError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        self.show_view()
+        if self._advice.first_week and not self._told:
+            self._told = True
+            self.notify(education.point(education.FIRST_WEEK) + " (a: more about your back)",
+                        title="Your first week", timeout=15)
 
     def _find_widgets(self) -> None:
         """Look the screen's parts up once: show_view runs on every key."""
@@ -104,22 +128,32 @@ class TodayScreen(Screen[None]):
         record, plan = self.session.view.record, self.session.view.plan
         if record.stop is not None:
             return "Session stopped for pain today. Rest; u undoes a stop pressed by mistake."
+        if self._advice.limit is Limit.STOPPED:
+            return "No exercises today: your safety answers need emergency care first (see the stop screen)."
+        if self._advice.limit is Limit.GENTLE:
+            return "See-a-GP mode: the gentlest levels only, if you choose; steps up wait until you are seen."
         if plan.kind is DayKind.FLARE:
-            return "Flare day: gentle release, static stretches and the draw-in only (f ends it)."
+            return "Flare day: the gentlest levels, about half the sets, and short walks (f ends it)."
         if plan.kind is DayKind.REST:
             return "Rest day: the streak waits for you (r ends it)."
-        return ""
+        if plan.volume is Volume.REDUCED:
+            return "A lighter day: about two thirds of the sets, to let your back settle."
+        return self._advice.line
 
-    async def check_day(self) -> None:
-        """Roll over to a new day's plan, or show changes made elsewhere."""
+    async def check_day(self, recompose: bool = False) -> None:
+        """Roll over to a new day's plan, or show changes made elsewhere
+        (``recompose``: the plan's rows may have changed, e.g. a level)."""
         try:
             rolled = self.session.refresh()
         except BacktuiError as exc:
             self.notify(str(exc), severity="error")
             return
-        if rolled:
+        if rolled or recompose:
+            said = self._saved.content
             await self.recompose()
             self._start()
+            if not rolled and said:
+                put(self._saved, said)  # the last message outlives new rows
         else:
             self.show_view()
 
@@ -168,7 +202,8 @@ class TodayScreen(Screen[None]):
                 if pain is not None:
                     self._change(lambda: self.session.check_in(pain, after=True))
 
-            self.app.push_screen(CompletionScreen(self.session.journal.stats(), len(view.done)), pain_after)
+            self.app.push_screen(CompletionScreen(self.session.journal.stats(), len(view.done),
+                                                  self.session.suggestion_lines()), pain_after)
         return True
 
     def _say_saved(self, message: str) -> None:
@@ -191,7 +226,16 @@ class TodayScreen(Screen[None]):
         if row.state is RowState.GATED:
             self.notify(row.note, title="Not today")
             return
-        self._change(lambda: self.session.toggle(row.exercise_id))
+        if self._change(lambda: self.session.toggle(row.exercise_id)) and row.exercise_id in self.session.view.record.ticks:
+            put(self._saved, f"{self._saved.content} {RATING_HINT}")
+
+    def action_rate(self, rating: str) -> None:
+        """Rate the exercise ticked last (one key; never required)."""
+        exercise_id = self.session.last_ticked
+        if exercise_id is None or exercise_id not in self.session.view.record.ticks:
+            self.notify("Tick an exercise first; these keys rate the last one you ticked.")
+            return
+        self._change(lambda: self.session.rate(exercise_id, Rating(rating)))
 
     def action_skip(self) -> None:
         row = self._usable_row()
@@ -201,14 +245,16 @@ class TodayScreen(Screen[None]):
             self._change(lambda: self.session.unskip(row.exercise_id))
             return
 
-        def skipped(reason: str | None) -> None:
-            if reason is not None and self._change(lambda: self.session.skip(row.exercise_id, reason)):
+        from practice.app.dialogs import SkipDialog
+
+        def skipped(answer: tuple[bool, str] | None) -> None:
+            if answer is None:
+                return
+            pain, reason = answer
+            if self._change(lambda: self.session.skip(row.exercise_id, reason, pain)):
                 self.focus_next_todo(row.exercise_id)
 
-        from practice.app.dialogs import TextDialog
-
-        title = f"Skip {row.item.exercise.name} today?"
-        self.app.push_screen(TextDialog(title, "Reason (optional), e.g. knee sore", action="skip"), skipped)
+        self.app.push_screen(SkipDialog(row.item.exercise.name), skipped)
 
     def action_undo(self) -> None:
         if not self.session.can_undo:
@@ -223,49 +269,90 @@ class TodayScreen(Screen[None]):
         row = self._usable_row()
         if row is None:
             return
-        exercise = row.item.exercise
+        exercise_id = row.exercise_id
         gate = row.item.gate
         if gate is not None:
             if gate.alternative is None:
                 self.notify(row.note, title="Not today")
                 return
-            exercise = self.session.journal.exercise(gate.alternative)
+            exercise_id = gate.alternative
+        item = self.session.journal.item(exercise_id)
 
         def done(result: ExerciseResult | None) -> None:
             if result is None:
+                self.show_view()  # a level chosen there, or pain noted
                 return
             if result.stopped:
-                if self._change(lambda: self.session.stop(exercise.id)):
-                    self.app.push_screen(StoppedScreen())
-            elif self._change(lambda: self.session.finish(exercise.id, result.held)):
+                if self._change(lambda: self.session.stop(exercise_id)):
+                    self.app.push_screen(StoppedScreen(), lambda _: self.app.ask_screening())  # type: ignore[attr-defined]
+            elif result.pain_stopped:
+                self.session.refresh()
+                self.show_view()
+                self.focus_next_todo(row.exercise_id)
+            elif self._change(lambda: self.session.finish(exercise_id, result.held, result.rating)):
                 self.focus_next_todo(row.exercise_id)
 
-        self.app.push_screen(ExerciseScreen(exercise, self.session.journal.clock), done)
+        self.app.push_screen(ExerciseScreen(item, self.session.journal.clock), done)
+
+    def action_levels(self) -> None:
+        """The suggestions to change levels, and gated exercises now offered."""
+        from practice.app.levels import LevelsScreen
+
+        self.app.push_screen(LevelsScreen(), lambda _: self.run_worker(self.check_day(recompose=True)))
 
     # Check-ins and the day -------------------------------------------------
 
     def action_check_in(self) -> None:
-        from practice.app.dialogs import PainDialog
+        """The morning check-in first (pain over the last 24 hours, and the
+        legs); after it, pain right now, before or after the session."""
+        from practice.app.dialogs import MorningDialog, PainDialog
 
+        if self.session.view.record.pain_24h is None:
+            self.app.push_screen(MorningDialog(), self._morning)
+            return
         after = bool(self.session.view.record.ticks)
-        question = "How is your back now, after the session?" if after else "How is your back right now?"
+        question = "How is your back now, after the session?" if after else "How is your back right now, before you start?"
 
         def answered(pain: int | None) -> None:
             if pain is None or not self._change(lambda: self.session.check_in(pain, after)):
                 return
-            if not after and pain >= FLARE_OFFER and self.session.view.plan.kind is DayKind.NORMAL:
-                self._offer_flare(pain)
+            if pain >= FLARE_OFFER:
+                if not after and self.session.view.plan.kind is DayKind.NORMAL:
+                    self._offer_flare(pain)
+                else:
+                    self.app.ask_screening()  # type: ignore[attr-defined]
 
         self.app.push_screen(PainDialog(question), answered)
+
+    def _morning(self, answer: tuple | None) -> None:
+        if answer is None:
+            return
+        result = self.app.save(lambda: self.session.morning(*answer))  # type: ignore[attr-defined]
+        if result is None:
+            return
+
+        async def show() -> None:
+            if result.flare_started or result.flare_ended or result.reduced:
+                await self.recompose()  # a new plan: new rows
+                self._start()
+            else:
+                self.show_view()
+            self._say_saved(result.words())
+            if result.ask_again:
+                self.app.ask_screening()  # type: ignore[attr-defined]
+
+        self.run_worker(show())
 
     def _offer_flare(self, pain: int) -> None:
         from practice.app.dialogs import ConfirmScreen
 
-        question = (f"Pain {pain}/10 is high. Make today a flare day? Only gentle release, static "
-                    "stretches and the draw-in; finishing them keeps your streak.")
+        question = (f"Pain {pain}/10 is high. Make today a flare day? Only the gentlest levels, about half "
+                    "the sets; finishing them keeps your streak.")
+
         def answered(yes: bool | None) -> None:
             if yes:
                 self.run_worker(self._set_kind(DayKind.FLARE))
+            self.app.ask_screening()  # type: ignore[attr-defined]
 
         self.app.push_screen(ConfirmScreen(question), answered)
 
@@ -304,3 +391,8 @@ class TodayScreen(Screen[None]):
         keys = keys_table({"Today": self.BINDINGS, "Exercise": ExerciseScreen.BINDINGS,
                            "Everywhere": [*self.app.BINDINGS, Binding("ctrl+p", "", "Commands and themes")]})
         self.app.push_screen(HelpScreen(keys))
+
+    def action_about(self) -> None:
+        from practice.app.dialogs import AboutScreen
+
+        self.app.push_screen(AboutScreen())

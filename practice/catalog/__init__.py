@@ -2,7 +2,7 @@
 
 from practice.catalog.dose import Dose, HoldDose, PyramidDose, RepsDose
 from practice.catalog.loader import Catalog, CatalogError, load_catalog, parse_catalog
-from practice.catalog.model import Exercise, FlareGate, Phase
+from practice.catalog.model import Exercise, FlareGate, Level, Phase
 from practice.catalog.schedule import Schedule
 
 __all__ = [
@@ -11,6 +11,7 @@ __all__ = [
     "Dose",
     "Exercise",
     "FlareGate",
+    "Level",
     "HoldDose",
     "Phase",
     "PyramidDose",

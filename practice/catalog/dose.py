@@ -14,6 +14,11 @@ PYRAMID_RESET_SECONDS = 3
 """A breath between the holds of one pyramid set."""
 
 
+def _part(count: int, share: float) -> int:
+    """``count`` cut to ``share`` of itself, rounded, never below 1."""
+    return max(1, round(count * share))
+
+
 def _each(per_side: bool, side_word: str) -> str:
     return f" each {side_word}" if per_side else ""
 
@@ -42,6 +47,14 @@ class HoldDose(NamedTuple):
         one_side = self.reps * self.seconds + (self.reps - 1) * self.rest
         return SETUP_SECONDS + self.sides * one_side + (self.sides - 1) * CHANGEOVER_SECONDS
 
+    def held_seconds(self) -> int | None:
+        """The seconds of holding the whole dose takes."""
+        return self.sides * self.reps * self.seconds
+
+    def scaled(self, share: float) -> HoldDose:
+        """About ``share`` of the dose: fewer holds (a single hold is kept whole)."""
+        return self._replace(reps=_part(self.reps, share))
+
 
 class RepsDose(NamedTuple):
     """``reps`` repetitions in each of ``sets`` sets, optionally held at the top."""
@@ -69,6 +82,15 @@ class RepsDose(NamedTuple):
         changeovers = (self.sides - 1) * self.sets * CHANGEOVER_SECONDS
         return SETUP_SECONDS + work + (self.sets - 1) * self.rest + changeovers
 
+    def held_seconds(self) -> int | None:
+        return None
+
+    def scaled(self, share: float) -> RepsDose:
+        """About ``share`` of the dose: fewer sets, or fewer reps in a single set."""
+        if self.sets > 1:
+            return self._replace(sets=_part(self.sets, share))
+        return self._replace(reps=_part(self.reps, share))
+
 
 class PyramidDose(NamedTuple):
     """Short isometric holds in a descending ladder of sets, e.g. 5-3-1."""
@@ -91,6 +113,13 @@ class PyramidDose(NamedTuple):
         resets = (sum(self.ladder) - len(self.ladder)) * PYRAMID_RESET_SECONDS
         one_side = sum(self.ladder) * self.seconds + resets + (len(self.ladder) - 1) * self.rest
         return SETUP_SECONDS + self.sides * one_side + (self.sides - 1) * CHANGEOVER_SECONDS
+
+    def held_seconds(self) -> int | None:
+        return self.sides * sum(self.ladder) * self.seconds
+
+    def scaled(self, share: float) -> PyramidDose:
+        """About ``share`` of the dose: the first steps of the ladder."""
+        return self._replace(ladder=self.ladder[: _part(len(self.ladder), share)])
 
 
 Dose = Union[HoldDose, RepsDose, PyramidDose]

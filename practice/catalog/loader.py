@@ -14,6 +14,7 @@ from practice.catalog.model import (
     EQUIPMENT,
     Exercise,
     FlareGate,
+    Level,
     Phase,
 )
 from practice.catalog.schedule import Schedule
@@ -130,6 +131,37 @@ def _dose(data: Any, where: str) -> Dose:
     return dose
 
 
+def _schedule(text: str, where: str) -> Schedule:
+    try:
+        return Schedule.parse(text)
+    except ValueError as exc:
+        raise CatalogError(f"{where}: {exc}") from None
+
+
+def _equipment(f: _Fields, key: str, default: Any = _REQUIRED) -> Any:
+    value = f.value(key, str, default)
+    if value is not None and value not in EQUIPMENT:
+        raise CatalogError(f"{f.where}: {key} must be one of {', '.join(EQUIPMENT)}")
+    return value
+
+
+def _level(data: Any, number: int, where: str) -> Level:
+    f = _Fields(data, f"{where} level {number}")
+    schedule = f.value("schedule", str, None)
+    level = Level(
+        number=number,
+        name=f.text("name"),
+        dose=_dose(f.value("dose", Mapping), f.where),
+        how=f.text("how"),
+        flare_safe=f.value("flare_safe", bool),
+        schedule=None if schedule is None else _schedule(schedule, f.where),
+        equipment=_equipment(f, "equipment", None),
+        loaded=f.flag("loaded"),
+    )
+    f.finish()
+    return level
+
+
 def _exercise(data: Any, index: int) -> Exercise:
     raw_id = data.get("id") if isinstance(data, Mapping) else None
     where = f"catalog entry {raw_id!r}" if isinstance(raw_id, str) else f"catalog entry #{index + 1}"
@@ -140,38 +172,39 @@ def _exercise(data: Any, index: int) -> Exercise:
     phase = f.integer("phase")
     if phase not in Phase._value2member_map_:
         raise CatalogError(f"{where}: phase must be 1, 2, 3 or 4")
-    equipment = f.text("equipment")
-    if equipment not in EQUIPMENT:
-        raise CatalogError(f"{where}: equipment must be one of {', '.join(EQUIPMENT)}")
-    try:
-        schedule = Schedule.parse(f.text("schedule"))
-    except ValueError as exc:
-        raise CatalogError(f"{where}: {exc}") from None
     sources = f.texts("sources")
     bad = next((s for s in sources if not _SOURCE.fullmatch(s)), None)
     if bad:
         raise CatalogError(f"{where}: source tag {bad!r} is not SEED:NNN or S<number>")
-    gentle = f.flag("gentle")
     gate = f.value("flare_gate", Mapping, None)
     flare_gate = DEFAULT_FLARE_GATE
     if gate is not None:
         g = _Fields(gate, f"{where} flare_gate")
         flare_gate = FlareGate(g.text("reason"), g.value("alternative", str, None))
         g.finish()
+    raw_levels = f.value("levels", list)
+    if not 2 <= len(raw_levels) <= 5:
+        raise CatalogError(f"{where}: 'levels' must hold 2 to 5 levels")
+    levels = tuple(_level(item, n, where) for n, item in enumerate(raw_levels, start=1))
+    standard, start = f.integer("standard"), f.integer("start")
+    if standard > len(levels) or start > len(levels):
+        raise CatalogError(f"{where}: 'standard' and 'start' must be levels of the ladder")
     exercise = Exercise(
         id=exercise_id,
         name=f.text("name"),
         phase=Phase(phase),
         target=f.text("target"),
-        equipment=equipment,
+        equipment=_equipment(f, "equipment"),
         equipment_note=f.text("equipment_note"),
-        dose=_dose(f.value("dose", Mapping), where),
-        schedule=schedule,
+        schedule=_schedule(f.text("schedule"), where),
         cues=f.texts("cues"),
         caution=f.text("caution"),
-        gentle=gentle,
         flare_gate=flare_gate,
         sources=sources,
+        levels=levels,
+        standard=standard,
+        start=start,
+        on_by_default=f.value("default", bool),
     )
     f.finish()
     return exercise

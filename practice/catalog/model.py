@@ -33,8 +33,6 @@ PHASE_TITLES = {
 }
 
 EQUIPMENT = ("none", "foam-roller", "ball", "step", "kettlebell", "gym")
-HOME_EQUIPMENT = frozenset({"none", "foam-roller", "ball"})
-"""Equipment a default routine may assume."""
 
 
 class FlareGate(NamedTuple):
@@ -45,8 +43,26 @@ class FlareGate(NamedTuple):
 
 
 DEFAULT_FLARE_GATE = FlareGate(
-    "Flare day: today keeps to gentle release, static stretching and the draw-in."
+    "Flare day: only exercises with a flare-safe level stay, at that level."
 )
+
+
+class Level(NamedTuple):
+    """One rung of an exercise's ladder, from easiest (1) to hardest."""
+
+    number: int
+    name: str
+    dose: Dose
+    how: str
+    """How this level is done, in one line."""
+    flare_safe: bool
+    """May be done on a flare day (and in see-a-GP mode)."""
+    schedule: Schedule | None = None
+    """The level's own days, where they differ from the exercise's."""
+    equipment: str | None = None
+    """The level's own kit, where it differs from the exercise's."""
+    loaded: bool = False
+    """Uses added weight."""
 
 
 class Exercise(NamedTuple):
@@ -56,21 +72,32 @@ class Exercise(NamedTuple):
     target: str
     equipment: str
     equipment_note: str
-    dose: Dose
     schedule: Schedule
     cues: tuple[str, ...]
     caution: str
-    gentle: bool
-    """Safe on a flare day."""
     flare_gate: FlareGate
+    """Why it is left out on a flare day when none of its levels is flare-safe."""
     sources: tuple[str, ...]
+    levels: tuple[Level, ...]
+    standard: int
+    """The level whose dose the facts file gives (the ★ level)."""
+    start: int
+    """The level a new routine starts at."""
+    on_by_default: bool
+    """In a new routine."""
 
     @property
     def from_seeds(self) -> bool:
         return any(tag.startswith("SEED:") for tag in self.sources)
 
     @property
-    def on_by_default(self) -> bool:
-        """In a new routine: from the source articles, and needing no more than
-        a foam roller or a ball."""
-        return self.from_seeds and self.equipment in HOME_EQUIPMENT
+    def top(self) -> int:
+        return len(self.levels)
+
+    def level(self, number: int) -> Level:
+        """The level ``number``, kept within the ladder."""
+        return self.levels[min(max(number, 1), self.top) - 1]
+
+    def flare_level(self, number: int) -> Level | None:
+        """The highest flare-safe level at or below ``number``; None if none is."""
+        return next((lv for lv in reversed(self.levels[: max(number, 1)]) if lv.flare_safe), None)

@@ -70,8 +70,8 @@ def routine(args: Namespace, ctx: Context) -> int:
 
     journal = ctx.journal
     if args.all:
-        settings = journal.db.settings()
-        rows = [(e, settings.routine.is_on(e)) for e in journal.catalog.exercises]
+        settings, levels = journal.db.settings(), journal.levels()
+        rows = [(e, settings.routine.is_on(e), levels[e.id]) for e in journal.catalog.exercises]
         if args.json:
             _print_json(render.catalog_json(rows))
         else:
@@ -95,7 +95,9 @@ def tick(args: Namespace, ctx: Context) -> int:
 
 
 def switch(args: Namespace, ctx: Context) -> int:
-    exercise, changed = ctx.journal.switch(args.id, args.on)
+    from practice.coach import Coach
+
+    exercise, changed = Coach(ctx.journal).switch(args.id, args.on)
     if changed:
         state = "now in" if args.on else "no longer in"
     else:
@@ -111,7 +113,8 @@ def export(args: Namespace, ctx: Context) -> int:
     if args.format == "csv":
         text = export_csv(records)
     else:
-        text = export_json(records, ctx.journal.clock.now())
+        journal = ctx.journal
+        text = export_json(records, journal.clock.now(), journal.db.programme(), journal.levels())
     _write(text, args.output, f"Exported {count(len(records), 'day')}", ctx)
     return 0
 
@@ -151,13 +154,14 @@ def import_file(args: Namespace, ctx: Context) -> int:
     except UnicodeDecodeError as exc:
         raise UsageError(f"{source} is not UTF-8 text (at byte {exc.start}); nothing was imported") from None
     try:
-        days = parse_import(text, ctx.journal.today())
+        imported = parse_import(text, ctx.journal.today())
     except UsageError as exc:
         raise UsageError(f"{source}: {exc}; nothing was imported") from None
-    summary = ctx.journal.import_days(days)
+    summary = ctx.journal.import_(imported)
+    extra = f", {count(summary.new_entries, 'programme record')}" if summary.new_entries else ""
     print(
         f"Imported {count(summary.days, 'day')} from {source}: {summary.changed_days} changed, "
-        f"{count(summary.new_ticks, 'new tick')}."
+        f"{count(summary.new_ticks, 'new tick')}{extra}."
     )
     return 0
 
@@ -184,4 +188,29 @@ def where(args: Namespace, ctx: Context) -> int:
     print(f"database  {db}{'' if db.exists() else ' (not created yet)'}")
     print(f"lock      {db.with_name(db.name + '.lock')}")
     print(f"backups   {len(backups)}" + (f", newest {backups[0]}" if backups else ""))
+    return 0
+
+
+def checkin(args: Namespace, ctx: Context) -> int:
+    from practice.coach import Coach
+    from practice.daylog import Leg
+
+    result = Coach(ctx.journal).morning(args.pain, Leg(args.leg))
+    print(result.words())
+    if result.ask_again:
+        print("Please answer the safety questions again: run backtui.")
+    return 0
+
+
+def level(args: Namespace, ctx: Context) -> int:
+    from practice.coach import Coach
+
+    change = Coach(ctx.journal).set_level(args.id, args.level)
+    exercise = ctx.journal.exercise(change.exercise)
+    if change.before == change.after:
+        print(f"{exercise.name} ({exercise.id}) is already at level {change.after}.")
+    else:
+        chosen = exercise.level(change.after)
+        print(f"{exercise.name} ({exercise.id}) is now at level {chosen.number} of {exercise.top}: {chosen.name}, "
+              f"{chosen.dose.describe()} (was level {change.before}).")
     return 0

@@ -127,6 +127,20 @@ def _where(p: argparse.ArgumentParser) -> None:
     p.set_defaults(run=commands.where)
 
 
+def _checkin(p: argparse.ArgumentParser) -> None:
+    p.add_argument("pain", type=_whole_number, metavar="PAIN",
+                   help="your low back over the last 24 hours, on average: 0 (none) to 10 (worst imaginable)")
+    p.add_argument("--leg", choices=("none", "one", "both"), default="none",
+                   help="pain, tingling or numbness in a leg today (default: none)")
+    p.set_defaults(run=commands.checkin)
+
+
+def _level(p: argparse.ArgumentParser) -> None:
+    _id_argument(p)
+    p.add_argument("level", type=_whole_number, metavar="N", help="the level, from 1 (easiest)")
+    p.set_defaults(run=commands.level)
+
+
 COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] = {
     "status": ("today's progress and streaks", _status),
     "routine": ("the plan for a day, by phase", _routine),
@@ -138,6 +152,8 @@ COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] = {
     "report": ("a Markdown report for a physiotherapist", _report),
     "export": ("write the whole history as JSON or CSV", _export),
     "import": ("merge days from a JSON export", _import),
+    "checkin": ("the morning check-in: pain over the last 24 hours, and the legs", _checkin),
+    "level": ("set an exercise's level by hand", _level),
     "settings": ("show or change settings", _settings),
     "where": ("show the paths in use", _where),
 }

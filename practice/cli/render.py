@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from practice.catalog import Exercise, Phase
-from practice.daylog import DayKind
+from practice.catalog import Dose, Exercise, Level, Phase
+from practice.daylog import DayKind, Volume
 from practice.journal import DayView, TickResult
+from practice.routine import level_text
 from practice.settings import Settings
 from practice.stats import WINDOWS, Stats
 from practice.words import count
@@ -53,7 +54,9 @@ def routine_text(view: DayView) -> str:
     if not plan.items:
         rest = plan.kind is DayKind.REST
         return f"{head}: rest day, nothing planned." if rest else f"{head}: nothing planned."
-    kind = " (flare day)" if plan.kind is DayKind.FLARE else ""
+    kind = {DayKind.FLARE: " (flare day: gentlest levels, about half the sets)"}.get(plan.kind, "")
+    if plan.volume is Volume.REDUCED:
+        kind = " (a lighter day: about two thirds of the sets)"
     lines = [f"{head}{kind}: {count(len(plan.due), 'exercise')}, {minutes(plan.estimate_seconds())}"]
     for phase in Phase:
         items = plan.phase_items(phase)
@@ -63,7 +66,8 @@ def routine_text(view: DayView) -> str:
         for item in items:
             e = item.exercise
             mark = {"done": "[x]", "to do": "[ ]", "not today": "[-]"}[_state(view, e, item.gate is not None)]
-            lines.append(f"  {mark} {e.name}: {e.dose.describe()}, {minutes(e.dose.estimate_seconds())}")
+            lines.append(f"  {mark} {e.name}, {item.level_text} · {item.dose.describe()} · "
+                         f"{minutes(item.dose.estimate_seconds())}")
             lines.append(f"      {e.id}")
             if item.gate is not None:
                 alternative = f" Instead: {item.gate.alternative}." if item.gate.alternative else ""
@@ -71,15 +75,21 @@ def routine_text(view: DayView) -> str:
     return "\n".join(lines)
 
 
-def _exercise_json(exercise: Exercise) -> dict[str, Any]:
+def _level_json(exercise: Exercise, level: Level, dose: Dose) -> dict[str, Any]:
+    return {"number": level.number, "of": exercise.top, "name": level.name, "dose": dose.describe(),
+            "how": level.how, "flare_safe": level.flare_safe}
+
+
+def _exercise_json(exercise: Exercise, level: Level, dose: Dose) -> dict[str, Any]:
     return {
         "id": exercise.id,
         "name": exercise.name,
         "phase": exercise.phase.value,
-        "dose": exercise.dose.describe(),
+        "level": _level_json(exercise, level, dose),
+        "dose": dose.describe(),
         "equipment": exercise.equipment_note,
-        "schedule": exercise.schedule.describe(),
-        "estimate_seconds": exercise.dose.estimate_seconds(),
+        "schedule": (level.schedule or exercise.schedule).describe(),
+        "estimate_seconds": dose.estimate_seconds(),
     }
 
 
@@ -88,6 +98,7 @@ def routine_json(view: DayView) -> dict[str, Any]:
     return {
         "date": plan.day.isoformat(),
         "kind": plan.kind.value,
+        "volume": plan.volume.value,
         "estimate_minutes": round(plan.estimate_seconds() / 60, 1),
         "phases": [
             {
@@ -95,7 +106,7 @@ def routine_json(view: DayView) -> dict[str, Any]:
                 "title": phase.title,
                 "exercises": [
                     {
-                        **_exercise_json(item.exercise),
+                        **_exercise_json(item.exercise, item.level, item.dose),
                         "state": _state(view, item.exercise, item.gate is not None),
                         "gate": None if item.gate is None else {
                             "reason": item.gate.reason, "alternative": item.gate.alternative
@@ -109,29 +120,35 @@ def routine_json(view: DayView) -> dict[str, Any]:
     }
 
 
-def catalog_text(rows: list[tuple[Exercise, bool]]) -> str:
+CatalogRow = tuple[Exercise, bool, int]
+"""An exercise, whether it is in the routine, and its level."""
+
+
+def catalog_text(rows: list[CatalogRow]) -> str:
     lines = [
         "Every exercise, by phase: 'on' is in your routine, 'off' is not.",
-        "'backtui enable ID' adds one, 'backtui disable ID' takes one out.",
+        "'backtui enable ID' adds one, 'backtui disable ID' takes one out; 'backtui level ID N' sets a level.",
     ]
     for phase in Phase:
         lines.append(f"\n{phase.value}. {phase.title}")
-        for e, on in rows:
+        for e, on, number in rows:
             if e.phase == phase:
-                lines.append(f"  {'on ' if on else 'off'} {e.name}: {e.dose.describe()}, {e.schedule.describe()}")
+                level = e.level(number)
+                lines.append(f"  {'on ' if on else 'off'} {e.name}, {level_text(e, level)} · {level.dose.describe()} · "
+                             f"{(level.schedule or e.schedule).describe()}")
                 lines.append(f"      {e.id}")
     return "\n".join(lines)
 
 
-def catalog_json(rows: list[tuple[Exercise, bool]]) -> list[dict[str, Any]]:
-    return [{**_exercise_json(e), "on": on} for e, on in rows]
+def catalog_json(rows: list[CatalogRow]) -> list[dict[str, Any]]:
+    return [{**_exercise_json(e, e.level(n), e.level(n).dose), "on": on} for e, on, n in rows]
 
 
 def tick_text(result: TickResult, on: bool) -> str:
     e, view = result.exercise, result.view
     day = view.plan.day.isoformat()
     if not result.changed:
-        return f"{e.name} ({e.id}) was already {'ticked' if on else 'not ticked'} for {day}."
+        return f"{e.name} ({e.id}) was {'already ticked' if on else 'not ticked'} for {day}."
     verb = "Ticked" if on else "Unticked"
     extra = "" if e.id in view.plan.due else " (not in that day's plan)"
     progress = f"{len(view.done)}/{len(view.plan.due)} done"

@@ -36,8 +36,17 @@ def status(args: Namespace, ctx: Context) -> int:
 def worked_out(journal: Journal) -> dict[str, Any]:
     """The status from the log, kept in the summary for next time."""
     from practice.cli.render import status_json
+    from practice.coach import Coach
 
+    coach = Coach(journal)
     data = status_json(journal.view(), journal.stats())
+    data["mode"] = coach.mode().value
+    data["suggestions"] = [
+        {"id": s.exercise, "change": s.direction, "to_level": s.to, "why": s.why} for s in coach.suggestions()
+    ]
+    data["offers"] = [{"id": o.exercise, "why": o.why} for o in coach.offers()]
+    due = coach.screening_due()
+    data["screening_due"] = None if due is None else due.why
     storage = journal.db.storage
     summary.write(storage.data_dir, storage.stamp, journal.db.settings().day_start_hour, data)
     return data
@@ -70,4 +79,29 @@ def text(data: dict[str, Any]) -> str:
     ]
     for phase, shares in data["adherence"].items():
         lines.append(f"  {phase} {PHASE_LABELS[phase]:<11} " + "  ".join(_percent(shares[w]) for w in windows))
+    lines += _notes(data)
     return "\n".join(lines)
+
+
+MODE_WORDS = {
+    "flare": "Flare day: the gentlest levels, about half the sets, and short walks.",
+    "see-gp": "See-a-GP mode: see a GP within a day; steps up are paused, flare-safe levels only.",
+    "emergency": "STOP: your safety answers need emergency care now. No exercises today; run backtui.",
+}
+
+
+def _notes(data: dict[str, Any]) -> list[str]:
+    """The mode, the safety questions and the suggestions, when there are any."""
+    lines = []
+    if data.get("mode") in MODE_WORDS:
+        lines.append(MODE_WORDS[data["mode"]])
+    if data.get("screening_due"):
+        lines.append(f"Safety questions due: {data['screening_due']} Run backtui to answer them.")
+    for s in data.get("suggestions", []):
+        where = f"level {s['to_level']}" if s["to_level"] else "leaving it out for now"
+        lines.append(f"Suggested: {s['id']} {s['change']} to {where}. {s['why']} "
+                     f"('backtui level {s['id']} {s['to_level']}' says yes.)" if s["to_level"] else
+                     f"Suggested: {s['id']}: {where}. {s['why']} ('backtui disable {s['id']}' says yes.)")
+    for o in data.get("offers", []):
+        lines.append(f"Offered: {o['id']}. {o['why']} ('backtui enable {o['id']}' adds it.)")
+    return lines

@@ -14,11 +14,16 @@ from itertools import chain
 from typing import Any, NoReturn
 
 from practice import validate
+from practice.daylog import Leg, Rating, Volume
+from practice.store import programme
 from practice.store.schema import Damaged
 
 DAYS, EXERCISES, PLANS, SETTINGS = "days", "exercises", "plans", "settings"
 SETTINGS_DOC = "1"
 MIN_ORDINAL, MAX_ORDINAL = validate.MIN_DAY.toordinal(), validate.MAX_DAY.toordinal()
+LEGS = frozenset(leg.value for leg in Leg)
+RATINGS = frozenset(rating.value for rating in Rating)
+VOLUMES = frozenset(volume.value for volume in Volume)
 
 
 def check(data: dict[str, Any]) -> None:
@@ -28,6 +33,7 @@ def check(data: dict[str, Any]) -> None:
     plans = _plans(data.get(PLANS, {}), exercises)
     _days(data.get(DAYS, {}), exercises, plans)
     _settings(data.get(SETTINGS, {}))
+    programme.check(data)
 
 
 def _fail(where: str, problem: str) -> NoReturn:
@@ -59,6 +65,11 @@ def _plans(table: Any, exercises: frozenset[str]) -> frozenset[int]:
         ids = doc.get("ids") if type(doc) is dict else None
         if type(ids) is not list or not all(type(n) is int and str(n) in exercises for n in ids):
             _fail(f"{PLANS}/{key}", "not a list of known exercise numbers")
+        levels = doc.get("levels", [])
+        if type(levels) is not list or ("levels" in doc and len(levels) != len(ids)) or not _ints_within(levels, 0, 6):
+            _fail(f"{PLANS}/{key}", "levels")
+        if "volume" in doc and not (type(doc["volume"]) is str and doc["volume"] in VOLUMES):
+            _fail(f"{PLANS}/{key}", "volume")
     return frozenset(map(int, table))
 
 
@@ -110,8 +121,24 @@ def _days(table: Any, exercises: frozenset[str], plans: frozenset[int]) -> None:
     kinds = _fields(docs, "kind")
     if set(map(type, kinds)) - {str} or not validate.KINDS.issuperset(kinds):
         _fail(DAYS, "kind")
-    if not _ints_within(_fields(docs, "pain_before") + _fields(docs, "pain_after"), 0, 11):
+    if not _ints_within(_fields(docs, "pain_before") + _fields(docs, "pain_after") + _fields(docs, "pain_24h"), 0, 11):
         _fail(DAYS, "pain")
+    legs = _fields(docs, "leg")
+    if set(map(type, legs)) - {str} or not LEGS.issuperset(legs):
+        _fail(DAYS, "leg")
+    ratings = _fields(docs, "ratings")
+    if not _maps(ratings, exercises) or not all(
+        type(r) is str and r in RATINGS for r in chain.from_iterable(map(dict.values, ratings))
+    ):
+        _fail(DAYS, "ratings")
+    during = _fields(docs, "pain_during")
+    if not _maps(during, exercises) or not _ints_within(list(chain.from_iterable(map(dict.values, during))), 0, 11):
+        _fail(DAYS, "pain_during")
+    pain_skips = _fields(docs, "pain_skips")
+    if set(map(type, pain_skips)) - {list} or not all(
+        type(n) is int and str(n) in exercises for n in chain.from_iterable(pain_skips)
+    ):
+        _fail(DAYS, "pain_skips")
     if not all(_is_text(note, validate.NOTE_LIMIT) for note in _fields(docs, "note")):
         _fail(DAYS, "note")
     skips = _fields(docs, "skips")

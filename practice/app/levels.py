@@ -1,0 +1,143 @@
+"""Levels: the suggestions to move an exercise up or down (each with its
+reason, applied only on a yes), gated exercises now offered, and every
+exercise's level, any of which can be chosen by hand."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from practice.app.footer import KeyFooter
+from practice.programme.gates import Offer
+from practice.programme.rules import Suggestion
+from practice.session import Session
+
+NOTHING = "Nothing to suggest today: suggestions come after sessions you rate, and the mornings after them."
+
+
+class LevelsScreen(Screen[None]):
+    BINDINGS = [
+        Binding("y", "yes", "Yes"),
+        Binding("n", "no", "No"),
+        Binding("v", "choose", "Choose a level"),
+        Binding("escape", "close", "Today"),
+    ]
+
+    @property
+    def session(self) -> Session:
+        return self.app.session  # type: ignore[attr-defined]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="levels-page"):
+            yield Static(id="advice", markup=False)
+            yield OptionList(id="level-list")
+            yield Static(id="why", markup=False)
+        yield KeyFooter()
+
+    def on_mount(self) -> None:
+        self.sub_title = "levels"
+        self.refresh_list()
+
+    def refresh_list(self) -> None:
+        coach, journal = self.session.coach, self.session.journal
+        self.suggested = {s.exercise: s for s in coach.suggestions()}
+        self.offered = {o.exercise: o for o in coach.offers()}
+        levels = journal.levels()
+        on = {i.exercise.id for i in journal.view().plan.items} | set(self.suggested)
+        options, first = [], []
+        for exercise in journal.catalog.exercises:
+            change = self.suggested.get(exercise.id)
+            offer = self.offered.get(exercise.id)
+            if exercise.id not in on and offer is None:
+                continue
+            level = exercise.level(levels[exercise.id])
+            mark = "  "
+            text = f"{exercise.name}: level {level.number} of {exercise.top}, {level.name}"
+            if change is not None:
+                mark = "▲ " if change.direction == "up" else "▼ "
+                text += f"  →  {_target(exercise.level, change)}"
+            elif offer is not None:
+                mark, text = "+ ", f"{exercise.name}: can join your routine now"
+            (first if mark.strip() else options).append(Option(mark + text, id=exercise.id))
+        listing = self.query_one(OptionList)
+        listing.clear_options()
+        listing.add_options([*first, *options])
+        listing.highlighted = 0 if first or options else None
+        listing.focus()
+        count = len(self.suggested) + len(self.offered)
+        self.query_one("#advice", Static).update(
+            (f"{count} suggestion{'s' if count != 1 else ''} (▲ up, ▼ down, + new): y says yes, n says no; "
+             "nothing changes without your yes. " if count else NOTHING + " ")
+            + "v chooses any level by hand; stepping down is always fine. The evidence for these steps comes "
+              "from practice, not trials: trust how your back feels.")
+        self._show_why()
+
+    def on_option_list_option_highlighted(self) -> None:
+        self._show_why()
+
+    def _selected(self) -> str | None:
+        listing = self.query_one(OptionList)
+        if listing.highlighted is None:
+            return None
+        return listing.get_option_at_index(listing.highlighted).id
+
+    def _show_why(self) -> None:
+        selected = self._selected()
+        found: Suggestion | Offer | None = self.suggested.get(selected or "") or self.offered.get(selected or "")
+        item = self.session.journal.catalog.get(selected or "")
+        how = f"{item.level(self.session.journal.levels()[item.id]).how}" if item else ""
+        self.query_one("#why", Static).update((found.why + "\n\n" if found else "") + how)
+
+    def action_yes(self) -> None:
+        selected = self._selected()
+        coach = self.session.coach
+        if selected in self.suggested:
+            suggestion = self.suggested[selected]
+            if self.app.save(lambda: coach.accept(suggestion) or True):  # type: ignore[attr-defined]
+                self.notify(f"Saved: {_target(self.session.journal.exercise(selected).level, suggestion)}.")
+        elif selected in self.offered:
+            if self.app.save(lambda: coach.switch(selected, on=True)):  # type: ignore[attr-defined]
+                self.notify("Added to your routine at level 1.")
+        self.refresh_list()
+
+    def action_no(self) -> None:
+        selected = self._selected()
+        coach = self.session.coach
+        if selected in self.suggested:
+            to = self.suggested[selected].to
+        elif selected in self.offered:
+            to = 1
+        else:
+            return
+        if self.app.save(lambda: coach.decline(selected, to) or True):  # type: ignore[attr-defined]
+            self.notify("Kept as it is. It is offered again only after more sessions that qualify.")
+        self.refresh_list()
+
+    def action_choose(self) -> None:
+        from practice.app.dialogs import LevelDialog
+
+        selected = self._selected()
+        if selected is None:
+            return
+        exercise = self.session.journal.exercise(selected)
+
+        def chosen(number: int | None) -> None:
+            if number is not None and self.app.save(  # type: ignore[attr-defined]
+                    lambda: self.session.coach.set_level(selected, number)):
+                self.refresh_list()
+
+        self.app.push_screen(LevelDialog(exercise, self.session.journal.levels()[selected]), chosen)
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+def _target(level_of, change: Suggestion) -> str:
+    if change.to == 0:
+        return "leave it out for now"
+    return f"level {change.to}, {level_of(change.to).name}"

@@ -1,0 +1,237 @@
+"""The programme as a person uses it: the morning check-in, ratings, pain
+during an exercise, levels and the suggestions to change them, and the safety
+screening. It joins the Journal (the day log and the store) with the rules
+of :mod:`practice.programme`; it imports no UI.
+
+Nothing here changes a level or switches an exercise on by itself: a
+suggestion is applied only by :meth:`Coach.accept`, and a "no" is kept by
+:meth:`Coach.decline`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, timedelta
+from typing import NamedTuple
+
+from practice import validate
+from practice.daylog import DayKind, DayRecord, Leg, Volume
+from practice.errors import UsageError
+from practice.journal import Edit, Journal
+from practice.programme import education, gates, pain
+from practice.programme.levels import LEVEL_EVERY_DAYS, current_levels
+from practice.programme.records import Answers, Change, Clearance, Decline, LevelChange, QuestionSet
+from practice.programme.rules import Inputs, Suggestion, suggestions
+from practice.programme.screening import SETS, Due, Mode, due, screening_mode
+
+HISTORY_DAYS = 120
+"""How far back the rules look (the last sessions of a 2x/week exercise, a
+14-day break, the 30-day screening)."""
+
+
+class Morning(NamedTuple):
+    """What a morning check-in did."""
+
+    edit: Edit
+    flare_started: bool
+    flare_ended: bool
+    reduced: bool
+    """Today's sets cut by about a third (a bad morning with nothing stepped up lately)."""
+    ask_again: bool
+    """The emergency questions are due now."""
+
+    def words(self) -> str:
+        pain_24h = self.edit.view.record.pain_24h
+        said = f"Morning check-in saved: {pain_24h}/10 over the last 24 hours."
+        if self.flare_started:
+            return (f"{said} Today is a flare day: the gentlest levels, about half the sets, and short walks. "
+                    f"{education.point(education.FLARE)}")
+        if self.flare_ended:
+            return f"{said} Two settled mornings: the flare is over. Today is a lighter session, then your usual levels."
+        if self.reduced:
+            return f"{said} Your back is 2 or more points above usual: today's sets are cut by about a third."
+        return said
+
+
+class PainReport(NamedTuple):
+    band: pain.Band
+    words: str
+
+
+class Coach:
+    def __init__(self, journal: Journal) -> None:
+        self.journal = journal
+
+    # What the rules see ------------------------------------------------------
+
+    def inputs(self) -> Inputs:
+        journal = self.journal
+        settings = journal.db.settings()
+        today = journal.today(settings)
+        log = journal.db.programme()
+        records = journal.history(today - timedelta(days=n) for n in range(HISTORY_DAYS))
+        on = frozenset(e.id for e in journal.catalog.exercises if settings.routine.is_on(e))
+        view = journal.view()
+        mode = screening_mode(log.answers, log.clearances)
+        return Inputs(
+            catalog=journal.catalog, on=on, levels=current_levels(journal.catalog, log.changes),
+            changes=log.changes, declines=log.declines, records=records, mornings=journal.mornings(),
+            today=today, flare=view.plan.kind is DayKind.FLARE, paused=mode is not Mode.NORMAL,
+        )
+
+    def suggestions(self, inputs: Inputs | None = None) -> list[Suggestion]:
+        return suggestions(inputs or self.inputs())
+
+    def offers(self, inputs: Inputs | None = None) -> list[gates.Offer]:
+        """Gated exercises whose gate is now met (never while screening pauses progress)."""
+        inputs = inputs or self.inputs()
+        if inputs.paused:
+            return []
+        declined = frozenset(d.exercise for d in inputs.declines if d.to == 1)
+        return gates.offers(self._gate_inputs(inputs), frozenset(gates.GATES) - inputs.on, declined)
+
+    def _gate_inputs(self, inputs: Inputs) -> gates.GateInputs:
+        return gates.GateInputs(inputs.catalog, inputs.records, inputs.mornings, inputs.changes, inputs.today)
+
+    def mode(self) -> Mode:
+        """Emergency, see-a-GP, flare (today is a flare day) or normal."""
+        log = self.journal.db.programme()
+        mode = screening_mode(log.answers, log.clearances)
+        if mode is Mode.NORMAL and self.journal.view().plan.kind is DayKind.FLARE:
+            return Mode.FLARE
+        return mode
+
+    def screening_due(self) -> Due | None:
+        journal = self.journal
+        today = journal.today()
+        records = journal.history(today - timedelta(days=n) for n in range(HISTORY_DAYS))
+        return due(journal.db.programme().answers, records, journal.mornings(), today)
+
+    # Levels --------------------------------------------------------------------
+
+    def set_level(self, exercise_id: str, level: int, why: str = "chosen by hand") -> LevelChange:
+        """Any level, by hand, at any time (stepping down is always allowed)."""
+        exercise = self.journal.exercise(exercise_id)
+        if type(level) is not int or not 1 <= level <= exercise.top:
+            raise validate.Invalid(f"level: {exercise.name} has levels 1 to {exercise.top}, not {level}")
+        return self._change(exercise.id, level, Change.HAND, why)
+
+    def accept(self, suggestion: Suggestion) -> LevelChange | None:
+        """Apply a suggestion the person confirmed; a step down from level 1
+        leaves the exercise out for now. None when nothing had to change."""
+        if suggestion.to == 0:
+            self.journal.switch(suggestion.exercise, on=False)
+            return None
+        return self._change(suggestion.exercise, suggestion.to, suggestion.change, suggestion.why)
+
+    def decline(self, exercise_id: str, to: int) -> None:
+        journal = self.journal
+        with journal.db.transaction():
+            journal.db.add(Decline(journal.today(), journal.exercise(exercise_id).id, to))
+
+    def switch(self, exercise_id: str, on: bool):
+        """Turn an exercise on or off; a gated one only once its gate is met."""
+        exercise = self.journal.exercise(exercise_id)
+        if on and exercise.id in gates.GATES:
+            reason = gates.closed(self._gate_inputs(self.inputs()), exercise.id)
+            if reason is not None:
+                raise UsageError(f"{exercise.name} is not offered yet: {reason}")
+        return self.journal.switch(exercise.id, on)
+
+    def _change(self, exercise_id: str, level: int, change: Change, why: str) -> LevelChange:
+        journal = self.journal
+        with journal.db.transaction():
+            today = journal.today()
+            before = current_levels(journal.catalog, journal.db.programme().changes)[exercise_id]
+            record = LevelChange(today, exercise_id, before, level, change, validate.text(why, "why", validate.NOTE_LIMIT))
+            if level != before:
+                journal.db.add(record)
+                stored = journal.db.record(today)
+                if stored is not None:  # today's plan follows the new level
+                    journal.db.put(journal.view().record)
+        return record
+
+    # The day --------------------------------------------------------------------
+
+    def morning(self, pain_24h: int, leg: Leg, expect: date | None = None) -> Morning:
+        """The morning check-in (9a), and what it starts: a flare day at 7 or
+        more or at usual +2 (9c, 9d), the end of a flare after two settled
+        mornings, or a third fewer sets after a bad morning with nothing
+        stepped up lately."""
+        validate.pain(pain_24h, "pain over the last 24 hours")
+        journal = self.journal
+        today = journal.today()
+        mornings = {**journal.mornings(), today: pain_24h}
+        flare_going = journal.in_flare(today)
+        starts = pain.starts_flare(mornings, today)
+        ends = flare_going and not starts and not pain.in_flare(
+            today + timedelta(days=1), [*self._flare_days(today), today], mornings)
+        stepped_up = any(c.after > c.before and c.day > today - timedelta(days=LEVEL_EVERY_DAYS)
+                         for c in journal.db.programme().changes)
+        reduced = pain.morning(mornings, today) is pain.Morning.UP and not stepped_up and not starts
+
+        def change(record: DayRecord) -> DayRecord:
+            record = record._replace(pain_24h=pain_24h, leg=leg)
+            if starts:
+                return record._replace(kind=DayKind.FLARE)
+            if ends and record.kind is DayKind.FLARE:
+                return record._replace(kind=DayKind.NORMAL, volume=Volume.REDUCED)
+            if reduced and record.kind is DayKind.NORMAL:
+                return record._replace(volume=Volume.REDUCED)
+            return record
+
+        before = journal.view().record
+        edit = journal.edit(change, expect=expect)
+        new_leg = leg is not Leg.NONE and before.leg in (None, Leg.NONE)
+        ask = pain_24h >= pain.HIGH or new_leg or pain.worsening(mornings, today)
+        return Morning(edit, starts and before.kind is not DayKind.FLARE, ends and before.kind is DayKind.FLARE,
+                       reduced, ask)
+
+    def _flare_days(self, today: date) -> list[date]:
+        since = today - timedelta(days=pain.FLARE_LOOKBACK)
+        records = self.journal.db.records([since + timedelta(days=n) for n in range(pain.FLARE_LOOKBACK + 1)])
+        return [d for d, r in records.items() if r.kind is DayKind.FLARE]
+
+    def pain_during(self, exercise_id: str, score: int) -> tuple[Callable[[DayRecord], DayRecord], PainReport]:
+        """Pain reported during an exercise (9b): the change to the day, and
+        what it means. Red (6 or more) stops the exercise: it is skipped for
+        pain (which counts as done), and the level below is offered next time."""
+        validate.pain(score, "pain during")
+        exercise = self.journal.exercise(exercise_id)
+        level = pain.band(score)
+
+        def change(record: DayRecord) -> DayRecord:
+            marked = record.with_mark(exercise.id, record.mark(exercise.id)._replace(pain_during=score))
+            return marked.with_skip(exercise.id, f"pain {score}/10", pain=True) if level is pain.Band.RED else marked
+
+        words = {
+            pain.Band.GREEN: f"Pain {score}/10: a safe zone, carry on.",
+            pain.Band.AMBER: f"Pain {score}/10: acceptable if it settles within an hour and is back to usual by "
+                             "tomorrow. Finish this set and add nothing.",
+            pain.Band.RED: f"Pain {score}/10 is too much: {exercise.name} stops here. It counts as done today, "
+                           "and next time the level below is offered.",
+        }[level]
+        return change, PainReport(level, words)
+
+    # Screening --------------------------------------------------------------------
+
+    def answer(self, questions: QuestionSet, yes: frozenset[str]) -> Mode:
+        """Keep the answers; returns the mode they put the programme in."""
+        asked = SETS[questions]
+        unknown = yes - set(asked)
+        if unknown:
+            raise UsageError(f"not a question of this set: {', '.join(sorted(unknown))}")
+        journal = self.journal
+        with journal.db.transaction():
+            journal.db.add(Answers(journal.moment(), journal.today(), questions, asked, frozenset(yes)))
+            log = journal.db.programme()
+            return screening_mode(log.answers, log.clearances)
+
+    def clear(self, mode: Mode, how: str) -> Mode:
+        """The person says a clinician has seen them ("seen"), or that a "yes"
+        was a mistake ("mistake", confirmed twice in the app)."""
+        journal = self.journal
+        with journal.db.transaction():
+            journal.db.add(Clearance(journal.moment(), journal.today(), mode.value, how))
+            log = journal.db.programme()
+            return screening_mode(log.answers, log.clearances)

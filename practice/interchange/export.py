@@ -1,0 +1,95 @@
+"""The log written out: JSON (everything, re-importable) or CSV (a row a day)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Mapping
+from datetime import date, datetime
+from typing import Any
+
+from practice.daylog import DayRecord
+from practice.programme.records import ProgrammeLog
+
+FORMAT = 2
+"""2 adds levels, ratings, the morning check-in and the programme's lists;
+format 1 files import as they always did."""
+CSV_FIELDS = (
+    "date", "kind", "complete", "done_count", "planned_count", "done", "plan", "pain_24h", "leg",
+    "pain_before", "pain_after", "note", "skipped", "skipped_for_pain", "stopped",
+)
+
+
+def timestamp(at: int) -> str:
+    return datetime.fromtimestamp(at).astimezone().isoformat()
+
+
+def day_json(record: DayRecord) -> dict[str, Any]:
+    return {
+        "date": record.day.isoformat(),
+        "done": sorted(record.ticks),
+        "plan": list(record.plan) if record.plan is not None else None,
+        "levels": dict(sorted(record.levels.items())),
+        "volume": record.volume.value,
+        "complete": record.complete,
+        "kind": record.kind.value,
+        "pain_24h": record.pain_24h,
+        "leg": None if record.leg is None else record.leg.value,
+        "pain_before": record.pain_before,
+        "pain_after": record.pain_after,
+        "note": record.note,
+        "ticks": [{"id": i, "at": timestamp(at)} for i, at in sorted(record.ticks.items()) if at is not None],
+        "ratings": {i: r.value for i, r in sorted(record.ratings.items())},
+        "pain_during": dict(sorted(record.pain_during.items())),
+        "skips": dict(sorted(record.skips.items())),
+        "skipped_for_pain": sorted(record.pain_skips),
+        "held": dict(sorted(record.held.items())),
+        "stop": None if record.stop is None else {"at": timestamp(record.stop.at), "exercise": record.stop.exercise},
+    }
+
+
+def log_json(log: ProgrammeLog, levels: Mapping[str, int]) -> dict[str, Any]:
+    return {
+        "levels": dict(sorted(levels.items())),
+        "level_changes": [
+            {"date": c.day.isoformat(), "id": c.exercise, "from": c.before, "to": c.after,
+             "change": c.change.value, "why": c.why} for c in log.changes
+        ],
+        "declines": [{"date": d.day.isoformat(), "id": d.exercise, "to": d.to} for d in log.declines],
+        "screening": [
+            {"at": timestamp(a.at), "date": a.day.isoformat(), "set": a.questions.value, "asked": list(a.asked),
+             "yes": sorted(a.yes)} for a in log.answers
+        ],
+        "clearances": [
+            {"at": timestamp(c.at), "date": c.day.isoformat(), "mode": c.mode, "how": c.how} for c in log.clearances
+        ],
+    }
+
+
+def export_json(records: Mapping[date, DayRecord], exported_at: datetime, log: ProgrammeLog,
+                levels: Mapping[str, int]) -> str:
+    days = [day_json(records[d]) for d in sorted(records)]
+    document = {"app": "backtui", "format": FORMAT, "exported_at": exported_at.isoformat(), "days": days,
+                **log_json(log, levels)}
+    return json.dumps(document, indent=1, ensure_ascii=False) + "\n"
+
+
+def export_csv(records: Mapping[date, DayRecord]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_FIELDS)
+    for day in sorted(records):
+        r = records[day]
+        plan = r.plan or ()
+
+        def blank(value: object) -> object:
+            return "" if value is None else value
+
+        writer.writerow([
+            day.isoformat(), r.kind.value, "yes" if r.complete else "no",
+            sum(1 for i in plan if i in r.ticks), len(plan), " ".join(sorted(r.ticks)), " ".join(plan),
+            blank(r.pain_24h), "" if r.leg is None else r.leg.value, blank(r.pain_before), blank(r.pain_after),
+            r.note, " ".join(sorted(r.skips)), " ".join(sorted(r.pain_skips)), "yes" if r.stop is not None else "no",
+        ])
+    return out.getvalue()

@@ -1,0 +1,190 @@
+"""Reading an import file: every value through :mod:`practice.validate`, the
+check every change passes, so whatever is accepted keeps every command
+working; the first problem is refused in one line naming the place."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Any, NamedTuple
+
+from practice import validate
+from practice.daylog import DayKind, DayRecord, Stop, Volume
+from practice.errors import UsageError
+from practice.programme.records import (
+    Answers,
+    Change,
+    Clearance,
+    Decline,
+    LevelChange,
+    ProgrammeLog,
+    QuestionSet,
+)
+from practice.programme.screening import QUESTIONS
+from practice.store.programme import HOWS, MODES
+
+MAX_IMPORT_BYTES = 20 * 1024 * 1024
+MAX_IMPORT_DAYS = 100_000
+MAX_LOG_ENTRIES = 10_000
+
+
+class Imported(NamedTuple):
+    days: list[DayRecord]
+    log: ProgrammeLog
+
+
+def parse_import(text: str, today: date) -> Imported:
+    """Validate a whole import file; raises :class:`UsageError` naming the
+    first problem (the day and the field)."""
+    if len(text) > MAX_IMPORT_BYTES:
+        raise UsageError(f"the file is larger than {MAX_IMPORT_BYTES // 1024 // 1024} MB")
+    try:
+        document = json.loads(text)
+    except RecursionError:
+        raise UsageError("not valid JSON (nested too deeply)") from None
+    except ValueError as exc:
+        raise UsageError(f"not valid JSON ({exc})") from None
+    if not isinstance(document, dict) or not isinstance(document.get("days"), list):
+        raise UsageError("expected an object with a 'days' list")
+    if len(document["days"]) > MAX_IMPORT_DAYS:
+        raise UsageError(f"more than {MAX_IMPORT_DAYS} days")
+    days, seen = [], set()
+    for n, item in enumerate(document["days"]):
+        record = _parse_day(item, f"days[{n}]", today)
+        if record.day in seen:
+            raise UsageError(f"days[{n}]: {record.day} appears twice")
+        seen.add(record.day)
+        days.append(record)
+    return Imported(days, _parse_log(document, today))
+
+
+def _list(document: dict[str, Any], key: str) -> list[Any]:
+    value = document.get(key, [])
+    if not isinstance(value, list) or len(value) > MAX_LOG_ENTRIES:
+        raise UsageError(f"{key}: expected a list of at most {MAX_LOG_ENTRIES} entries")
+    for n, item in enumerate(value):
+        if not isinstance(item, dict):
+            raise UsageError(f"{key}[{n}]: expected an object")
+    return value
+
+
+def _date(value: Any, today: date, where: str) -> date:
+    try:
+        day = validate.parse_date(value if isinstance(value, str) else "")
+    except ValueError:
+        raise UsageError(f"{where}: 'date' must be a date written YYYY-MM-DD") from None
+    return validate.day(day, today, where)
+
+
+def _choice(value: Any, choices: object, where: str) -> str:
+    if not isinstance(value, str) or value not in choices:  # type: ignore[operator]
+        raise UsageError(f"{where}: {str(value)[:30]!r} is not one of {', '.join(sorted(choices))}")  # type: ignore[arg-type]
+    return value
+
+
+def _questions(value: Any, where: str) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(q, str) and q in QUESTIONS for q in value):
+        raise UsageError(f"{where}: expected a list of question numbers (E1 to E7, G1 to G10)")
+    return tuple(value)
+
+
+def _parse_log(document: dict[str, Any], today: date) -> ProgrammeLog:
+    changes = tuple(
+        LevelChange(
+            _date(c.get("date"), today, f"level_changes[{n}]"), validate.exercise_id(c.get("id"), f"level_changes[{n}] id"),
+            validate.level(c.get("from"), f"level_changes[{n}] from", low=0),
+            validate.level(c.get("to"), f"level_changes[{n}] to", low=0),
+            Change(_choice(c.get("change"), {x.value for x in Change}, f"level_changes[{n}] change")),
+            validate.text(c.get("why", ""), f"level_changes[{n}] why", validate.NOTE_LIMIT),
+        )
+        for n, c in enumerate(_list(document, "level_changes"))
+    )
+    declines = tuple(
+        Decline(_date(d.get("date"), today, f"declines[{n}]"), validate.exercise_id(d.get("id"), f"declines[{n}] id"),
+                validate.level(d.get("to"), f"declines[{n}] to", low=0))
+        for n, d in enumerate(_list(document, "declines"))
+    )
+    answers = []
+    for n, a in enumerate(_list(document, "screening")):
+        where = f"screening[{n}]"
+        asked = _questions(a.get("asked"), f"{where} asked")
+        yes = _questions(a.get("yes", []), f"{where} yes")
+        answers.append(Answers(validate.moment_from_text(a.get("at"), f"{where} at"), _date(a.get("date"), today, where),
+                               QuestionSet(_choice(a.get("set"), {s.value for s in QuestionSet}, f"{where} set")),
+                               asked, frozenset(yes)))
+    clearances = tuple(
+        Clearance(validate.moment_from_text(c.get("at"), f"clearances[{n}] at"), _date(c.get("date"), today, f"clearances[{n}]"),
+                  _choice(c.get("mode"), MODES, f"clearances[{n}] mode"), _choice(c.get("how"), HOWS, f"clearances[{n}] how"))
+        for n, c in enumerate(_list(document, "clearances"))
+    )
+    return ProgrammeLog(changes, declines, tuple(answers), clearances)
+
+
+def _by_id(value: Any, kind: type, where: str) -> dict[str, Any]:
+    """An object from exercise ids to values of one type."""
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise UsageError(f"{where}: expected an object keyed by exercise id")
+    validate.ids(list(value), where)
+    bad = next((k for k, v in value.items() if type(v) is not kind), None)
+    if bad is not None:
+        raise UsageError(f"{where}: the value for {bad!r} should be {'text' if kind is str else 'a whole number'}")
+    return dict(value)
+
+
+def _stop(value: Any, where: str) -> Stop | None:
+    if value is None:
+        return None
+    if not isinstance(value, dict):
+        raise UsageError(f"{where}: expected an object with 'at'")
+    exercise = value.get("exercise")
+    if exercise is not None:
+        exercise = validate.exercise_id(exercise, where)
+    return Stop(validate.moment_from_text(value.get("at"), f"{where} at"), exercise)
+
+
+def _tick_times(value: Any, done: tuple[str, ...], where: str) -> dict[str, int]:
+    if not isinstance(value, list):
+        raise UsageError(f"{where}: expected a list")
+    times = {}
+    for n, tick in enumerate(value):
+        here = f"{where}[{n}]"
+        if not isinstance(tick, dict) or not isinstance(tick.get("id"), str):
+            raise UsageError(f"{here}: expected an object with an 'id'")
+        if tick["id"] not in done:
+            raise UsageError(f"{here}: {tick['id'][:64]!r} is not in 'done'")
+        times[tick["id"]] = validate.moment_from_text(tick.get("at"), f"{here} at")
+    return times
+
+
+def _parse_day(item: Any, where: str, today: date) -> DayRecord:
+    if not isinstance(item, dict):
+        raise UsageError(f"{where}: expected an object")
+    day = _date(item.get("date"), today, where)
+    where = f"{where} ({day})"
+    done = validate.ids(item.get("done", []), f"{where} done")
+    plan = item.get("plan")
+    times = _tick_times(item.get("ticks", []), done, f"{where} ticks")
+    leg = item.get("leg")
+    record = DayRecord(
+        day=day,
+        ticks={i: times.get(i) for i in done},
+        plan=None if plan is None else validate.ids(plan, f"{where} plan"),
+        kind=validate.kind(item.get("kind", DayKind.NORMAL.value), f"{where} kind"),
+        pain_before=validate.pain(item.get("pain_before"), f"{where} pain_before"),
+        pain_after=validate.pain(item.get("pain_after"), f"{where} pain_after"),
+        note=validate.text(item.get("note", ""), f"{where} note", validate.NOTE_LIMIT),
+        skips=_by_id(item.get("skips"), str, f"{where} skips"),
+        held=_by_id(item.get("held"), int, f"{where} held"),
+        stop=_stop(item.get("stop"), f"{where} stop"),
+        pain_24h=validate.pain(item.get("pain_24h"), f"{where} pain_24h"),
+        leg=None if leg is None else validate.leg(leg, f"{where} leg"),
+        ratings={i: validate.rating(r, f"{where} rating of {i}")
+                 for i, r in _by_id(item.get("ratings"), str, f"{where} ratings").items()},
+        pain_during=_by_id(item.get("pain_during"), int, f"{where} pain_during"),
+        pain_skips=frozenset(validate.ids(item.get("skipped_for_pain", []), f"{where} skipped_for_pain")),
+        levels=_by_id(item.get("levels"), int, f"{where} levels"),
+        volume=Volume(_choice(item.get("volume", "full"), {v.value for v in Volume}, f"{where} volume")),
+    )
+    return validate.record(record, today, where)

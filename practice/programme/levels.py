@@ -1,0 +1,98 @@
+"""The level each exercise is at, and each exercise's sessions.
+
+The current level is where the exercise starts (progression-facts section 7:
+strength and core at level 1, stretching and rolling at the standard level),
+moved by every level change since, in order. A session is a day whose plan
+held the exercise, with the level the day kept for it and what happened.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import date, timedelta
+from typing import NamedTuple
+
+from practice.catalog import Catalog, Exercise
+from practice.daylog import DayRecord, Rating, Volume
+from practice.programme.pain import Band, band
+from practice.programme.records import Change, LevelChange
+from practice.routine import SHARE
+
+LEVEL_EVERY_DAYS = 7
+"""At most one level change per exercise in this many days (section 8f)."""
+
+
+def current_levels(catalog: Catalog, changes: Iterable[LevelChange]) -> dict[str, int]:
+    """Exercise id -> its level now."""
+    levels = {exercise.id: exercise.start for exercise in catalog.exercises}
+    for change in sorted(changes, key=lambda c: c.day):  # stable: the same day keeps its order
+        if change.after > 0:
+            levels[change.exercise] = change.after
+    return levels
+
+
+def recent_changes(changes: Iterable[LevelChange], exercise_id: str, today: date,
+                   days: int = LEVEL_EVERY_DAYS) -> list[LevelChange]:
+    """The exercise's level changes in the ``days`` days up to today."""
+    since = today - timedelta(days=days - 1)
+    return [c for c in changes if c.exercise == exercise_id and since <= c.day <= today]
+
+
+class Session(NamedTuple):
+    day: date
+    level: int | None
+    """The level the day kept for it (None on days from before levels)."""
+    done: bool
+    full: bool
+    """The whole dose was done (a timer ended early holds less)."""
+    rating: Rating | None
+    pain: int | None
+    """Pain reported during it."""
+    stopped_for_pain: bool
+    """Skipped or stopped because of pain, or the session stopped during it."""
+
+    @property
+    def painful(self) -> bool:
+        return (self.rating is Rating.PAINFUL or self.stopped_for_pain
+                or (self.pain is not None and band(self.pain) is Band.RED))
+
+    @property
+    def green(self) -> bool:
+        """Pain stayed in the green band (0 to 3) and nothing was painful."""
+        return not self.painful and (self.pain is None or band(self.pain) is Band.GREEN)
+
+
+def sessions(exercise: Exercise, records: Mapping[date, DayRecord], today: date) -> list[Session]:
+    """The exercise's sessions up to today, oldest first: days that planned
+    it, or where it was done, skipped or stopped."""
+    found = []
+    for day in sorted(d for d in records if d <= today):
+        record = records[day]
+        mark = record.mark(exercise.id)
+        planned = exercise.id in (record.plan or ())
+        stopped = record.stop is not None and record.stop.exercise == exercise.id
+        if not (planned or mark.ticked or mark.skipped is not None or stopped):
+            continue
+        if day == today and not (mark.ticked or mark.skipped is not None or stopped or mark.rating):
+            continue  # today's, still to come
+        level = record.levels.get(exercise.id)
+        found.append(Session(
+            day=day, level=level, done=mark.ticked, full=mark.ticked and _whole(exercise, level, record, mark.held),
+            rating=mark.rating, pain=mark.pain_during, stopped_for_pain=mark.pain_skip or stopped,
+        ))
+    return found
+
+
+def _whole(exercise: Exercise, level: int | None, record: DayRecord, held: int | None) -> bool:
+    """Ticked by hand, or a timer held every second of the day's dose."""
+    if held is None or level is None:
+        return True
+    dose = exercise.level(level).dose
+    if record.volume is not Volume.FULL:
+        dose = dose.scaled(SHARE[record.volume])
+    needed = dose.held_seconds()
+    return needed is None or held >= needed
+
+
+def is_step_down(change: LevelChange) -> bool:
+    return change.after < change.before and change.change is not Change.HAND

@@ -1,0 +1,78 @@
+"""The report's programme sections: levels and their changes, how the
+exercises went, and the safety screening with its dates."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping
+from datetime import date
+
+from practice.daylog import DayRecord, Rating
+from practice.journal import Journal
+from practice.programme.records import ProgrammeLog
+from practice.programme.screening import QUESTIONS, is_emergency
+
+RATING_ORDER = (Rating.EASY, Rating.JUST_RIGHT, Rating.HARD, Rating.PAINFUL)
+
+
+def _day(day: date) -> str:
+    return f"{day:%a %-d %b %Y}"
+
+
+def programme_sections(journal: Journal, records: Mapping[date, DayRecord], log: ProgrammeLog,
+                       first: date, today: date) -> list[str]:
+    return [*_levels(journal, log, first, today), *_ratings(journal, records), *_screening(log, first, today)]
+
+
+def _levels(journal: Journal, log: ProgrammeLog, first: date, today: date) -> list[str]:
+    levels = journal.levels()
+    settings = journal.db.settings()
+    lines = ["", "## Levels", "", "| Exercise | Level now | Changes in this period |", "|---|---|---|"]
+    for exercise in journal.catalog.exercises:
+        if not settings.routine.is_on(exercise):
+            continue
+        level = exercise.level(levels[exercise.id])
+        changes = "; ".join(
+            f"{c.before} to {c.after} on {c.day:%a %-d %b} ({c.change.value}: {c.why})"
+            for c in log.changes if c.exercise == exercise.id and first <= c.day <= today
+        ) or "-"
+        lines.append(f"| {exercise.name} | {level.number} of {exercise.top}: {level.name} | {changes} |")
+    return lines
+
+
+def _ratings(journal: Journal, records: Mapping[date, DayRecord]) -> list[str]:
+    counts: dict[str, Counter[Rating]] = {}
+    pain: dict[str, int] = {}
+    for record in records.values():
+        for exercise_id, rating in record.ratings.items():
+            counts.setdefault(exercise_id, Counter())[rating] += 1
+        for exercise_id, score in record.pain_during.items():
+            pain[exercise_id] = max(score, pain.get(exercise_id, 0))
+    lines = ["", "## How the exercises went", ""]
+    if not counts and not pain:
+        return [*lines, "No ratings in this period."]
+    lines += ["| Exercise | Easy | Just right | Hard | Painful | Most pain during |", "|---|---:|---:|---:|---:|---:|"]
+    for exercise_id in sorted({*counts, *pain}, key=journal.name_of):
+        given = counts.get(exercise_id, Counter())
+        most = f"{pain[exercise_id]}/10" if exercise_id in pain else "-"
+        lines.append(f"| {journal.name_of(exercise_id)} | " + " | ".join(str(given[r]) for r in RATING_ORDER)
+                     + f" | {most} |")
+    return lines
+
+
+def _screening(log: ProgrammeLog, first: date, today: date) -> list[str]:
+    lines = ["", "## Safety screening", ""]
+    answers = [a for a in log.answers if a.day <= today]
+    if not answers:
+        return [*lines, "The safety questions have not been answered yet."]
+    for a in answers:
+        if a.day < first and a is not answers[-1]:
+            continue
+        said = ("no to all" if not a.yes else "yes to " + "; ".join(
+            f"{q} ({'emergency' if is_emergency(q) else 'see a GP'}: {QUESTIONS[q]})" for q in sorted(a.yes)))
+        lines.append(f"- {_day(a.day)}: {len(a.asked)} questions, {said}")
+    for c in log.clearances:
+        if first <= c.day <= today:
+            what = "a clinician has seen them" if c.how == "seen" else "the yes was a mistake (confirmed twice)"
+            lines.append(f"- {_day(c.day)}: the person said {what} ({c.mode})")
+    return lines

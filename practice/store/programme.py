@@ -1,0 +1,102 @@
+"""The programme's tables: level changes, declined suggestions, screening
+answers and clearances. Each is a short list of small documents (exercise ids
+kept as text), appended to and read whole; this module encodes, decodes and
+shape-checks them."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, Callable
+
+from practice import validate
+from practice.programme.records import (
+    Answers,
+    Change,
+    Clearance,
+    Decline,
+    LevelChange,
+    ProgrammeLog,
+    QuestionSet,
+)
+from practice.programme.screening import QUESTIONS
+from practice.store.schema import Damaged
+
+CHANGES, DECLINES, ANSWERS, CLEARANCES = "level_changes", "declines", "answers", "clearances"
+TABLES = (CHANGES, DECLINES, ANSWERS, CLEARANCES)
+MAX_LEVEL = 5
+MODES, HOWS = ("emergency", "see-gp"), ("seen", "mistake")
+
+
+def encode(item: LevelChange | Decline | Answers | Clearance) -> tuple[str, dict[str, Any]]:
+    """The table an item goes in, and its document."""
+    if isinstance(item, LevelChange):
+        return CHANGES, {"day": item.day.toordinal(), "id": item.exercise, "from": item.before,
+                         "to": item.after, "change": item.change.value, "why": item.why}
+    if isinstance(item, Decline):
+        return DECLINES, {"day": item.day.toordinal(), "id": item.exercise, "to": item.to}
+    if isinstance(item, Answers):
+        return ANSWERS, {"at": item.at, "day": item.day.toordinal(), "set": item.questions.value,
+                         "asked": list(item.asked), "yes": sorted(item.yes)}
+    return CLEARANCES, {"at": item.at, "day": item.day.toordinal(), "mode": item.mode, "how": item.how}
+
+
+def decode(tables: dict[str, dict[str, Any]]) -> ProgrammeLog:
+    def docs(name: str) -> list[dict[str, Any]]:
+        table = tables.get(name, {})
+        return [table[key] for key in sorted(table, key=int)]
+
+    day = date.fromordinal
+    return ProgrammeLog(
+        changes=tuple(LevelChange(day(d["day"]), d["id"], d["from"], d["to"], Change(d["change"]), d["why"])
+                      for d in docs(CHANGES)),
+        declines=tuple(Decline(day(d["day"]), d["id"], d["to"]) for d in docs(DECLINES)),
+        answers=tuple(Answers(d["at"], day(d["day"]), QuestionSet(d["set"]), tuple(d["asked"]), frozenset(d["yes"]))
+                      for d in docs(ANSWERS)),
+        clearances=tuple(Clearance(d["at"], day(d["day"]), d["mode"], d["how"]) for d in docs(CLEARANCES)),
+    )
+
+
+def _is_day(value: Any) -> bool:
+    return type(value) is int and validate.MIN_DAY.toordinal() <= value < validate.MAX_DAY.toordinal()
+
+
+def _is_moment(value: Any) -> bool:
+    return type(value) is int and validate.MIN_MOMENT <= value < validate.MAX_MOMENT
+
+
+def _is_id(value: Any) -> bool:
+    return type(value) is str and len(value) <= validate.SLUG_LIMIT and validate.SLUG.fullmatch(value) is not None
+
+
+def _is_level(value: Any, low: int = 1) -> bool:
+    return type(value) is int and low <= value <= MAX_LEVEL
+
+
+def _is_questions(value: Any) -> bool:
+    return type(value) is list and all(type(q) is str and q in QUESTIONS for q in value)
+
+
+_FIELDS: dict[str, dict[str, Callable[[Any], bool]]] = {
+    CHANGES: {"day": _is_day, "id": _is_id, "from": lambda v: _is_level(v, 0), "to": lambda v: _is_level(v, 0),
+              "change": lambda v: type(v) is str and v in {c.value for c in Change},
+              "why": lambda v: type(v) is str and validate.text_problem(v, validate.NOTE_LIMIT) is None},
+    DECLINES: {"day": _is_day, "id": _is_id, "to": lambda v: _is_level(v, 0)},
+    ANSWERS: {"at": _is_moment, "day": _is_day, "set": lambda v: type(v) is str and v in {s.value for s in QuestionSet},
+              "asked": _is_questions, "yes": _is_questions},
+    CLEARANCES: {"at": _is_moment, "day": _is_day, "mode": lambda v: type(v) is str and v in MODES,
+                 "how": lambda v: type(v) is str and v in HOWS},
+}
+
+
+def check(tables: dict[str, Any]) -> None:
+    """Raise :class:`Damaged` unless every programme table has its shape."""
+    for name, fields in _FIELDS.items():
+        table = tables.get(name, {})
+        if type(table) is not dict:
+            raise Damaged(f"{name}: not a table")
+        for key, doc in table.items():
+            if not (key.isascii() and key.isdigit() and len(key) <= 9) or type(doc) is not dict:
+                raise Damaged(f"{name}/{key[:20]}: not a document")
+            for field, fits in fields.items():
+                if field not in doc or not fits(doc[field]):
+                    raise Damaged(f"{name}/{key}: {field}")

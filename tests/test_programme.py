@@ -1,0 +1,439 @@
+"""The programme's rules (progression-facts sections 8, 9 and 10), at and
+around each boundary, and their properties."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from fractions import Fraction
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from practice.catalog import load_catalog
+from practice.coach import Coach
+from practice.daylog import DayKind, DayRecord, Leg, Rating, Volume
+from practice.programme import gates, pain
+from practice.programme.levels import current_levels
+from practice.programme.records import Answers, Change, Clearance, Decline, LevelChange, QuestionSet
+from practice.programme.rules import Inputs, suggestions
+from practice.programme.screening import Mode, due, protected_days, screening_mode
+from practice.routine import Limit
+from practice.stats import DayState, day_state
+
+TODAY = date(2026, 11, 21)
+CATALOG = load_catalog()
+BRIDGE = "glute-bridge"
+
+
+def days_ago(n: int) -> date:
+    return TODAY - timedelta(days=n)
+
+
+# 9b: bands --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("score, band", [(0, "green"), (3, "green"), (4, "amber"), (5, "amber"), (6, "red"), (10, "red")])
+def test_pain_bands(score, band):
+    assert pain.band(score).value == band
+
+
+# 9c: usual and the next morning ----------------------------------------------------------
+
+
+def mornings(*scores: int, end: date = TODAY) -> dict[date, int]:
+    """Scores for consecutive mornings ending on ``end``."""
+    return {end - timedelta(days=len(scores) - 1 - n): s for n, s in enumerate(scores)}
+
+
+def test_usual_is_the_median_of_the_last_seven_mornings_before_the_day():
+    scores = mornings(9, 9, 1, 2, 3, 2, 2, 2, 5)  # the 9s are out of the window; 5 is the day itself
+    assert pain.usual(scores, TODAY) == 2
+    assert pain.usual(mornings(1, 3, 5, 7), TODAY) == 3  # median of 1, 3, 5 (7 is today)
+    assert pain.usual(mornings(1, 2, 4, 6, 0), TODAY) == Fraction(3)  # of 1, 2, 4, 6: (2 + 4) / 2
+    assert pain.usual(mornings(1, 2, 3, 6, 0), TODAY) == Fraction(5, 2)
+    assert pain.usual(mornings(4, 4, 7), TODAY) is None  # only 2 before: too few
+
+
+@pytest.mark.parametrize("today_score, verdict", [(2, "settled"), (3, "settled"), (4, "up"), (9, "up")])
+def test_the_next_morning_against_usual(today_score, verdict):
+    scores = mornings(2, 2, 2, 2, today_score)
+    assert pain.morning(scores, TODAY).value == verdict
+
+
+def test_a_half_point_usual_is_compared_exactly():
+    scores = mornings(2, 3, 2, 3, 4)  # usual 2.5: 4 is +1.5, settled; 5 would be +2.5
+    assert pain.morning(scores, TODAY) is pain.Morning.SETTLED
+    assert pain.morning(mornings(2, 3, 2, 3, 5), TODAY) is pain.Morning.UP
+
+
+@pytest.mark.parametrize("scores, starts", [((2, 2, 2, 3), False), ((2, 2, 2, 4), True), ((6,), False), ((7,), True)])
+def test_a_flare_starts_at_usual_plus_two_or_seven(scores, starts):
+    assert pain.starts_flare(mornings(*scores), TODAY) is starts
+
+
+def test_worsening_is_three_bad_mornings_in_a_row_or_the_week_up_two():
+    base = (2, 2, 2, 2, 2, 2, 2)
+    assert pain.worsening(mornings(*base, 5, 6, 7), TODAY)
+    assert not pain.worsening(mornings(*base, 5, 3, 7), TODAY)
+    week_up = (1, 1, 1, 1, 1, 1, 1, 3, 3, 3, 3, 3, 3, 3)  # 1.0 then 3.0: exactly +2
+    assert pain.worsening(mornings(*week_up), TODAY)
+    assert not pain.worsening(mornings(*week_up[:-1], 2), TODAY)  # 2.86: under 2 points up
+
+
+# 9d: flare mode -------------------------------------------------------------------------
+
+
+def test_flare_mode_ends_after_two_settled_mornings():
+    flare = [days_ago(3)]
+    scores = {**mornings(2, 2, 2, 2, end=days_ago(4)), days_ago(3): 8}
+    assert pain.in_flare(days_ago(2), flare, scores)
+    scores[days_ago(2)] = 3  # settled (usual 2: +1)
+    assert pain.in_flare(days_ago(1), flare, scores)
+    scores[days_ago(1)] = 2
+    assert not pain.in_flare(TODAY, flare, scores)
+
+
+def test_flare_days_that_continue_a_flare_do_not_reset_the_count():
+    flare = [days_ago(3), days_ago(2), days_ago(1)]  # each day of the flare is a flare day
+    scores = {**mornings(2, 2, 2, 2, end=days_ago(4)), days_ago(3): 8, days_ago(2): 3, days_ago(1): 2}
+    assert not pain.in_flare(TODAY, flare, scores)
+
+
+def test_a_flare_is_forgotten_after_two_weeks_without_one():
+    assert pain.in_flare(TODAY, [days_ago(14)], {})
+    assert not pain.in_flare(TODAY, [days_ago(15)], {})
+
+
+# The trend's exact boundary -------------------------------------------------------------
+
+
+def test_a_rise_of_exactly_two_points_is_a_meaningful_worsening():
+    first = {days_ago(27): 2, days_ago(26): 2, days_ago(25): 1}
+    last = {days_ago(2): 4, days_ago(1): 4, TODAY: 3}
+    assert pain.trend({**first, **last}, TODAY).call is pain.Call.WORSE
+
+
+# Levels and suggestions -----------------------------------------------------------------
+
+
+def session(day: date, level: int, rating: Rating | None = Rating.EASY, **more) -> DayRecord:
+    return DayRecord(day, {BRIDGE: None}, (BRIDGE,), levels={BRIDGE: level},
+                     ratings={} if rating is None else {BRIDGE: rating}, **more)
+
+
+def inputs(records: dict[date, DayRecord], scores: dict[date, int], changes=(), declines=(), level: int = 1,
+           flare: bool = False, paused: bool = False) -> Inputs:
+    levels = {**current_levels(CATALOG, changes), BRIDGE: level}
+    return Inputs(CATALOG, frozenset({BRIDGE}), levels, tuple(changes), tuple(declines), records, scores,
+                  TODAY, flare, paused)
+
+
+SETTLED = mornings(2, 2, 2, 2, 2, 2, 2, 2, 2, 2)
+
+
+def ready(**overrides) -> Inputs:
+    """Two sessions at level 1 rated easy (3 and 2 days ago), settled mornings after."""
+    records = {days_ago(3): session(days_ago(3), 1), days_ago(2): session(days_ago(2), 1)}
+    values = {"records": records, "scores": dict(SETTLED)}
+    values.update(overrides)
+    return inputs(values.pop("records"), values.pop("scores"), **values)
+
+
+def test_two_easy_sessions_and_settled_mornings_suggest_one_level_up():
+    [suggestion] = suggestions(ready())
+    assert (suggestion.exercise, suggestion.change, suggestion.to) == (BRIDGE, Change.UP, 2)
+    assert "rated easy" in suggestion.why and "no worse than usual" in suggestion.why
+
+
+@pytest.mark.parametrize("why, change", [
+    ("one session only (P1)", lambda i: i._replace(records={days_ago(2): session(days_ago(2), 1)})),
+    ("a session in between not done (P1)", lambda i: i._replace(records={
+        **i.records, days_ago(1): DayRecord(days_ago(1), plan=(BRIDGE,), levels={BRIDGE: 1}, note="busy")})),
+    ("done at another level (P1)", lambda i: i._replace(records={
+        days_ago(3): session(days_ago(3), 1), days_ago(2): session(days_ago(2), 2)})),
+    ("easy then just right (P2)", lambda i: i._replace(records={
+        days_ago(3): session(days_ago(3), 1), days_ago(2): session(days_ago(2), 1, Rating.JUST_RIGHT)})),
+    ("not rated (P2)", lambda i: i._replace(records={
+        days_ago(3): session(days_ago(3), 1, None), days_ago(2): session(days_ago(2), 1, None)})),
+    ("pain 4 during (P3)", lambda i: i._replace(records={
+        **i.records, days_ago(2): session(days_ago(2), 1, pain_during={BRIDGE: 4})})),
+    ("a next morning not answered (P4)", lambda i: i._replace(mornings={
+        d: s for d, s in i.mornings.items() if d != days_ago(1)})),
+    ("a next morning +2 (P4, 9c)", lambda i: i._replace(mornings={**i.mornings, days_ago(1): 4})),
+    ("a flare day (P5)", lambda i: i._replace(flare=True)),
+    ("see-a-GP mode", lambda i: i._replace(paused=True)),
+    ("a level change 6 days ago (8f)", lambda i: i._replace(changes=(
+        LevelChange(days_ago(6), BRIDGE, 2, 1, Change.DOWN, "x"),))),
+    ("already at the top", lambda i: i._replace(levels={**i.levels, BRIDGE: 5})),
+])
+def test_any_condition_unmet_holds_the_level(why, change):
+    assert suggestions(change(ready())) == [], why
+
+
+def test_just_right_twice_with_the_whole_dose_also_steps_up():
+    records = {d: session(d, 1, Rating.JUST_RIGHT) for d in (days_ago(3), days_ago(2))}
+    assert [s.to for s in suggestions(ready(records=records))] == [2]
+    short = {**records, days_ago(2): session(days_ago(2), 2, Rating.JUST_RIGHT)._replace(levels={BRIDGE: 1})}
+    assert [s.to for s in suggestions(ready(records=short))] == [2]  # reps: a tick is the whole dose
+
+
+def test_a_level_change_seven_days_ago_allows_the_next_step():
+    change = LevelChange(days_ago(7), BRIDGE, 0, 1, Change.HAND, "x")
+    assert [s.to for s in suggestions(ready(changes=(change,)))] == [2]
+
+
+@pytest.mark.parametrize("marks, words", [
+    ({"ratings": {BRIDGE: Rating.PAINFUL}}, "painful"),
+    ({"pain_during": {BRIDGE: 6}}, "pain reached 6/10"),
+    ({"skips": {BRIDGE: "pain"}, "pain_skips": frozenset({BRIDGE}), "ticks": {}}, "stopped it for pain"),
+])
+def test_a_painful_session_offers_the_level_below(marks, words):
+    record = DayRecord(days_ago(1), plan=(BRIDGE,), levels={BRIDGE: 3}, ticks={BRIDGE: None})._replace(**marks)
+    [suggestion] = suggestions(inputs({days_ago(1): record}, SETTLED, level=3))
+    assert (suggestion.change, suggestion.to) == (Change.DOWN, 2) and words in suggestion.why
+
+
+def test_pain_five_during_is_amber_and_holds():
+    record = session(days_ago(1), 3, Rating.JUST_RIGHT, pain_during={BRIDGE: 5})
+    assert suggestions(inputs({days_ago(1): record}, SETTLED, level=3)) == []
+
+
+def test_at_level_one_down_means_leaving_it_out_for_now():
+    record = session(days_ago(1), 1, Rating.PAINFUL)
+    [suggestion] = suggestions(inputs({days_ago(1): record}, SETTLED, level=1))
+    assert suggestion.to == 0 and "leaving it out" in suggestion.why
+
+
+def test_hard_twice_in_a_row_steps_down_and_once_holds():
+    once = {days_ago(2): session(days_ago(2), 2, Rating.EASY), days_ago(1): session(days_ago(1), 2, Rating.HARD)}
+    assert suggestions(inputs(once, SETTLED, level=2)) == []
+    twice = {d: session(d, 2, Rating.HARD) for d in (days_ago(2), days_ago(1))}
+    assert [(s.change, s.to) for s in suggestions(inputs(twice, SETTLED, level=2))] == [(Change.DOWN, 1)]
+
+
+def test_a_bad_morning_within_a_week_of_a_step_up_steps_it_back_down():
+    up = LevelChange(days_ago(4), BRIDGE, 1, 2, Change.UP, "x")
+    scores = {**SETTLED, days_ago(1): 4}
+    [suggestion] = suggestions(inputs({}, scores, changes=(up,), level=2))
+    assert (suggestion.change, suggestion.to) == (Change.DOWN, 1) and "above usual" in suggestion.why
+    older = LevelChange(days_ago(9), BRIDGE, 1, 2, Change.UP, "x")  # 8 days before the bad morning
+    assert suggestions(inputs({}, scores, changes=(older,), level=2)) == []
+
+
+def test_at_most_two_steps_up_a_day():
+    exercises = ["glute-bridge", "bird-dog", "abdominal-zip-up"]
+    records = {d: DayRecord(d, {e: None for e in exercises}, tuple(exercises),
+                            levels={e: 1 for e in exercises}, ratings={e: Rating.EASY for e in exercises})
+               for d in (days_ago(3), days_ago(2))}
+    base = Inputs(CATALOG, frozenset(exercises), current_levels(CATALOG, ()), (), (), records, SETTLED, TODAY,
+                  False, False)
+    assert len(suggestions(base)) == 2
+    taken = LevelChange(TODAY, "calf-foam-roll", 2, 3, Change.UP, "x")
+    assert len(suggestions(base._replace(changes=(taken,)))) == 1
+
+
+def test_a_declined_step_up_returns_only_after_two_more_qualifying_sessions():
+    no = Decline(days_ago(4), BRIDGE, 2)
+    assert suggestions(ready(declines=(no,))) == [(BRIDGE, Change.UP, 2, suggestions(ready())[0].why)]
+    early = Decline(days_ago(2), BRIDGE, 2)  # said no after the first of the two
+    assert suggestions(ready(declines=(early,))) == []
+
+
+def test_after_fourteen_days_away_one_session_a_level_lower_then_back():
+    away = {days_ago(15): session(days_ago(15), 3)}
+    [down] = suggestions(inputs(away, SETTLED, level=3))
+    assert (down.change, down.to) == (Change.BREAK, 2)
+    assert suggestions(inputs({days_ago(13): session(days_ago(13), 3)}, SETTLED, level=3)) == []
+    taken = LevelChange(days_ago(2), BRIDGE, 3, 2, Change.BREAK, down.why)
+    back = {**away, days_ago(1): session(days_ago(1), 2, Rating.JUST_RIGHT)}
+    [up] = suggestions(inputs(back, SETTLED, changes=(taken,), level=2))
+    assert (up.change, up.to) == (Change.UP, 3)
+
+
+# Gates ---------------------------------------------------------------------------------
+
+
+def gate_inputs(scores: dict[date, int], bird_dog_level_three: int = 2, flare_day: bool = False) -> gates.GateInputs:
+    records = {days_ago(n): DayRecord(days_ago(n), {"bird-dog": None}, ("bird-dog",), levels={"bird-dog": 3})
+               for n in range(1, bird_dog_level_three + 1)}
+    if flare_day:
+        records[days_ago(4)] = DayRecord(days_ago(4), kind=DayKind.FLARE, note="flare")
+    return gates.GateInputs(CATALOG, records, scores, (), TODAY)
+
+
+def test_the_prone_hold_is_offered_only_when_its_gate_is_met():
+    low = mornings(2, 2, 2, 2, 2, 5, 5)  # 5 of the last 7 at 2 or below
+    assert gates.closed(gate_inputs(low), "prone-erector-isometric") is None
+    assert gates.closed(gate_inputs(mornings(2, 2, 2, 2, 3, 5, 5)), "prone-erector-isometric")  # only 4
+    assert gates.closed(gate_inputs(low, bird_dog_level_three=1), "prone-erector-isometric")
+    assert gates.closed(gate_inputs(low, flare_day=True), "prone-erector-isometric")
+    assert gates.offers(gate_inputs(low), frozenset({"prone-erector-isometric"}), frozenset())[0].exercise \
+        == "prone-erector-isometric"
+
+
+def test_a_gated_exercise_cannot_be_switched_on_early(journal):
+    with pytest.raises(Exception, match="not offered yet"):
+        Coach(journal).switch("prone-erector-isometric", on=True)
+    assert not journal.db.settings().routine.enabled
+
+
+# Day rules: a skip for pain ------------------------------------------------------------------
+
+
+def test_a_skip_for_pain_counts_as_done_and_all_of_them_like_a_stop():
+    plan = ("a", "b")
+    one = (DayKind.NORMAL, plan, {"a": 1}, False, frozenset({"b"}))
+    assert day_state(one, days_ago(1), TODAY) is DayState.COMPLETE
+    other = (DayKind.NORMAL, plan, {"a": 1}, False, frozenset())
+    assert day_state(other, days_ago(1), TODAY) is DayState.MISSED
+    every = (DayKind.NORMAL, plan, {}, False, frozenset(plan))
+    assert day_state(every, days_ago(1), TODAY) is DayState.FREE
+
+
+def test_a_pain_skip_keeps_the_streak(journal):
+    for back in (1, 0):
+        day = days_ago(back)
+        plan = journal.view(day).plan.due
+        for exercise_id in plan[:-1]:
+            journal.tick(exercise_id, day)
+        journal.skip(plan[-1], "pain", day, pain=True)
+    assert journal.stats().streak == 2
+
+
+# Screening ------------------------------------------------------------------------------
+
+
+def answers(*yes: str, at: int = 100, day: date = days_ago(1), questions=QuestionSet.FULL) -> Answers:
+    return Answers(at, day, questions, ("E1", "G1"), frozenset(yes))
+
+
+@pytest.mark.parametrize("yes, mode", [((), Mode.NORMAL), (("G1",), Mode.SEE_GP), (("E1",), Mode.EMERGENCY),
+                                       (("E1", "G1"), Mode.EMERGENCY)])
+def test_any_yes_sets_the_mode(yes, mode):
+    assert screening_mode([answers(*yes)], []) is mode
+
+
+def test_a_clearance_ends_only_the_mode_it_clears_and_only_answers_before_it():
+    given = [answers("E1", "G1", at=100)]
+    seen = Clearance(200, TODAY, "emergency", "seen")
+    assert screening_mode(given, [seen]) is Mode.SEE_GP
+    assert screening_mode([*given, answers("E1", at=300)], [seen]) is Mode.EMERGENCY
+    assert protected_days(given, [seen], TODAY) == {days_ago(1), TODAY}
+
+
+@pytest.mark.parametrize("last_full, asked", [(29, None), (30, QuestionSet.FULL)])
+def test_every_question_again_every_thirty_days(last_full, asked):
+    found = due([answers(day=days_ago(last_full))], {}, {}, TODAY)
+    assert (found and found.questions) == asked
+
+
+@pytest.mark.parametrize("record, reasked", [
+    (DayRecord(TODAY, pain_24h=6), False),
+    (DayRecord(TODAY, pain_24h=7), True),
+    (DayRecord(TODAY, leg=Leg.ONE), True),
+    (DayRecord(TODAY, note="fine"), False),
+])
+def test_the_emergency_questions_again_after_a_trigger(record, reasked):
+    found = due([answers(day=days_ago(3))], {TODAY: record}, {}, TODAY)
+    assert (found is not None and found.questions is QuestionSet.EMERGENCY) is reasked
+
+
+def test_an_emergency_answer_stops_the_day_and_see_a_gp_keeps_it_gentle(journal):
+    coach = Coach(journal)
+    assert coach.answer(QuestionSet.FULL, frozenset({"G2"})) is Mode.SEE_GP
+    plan = journal.view().plan
+    assert plan.volume is Volume.HALF and all(i.level.flare_safe for i in plan.items if i.gate is None)
+    assert coach.suggestions() == []  # steps up are paused
+    assert coach.answer(QuestionSet.EMERGENCY, frozenset({"E5"})) is Mode.EMERGENCY
+    assert journal.limit() is Limit.STOPPED and journal.view().plan.due == ()
+    with pytest.raises(Exception, match="no exercises today"):
+        journal.tick("calf-foam-roll")
+    coach.clear(Mode.EMERGENCY, "seen")
+    assert coach.mode() is Mode.SEE_GP
+    coach.clear(Mode.SEE_GP, "seen")
+    assert coach.mode() is Mode.NORMAL
+
+
+# The morning check-in through the Coach ------------------------------------------------------
+
+
+def test_a_high_morning_starts_a_flare_and_two_settled_ones_end_it(journal, clock):
+    coach = Coach(journal)
+    for _ in range(4):
+        clock.advance(days=1)
+        coach.morning(2, Leg.NONE)
+    clock.advance(days=1)
+    started = coach.morning(5, Leg.NONE)  # usual 2: +3
+    assert started.flare_started and journal.view().plan.kind is DayKind.FLARE
+    clock.advance(days=1)
+    assert journal.view().plan.kind is DayKind.FLARE  # a new day in flare mode starts as one
+    assert not coach.morning(3, Leg.NONE).flare_ended  # the first settled morning
+    clock.advance(days=1)
+    ended = coach.morning(2, Leg.NONE)
+    assert ended.flare_ended
+    view = journal.view()
+    assert view.plan.kind is DayKind.NORMAL and view.plan.volume is Volume.REDUCED  # one lighter session first
+
+
+def test_a_bad_morning_with_nothing_stepped_up_cuts_the_sets(journal, clock):
+    coach = Coach(journal)
+    for score in (1, 1, 1, 1):
+        coach.morning(score, Leg.NONE)
+        clock.advance(days=1)
+    result = coach.morning(3, Leg.NONE)  # usual 1: +2, below 7
+    assert result.flare_started  # +2 also starts flare mode (9d)
+    assert journal.view().plan.kind is DayKind.FLARE
+
+
+# Properties --------------------------------------------------------------------------------
+
+ratings = st.sampled_from([None, *Rating])
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(history=st.lists(st.tuples(st.booleans(), ratings, st.integers(0, 10), st.integers(0, 10)), min_size=3,
+                        max_size=40))
+def test_accepting_every_suggestion_moves_a_level_one_step_at_a_time_and_up_once_a_week(history):
+    """Play out a history day by day, saying yes to every suggestion: each
+    suggestion is one step (or leaving it out), a level goes up at most once
+    in any 7 days, and nothing changes until it is accepted."""
+    start = TODAY - timedelta(days=len(history))
+    records, scores, changes = {}, {}, []
+    for n, (done, rating, during, morning) in enumerate(history):
+        day = start + timedelta(days=n)
+        level = current_levels(CATALOG, changes)[BRIDGE]
+        scores[day] = morning
+        records[day] = DayRecord(day, {BRIDGE: None} if done else {}, (BRIDGE,), levels={BRIDGE: level},
+                                 ratings={BRIDGE: rating} if done and rating else {},
+                                 pain_during={BRIDGE: during} if done else {}, pain_24h=morning)
+        found = suggestions(Inputs(CATALOG, frozenset({BRIDGE}), current_levels(CATALOG, changes), tuple(changes),
+                                   (), records, scores, day + timedelta(days=1), False, False))
+        for s in found:
+            assert abs(s.to - level) == 1 or s.to == 0
+            if s.to:
+                changes.append(LevelChange(day + timedelta(days=1), BRIDGE, level, s.to, s.change, s.why))
+    ups = [c.day for c in changes if c.after > c.before and c.change is Change.UP]
+    assert all((b - a).days >= 7 for a, b in zip(ups, ups[1:]))
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(level=st.integers(1, 5))
+def test_stepping_down_is_always_possible(journal, level):
+    coach = Coach(journal)
+    coach.set_level(BRIDGE, level)
+    for lower in range(level - 1, 0, -1):
+        coach.set_level(BRIDGE, lower)
+        assert journal.levels()[BRIDGE] == lower
+
+
+def test_working_out_suggestions_changes_nothing(journal, data_dir):
+    from programme_history import ready_to_step_up
+
+    ready_to_step_up(journal, BRIDGE)
+    before = (data_dir / "backtui.json").read_bytes()
+    coach = Coach(journal)
+    assert coach.suggestions() and coach.offers() == []
+    assert coach.screening_due() is not None and coach.mode() is Mode.NORMAL
+    assert (data_dir / "backtui.json").read_bytes() == before
+    assert journal.levels()[BRIDGE] == 1

@@ -65,6 +65,7 @@ class Coach:
     # What the rules see ------------------------------------------------------
 
     def inputs(self) -> Inputs:
+        """Everything the rules look at, read once."""
         journal = self.journal
         settings = journal.db.settings()
         today = journal.today(settings)
@@ -77,6 +78,7 @@ class Coach:
             catalog=journal.catalog, on=on, levels=current_levels(journal.catalog, log.changes),
             changes=log.changes, declines=log.declines, records=records, mornings=journal.mornings(),
             today=today, flare=view.plan.kind is DayKind.FLARE, paused=mode is not Mode.NORMAL,
+            view=view, answers=log.answers, mode=mode,
         )
 
     def suggestions(self, inputs: Inputs | None = None) -> list[Suggestion]:
@@ -93,19 +95,14 @@ class Coach:
     def _gate_inputs(self, inputs: Inputs) -> gates.GateInputs:
         return gates.GateInputs(inputs.catalog, inputs.records, inputs.mornings, inputs.changes, inputs.today)
 
-    def mode(self) -> Mode:
+    def mode(self, inputs: Inputs | None = None) -> Mode:
         """Emergency, see-a-GP, flare (today is a flare day) or normal."""
-        log = self.journal.db.programme()
-        mode = screening_mode(log.answers, log.clearances)
-        if mode is Mode.NORMAL and self.journal.view().plan.kind is DayKind.FLARE:
-            return Mode.FLARE
-        return mode
+        inputs = inputs or self.inputs()
+        return Mode.FLARE if inputs.mode is Mode.NORMAL and inputs.flare else inputs.mode
 
-    def screening_due(self) -> Due | None:
-        journal = self.journal
-        today = journal.today()
-        records = journal.history(today - timedelta(days=n) for n in range(HISTORY_DAYS))
-        return due(journal.db.programme().answers, records, journal.mornings(), today)
+    def screening_due(self, inputs: Inputs | None = None) -> Due | None:
+        inputs = inputs or self.inputs()
+        return due(inputs.answers, inputs.records, inputs.mornings, inputs.today)
 
     # Levels --------------------------------------------------------------------
 

@@ -108,10 +108,13 @@ class Journal:
             from difflib import get_close_matches
 
             typed = exercise_id[: validate.SLUG_LIMIT]
+            folded = self.catalog.get(typed.strip().lower())
+            if folded is not None:
+                return folded
             near = get_close_matches(typed.lower(), [e.id for e in self.catalog.exercises], n=2)
             guess = f"did you mean {' or '.join(near)}? " if near else ""
             raise UsageError(
-                f"unknown exercise id {typed!r}; {guess}('backtui routine --all' lists the ids)"
+                f"unknown exercise id {typed!r}; {guess}'backtui routine --all' lists the ids"
             )
         return exercise
 

@@ -67,6 +67,8 @@ def day_from_text(text: str, today: date, field: str = "date") -> date:
     1970 on. A date after today is a date too (a plan can be read ahead);
     whether it may be changed is :func:`day`'s question, asked by the change."""
     word = text.strip().lower()
+    if word == "tomorrow":
+        return in_range(today + timedelta(days=1), field)
     relative = _RELATIVE.fullmatch(word)
     if word in ("today", "yesterday") or relative:
         back = 0 if word == "today" else 1 if word == "yesterday" else int(relative.group(1))  # type: ignore[union-attr]
@@ -76,13 +78,15 @@ def day_from_text(text: str, today: date, field: str = "date") -> date:
     try:
         parsed = parse_date(word)
     except ValueError:
-        raise Invalid(f"{field}: {text!r} is not a date (YYYY-MM-DD, today, yesterday or -N)") from None
+        raise Invalid(f"{field}: {text!r} is not a date (YYYY-MM-DD, today, yesterday, tomorrow or -N)") from None
     return in_range(parsed, field)
 
 
 def in_range(value: date, field: str = "date") -> date:
-    if not MIN_DAY <= value < MAX_DAY:
-        raise Invalid(f"{field}: {value} lies outside {MIN_DAY} to {MAX_DAY}")
+    if value < MIN_DAY:
+        raise Invalid(f"{field}: {value} is before {MIN_DAY}")
+    if value >= MAX_DAY:
+        raise Invalid(f"{field}: {value} is after the year 9000")
     return value
 
 
@@ -200,7 +204,7 @@ def record(value: DayRecord, today: date, where: str | None = None) -> DayRecord
     """Check a whole day before it is saved; raises :class:`Invalid` naming
     the day (or ``where``) and the field."""
     where = where or f"{value.day}"
-    day(value.day, today, where)
+    day(value.day, today, "date")
     _by_id(value.ticks, f"{where} ticks")
     for exercise, at in value.ticks.items():
         if at is not None:

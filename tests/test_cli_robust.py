@@ -186,8 +186,8 @@ def test_a_mistyped_id_gets_the_nearest_ids(cli):
     code, out, err = cli("tick", "glute-brige")
     assert (code, out) == (2, "")
     assert err == ("backtui: unknown exercise id 'glute-brige'; did you mean glute-bridge? "
-                   "('backtui routine --all' lists the ids)\n")
-    assert "did you mean side-plank?" in cli("enable", "Side-Plank")[2]
+                   "'backtui routine --all' lists the ids\n")
+    assert cli("enable", "Side-Plank")[1] == "Side plank (side-plank) is now in your routine.\n"
 
 
 def test_an_id_like_no_other_gets_no_guess(cli):
@@ -224,7 +224,7 @@ def test_enable_or_disable_when_already_so_says_so_and_writes_nothing(cli, data_
     database = data_dir / "backtui.json"
     before = (database.read_bytes(), database.stat().st_ino, sorted(data_dir.iterdir()))
     assert cli("enable", "glute-bridge")[1] == "Glute bridge (glute-bridge) is already in your routine.\n"
-    assert cli("disable", "side-plank")[1] == "Side plank (knees bent) (side-plank) is already out of your routine.\n"
+    assert cli("disable", "side-plank")[1] == "Side plank (side-plank) is already out of your routine.\n"
     assert (database.read_bytes(), database.stat().st_ino, sorted(data_dir.iterdir())) == before
     assert cli("disable", "glute-bridge")[1] == "Glute bridge (glute-bridge) is no longer in your routine.\n"
     assert database.stat().st_ino != before[1]

@@ -14,6 +14,7 @@ from textual.widgets import Header, Label, Static
 
 from practice import safety
 from practice.app.footer import KeyFooter
+from practice.app.ratings import RATING_HINT, RATING_KEYS
 from practice.app.rows import equipment_text
 from practice.app.timer import HoldTimer
 from practice.catalog import RepsDose
@@ -21,16 +22,6 @@ from practice.clock import Clock
 from practice.daylog import Rating
 from practice.routine import PlanItem
 from practice.timing import ADJUST_SECONDS, steps_for
-
-RATING_KEYS = [
-    Binding("e", "rate('easy')", "Easy"),
-    Binding("o", "rate('just-right')", "Just right"),
-    Binding("h", "rate('hard')", "Hard"),
-    Binding("x", "rate('painful')", "Painful"),
-]
-"""How an exercise went, in one key; the same keys on Today rate the last tick."""
-RATING_HINT = "How was it? [b]e[/b] easy · [b]o[/b] just right · [b]h[/b] hard · [b]x[/b] painful"
-
 
 class ExerciseResult(NamedTuple):
     held: int | None = None

@@ -45,8 +45,9 @@ class LevelsScreen(Screen[None]):
 
     def refresh_list(self) -> None:
         coach, journal = self.session.coach, self.session.journal
-        self.suggested = {s.exercise: s for s in coach.suggestions()}
-        self.offered = {o.exercise: o for o in coach.offers()}
+        inputs = coach.inputs()
+        self.suggested = {s.exercise: s for s in coach.suggestions(inputs)}
+        self.offered = {o.exercise: o for o in coach.offers(inputs)}
         levels = journal.levels()
         on = {i.exercise.id for i in journal.view().plan.items} | set(self.suggested)
         options, first = [], []

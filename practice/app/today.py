@@ -9,7 +9,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Header, Label
 
-from practice.app.exercise import RATING_HINT, RATING_KEYS
+from practice.app.ratings import RATING_HINT, RATING_KEYS
 from practice.app.footer import KeyFooter
 from practice.app.routine_list import RoutineList
 from practice.app.rows import Row, RowState, put

@@ -182,10 +182,12 @@ def where(args: Namespace, ctx: Context) -> int:
     from practice.locations import database_path
     from practice.store.backups import Backups
 
-    db = database_path(ctx.data_dir)
+    link = database_path(ctx.data_dir)
+    db = link.resolve() if link.is_symlink() else link
     backups = Backups(db).existing()
     print(f"data dir  {ctx.data_dir}")
-    print(f"database  {db}{'' if db.exists() else ' (not created yet)'}")
+    target = f" -> {db}" if db != link else ""
+    print(f"database  {link}{target}{'' if db.exists() else ' (not created yet)'}")
     print(f"lock      {db.with_name(db.name + '.lock')}")
     print(f"backups   {len(backups)}" + (f", newest {backups[0]}" if backups else ""))
     return 0

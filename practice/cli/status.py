@@ -39,13 +39,14 @@ def worked_out(journal: Journal) -> dict[str, Any]:
     from practice.coach import Coach
 
     coach = Coach(journal)
-    data = status_json(journal.view(), journal.stats())
-    data["mode"] = coach.mode().value
+    inputs = coach.inputs()
+    data = status_json(inputs.view, journal.stats())
+    data["mode"] = coach.mode(inputs).value
     data["suggestions"] = [
-        {"id": s.exercise, "change": s.direction, "to_level": s.to, "why": s.why} for s in coach.suggestions()
+        {"id": s.exercise, "change": s.direction, "to_level": s.to, "why": s.why} for s in coach.suggestions(inputs)
     ]
-    data["offers"] = [{"id": o.exercise, "why": o.why} for o in coach.offers()]
-    due = coach.screening_due()
+    data["offers"] = [{"id": o.exercise, "why": o.why} for o in coach.offers(inputs)]
+    due = coach.screening_due(inputs)
     data["screening_due"] = None if due is None else due.why
     storage = journal.db.storage
     summary.write(storage.data_dir, storage.stamp, journal.db.settings().day_start_hour, data)

@@ -65,17 +65,15 @@ class Session(NamedTuple):
 def sessions(exercise: Exercise, records: Mapping[date, DayRecord], today: date) -> list[Session]:
     """The exercise's sessions up to today, oldest first: days that planned
     it, or where it was done, skipped or stopped."""
-    found = []
+    found, key = [], exercise.id
     for day in sorted(d for d in records if d <= today):
         record = records[day]
-        mark = record.mark(exercise.id)
-        planned = exercise.id in (record.plan or ())
-        stopped = record.stop is not None and record.stop.exercise == exercise.id
-        if not (planned or mark.ticked or mark.skipped is not None or stopped):
-            continue
-        if day == today and not (mark.ticked or mark.skipped is not None or stopped or mark.rating):
-            continue  # today's, still to come
-        level = record.levels.get(exercise.id)
+        stopped = record.stop is not None and record.stop.exercise == key
+        touched = key in record.ticks or key in record.skips or stopped or key in record.ratings
+        if not (touched or key in (record.plan or ())) or (day == today and not touched):
+            continue  # not that day's, or today's still to come
+        mark = record.mark(key)
+        level = record.levels.get(key)
         found.append(Session(
             day=day, level=level, done=mark.ticked, full=mark.ticked and _whole(exercise, level, record, mark.held),
             rating=mark.rating, pain=mark.pain_during, stopped_for_pain=mark.pain_skip or stopped,

@@ -24,7 +24,6 @@ from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
 from enum import Enum
 from fractions import Fraction
-from statistics import median
 from typing import NamedTuple
 
 BASELINE_DAYS = 14
@@ -85,10 +84,11 @@ def band(pain: int) -> Band:
 def usual(mornings: Scores, day: date) -> Fraction | None:
     """The median of the last 7 morning ratings before ``day``; None with
     fewer than 3."""
-    before = [mornings[d] for d in sorted(d for d in mornings if d < day)[-USUAL_MORNINGS:]]
+    before = sorted(mornings[d] for d in sorted(d for d in mornings if d < day)[-USUAL_MORNINGS:])
     if len(before) < MIN_USUAL_MORNINGS:
         return None
-    return Fraction(median(before)).limit_denominator(2)
+    middle = len(before) // 2
+    return Fraction(before[middle]) if len(before) % 2 else Fraction(before[middle - 1] + before[middle], 2)
 
 
 class Morning(Enum):

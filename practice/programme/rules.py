@@ -23,13 +23,17 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from practice.catalog import Catalog, Exercise
 from practice.daylog import DayRecord, Rating
 from practice.programme import pain
 from practice.programme.levels import LEVEL_EVERY_DAYS, Session, is_step_down, recent_changes, sessions
-from practice.programme.records import Change, Decline, LevelChange
+from practice.programme.records import Answers, Change, Decline, LevelChange
+from practice.programme.screening import Mode
+
+if TYPE_CHECKING:
+    from practice.journal import DayView
 
 MAX_UPS_A_DAY = 2
 BREAK_DAYS = 14
@@ -64,6 +68,11 @@ class Inputs(NamedTuple):
     """Today is a flare day."""
     paused: bool
     """See-a-GP or emergency mode: no steps up."""
+    view: DayView | None = None
+    """Today, as the Journal sees it."""
+    answers: Sequence[Answers] = ()
+    mode: Mode = Mode.NORMAL
+    """The screening's mode."""
 
 
 def suggestions(inputs: Inputs) -> list[Suggestion]:
@@ -91,10 +100,10 @@ def _day(day: date) -> str:
 
 
 def _since_change(history: list[Session], changes: Sequence[LevelChange], exercise: Exercise) -> list[Session]:
-    """Sessions after the exercise's last level change (its day included when
-    the change came first that day is not known, so from the next day)."""
-    last = max((c.day for c in changes if c.exercise == exercise.id), default=None)
-    return [s for s in history if last is None or s.day > last]
+    """Sessions since the exercise's last level change: after its day, or on
+    it at the new level."""
+    last = max((c for c in changes if c.exercise == exercise.id), key=lambda c: c.day, default=None)
+    return [s for s in history if last is None or s.day > last.day or (s.day == last.day and s.level == last.after)]
 
 
 def _down(exercise: Exercise, level: int, history: list[Session], inputs: Inputs) -> Suggestion | None:
@@ -104,8 +113,8 @@ def _down(exercise: Exercise, level: int, history: list[Session], inputs: Inputs
     if recent:
         last = recent[-1]
         if last.painful:
-            what = ("you stopped it for pain" if last.stopped_for_pain else
-                    "it was painful" if last.rating is Rating.PAINFUL else f"pain reached {last.pain}/10 during it")
+            what = (f"pain reached {last.pain}/10 during it" if last.pain is not None and last.pain >= 6 else
+                    "you stopped it for pain" if last.stopped_for_pain else "it was painful")
             return Suggestion(exercise.id, Change.DOWN, to, f"On {_day(last.day)} {what}: {lower} next time.")
         if len(recent) >= 2 and all(s.rating is Rating.HARD for s in recent[-2:]):
             return Suggestion(exercise.id, Change.DOWN, to, f"Rated hard two sessions in a row: {lower} next time.")

@@ -84,6 +84,9 @@ class NotRegular(OSError):
 
 
 PRIVATE_DIR, PRIVATE_FILE = 0o700, 0o600
+OWN_FILES = ("backtui.", "crash-")
+"""The names of backtui's files: the database, its backups, lock, damaged
+copies, the status summary, crash reports."""
 
 
 class SafeJSONStorage(Storage):
@@ -192,17 +195,19 @@ class SafeJSONStorage(Storage):
             os.chmod(self.data_dir, PRIVATE_DIR)
             loose.append(f"the data dir to {PRIVATE_DIR:04o}")
         prefix, files = self.path.name + ".", 0
-        with os.scandir(self.path.parent) as entries:
-            for entry in entries:
-                if not entry.name.startswith(self.path.name):
-                    continue
-                if entry.name.startswith(prefix) and entry.name.endswith(TEMP_SUFFIX):
-                    unlink_quietly(Path(entry.path))
-                elif entry.is_file(follow_symlinks=False) and (
-                    stat.S_IMODE(entry.stat(follow_symlinks=False).st_mode) & ~PRIVATE_FILE
-                ):
-                    os.chmod(entry.path, PRIVATE_FILE)
-                    files += 1
+        folders = {self.path.parent, self.data_dir}  # one, unless the database is a symlink
+        for folder in folders:
+            with os.scandir(folder) as entries:
+                for entry in entries:
+                    if not entry.name.startswith(OWN_FILES):
+                        continue
+                    if entry.name.startswith(prefix) and entry.name.endswith(TEMP_SUFFIX):
+                        unlink_quietly(Path(entry.path))
+                    elif entry.is_file(follow_symlinks=False) and (
+                        stat.S_IMODE(entry.stat(follow_symlinks=False).st_mode) & ~PRIVATE_FILE
+                    ):
+                        os.chmod(entry.path, PRIVATE_FILE)
+                        files += 1
         if files:
             loose.append(f"{'1 file' if files == 1 else f'{files} files'} to {PRIVATE_FILE:04o}")
         if loose:
@@ -295,7 +300,8 @@ class SafeJSONStorage(Storage):
             self._data, self._stamp = data, _stamp(os.stat(self.path))
             when = datetime.fromtimestamp(os.stat(backup).st_mtime).strftime("%Y-%m-%d %H:%M")
             self.notices.append(
-                f"{self.path.name} {what};{moved} restored the backup saved {when}"
+                f"{self.path.name} {what};{moved} restored the backup saved {when} (anything saved after "
+                "that is only in the moved file)"
             )
             if migrated:
                 self._save_migrated()

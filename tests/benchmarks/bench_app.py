@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from history import build, paint_times, print_figures  # noqa: E402
+from history import build, paint_times, print_figures, screened  # noqa: E402
 
 from practice.catalog.dose import HoldDose  # noqa: E402
 from practice.clock import SystemClock, practice_day  # noqa: E402
@@ -107,7 +107,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         data_dir = Path(tmp) / "data"
         journal = build(data_dir, practice_day(SystemClock().now()))
-        journal.acknowledge_safety()
+        screened(journal)
         print(f"history: {len(journal.records())} days")
 
         minimal, backtui = first_frames(data_dir)

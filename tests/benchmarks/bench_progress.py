@@ -17,7 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from history import build, paint_times, print_figures  # noqa: E402
+from history import build, paint_times, print_figures, screened  # noqa: E402
 
 from practice.clock import SystemClock, practice_day  # noqa: E402
 
@@ -55,6 +55,8 @@ def commands(data_dir: Path) -> tuple[float, float]:
     times: dict[str, list[float]] = {name: [] for name in runs}
     for n in range(RUNS + 2):
         for name, command in runs.items():  # interleaved: same machine weather
+            # status worked out from the log, as the report is (not from the summary it keeps)
+            (data_dir / "backtui.status.json").unlink(missing_ok=True)
             start = time.perf_counter()
             subprocess.run(command, env=env, check=True, stdout=subprocess.DEVNULL)
             if n >= 2:
@@ -66,7 +68,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         data_dir = Path(tmp) / "data"
         journal = build(data_dir, practice_day(SystemClock().now()))
-        journal.acknowledge_safety()
+        screened(journal)
         print(f"history: {len(journal.records())} days")
         opens = asyncio.run(progress_opens(data_dir))
         status, report = commands(data_dir)
@@ -77,7 +79,7 @@ def main() -> int:
          f"median of {len(opens)}, p90 {sorted(opens)[int(len(opens) * 0.9)] * 1000:.1f} ms (bar 50 ms)",
          median <= 50),
         ("report, 52 weeks", f"{report * 1000:.0f} ms",
-         f"backtui status {status * 1000:.0f} ms, ratio {ratio:.2f} (bar 2.0)", ratio <= 2.0),
+         f"backtui status (log read afresh) {status * 1000:.0f} ms, ratio {ratio:.2f} (bar 2.0)", ratio <= 2.0),
     ]
     return print_figures(results)
 

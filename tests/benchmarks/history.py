@@ -37,6 +37,15 @@ def build(data_dir: Path, today: date) -> Journal:
     return journal
 
 
+def screened(journal: Journal) -> None:
+    """The first-run notice accepted and the safety questions answered, all no."""
+    from practice.coach import Coach
+    from practice.programme.records import QuestionSet
+
+    journal.acknowledge_safety()
+    Coach(journal).answer(QuestionSet.FULL, frozenset())
+
+
 def paint_times(app) -> list[float]:
     """From now on, the ``perf_counter`` time of each frame the app paints
     (Textual hands every rendered frame to ``App._display``)."""

@@ -1,0 +1,171 @@
+"""Pilot tests of the programme in the app: the safety questions at first run
+(an emergency yes, a see-a-GP yes), suggestions accepted and declined, a skip
+for pain that keeps the streak, and a stop that steps down next time."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from apps import answer_all_no, app_for, on_disk, open_exercise, row, screened
+from programme_history import ready_to_step_up
+
+from practice.app.dialogs import SafetyScreen
+from practice.app.levels import LevelsScreen
+from practice.app.rows import RowState
+from practice.app.screening import EmergencyScreen, ScreeningScreen, SeeGPScreen
+from practice.app.today import TodayScreen
+from practice.coach import Coach
+from practice.programme.records import Change
+from practice.programme.screening import Mode
+
+SIZE = (80, 24)
+
+
+async def answer(pilot, yes_at: set[int], count: int = 17) -> None:
+    """Answer the questions on screen: yes at the given positions (from 1)."""
+    for n in range(1, count + 1):
+        await pilot.press("y" if n in yes_at else "n")
+    await pilot.pause()
+
+
+async def test_an_emergency_yes_at_first_run_stops_the_day(journal):
+    app = app_for(journal, accepted=False)
+    async with app.run_test(size=SIZE) as pilot:
+        assert isinstance(app.screen, SafetyScreen)
+        await pilot.press("enter")
+        assert isinstance(app.screen, ScreeningScreen)
+        assert not app.screen_stack[0].query(TodayScreen)  # a whole screen: no exercise behind it
+        await answer(pilot, {5})  # E5: both legs
+        assert isinstance(app.screen, EmergencyScreen)
+        text = " ".join(str(s.render()) for s in app.screen.query("Static"))
+        assert "emergency department now" in text and "999" in text and "probably" not in text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, TodayScreen)
+        assert row(app, "calf-foam-roll").state is RowState.GATED
+        await pilot.press("space", "enter")  # nothing can be ticked or opened
+        assert on_disk(journal).ticks == {}
+        assert "emergency" in str(app.screen.query_one("#banner").render())
+    assert Coach(journal).mode() is Mode.EMERGENCY
+    app = app_for(journal, accepted=False)
+    async with app.run_test(size=SIZE) as pilot:  # shown again at the next start
+        await pilot.pause()
+        assert isinstance(app.screen, EmergencyScreen)
+        await pilot.press("m", "y", "y")  # a mistake, confirmed twice
+        await pilot.pause()
+        assert isinstance(app.screen, TodayScreen)
+        assert row(app, "calf-foam-roll").state is RowState.TODO
+    assert Coach(journal).mode() is Mode.NORMAL
+
+
+async def test_a_mistake_needs_the_second_confirmation(journal):
+    screened(journal)
+    from practice.programme.records import QuestionSet
+
+    Coach(journal).answer(QuestionSet.EMERGENCY, frozenset({"E2"}))
+    app = app_for(journal, accepted=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("m", "y", "n")  # said no the second time
+        await pilot.pause()
+        assert isinstance(app.screen, EmergencyScreen)
+    assert Coach(journal).mode() is Mode.EMERGENCY
+
+
+async def test_a_see_a_gp_yes_keeps_to_flare_safe_levels_until_seen(journal):
+    app = app_for(journal, accepted=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        await answer(pilot, {8})  # G1: fever
+        assert isinstance(app.screen, SeeGPScreen)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, TodayScreen)
+        assert "See-a-GP mode" in str(app.screen.query_one("#banner").render())
+        assert row(app, "hamstring-dynamic-stiff-leg-deadlift").state is RowState.GATED  # no flare-safe level
+        assert "level 1 of 5" in row(app, "glute-bridge").name_text
+    app = app_for(journal, accepted=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, SeeGPScreen)  # at each start
+        await pilot.press("s", "y")
+        await pilot.pause()
+        assert isinstance(app.screen, TodayScreen)
+    assert Coach(journal).mode() is Mode.NORMAL
+
+
+async def test_a_step_up_is_offered_accepted_and_another_declined(journal):
+    ready_to_step_up(journal, "glute-bridge", "bird-dog")
+    app = app_for(journal)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "2 level suggestions: press l" in str(app.screen.query_one("#banner").render())
+        await pilot.press("l")
+        assert isinstance(app.screen, LevelsScreen)
+        assert "rated easy" in str(app.screen.query_one("#why").render())
+        await pilot.press("y")  # the first: the bridge, in routine order
+        await pilot.press("n")  # then the bird dog: no
+        await pilot.pause()
+        assert "Nothing to suggest" in str(app.screen.query_one("#advice").render())
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "level 2 of 5" in row(app, "glute-bridge").name_text
+    assert journal.levels()["glute-bridge"] == 2 and journal.levels()["bird-dog"] == 1
+    [change] = journal.db.programme().changes
+    assert (change.exercise, change.change, change.after) == ("glute-bridge", Change.UP, 2)
+    [declined] = journal.db.programme().declines
+    assert (declined.exercise, declined.to) == ("bird-dog", 2)
+    assert Coach(journal).suggestions() == []  # not offered again yet
+
+
+async def test_a_rating_after_a_tick_with_space(journal):
+    app = app_for(journal)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("space")
+        assert "How was it?" in str(app.screen.query_one("#saved").render())
+        await pilot.press("e")
+        assert "Rated calf roll easy" in str(app.screen.query_one("#saved").render()).lower() or \
+            on_disk(journal).ratings
+    assert on_disk(journal).ratings["calf-foam-roll"].value == "easy"
+
+
+async def test_a_skip_for_pain_keeps_the_streak(journal, clock):
+    yesterday = journal.today() - timedelta(days=1)
+    for exercise_id in journal.view(yesterday).plan.due:
+        journal.tick(exercise_id, yesterday)
+    due = journal.view().plan.due
+    for exercise_id in due[:-1]:
+        journal.tick(exercise_id)
+    app = app_for(journal)
+    async with app.run_test(size=SIZE) as pilot:
+        assert journal.stats().streak == 1
+        await pilot.press("4", *["j"] * (len([i for i in due if i.startswith(("abdominal", "bird"))]) - 1))
+        await pilot.press("s", "p")  # because of pain
+        await pilot.pause()
+    record = on_disk(journal)
+    assert record.pain_skips == {due[-1]} and record.complete
+    assert journal.stats().streak == 2
+
+
+async def test_a_stop_for_pain_offers_the_level_below_next_time(journal, clock):
+    Coach(journal).set_level("glute-bridge", 2)
+    app = app_for(journal)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_exercise(pilot, "glute-bridge")
+        await pilot.press("x", "7")  # red band: this exercise stops
+        await pilot.pause()
+        assert isinstance(app.screen, TodayScreen)
+        assert row(app, "glute-bridge").state is RowState.SKIPPED
+    assert on_disk(journal).pain_during == {"glute-bridge": 7}
+    clock.advance(days=1)
+    [down] = Coach(journal).suggestions()
+    assert (down.exercise, down.to) == ("glute-bridge", 1) and "pain reached 7/10" in down.why
+
+
+async def test_the_about_page_has_the_points(journal):
+    app = app_for(journal)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("a")
+        text = " ".join(str(s.render()) for s in app.screen.query("Static"))
+        assert "Hurting is not the same as harm" in text and "Walking counts" in text
+        await answer_all_no(pilot, 0)

@@ -348,6 +348,18 @@ class Journal:
         still the day before. Days already recorded keep their dates."""
         return self.update_settings(day_start_hour=validate.day_start(hour))
 
+    def set_guide(self, get_ready: int | None = None, paced: bool | None = None, sound: str | None = None,
+                  speech: bool | None = None) -> Settings:
+        """The guided session's settings: the get-ready countdown, paced
+        repetitions, sound cues and speech (None leaves one as it is)."""
+        changes: dict[str, object] = {}
+        if get_ready is not None:
+            changes["get_ready"] = validate.get_ready(get_ready)
+        if sound is not None:
+            changes["sound"] = validate.sound(sound)
+        changes.update({k: v for k, v in (("paced", paced), ("speech", speech)) if v is not None})
+        return self.update_settings(**changes)
+
     def acknowledge_safety(self) -> Settings:
         return self.update_settings(safety_ack=self.moment())
 

@@ -38,6 +38,8 @@ class Session:
         self.coach = Coach(journal)
         self.last_ticked: str | None = None
         """The exercise ticked last in this session: a rating key rates it."""
+        self._seen: tuple[object, object] | None = None
+        """The file's identity and the day when the view was last read."""
         self.view: DayView = journal.view()
         self._history: list[Undo] = []
 
@@ -77,8 +79,14 @@ class Session:
         return bool(self._history)
 
     def refresh(self) -> bool:
-        """Read the day again; True if a new day has begun (its undo history
-        starts empty)."""
+        """Read the day again (if the file or the day changed since); True if
+        a new day has begun (its undo history starts empty)."""
+        storage = self.journal.db.storage
+        storage.read()  # a look at the file's identity; read again only if it changed
+        seen = (storage.stamp, self.journal.today())
+        if seen == self._seen and seen[0] is not None:
+            return False
+        self._seen = seen
         view = self.journal.view()
         rolled = view.plan.day != self.view.plan.day
         if rolled:
@@ -156,7 +164,13 @@ class Session:
                 DayKind.NORMAL: "Today is a normal day again."}[kind]
 
     def check_in(self, pain: int, after: bool) -> str:
-        self.view = self.journal.check_in(pain, after, expect=self.day).view
+        """Pain right now, before or after the session (u takes it back)."""
+        edit = self.journal.check_in(pain, after, expect=self.day)
+        field = "pain_after" if after else "pain_before"
+        before = getattr(edit.before, field)
+        self._remember(Undo(f"pain {'after' if after else 'before'} the session",
+                            lambda r: r._replace(**{field: before})))
+        self.view = edit.view
         return f"Pain {'after' if after else 'before'} the session: {pain}/10."
 
     def set_note(self, note: str) -> str:

@@ -7,6 +7,7 @@ from typing import NamedTuple
 from practice.clock import DEFAULT_DAY_START_HOUR
 from practice.routine import RoutineSettings
 
+DEFAULT_GET_READY = 10
 DEFAULT_REST_DAYS = 1
 """Rest days allowed in any 7 days, unless the person chose otherwise."""
 
@@ -20,3 +21,11 @@ class Settings(NamedTuple):
     """The Textual theme the person chose, if any."""
     rest_days: int = DEFAULT_REST_DAYS
     """At most this many rest days in any 7 days."""
+    get_ready: int = DEFAULT_GET_READY
+    """Seconds to get into position before each exercise of a guided session."""
+    paced: bool = True
+    """A guided session runs repetitions at a set pace (False: counted by hand)."""
+    sound: str = "sounds"
+    """Cues: "sounds" (or the bell without a player), "bell" or "quiet"."""
+    speech: bool = False
+    """Speak exercise names and sides, where a speech program is installed."""

@@ -25,16 +25,26 @@ ADJUST_SECONDS = 10
 
 
 class StepKind(Enum):
+    READY = "Get into position"
     HOLD = "Hold"
     RELAX = "Relax"
     SWITCH = "Switch sides"
     REST = "Rest"
     SET = "Set"
     """Repetitions at the person's own pace; they count each one."""
+    UP = "Up"
+    TOP = "Hold at the top"
+    DOWN = "Down, slowly"
+    """A repetition at a set pace: up, a hold at the top, down."""
 
     @property
     def timed(self) -> bool:
         return self is not StepKind.SET
+
+    @property
+    def pause(self) -> bool:
+        """A pause between the work (it can be cut short)."""
+        return self in (StepKind.READY, StepKind.RELAX, StepKind.SWITCH, StepKind.REST)
 
 
 class Step(NamedTuple):
@@ -49,19 +59,30 @@ class Step(NamedTuple):
     """Repetitions in a SET step."""
     top_hold: int = 0
     """Seconds to hold each repetition at the top, in a SET step."""
+    set_number: int = 1
+    sets: int = 1
+    """The set a paced repetition (UP, TOP, DOWN) belongs to."""
 
 
 def _sides(dose: Dose) -> tuple[str | None, ...]:
     return ("left", "right") if dose.per_side else (None,)
 
 
-def steps_for(dose: Dose) -> tuple[Step, ...]:
+def steps_for(dose: Dose, paced: bool = False, ready: int = 0) -> tuple[Step, ...]:
+    """The dose as steps; ``paced``: repetitions run at the dose's tempo (up,
+    a hold at the top, down) instead of being counted by hand; ``ready``: a
+    get-into-position countdown first."""
+    first = (Step(StepKind.READY, ready),) if ready > 0 else ()
+    return first + _dose_steps(dose, paced)
+
+
+def _dose_steps(dose: Dose, paced: bool) -> tuple[Step, ...]:
     switch = Step(StepKind.SWITCH, CHANGEOVER_SECONDS)
     if isinstance(dose, RepsDose):
         sets = []
         for n in range(1, dose.sets + 1):
             one_set = [
-                [Step(StepKind.SET, 0, side, n, dose.sets, dose.reps, dose.top_hold)]
+                _paced(dose, side, n) if paced else [Step(StepKind.SET, 0, side, n, dose.sets, dose.reps, dose.top_hold)]
                 for side in _sides(dose)
             ]
             sets.append(_joined(one_set, switch))
@@ -73,6 +94,20 @@ def steps_for(dose: Dose) -> tuple[Step, ...]:
         else:
             sides.append(_pyramid(dose, side))
     return tuple(_joined(sides, switch))
+
+
+def _paced(dose: RepsDose, side: str | None, set_number: int) -> list[Step]:
+    """One set at the dose's tempo: up in a third of it, down in the rest
+    (lowering slowly), with the hold at the top between."""
+    up = max(1, dose.tempo // 3)
+    steps = []
+    for rep in range(1, dose.reps + 1):
+        common = {"side": side, "number": rep, "of": dose.reps, "set_number": set_number, "sets": dose.sets}
+        steps.append(Step(StepKind.UP, up, **common))
+        if dose.top_hold:
+            steps.append(Step(StepKind.TOP, dose.top_hold, **common))
+        steps.append(Step(StepKind.DOWN, max(1, dose.tempo - up), **common))
+    return steps
 
 
 def _holds(seconds: int, count: int, side: str | None, relax: Step) -> list[Step]:
@@ -190,11 +225,15 @@ class Run:
         return entered
 
     def count_rep(self, now: float) -> list[Step]:
-        """One repetition of a SET step done (or, with a top hold, begun)."""
+        """One repetition of a SET step done (or, with a top hold, begun). A
+        press during the top hold ends it: that repetition is counted now, so
+        no press is lost."""
         step = self.step
-        if step is None or step.kind.timed or self.paused or self._top_began is not None:
+        if step is None or step.kind.timed or self.paused:
             return []
-        if step.top_hold:
+        if self._top_began is not None:
+            self._top_began = None
+        elif step.top_hold:
             self._top_began = now
             return []
         self.reps_done += 1
@@ -223,13 +262,27 @@ class Run:
             return
         self._extra = max(self._extra + seconds, self.elapsed(now) - step.seconds, 1 - step.seconds)
 
-    def skip_step(self, now: float) -> list[Step]:
-        """End a relax, rest or switch early."""
+    def skip_step(self, now: float, hold_too: bool = False) -> list[Step]:
+        """End a pause (get ready, relax, rest, switch) early; ``hold_too``:
+        a hold as well (one that may end once the stretch eases), keeping the
+        seconds held."""
         step = self.step
-        if step is None or step.kind in (StepKind.HOLD, StepKind.SET):
+        if step is None or not (step.kind.pause or (hold_too and step.kind is StepKind.HOLD)):
             return []
+        if step.kind is StepKind.HOLD:
+            self.held += min(self.elapsed(now), self.duration)
         self._next(now)
         return [] if self.finished else [self.steps[self.index]]
+
+    @property
+    def work_left(self) -> bool:
+        """Some of the dose is still to come (a hold, a set or a paced repetition)."""
+        return any(not s.kind.pause for s in self.steps[self.index:])
+
+    @property
+    def started(self) -> bool:
+        """Past the get-ready countdown."""
+        return self.index > 0 or (self.step is not None and self.step.kind is not StepKind.READY)
 
     def finish(self, now: float) -> float:
         """End the whole run now; returns the seconds held."""

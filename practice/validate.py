@@ -45,6 +45,8 @@ MAX_LEVEL = 5
 MAX_REST_DAYS = 6
 """The most rest days a person may allow in any 7: one day in seven stays a practice day."""
 MAX_DAY_START_HOUR = 12
+MAX_GET_READY = 30
+SOUNDS = ("sounds", "bell", "quiet")
 _RELATIVE = re.compile(r"-(\d{1,5})")
 
 
@@ -251,4 +253,16 @@ def rest_days(value: int) -> int:
 def day_start(value: int) -> int:
     if type(value) is not int or not 0 <= value <= MAX_DAY_START_HOUR:
         raise Invalid(f"the day start is an hour from 0 (midnight) to {MAX_DAY_START_HOUR} (noon), not {value}")
+    return value
+
+
+def get_ready(value: int) -> int:
+    if type(value) is not int or not 0 <= value <= MAX_GET_READY:
+        raise Invalid(f"the get-ready countdown is a whole number of seconds from 0 to {MAX_GET_READY}, not {value}")
+    return value
+
+
+def sound(value: str) -> str:
+    if value not in SOUNDS:
+        raise Invalid(f"sound is one of {', '.join(SOUNDS)}, not {value!r}")
     return value

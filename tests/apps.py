@@ -76,11 +76,15 @@ async def select(pilot, exercise_id: str) -> None:
     assert focused_id(pilot.app) == exercise_id
 
 
-async def open_exercise(pilot, exercise_id: str) -> None:
+async def open_exercise(pilot, exercise_id: str, ready: bool = True) -> None:
+    """Open an exercise; ``ready``: skip its get-ready countdown (n), so its
+    timer is under way."""
     app = pilot.app
     await select(pilot, exercise_id)
     await pilot.press("enter")
     assert isinstance(app.screen, ExerciseScreen) and app.screen.exercise.id == exercise_id
+    if ready:
+        await pilot.press("n")
 
 
 async def answer_all_no(pilot, count: int = 17) -> None:

@@ -18,10 +18,19 @@ from apps import (
     select,
 )
 from support import FakeClock
-from textual.widgets import Digits, Label
+from textual.widgets import Label
+
+from practice.app.bignum import BigNumber
 
 from practice.app.complete import CompletionScreen
-from practice.app.dialogs import HelpScreen, PainDuringDialog, SafetyScreen, SkipDialog, StoppedScreen
+from practice.app.dialogs import (
+    ConfirmScreen,
+    HelpScreen,
+    PainDuringDialog,
+    SafetyScreen,
+    SkipDialog,
+    StoppedScreen,
+)
 from practice.app.exercise import ExerciseScreen
 from practice.app.screening import ScreeningScreen
 from practice.app.routine_list import RoutineList
@@ -272,7 +281,7 @@ async def test_finishing_the_day_shows_streak_and_score(journal):
 
 
 def digits(app) -> str:
-    return app.screen.query_one("#count", Digits).value
+    return app.screen.query_one("#count", BigNumber).text
 
 
 def step(app) -> str:
@@ -326,8 +335,10 @@ async def test_pause_resume_adjust_and_finish_early(journal, clock):
         await pilot.press("minus", "minus")
         assert digits(app) == "40"
         clock.advance(seconds=15)
-        await pilot.press("f")  # the stretch has eased: 25 s held
-        await pilot.press("o")  # just right
+        await pilot.press("f")  # finished early: 25 s held, and the right side not done
+        assert isinstance(app.screen, ConfirmScreen) and "Count it as done" in str(
+            app.screen.query_one("#question").render())
+        await pilot.press("y", "o")  # it counts; just right
         assert isinstance(app.screen, TodayScreen)
     assert on_disk(journal).held == {"psoas-kneeling-stretch": 25}
     assert on_disk(journal).ratings == {"psoas-kneeling-stretch": Rating.JUST_RIGHT}
@@ -338,9 +349,30 @@ async def test_escape_goes_back_without_ticking(journal, clock):
     async with app.run_test(size=SIZE) as pilot:
         await open_exercise(pilot, "calf-foam-roll")
         clock.advance(seconds=20)  # mid-hold: past the dose, the timer would finish it
-        await pilot.press("escape")
+        await pilot.press("escape")  # a running timer asks first
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        assert isinstance(app.screen, ExerciseScreen) and not app.screen.timer.run.paused
+        await pilot.press("q", "y")
         assert isinstance(app.screen, TodayScreen)
     assert on_disk(journal).ticks == {}
+
+
+async def test_the_get_ready_countdown_comes_first_and_a_stretch_can_end_when_it_eases(journal, clock):
+    app = app_for(journal)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_exercise(pilot, "psoas-kneeling-stretch", ready=False)
+        assert "Get into position" in step(app) and digits(app) == "10"
+        await elapse(pilot, clock, 10)
+        assert "Hold · left" in step(app)
+        keys = {b.binding.description for b in app.screen.active_bindings.values() if b.enabled}
+        assert "Stretch eased" in keys and "Skip" not in keys and "Resume" not in keys
+        await elapse(pilot, clock, 20)
+        await pilot.press("n")  # the stretch eased after 20 s
+        assert "Switch sides" in step(app)
+        await pilot.press("space")
+        keys = {b.binding.description for b in app.screen.active_bindings.values() if b.enabled}
+        assert "Resume" in keys and "Pause" not in keys
 
 
 async def test_the_draw_in_relaxes_between_its_five_holds(journal, clock):
@@ -375,7 +407,7 @@ async def test_reps_count_sets_top_holds_and_rest(journal, clock):
         assert "Rest" in step(app) and digits(app) == "30"
         await pilot.press("n")
         assert "Set 2 of 3" in step(app)
-        await pilot.press("f", "h")  # finished early, and it was hard
+        await pilot.press("f", "y", "h")  # finished early, counted as done, and it was hard
     assert "glute-bridge" in on_disk(journal).ticks and on_disk(journal).held == {}
     assert on_disk(journal).ratings == {"glute-bridge": Rating.HARD}
 

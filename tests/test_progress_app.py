@@ -54,7 +54,7 @@ async def test_a_high_morning_makes_a_flare_day_and_asks_the_emergency_questions
         assert "Flare day" in str(app.screen.query_one("#banner").render())
         assert "flare day" in str(app.screen.query_one("#saved").render()).lower()
         assert any("level 1 of" in line for line in routine_text(app))  # flare-safe levels
-        await pilot.press("f")  # f ends it by hand
+        await pilot.press("f", "y")  # f ends it by hand, after a yes
         await pilot.pause()
     assert on_disk(journal).kind is DayKind.NORMAL
     assert len(journal.db.programme().answers) == 2
@@ -87,12 +87,12 @@ async def test_a_rest_day_and_the_limit(journal):
     journal.set_kind(DayKind.REST, TODAY - timedelta(days=2))
     app = app_for(journal)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("r")
+        await pilot.press("r", "y")
         await pilot.pause()
         assert on_disk(journal).kind is DayKind.NORMAL  # refused, and said why
         assert any("at most 1 rest day" in n.message for n in app._notifications)
         journal.set_kind(DayKind.NORMAL, TODAY - timedelta(days=2))
-        await pilot.press("r")
+        await pilot.press("r", "y")
         await pilot.pause()
         assert on_disk(journal).kind is DayKind.REST
         assert "Nothing planned today" in "\n".join(routine_text(app))

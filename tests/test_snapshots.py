@@ -92,3 +92,37 @@ def test_a_suggestion(snap_compare, journal, size):
         await pilot.pause()
 
     assert snap_compare(app_for(journal), terminal_size=size, run_before=run_before)
+
+
+GUIDE_SIZES = [*SIZES, pytest.param((160, 45), id="160x45")]
+
+
+@pytest.mark.parametrize("size", GUIDE_SIZES)
+def test_a_phase_screen(snap_compare, journal, size):
+    async def run_before(pilot):
+        await pilot.press("g")
+        await pilot.pause()
+
+    assert snap_compare(app_for(journal), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", GUIDE_SIZES)
+def test_the_get_ready_countdown(snap_compare, journal, clock, size):
+    async def run_before(pilot):
+        await pilot.press("g", "enter")
+        clock.advance(seconds=3.2)
+        pilot.app.screen.tick()
+        await pilot.pause()
+
+    assert snap_compare(app_for(journal), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", GUIDE_SIZES)
+def test_a_guided_hold(snap_compare, journal, clock, size):
+    async def run_before(pilot):
+        await pilot.press("g", "enter", "enter")  # past the introduction and the get-ready countdown
+        clock.advance(seconds=12.4)
+        pilot.app.screen.tick()
+        await pilot.pause()
+
+    assert snap_compare(app_for(journal), terminal_size=size, run_before=run_before)

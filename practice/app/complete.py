@@ -19,18 +19,25 @@ class CompletionScreen(ModalScreen["int | None"]):
 
     BINDINGS = [Binding("escape,enter", "close", "Close"), *PAIN_KEYS]
 
-    def __init__(self, stats: Stats, done: int, suggestions: list[str]) -> None:
+    def __init__(self, stats: Stats, done: int, suggestions: list[str], complete: bool = True) -> None:
         super().__init__()
         self.stats = stats
         self.done = done
         self.suggestions = suggestions
         """Level suggestions, in words."""
+        self.complete = complete
+        """Every exercise done (or skipped for pain); False: some were skipped."""
 
     def compose(self) -> ComposeResult:
         stats = self.stats
         with Vertical(id="complete", classes="dialog"):
-            yield Label("All done for today", classes="dialog-title")
-            yield Label(f"All {self.done} exercises ticked. Well done.")
+            if self.complete:
+                yield Label("All done for today", classes="dialog-title")
+                yield Label(f"All {count(self.done, 'exercise')} done. Well done.")
+            else:
+                yield Label("Nothing left for today", classes="dialog-title")
+                yield Label(f"{count(self.done, 'exercise')} done. The ones skipped for another reason than "
+                            "pain leave today incomplete; s on a skipped row takes the skip back.")
             yield Label(f"Streak      [b]{count(stats.streak, 'day')}[/b]", id="streak")
             yield Label(f"Best streak [b]{count(stats.best_streak, 'day')}[/b]", id="best")
             yield Label(f"Strength    [b]{stats.strength * 100:.0f}%[/b]", id="strength")

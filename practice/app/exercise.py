@@ -21,7 +21,7 @@ from practice.catalog import RepsDose
 from practice.clock import Clock
 from practice.daylog import Rating
 from practice.routine import PlanItem
-from practice.timing import ADJUST_SECONDS, steps_for
+from practice.timing import ADJUST_SECONDS, StepKind, steps_for
 
 class ExerciseResult(NamedTuple):
     held: int | None = None
@@ -37,11 +37,13 @@ class ExerciseResult(NamedTuple):
 class ExerciseScreen(Screen["ExerciseResult | None"]):
     BINDINGS = [
         Binding("space", "pause", "Pause"),
+        Binding("space", "resume", "Resume"),
         Binding("space", "rep", "Rep done"),
         Binding("f", "finish", "Finish"),
         Binding("x", "pain", "Pain"),
-        Binding("escape", "back", "Back"),
-        Binding("n", "skip_step", "Skip rest"),
+        Binding("escape,q", "back", "Back", priority=True),
+        Binding("n", "skip_step", "Skip"),
+        Binding("n", "eased", "Stretch eased"),
         Binding("plus,equals_sign", "adjust(1)", f"+{ADJUST_SECONDS}s", key_display="+"),
         Binding("minus", "adjust(-1)", f"-{ADJUST_SECONDS}s", key_display="-"),
         Binding("v", "level", "Level"),
@@ -51,11 +53,13 @@ class ExerciseScreen(Screen["ExerciseResult | None"]):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
     """Only this screen changes its layout with the width (and restyling a
     screen on resize costs start-up time on Today, which would not use it)."""
-    TIMER_ACTIONS = frozenset({"pause", "rep", "finish", "pain", "skip_step", "adjust", "level", "back"})
+    TIMER_ACTIONS = frozenset({"pause", "resume", "rep", "finish", "pain", "skip_step", "eased", "adjust", "level"})
     RATING_ACTIONS = frozenset({"rate", "no_rating"})
 
-    def __init__(self, item: PlanItem, clock: Clock) -> None:
+    def __init__(self, item: PlanItem, clock: Clock, get_ready: int = 0) -> None:
         super().__init__()
+        self.get_ready = get_ready
+        """Seconds to get into position before the timer starts."""
         self.item = item
         self.exercise = item.exercise
         self.clock = clock
@@ -75,7 +79,7 @@ class ExerciseScreen(Screen["ExerciseResult | None"]):
                 yield Static(safety.bullets(exercise.cues), id="cues", markup=False)
                 yield Static(f"Caution: {exercise.caution}", id="caution", markup=False)
             with Vertical(id="timer-pane"):
-                yield HoldTimer(steps_for(item.dose), self.clock, id="timer")
+                yield HoldTimer(steps_for(item.dose, ready=self.get_ready), self.clock, id="timer")
                 yield Static(RATING_HINT + "\n[b]enter[/b] skips the rating", id="rating", markup=True)
                 yield Label(safety.STOP_RULE, id="stop-rule", markup=False)
         yield KeyFooter()
@@ -92,17 +96,34 @@ class ExerciseScreen(Screen["ExerciseResult | None"]):
             return self.rating_now
         if action in self.TIMER_ACTIONS and self.rating_now:
             return False
-        if action in ("pause", "rep", "skip_step", "adjust"):
-            if not self.is_mounted or not self.query(HoldTimer):
-                return True
-            reps = self.timer.counting_reps
-            if action == "rep":
-                return reps
-            return not reps
+        if not self.is_mounted or not self.query(HoldTimer):
+            return action not in ("resume", "eased")
+        run = self.timer.run
+        step = run.step
+        if step is None:
+            return action == "back"
+        if action == "rep":
+            return step.kind is StepKind.SET
+        if action in ("pause", "resume"):
+            return step.kind is not StepKind.SET and run.paused is (action == "resume")
+        if action == "skip_step":
+            return step.kind.pause
+        if action == "eased":
+            return step.kind is StepKind.HOLD and getattr(self.item.dose, "may_end_early", False)
+        if action == "adjust":
+            return step.kind.timed
         return True
 
     def action_pause(self) -> None:
         self.timer.toggle_pause()
+        self.refresh_bindings()
+
+    def action_resume(self) -> None:
+        self.action_pause()
+
+    def action_eased(self) -> None:
+        """The stretch has eased: this side's hold ends now, its seconds kept."""
+        self.timer.skip_step(hold_too=True)
 
     def action_rep(self) -> None:
         self.timer.count_rep()
@@ -114,10 +135,44 @@ class ExerciseScreen(Screen["ExerciseResult | None"]):
         self.timer.adjust(sign * ADJUST_SECONDS)
 
     def action_finish(self) -> None:
-        self.timer.finish_early()
+        """End now. What was held is kept; part of the dose (a set not
+        finished, one side of two) asks whether it counts as done."""
+        from practice.app.dialogs import ConfirmScreen
+
+        run = self.timer.run
+        if not run.work_left or not run.started:
+            self.timer.finish_early()
+            return
+        self.timer.hold()
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.timer.finish_early()
+            else:
+                self.dismiss(None)
+
+        self.app.push_screen(ConfirmScreen(f"Only part of {self.exercise.name} was done. Count it as done today? "
+                                           "(n leaves it to do)"), answered)
 
     def action_back(self) -> None:
-        self.dismiss(None)
+        """Back to Today without ticking; a timer under way asks first."""
+        from practice.app.dialogs import ConfirmScreen
+
+        if self.rating_now:
+            self.action_no_rating()
+            return
+        if not self.timer.run.started:
+            self.dismiss(None)
+            return
+        self.timer.hold()
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.dismiss(None)
+            else:
+                self.timer.carry_on()
+
+        self.app.push_screen(ConfirmScreen("Stop this exercise and go back? It is not ticked."), answered)
 
     def action_pain(self) -> None:
         """Pain during the exercise: a score and what it means (9b), or a stop

@@ -94,12 +94,15 @@ class BackApp(App[None]):
         def back(_: None = None) -> None:
             if isinstance(today, TodayScreen):
                 today.run_worker(today.check_day(recompose=True))
+                if self.first_screen == "go" and limit is not Limit.STOPPED:
+                    self.first_screen = None
+                    self.call_after_refresh(today.action_guide)
 
         if limit is Limit.STOPPED:
             self.push_screen(EmergencyScreen(), back)
         elif limit is Limit.GENTLE:
             self.push_screen(SeeGPScreen(), back)
-        elif answered:
+        elif answered or self.first_screen == "go":
             back()
 
     def on_unmount(self) -> None:

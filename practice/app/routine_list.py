@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from textual import events
+from textual.binding import Binding
 from textual.content import Content
 from textual.geometry import Region, Size
 from textual.reactive import reactive
@@ -32,6 +33,12 @@ class Line(NamedTuple):
 
 
 class RoutineList(ScrollView, can_focus=True):
+    BINDINGS = [
+        Binding("down,j", "move(1)", "Down", show=False, key_display="↓ / j"),
+        Binding("up,k", "move(-1)", "Up", show=False, key_display="↑ / k"),
+    ]
+    """On the list itself, not as priority keys of the screen: keys then run
+    in the order they were typed, however fast."""
     COMPONENT_CLASSES = {
         "routine-list--header", "routine-list--complete", "routine-list--gated", "routine-list--cursor",
     }
@@ -41,11 +48,9 @@ class RoutineList(ScrollView, can_focus=True):
 
     def __init__(self, rows: list[Row], *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.rows = rows
-        self._columns = (max((len(r.dose_text) for r in rows), default=0),
-                         max((len(r.kit_text) for r in rows), default=0))
+        self.rows: list[Row] = []
+        self._columns = (0, 0)
         """The dose and kit columns: as wide as their widest entry."""
-        self._counts: dict[Phase, tuple[int, int]] = {}
         self._lines: list[Line] = []
         self._row_lines: list[tuple[int, int]] = []
         """Per row, its first line and the line after its last."""
@@ -54,6 +59,22 @@ class RoutineList(ScrollView, can_focus=True):
         phase header: what scrolling to the row brings into view."""
         self._header_at: dict[Phase, int] = {}
         """The line of each phase header."""
+        self._take(rows)
+
+    def _take(self, rows: list[Row]) -> None:
+        self.rows = rows
+        self._columns = (max((len(r.dose_text) for r in rows), default=0),
+                         max((len(r.kit_text) for r in rows), default=0))
+        self._counts: dict[Phase, tuple[int, int]] = {}
+
+    def set_rows(self, rows: list[Row]) -> None:
+        """A new plan's rows, laid out in place (the cursor stays within them)."""
+        self._take(rows)
+        self.cursor = max(0, min(self.cursor, len(rows) - 1))
+        self._lay_out()
+
+    def action_move(self, delta: int) -> None:
+        self.select(self.cursor + delta)
 
     @property
     def current(self) -> Row | None:

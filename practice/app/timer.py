@@ -8,7 +8,9 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
 from textual.timer import Timer
-from textual.widgets import Digits, Label, ProgressBar
+from textual.widgets import Label, ProgressBar
+
+from practice.app.bignum import BigNumber
 
 from practice.clock import Clock
 from practice.timing import Run, Step, StepKind
@@ -36,7 +38,7 @@ class HoldTimer(Vertical):
     DEFAULT_CSS = """
     HoldTimer { height: auto; }
     HoldTimer > Label { width: 100%; text-align: center; }
-    HoldTimer > Digits { width: 100%; text-align: center; }
+    HoldTimer > BigNumber { width: 100%; height: auto; min-height: 5; max-height: 30; }
     HoldTimer > ProgressBar { width: 100%; align-horizontal: center; }
     """
 
@@ -65,7 +67,7 @@ class HoldTimer(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Label(id="step")
-        yield Digits(id="count")
+        yield BigNumber(id="count")
         yield ProgressBar(id="bar", show_eta=False, show_percentage=False)
         yield Label(id="next")
 
@@ -138,8 +140,8 @@ class HoldTimer(Vertical):
         self.run.adjust(seconds, self.clock.monotonic())
         self.tick()
 
-    def skip_step(self) -> None:
-        if self.run.skip_step(self.clock.monotonic()):
+    def skip_step(self, hold_too: bool = False) -> None:
+        if self.run.skip_step(self.clock.monotonic(), hold_too=hold_too):
             self.post_message(self.StepChanged(self.run.step))
         self.tick()
 
@@ -157,12 +159,12 @@ class HoldTimer(Vertical):
         self.set_class(step.kind in (StepKind.RELAX, StepKind.REST, StepKind.SWITCH), "-resting")
         bar = self.query_one("#bar", ProgressBar)
         if step.kind is StepKind.SET and not run.holding_top():
-            self.query_one("#count", Digits).update(f"{run.reps_done}")
+            self.query_one("#count", BigNumber).show(f"{run.reps_done}")
             bar.update(total=step.reps, progress=run.reps_done)
         else:
             remaining = run.remaining(now)
             total = step.top_hold if step.kind is StepKind.SET else run.duration
-            self.query_one("#count", Digits).update(_clock_face(math.ceil(remaining - 1e-9)))
+            self.query_one("#count", BigNumber).show(clock_face(math.ceil(remaining - 1e-9)))
             bar.update(total=max(total, 1e-9), progress=total - remaining)
         self.query_one("#next", Label).update(self._next_text())
 
@@ -173,5 +175,6 @@ class HoldTimer(Vertical):
         return f"Next: {step_title(self.run.steps[index])}"
 
 
-def _clock_face(seconds: int) -> str:
+def clock_face(seconds: int) -> str:
+    """45, or 1:30."""
     return f"{seconds // 60}:{seconds % 60:02d}" if seconds >= 60 else str(seconds)

@@ -28,10 +28,9 @@ CHECK_IN_INVITATION = "Good morning: press c to check in (your back over the las
 
 class TodayScreen(Screen[None]):
     BINDINGS = [
-        Binding("down,j", "move(1)", "Down", show=False, key_display="↓ / j", priority=True),
-        Binding("up,k", "move(-1)", "Up", show=False, key_display="↑ / k", priority=True),
         Binding("space", "toggle", "Tick"),
         Binding("enter", "open", "Open"),
+        Binding("g", "guide", "Guided session"),
         Binding("s", "skip", "Skip"),
         Binding("u", "undo", "Undo"),
         Binding("tab", "phase(1)", "Next phase", show=False),
@@ -50,26 +49,20 @@ class TodayScreen(Screen[None]):
     AUTO_FOCUS = "#phases"
     _told = False
     """The first week's point was shown in this run."""
-    ROLLOVER_CHECK_SECONDS = 30.0
-    """How often the screen looks for a new day (or changes made elsewhere)."""
+    ROLLOVER_CHECK_SECONDS = 1.0
+    """How often the screen looks for a new day, or for changes made elsewhere
+    (by a command, or another backtui): a look at the file's identity, then a
+    read only if it changed."""
 
     @property
     def session(self) -> Session:
         return self.app.session  # type: ignore[attr-defined]
 
     def compose(self) -> ComposeResult:
-        view = self.session.view
-        alternatives = {
-            item.exercise.id: self.session.journal.exercise(item.gate.alternative).name
-            for item in view.plan.items if item.gate is not None and item.gate.alternative
-        }
         yield Header()
         yield Summary(id="summary")
         yield Label(id="banner")
-        yield RoutineList(
-            [Row(item, alternatives.get(item.exercise.id)) for phase in Phase for item in view.plan.phase_items(phase)],
-            id="phases",
-        )
+        yield RoutineList(self._make_rows(), id="phases")
         yield Label(id="saved")
         yield KeyFooter()
 
@@ -141,26 +134,48 @@ class TodayScreen(Screen[None]):
         return self._advice.line
 
     async def check_day(self, recompose: bool = False) -> None:
-        """Roll over to a new day's plan, or show changes made elsewhere
-        (``recompose``: the plan's rows may have changed, e.g. a level)."""
+        """Roll over to a new day's plan, or show changes made elsewhere (a
+        command, another backtui): their rows if the plan changed (a kind, a
+        level, an exercise switched on), else just the marks."""
+        if not self.is_mounted:
+            return
         try:
             rolled = self.session.refresh()
         except BacktuiError as exc:
             self.notify(str(exc), severity="error")
             return
-        if rolled or recompose:
-            said = self._saved.content
-            await self.recompose()
-            self._start()
-            if not rolled and said:
-                put(self._saved, said)  # the last message outlives new rows
+        if rolled or recompose or self._rows_changed():
+            self._new_rows()
+            if rolled:
+                put(self._saved, CHECK_IN_INVITATION)
         else:
             self.show_view()
 
-    # Moving -----------------------------------------------------------------
+    def _rows_changed(self) -> bool:
+        return [row.item for row in self._list.rows] != list(self._plan_items())
 
-    def action_move(self, delta: int) -> None:
-        self._list.select(self._list.cursor + delta)
+    def _plan_items(self):
+        view = self.session.view
+        return (item for phase in Phase for item in view.plan.phase_items(phase))
+
+    def _make_rows(self) -> list[Row]:
+        view = self.session.view
+        alternatives = {
+            item.exercise.id: self.session.journal.exercise(item.gate.alternative).name
+            for item in view.plan.items if item.gate is not None and item.gate.alternative
+        }
+        return [Row(item, alternatives.get(item.exercise.id)) for item in self._plan_items()]
+
+    def _new_rows(self) -> None:
+        """A new plan (a new day, a kind, a level): new rows, in place; the
+        rest of the screen (the footer too) stays as it is."""
+        self._list.set_rows(self._make_rows())
+        self._advice = Advice(self.session.journal.limit())
+        self.call_after_refresh(self._take_advice)
+        self.show_view()
+        self.focus_next_todo(None)
+
+    # Moving -----------------------------------------------------------------
 
     def action_jump(self, phase: int) -> None:
         rows = self._list.rows
@@ -188,23 +203,37 @@ class TodayScreen(Screen[None]):
 
     def _change(self, change: Callable[[], str]) -> bool:
         """Save a change; the screen shows it only once it is on disk."""
-        was_complete = self.session.view.complete
+        was_over = self._over()
         message = self.app.save(change)  # type: ignore[attr-defined]
         if message is None:
             return False
         self.show_view()
         self._say_saved(message)
-        view = self.session.view
-        if view.complete and not was_complete:
-            from practice.app.complete import CompletionScreen
-
-            def pain_after(pain: int | None) -> None:
-                if pain is not None:
-                    self._change(lambda: self.session.check_in(pain, after=True))
-
-            self.app.push_screen(CompletionScreen(self.session.journal.stats(), len(view.done),
-                                                  self.session.suggestion_lines()), pain_after)
+        if not was_over:
+            self.show_the_end()
         return True
+
+    def _over(self) -> bool:
+        """Nothing left to do today: all done, or the rest skipped."""
+        view = self.session.view
+        return bool(view.plan.due) and not view.todo
+
+    def show_the_end(self) -> None:
+        """When nothing is left to do: the day's numbers (a day with a skip
+        for another reason than pain says it stays incomplete), and the
+        question about pain after the session."""
+        from practice.app.complete import CompletionScreen
+
+        if not self._over():
+            return
+        view = self.session.view
+
+        def pain_after(pain: int | None) -> None:
+            if pain is not None:
+                self._change(lambda: self.session.check_in(pain, after=True))
+
+        self.app.push_screen(CompletionScreen(self.session.journal.stats(), len(view.done),
+                                              self.session.suggestion_lines(), complete=view.complete), pain_after)
 
     def _say_saved(self, message: str) -> None:
         at = self.session.journal.clock.now()
@@ -292,13 +321,34 @@ class TodayScreen(Screen[None]):
             elif self._change(lambda: self.session.finish(exercise_id, result.held, result.rating)):
                 self.focus_next_todo(row.exercise_id)
 
-        self.app.push_screen(ExerciseScreen(item, self.session.journal.clock), done)
+        get_ready = self.session.journal.db.settings().get_ready
+        self.app.push_screen(ExerciseScreen(item, self.session.journal.clock, get_ready), done)
+
+    def action_guide(self) -> None:
+        """Play everything still to do today, hands-free."""
+        from practice.app.guide import GuideScreen, cues_for
+
+        view = self.session.view
+        if view.record.stop is not None or not view.todo:
+            self.notify("Nothing left to play today." if view.record.stop is None else
+                        "Today's session was stopped for pain; no more exercises today.")
+            return
+        settings = self.session.journal.db.settings()
+        screen = GuideScreen(self.session, list(view.todo), cues_for(self.app, settings.sound, settings.speech))
+
+        def ended(_: None) -> None:
+            self.session.refresh()
+            self.show_view()
+            self.focus_next_todo(None)
+            self.show_the_end()
+
+        self.app.push_screen(screen, ended)
 
     def action_levels(self) -> None:
         """The suggestions to change levels, and gated exercises now offered."""
         from practice.app.levels import LevelsScreen
 
-        self.app.push_screen(LevelsScreen(), lambda _: self.run_worker(self.check_day(recompose=True)))
+        self.app.push_screen(LevelsScreen(), lambda _: self.run_worker(self.check_day()))
 
     # Check-ins and the day -------------------------------------------------
 
@@ -331,17 +381,13 @@ class TodayScreen(Screen[None]):
         if result is None:
             return
 
-        async def show() -> None:
-            if result.flare_started or result.flare_ended or result.reduced:
-                await self.recompose()  # a new plan: new rows
-                self._start()
-            else:
-                self.show_view()
-            self._say_saved(result.words())
-            if result.ask_again:
-                self.app.ask_screening()  # type: ignore[attr-defined]
-
-        self.run_worker(show())
+        if result.flare_started or result.flare_ended or result.reduced:
+            self._new_rows()
+        else:
+            self.show_view()
+        self._say_saved(result.words())
+        if result.ask_again:
+            self.app.ask_screening()  # type: ignore[attr-defined]
 
     def _offer_flare(self, pain: int) -> None:
         from practice.app.dialogs import ConfirmScreen
@@ -351,22 +397,36 @@ class TodayScreen(Screen[None]):
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self.run_worker(self._set_kind(DayKind.FLARE))
+                self._set_kind(DayKind.FLARE)
             self.app.ask_screening()  # type: ignore[attr-defined]
 
         self.app.push_screen(ConfirmScreen(question), answered)
 
-    async def action_kind(self, kind: str) -> None:
-        """Toggle a flare or rest day."""
-        wanted = DayKind(kind)
-        await self._set_kind(DayKind.NORMAL if self.session.view.plan.kind is wanted else wanted)
+    def action_kind(self, kind: str) -> None:
+        """Make today a flare or rest day, or a normal day again, after a
+        yes: the key that changes the day asks first, so a key meant for a
+        timer a moment ago changes nothing by itself."""
+        from practice.app.dialogs import ConfirmScreen
 
-    async def _set_kind(self, kind: DayKind) -> None:
+        wanted = DayKind(kind)
+        target = DayKind.NORMAL if self.session.view.plan.kind is wanted else wanted
+        question = {
+            DayKind.FLARE: "Make today a flare day? The gentlest levels, about half the sets.",
+            DayKind.REST: "Make today a rest day? Nothing planned; the streak waits for you.",
+            DayKind.NORMAL: f"End the {wanted.value} day and go back to today's usual plan?",
+        }[target]
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._set_kind(target)
+
+        self.app.push_screen(ConfirmScreen(question), answered)
+
+    def _set_kind(self, kind: DayKind) -> None:
         message = self.app.save(lambda: self.session.set_kind(kind))  # type: ignore[attr-defined]
         if message is None:
             return
-        await self.recompose()  # a new plan: new rows
-        self._start()
+        self._new_rows()
         self._say_saved(message)
 
     def action_note(self) -> None:
@@ -387,8 +447,10 @@ class TodayScreen(Screen[None]):
     def action_help(self) -> None:
         from practice.app.dialogs import HelpScreen, keys_table
         from practice.app.exercise import ExerciseScreen
+        from practice.app.guide import GuideScreen
 
-        keys = keys_table({"Today": self.BINDINGS, "Exercise": ExerciseScreen.BINDINGS,
+        keys = keys_table({"Today": [*RoutineList.BINDINGS, *self.BINDINGS], "Exercise": ExerciseScreen.BINDINGS,
+                           "Guided session": GuideScreen.BINDINGS,
                            "Everywhere": [*self.app.BINDINGS, Binding("ctrl+p", "", "Commands and themes")]})
         self.app.push_screen(HelpScreen(keys))
 

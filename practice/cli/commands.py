@@ -174,6 +174,9 @@ def settings(args: Namespace, ctx: Context) -> int:
         journal.set_rest_days(args.rest_days)
     if args.day_start is not None:
         journal.set_day_start(args.day_start)
+    switches = {"on": True, "off": False, None: None}
+    if any(v is not None for v in (args.get_ready, args.pace, args.sound, args.speech)):
+        journal.set_guide(args.get_ready, switches[args.pace], args.sound, switches[args.speech])
     print(render.settings_text(journal.db.settings()))
     return 0
 

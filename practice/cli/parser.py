@@ -109,6 +109,10 @@ def _progress(p: argparse.ArgumentParser) -> None:
     p.set_defaults(run=commands.run_tui, screen="progress")
 
 
+def _go(p: argparse.ArgumentParser) -> None:
+    p.set_defaults(run=commands.run_tui, screen="go")
+
+
 def _whole_number(text: str) -> int:
     if not text.isdigit():
         raise argparse.ArgumentTypeError(f"{text!r} is not a whole number")
@@ -120,6 +124,11 @@ def _settings(p: argparse.ArgumentParser) -> None:
                    help="allow at most N rest days in any 7 days (default 1)")
     p.add_argument("--day-start", type=_whole_number, metavar="H",
                    help="start each day at H o'clock, 0 to 12; before then it is still the day before (default 4)")
+    p.add_argument("--get-ready", type=_whole_number, metavar="S",
+                   help="seconds to get into position before each exercise of a guided session, 0 to 30 (default 10)")
+    p.add_argument("--pace", choices=("on", "off"), help="guided repetitions at a set pace (on), or counted by hand")
+    p.add_argument("--sound", choices=("sounds", "bell", "quiet"), help="cues in a guided session (default sounds)")
+    p.add_argument("--speech", choices=("on", "off"), help="speak exercise names and sides (default off)")
     p.set_defaults(run=commands.settings)
 
 
@@ -148,6 +157,7 @@ COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] = {
     "untick": ("take a tick back", _tick(False)),
     "enable": ("add an exercise to the routine", _switch(True)),
     "disable": ("take an exercise out of the routine", _switch(False)),
+    "go": ("start the app straight into the guided session", _go),
     "progress": ("open the app on the progress screen", _progress),
     "report": ("a Markdown report for a physiotherapist", _report),
     "export": ("write the whole history as JSON or CSV", _export),

@@ -162,4 +162,7 @@ def settings_text(settings: Settings) -> str:
         f"rest days  at most {count(settings.rest_days, 'rest day')} in any 7 days (--rest-days N changes it)",
         f"day start  {settings.day_start_hour:02d}:00 (before then it is still the day before; --day-start H changes it)",
         f"theme      {settings.theme or 'the default'} (change it in the app: ctrl+p, then Theme)",
+        f"get ready  {count(settings.get_ready, 'second')} before each exercise of a guided session (--get-ready S)",
+        f"pace       repetitions {'at a set pace' if settings.paced else 'counted by hand'} (--pace on|off)",
+        f"sound      {settings.sound}, speech {'on' if settings.speech else 'off'} (--sound, --speech)",
     ])

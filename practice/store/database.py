@@ -32,7 +32,7 @@ from practice.clock import DEFAULT_DAY_START_HOUR
 from practice.daylog import DayFacts, DayRecord
 from practice.programme.records import Answers, Clearance, Decline, LevelChange, ProgrammeLog
 from practice.routine import RoutineSettings
-from practice.settings import DEFAULT_REST_DAYS, Settings
+from practice.settings import DEFAULT_GET_READY, DEFAULT_REST_DAYS, Settings
 from practice.store import programme
 from practice.store.days import KINDS, Interner, Names, decode, encode
 from practice.store.storage import SafeJSONStorage
@@ -114,6 +114,10 @@ class Database:
             safety_ack=doc.get("safety_ack"),
             theme=doc.get("theme"),
             rest_days=doc.get("rest_days", DEFAULT_REST_DAYS),
+            get_ready=doc.get("get_ready", DEFAULT_GET_READY),
+            paced=doc.get("paced", True),
+            sound=doc.get("sound", "sounds"),
+            speech=doc.get("speech", False),
         )
 
     def programme(self) -> ProgrammeLog:
@@ -149,8 +153,10 @@ class Database:
             doc["safety_ack"] = settings.safety_ack
         if settings.theme is not None:
             doc["theme"] = settings.theme
-        if settings.rest_days != DEFAULT_REST_DAYS:
-            doc["rest_days"] = settings.rest_days
+        defaults = Settings()
+        for field in ("rest_days", "get_ready", "paced", "sound", "speech"):
+            if getattr(settings, field) != getattr(defaults, field):
+                doc[field] = getattr(settings, field)
         self._write(self._settings, {SETTINGS_DOC: doc})
 
     def add(self, item: LevelChange | Decline | Answers | Clearance) -> None:

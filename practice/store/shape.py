@@ -165,6 +165,10 @@ _SETTINGS_FIELDS = {
     "safety_ack": _is_moment,
     "theme": lambda v: _is_text(v, 100),
     "rest_days": lambda v: type(v) is int and 0 <= v <= validate.MAX_REST_DAYS,
+    "get_ready": lambda v: type(v) is int and 0 <= v <= validate.MAX_GET_READY,
+    "paced": lambda v: type(v) is bool,
+    "sound": lambda v: type(v) is str and v in validate.SOUNDS,
+    "speech": lambda v: type(v) is bool,
 }
 
 

@@ -1,0 +1,343 @@
+"""The guided session on screen: everything still to do today, played
+hands-free, readable from the floor, with sound cues. The flow itself is
+:class:`practice.guide.Flow`; this screen draws it, saves what it reports
+and turns keys into its questions."""
+
+from __future__ import annotations
+
+import math
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Header, ProgressBar, Static
+
+from practice.app.bignum import BigNumber
+from practice.app.footer import KeyFooter
+from practice.app.ratings import RATING_HINT, RATING_KEYS
+from practice.app.timer import clock_face
+from practice.daylog import Rating
+from practice.guide import WHY, Cue, Done, Flow, Stage
+from practice.guide import Settings as FlowSettings
+from practice.routine import PlanItem
+from practice.session import Session
+from practice.sound import Cues, Sound, Voice
+from practice.timing import ADJUST_SECONDS, Step, StepKind
+
+FRAME_SECONDS = 0.1
+MIN_SIZE = (40, 16)
+"""Below this the timer cannot be drawn big enough: the screen says so."""
+
+
+def step_words(step: Step) -> str:
+    """The step in large clear words: HOLD 1 OF 2 · LEFT LEG, UP · REP 3 OF 8."""
+    side = f" · {step.side.upper()}" if step.side else ""
+    if step.kind in (StepKind.UP, StepKind.TOP, StepKind.DOWN):
+        sets = f" · SET {step.set_number} OF {step.sets}" if step.sets > 1 else ""
+        return f"{step.kind.value.upper()} · REP {step.number} OF {step.of}{sets}{side}"
+    if step.kind is StepKind.SET:
+        return f"SET {step.number} OF {step.of}{side} · COUNT YOUR REPS"
+    count = f" {step.number} OF {step.of}" if step.kind is StepKind.HOLD and step.of > 1 else ""
+    return f"{step.kind.value.upper()}{count}{side}"
+
+
+class GuideScreen(Screen[None]):
+    BINDINGS = [
+        Binding("space", "pause", "Pause"),
+        Binding("space", "resume", "Resume"),
+        Binding("space", "rep", "Rep done"),
+        Binding("enter,n", "go_on", "Next"),
+        Binding("s", "skip", "Skip exercise"),
+        Binding("b", "back", "Back one"),
+        Binding("x", "pain", "Pain"),
+        *RATING_KEYS,
+        Binding("f", "finish", "Finish now"),
+        Binding("m", "pace", "Count by hand"),
+        Binding("plus,equals_sign", "adjust(1)", f"+{ADJUST_SECONDS}s", key_display="+"),
+        Binding("minus", "adjust(-1)", f"-{ADJUST_SECONDS}s", key_display="-"),
+        Binding("escape,q", "leave", "Leave", priority=True),
+    ]
+
+    def __init__(self, session: Session, items: list[PlanItem], cues: Cues) -> None:
+        super().__init__()
+        self.session = session
+        self.clock = session.journal.clock
+        settings = session.journal.db.settings()
+        self.flow = Flow(items, FlowSettings(settings.get_ready, settings.paced), self.clock.monotonic())
+        self.cues = cues
+        self._wake: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="guide"):
+            yield Static(id="guide-title", markup=False)
+            yield Static(id="guide-step", markup=False)
+            yield BigNumber(id="guide-count")
+            yield ProgressBar(id="guide-bar", show_eta=False, show_percentage=False)
+            yield Static(id="guide-next", markup=True)
+            yield Static(id="guide-how", markup=False)
+            yield Static(id="guide-small", markup=False)
+        yield KeyFooter()
+
+    def on_mount(self) -> None:
+        self.sub_title = "guided session"
+        self.tick()
+
+    # Driving ------------------------------------------------------------------------
+
+    def tick(self) -> None:
+        now = self.clock.monotonic()
+        self._handle(self.flow.advance(now))
+        if self.flow.stage is Stage.DONE:
+            self._end()
+            return
+        self._draw(now)
+        if self._wake is not None:
+            self._wake.stop()
+        deadline = self.flow.next_deadline(now)
+        self._wake = self.set_timer(FRAME_SECONDS if deadline is None else min(FRAME_SECONDS, deadline), self.tick)
+
+    def _handle(self, events: list) -> None:
+        session = self.session
+        for event in events:
+            if isinstance(event, Cue):
+                self.cues.play(event)
+            elif isinstance(event, Done):
+                item = event.item
+                self.app.save(lambda: session.finish(item.exercise.id, event.held))  # type: ignore[attr-defined]
+            elif isinstance(event, Step):
+                if event.kind is StepKind.READY or (event.side and event.kind is StepKind.HOLD and event.number == 1):
+                    self._speak_step(event)
+                elif event.kind is StepKind.SWITCH:
+                    self.cues.say("switch sides")
+        self.refresh_bindings()
+
+    def _speak_step(self, step: Step) -> None:
+        item = self.flow.item
+        if step.kind is StepKind.READY and item is not None:
+            self.cues.say(item.exercise.name)
+        elif step.side:
+            self.cues.say(f"{step.side} side")
+
+    def _end(self) -> None:
+        if self._wake is not None:
+            self._wake.stop()
+        self.dismiss(None)
+
+    # Drawing --------------------------------------------------------------------------
+
+    def _draw(self, now: float) -> None:
+        flow, item = self.flow, self.flow.item
+        size = self.size
+        small = size.width < MIN_SIZE[0] or size.height < MIN_SIZE[1]
+        self.set_class(small, "-small")
+        self.query_one("#guide-small", Static).update(
+            f"Make the window larger (at least {MIN_SIZE[0]} x {MIN_SIZE[1]}) to see the timer; the session goes on."
+            if small else "")
+        if item is None:
+            return
+        paused = "   PAUSED: space resumes" if flow.paused else ""
+        title = self.query_one("#guide-title", Static)
+        step = self.query_one("#guide-step", Static)
+        count = self.query_one(BigNumber)
+        bar = self.query_one(ProgressBar)
+        next_line = self.query_one("#guide-next", Static)
+        how = self.query_one("#guide-how", Static)
+        phase = item.exercise.phase
+        if flow.stage is Stage.INTRO:
+            items = flow.phase_items()
+            minutes = max(1, round(sum(i.dose.estimate_seconds() for i in items) / 60))
+            title.update(f"Phase {phase.value} of 4: {phase.title}{paused}")
+            step.update(WHY[phase])
+            count.show(str(math.ceil(flow.stage_left(now))))
+            next_line.update(f"{len(items)} exercise{'s' if len(items) != 1 else ''}, about {minutes} min: "
+                             + ", ".join(i.exercise.name for i in items))
+            how.update("enter starts now")
+            bar.update(total=1, progress=0)
+            return
+        title.update(f"{item.exercise.name} · {item.level_text}{paused}")
+        how.update(item.level.how)
+        if flow.stage is Stage.EXERCISE and flow.run is not None and flow.run.step is not None:
+            run, current = flow.run, flow.run.step
+            step.update(step_words(current))
+            if current.kind is StepKind.SET and not run.holding_top():
+                count.show(str(run.reps_done))
+                bar.update(total=current.reps, progress=run.reps_done)
+            else:
+                left = run.remaining(now)
+                total = current.top_hold if current.kind is StepKind.SET else run.duration
+                count.show(clock_face(math.ceil(left - 1e-9)))
+                bar.update(total=max(total, 1e-9), progress=total - left)
+            following = run.steps[run.index + 1] if run.index + 1 < len(run.steps) else None
+            if following is not None:
+                next_line.update(f"Next: {step_words(following).capitalize()}")
+            else:
+                upcoming = flow.next_item
+                next_line.update(f"Then: {upcoming.exercise.name}" if upcoming else "Then: the end of the session")
+        elif flow.stage is Stage.RATE:
+            step.update("DONE · HOW WAS IT?")
+            count.show(str(math.ceil(flow.stage_left(now))))
+            next_line.update(RATING_HINT + "   [b]enter[/b] no rating")
+            bar.update(total=1, progress=1)
+        elif flow.stage is Stage.NEXT and flow.next_item is not None:
+            upcoming = flow.next_item
+            step.update(f"NEXT: {upcoming.exercise.name.upper()}")
+            count.show(str(math.ceil(flow.stage_left(now))))
+            next_line.update(f"{upcoming.level_text} · {upcoming.dose.describe()}")
+            bar.update(total=1, progress=0)
+
+    # Keys -------------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        flow = self.flow
+        run = flow.run if flow.stage is Stage.EXERCISE else None
+        step = run.step if run is not None else None
+        counting = step is not None and step.kind is StepKind.SET
+        if action == "rate":
+            return flow.stage is Stage.RATE
+        if action == "pain":
+            return flow.stage is not Stage.RATE
+        if action == "rep":
+            return counting
+        if action in ("pause", "resume"):
+            return not counting and flow.paused is (action == "resume")
+        if action in ("finish", "adjust"):
+            return step is not None and (action == "finish" or step.kind.timed)
+        if action == "pace":
+            return run is not None and any(s.kind in (StepKind.SET, StepKind.UP) for s in run.steps)
+        if action == "go_on":
+            return flow.stage is not Stage.EXERCISE or (step is not None and (
+                step.kind.pause or (step.kind is StepKind.HOLD and getattr(flow.item.dose, "may_end_early", False))))
+        return True
+
+    def _now(self) -> float:
+        return self.clock.monotonic()
+
+    def action_pause(self) -> None:
+        self.flow.pause(self._now())
+        self.refresh_bindings()
+        self.tick()
+
+    def action_resume(self) -> None:
+        self.flow.resume(self._now())
+        self.refresh_bindings()
+        self.tick()
+
+    def action_rep(self) -> None:
+        run = self.flow.run
+        if run is not None:
+            self._handle(run.count_rep(self._now()))
+        self.tick()
+
+    def action_go_on(self) -> None:
+        self._handle(self.flow.go_on(self._now()))
+        self.tick()
+
+    def action_skip(self) -> None:
+        self._handle(self.flow.skip(self._now()))
+        self.tick()
+
+    def action_back(self) -> None:
+        self._handle(self.flow.back(self._now()))
+        self.tick()
+
+    def action_adjust(self, sign: int) -> None:
+        if self.flow.run is not None:
+            self.flow.run.adjust(sign * ADJUST_SECONDS, self._now())
+        self.tick()
+
+    def action_rate(self, rating: str) -> None:
+        item = self.flow.item
+        if item is not None:
+            session = self.session
+            self.app.save(lambda: session.rate(item.exercise.id, Rating(rating)))  # type: ignore[attr-defined]
+        self._handle(self.flow.rated(self._now()))
+        self.tick()
+
+    def action_pace(self) -> None:
+        """Switch between repetitions at a set pace and counting them by hand;
+        the exercise starts again in the new way."""
+        flow = self.flow
+        flow.settings = flow.settings._replace(paced=not flow.settings.paced, get_ready=0)
+        flow.back(self._now())
+        self.notify("Repetitions at a set pace." if flow.settings.paced else "Count your repetitions: space after each.")
+        self.tick()
+
+    def action_finish(self) -> None:
+        """End the exercise now. What was done is kept; part of a set, or one
+        side of two, asks whether it counts as done."""
+        from practice.app.dialogs import ConfirmScreen
+
+        flow, now = self.flow, self._now()
+        run = flow.run
+        if run is None:
+            return
+        if not run.work_left or not run.started:
+            self._handle([*(e for e in [flow.finish_early(now)] if e), *flow.advance(now)])
+            self.tick()
+            return
+        flow.pause(now)
+        name = flow.item.exercise.name if flow.item else "it"
+
+        def answered(yes: bool | None) -> None:
+            flow.resume(self._now())
+            if yes:
+                done = flow.finish_early(self._now())
+                self._handle([done] if done else [])
+            else:
+                self._handle(flow.skip(self._now()))
+            self.tick()
+
+        self.app.push_screen(ConfirmScreen(f"Only part of {name} was done. Count it as done today?"), answered)
+
+    def action_pain(self) -> None:
+        from practice.app.dialogs import PainDuringDialog, StoppedScreen
+
+        flow, item = self.flow, self.flow.item
+        if item is None:
+            return
+        flow.pause(self._now())
+        session = self.session
+
+        def answered(answer: int | str | None) -> None:
+            flow.resume(self._now())
+            if answer == "sharp":
+                if self.app.save(lambda: session.stop(item.exercise.id)):  # type: ignore[attr-defined]
+                    self.dismiss(None)
+                    self.app.push_screen(StoppedScreen(), lambda _: self.app.ask_screening())  # type: ignore[attr-defined]
+                return
+            if isinstance(answer, int):
+                report = self.app.save(lambda: session.pain_during(item.exercise.id, answer))  # type: ignore[attr-defined]
+                if report is not None:
+                    self.notify(report.words, title="Pain during", timeout=12)
+                    if report.band.value == "red":
+                        self._handle(flow.skip(self._now()))
+            self.tick()
+
+        self.app.push_screen(PainDuringDialog(item.exercise.name), answered)
+
+    def action_leave(self) -> None:
+        """Back to Today; a running exercise asks first. Everything ticked is saved."""
+        from practice.app.dialogs import ConfirmScreen
+
+        running = self.flow.stage is Stage.EXERCISE and self.flow.run is not None and self.flow.run.started
+        if not running:
+            self._end()
+            return
+        self.flow.pause(self._now())
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._end()
+            else:
+                self.flow.resume(self._now())
+                self.tick()
+
+        self.app.push_screen(ConfirmScreen("Leave the guided session? This exercise is not ticked; everything "
+                                           "before it is saved."), answered)
+
+
+def cues_for(app, sound: str, speech: bool) -> Cues:
+    return Cues(Voice(Sound(sound), speech), app.bell)

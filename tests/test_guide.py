@@ -1,0 +1,215 @@
+"""The guided session: the flow on a fake clock, its sound cues through a
+fake player, and the whole routine played from one key."""
+
+from __future__ import annotations
+
+import pytest
+from apps import app_for, on_disk, open_exercise
+
+from practice.app.complete import CompletionScreen
+from practice.app.guide import GuideScreen
+from practice.app.today import TodayScreen
+from practice.catalog import load_catalog
+from practice.guide import Cue, Done, Flow, Settings, Stage
+from practice.routine import item_for
+from practice.daylog import Volume
+from practice.sound import Cues, Sound, Voice
+from practice.timing import StepKind
+
+SIZE = (80, 24)
+CATALOG = load_catalog()
+
+
+def item(exercise_id: str, level: int | None = None):
+    exercise = CATALOG[exercise_id]
+    return item_for(exercise, level or exercise.start, False, Volume.FULL)
+
+
+def play(flow: Flow, until: float, start: float = 0.0, step: float = 0.25) -> list:
+    events, now = [], start
+    while now <= until:
+        events += flow.advance(now)
+        now += step
+    return events
+
+
+def test_a_flow_opens_each_phase_counts_down_runs_the_dose_and_asks():
+    items = [item("calf-foam-roll"), item("glute-bridge")]
+    flow = Flow(items, Settings(get_ready=10), 0.0)
+    assert flow.stage is Stage.INTRO
+    events = play(flow, 8.0)
+    assert flow.stage is Stage.EXERCISE and flow.run.step.kind is StepKind.READY
+    events = play(flow, 19.0, 8.25)
+    assert events.count(Cue.COUNTDOWN) == 3 and Cue.START in events
+    assert flow.run.step.kind is StepKind.HOLD and flow.run.step.side == "left"
+    events = play(flow, 18 + 30 + 5 + 30, 19.25)
+    assert Cue.SWITCH in events
+    [done] = [e for e in events if isinstance(e, Done)]
+    assert (done.item.exercise.id, done.held) == ("calf-foam-roll", 60) and Cue.EXERCISE_END in events
+    assert flow.stage is Stage.RATE
+    play(flow, 140, 83.25)  # the rating times out, the next screen too, then a new phase
+    assert flow.stage in (Stage.INTRO, Stage.EXERCISE) and flow.item.exercise.id == "glute-bridge"
+
+
+def test_reps_run_at_a_pace_with_a_cue_for_each_movement():
+    flow = Flow([item("glute-bridge")], Settings(get_ready=0), 0.0)
+    flow.go_on(0.0)  # past the introduction
+    kinds = [e.kind for e in play(flow, 45.0, 0.0, 0.1) if hasattr(e, "kind")]
+    assert kinds[:3] == [StepKind.TOP, StepKind.DOWN, StepKind.UP]  # the first UP was entered at the start
+    assert flow.stage is Stage.RATE  # 8 reps of up 1 s, hold 2 s, down 2 s: 40 s
+
+
+def test_pause_skip_back_and_finish_early():
+    items = [item("calf-foam-roll"), item("hamstring-foam-roll"), item("piriformis-roll")]
+    flow = Flow(items, Settings(get_ready=5), 0.0)
+    flow.go_on(0.0)
+    flow.pause(1.0)
+    play(flow, 100.0, 1.0)
+    assert flow.paused and flow.run.step.kind is StepKind.READY
+    flow.resume(100.0)
+    flow.skip(101.0)  # the calf roll left to do
+    assert flow.item.exercise.id == "hamstring-foam-roll" and flow.stage is Stage.EXERCISE
+    flow.back(102.0)  # not begun: back to the one before
+    assert flow.item.exercise.id == "calf-foam-roll"
+    play(flow, 120.0, 102.0)
+    done = flow.finish_early(120.0)
+    assert done is not None and done.item.exercise.id == "calf-foam-roll" and 0 < done.held < 60
+    assert flow.done == {"calf-foam-roll"}
+
+
+def test_a_pressed_rep_during_a_top_hold_is_counted_not_lost():
+    flow = Flow([item("glute-bridge")], Settings(get_ready=0, paced=False), 0.0)
+    flow.go_on(0.0)
+    run = flow.run
+    run.count_rep(1.0)  # up: the 2 s hold at the top begins
+    run.count_rep(1.5)  # pressed again during the hold
+    assert run.reps_done == 1 and not run.holding_top()
+
+
+class Player:
+    def __init__(self, installed: set[str]) -> None:
+        self.installed, self.started, self.bells = installed, [], 0
+
+    def which(self, name: str) -> str | None:
+        return f"/usr/bin/{name}" if name in self.installed else None
+
+    def spawn(self, argv: list[str]) -> None:
+        self.started.append(argv)
+
+    def bell(self) -> None:
+        self.bells += 1
+
+
+def test_cues_play_sounds_through_the_player_found_and_speak_when_asked():
+    player = Player({"paplay", "espeak-ng"})
+    cues = Cues(Voice(Sound.SOUNDS, speech=True), player.bell, player.which, player.spawn)
+    cues.play(Cue.SWITCH)
+    cues.say("switch sides")
+    assert player.started[0][0] == "/usr/bin/paplay" and player.started[0][1].endswith("switch.wav")
+    assert player.started[1] == ["/usr/bin/espeak-ng", "switch sides"] and player.bells == 0
+    assert "paplay" in cues.describe() and "espeak-ng" in cues.describe()
+
+
+def test_with_no_player_the_bell_and_no_speech_and_quiet_is_quiet():
+    player = Player(set())
+    cues = Cues(Voice(Sound.SOUNDS, speech=True), player.bell, player.which, player.spawn)
+    cues.play(Cue.START)
+    cues.say("calf roll")
+    assert player.bells == 1 and player.started == []
+    assert "no sound player found" in cues.describe() and "no speech program" in cues.describe()
+    quiet = Cues(Voice(Sound.QUIET, speech=True), player.bell, Player({"paplay", "say"}).which, player.spawn)
+    quiet.play(Cue.SESSION_END)
+    quiet.say("done")
+    assert player.bells == 1 and player.started == []
+
+
+def test_every_sound_a_cue_names_is_shipped():
+    from practice.sound import SOUNDS
+
+    assert {f"{cue.value}.wav" for cue in Cue} <= {p.name for p in SOUNDS.iterdir()}
+
+
+async def drive(pilot, clock, seconds: float, step: float = 1.0) -> None:
+    """Let fake time pass, the screen ticking as its timer would."""
+    screen = pilot.app.screen
+    waited = 0.0
+    while waited < seconds and isinstance(pilot.app.screen, GuideScreen):
+        clock.advance(seconds=step)
+        screen.tick()
+        waited += step
+    await pilot.pause()
+
+
+async def test_the_whole_routine_plays_from_one_key_to_the_completion_view(journal, clock):
+    due = journal.view().plan.due
+    app = app_for(journal)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("g")
+        assert isinstance(app.screen, GuideScreen)
+        await drive(pilot, clock, 60 * 60)
+        assert isinstance(app.screen, CompletionScreen)
+        await pilot.press("enter")
+        assert isinstance(app.screen, TodayScreen)
+    record = on_disk(journal)
+    assert set(record.ticks) == set(due) and record.complete
+    holds = {i for i in due if CATALOG[i].level(CATALOG[i].start).dose.held_seconds()}
+    assert holds and all(record.held[i] > 0 for i in holds)
+    assert record.ratings == {}  # every rating timed out
+
+
+async def test_pause_skip_back_and_stop_for_pain_mid_flow(journal, clock):
+    app = app_for(journal)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("g", "enter")  # past the first phase's introduction
+        screen = app.screen
+        assert screen.flow.item.exercise.id == "calf-foam-roll"
+        await pilot.press("space")  # pause
+        await drive(pilot, clock, 30)
+        assert screen.flow.paused and screen.flow.run.step.kind is StepKind.READY
+        await pilot.press("space", "s")  # resume, then skip the calf roll
+        assert screen.flow.item.exercise.id == "it-band-lateral-thigh-roll"
+        await pilot.press("b")  # not begun: back to the calf roll
+        assert screen.flow.item.exercise.id == "calf-foam-roll"
+        await drive(pilot, clock, 90)  # the calf roll done, its rating timed out
+        await pilot.press("x", "s")  # sharp pain: the session stops
+        await pilot.pause()
+        assert not isinstance(app.screen, GuideScreen)
+    record = on_disk(journal)
+    assert "calf-foam-roll" in record.ticks and record.stop is not None
+
+
+async def test_backtui_go_starts_straight_into_the_guided_session(journal):
+    from apps import screened
+
+    from practice.app.main import make_app
+
+    screened(journal)
+    app = make_app(journal, "go")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, GuideScreen)
+        assert "Phase 1 of 4" in str(app.screen.query_one("#guide-title").render())
+
+
+@pytest.mark.parametrize("size, rows", [((80, 24), 5), ((120, 40), 9)])
+async def test_the_numbers_are_big_enough_to_read_from_the_floor(journal, clock, size, rows):
+    from practice.app.bignum import BigNumber
+
+    app = app_for(journal)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("g", "enter")  # the get-ready countdown
+        await pilot.pause()
+        assert app.screen.query_one(BigNumber).rows >= rows
+        await pilot.press("escape")
+        await open_exercise(pilot, "calf-foam-roll", ready=False)  # one exercise, its countdown too
+        await pilot.pause()
+        assert app.screen.query_one(BigNumber).rows >= rows
+
+
+async def test_a_window_too_small_says_so_rather_than_clipping(journal):
+    app = app_for(journal)
+    async with app.run_test(size=(36, 14)) as pilot:
+        await pilot.press("g", "enter")
+        await pilot.pause()
+        assert "Make the window larger" in str(app.screen.query_one("#guide-small").render())

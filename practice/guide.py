@@ -14,7 +14,7 @@ from __future__ import annotations
 from enum import Enum
 from typing import NamedTuple
 
-from practice.catalog import Phase
+from practice.catalog import Phase, RepsDose
 from practice.routine import PlanItem
 from practice.settings import DEFAULT_GET_READY
 from practice.timing import Run, Step, StepKind, steps_for
@@ -181,10 +181,11 @@ class Flow:
     def _enter(self, stage: Stage, now: float) -> None:
         self.stage, self._began = stage, now
 
-    def _start_exercise(self, now: float) -> None:
+    def _start_exercise(self, now: float, ready: int | None = None) -> None:
         item = self.item
         assert item is not None
-        self.run = Run(steps_for(item.dose, self.settings.paced, self.settings.get_ready), now)
+        ready = self.settings.get_ready if ready is None else ready
+        self.run = Run(steps_for(item.dose, self.settings.paced, ready), now)
         self._counted, self._halfway = None, False
         self._enter(Stage.EXERCISE, now)
 
@@ -243,6 +244,17 @@ class Flow:
         if self.stage is Stage.INTRO:  # no introduction again when going back
             self._start_exercise(now)
         return []
+
+    def set_pace(self, paced: bool, now: float) -> None:
+        """Repetitions at the dose's pace, or counted by hand, from now on.
+        A repetitions exercise under way starts again the new way, without
+        another get-ready countdown."""
+        if paced == self.settings.paced:
+            return
+        self.settings = self.settings._replace(paced=paced)
+        item = self.item
+        if self.stage is Stage.EXERCISE and item is not None and isinstance(item.dose, RepsDose):
+            self._start_exercise(now, ready=0)
 
     def finish_early(self, now: float) -> Done | None:
         """End the exercise now; the seconds held so far are what was done."""

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from practice.guide import Cue
+from practice.settings import Settings
 
 SOUNDS = Path(__file__).with_name("sounds")
 PLAYERS = ("pw-play", "paplay", "aplay", "afplay")
@@ -36,6 +37,10 @@ class Sound(str, Enum):
 class Voice(NamedTuple):
     sound: Sound = Sound.SOUNDS
     speech: bool = False
+
+
+def voice_of(settings: Settings) -> Voice:
+    return Voice(Sound(settings.sound), settings.speech)
 
 
 Spawn = Callable[[list[str]], None]

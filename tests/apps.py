@@ -90,3 +90,21 @@ async def open_exercise(pilot, exercise_id: str, ready: bool = True) -> None:
 async def answer_all_no(pilot, count: int = 17) -> None:
     """Answer the safety questions on screen, all no."""
     await pilot.press(*["n"] * count)
+
+
+async def burst(pilot, *keys: str) -> None:
+    """Send ``keys`` the way a fast typist or a paste does: all queued before
+    the app handles the first (Pilot's press waits for each)."""
+    from textual import events
+    from textual.keys import _get_unicode_name_from_key
+
+    import unicodedata
+
+    for key in keys:
+        try:
+            char = unicodedata.lookup(_get_unicode_name_from_key(key))
+        except KeyError:
+            char = key if len(key) == 1 else None
+        pilot.app._driver.send_message(events.Key(key, char).set_sender(pilot.app))
+    await pilot.pause()
+    await pilot.pause()

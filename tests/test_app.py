@@ -54,17 +54,34 @@ async def test_first_run_shows_the_safety_notice_then_the_questions_then_today(j
         assert "not medical advice" in text and "safety questions" in text
         await pilot.press("space")  # nothing behind the notice reacts yet
         assert on_disk(journal).ticks == {}
+        assert not app._notifications  # no advice on top of the notice
         await pilot.press("enter")
         assert isinstance(app.screen, ScreeningScreen)
         await answer_all_no(pilot)
         await pilot.pause()
         assert isinstance(app.screen, TodayScreen)
+        assert [n.title for n in app._notifications] == ["Your first week"]  # now, on Today
     assert journal.db.settings().safety_ack == int(clock.now().timestamp())
     [answers] = journal.db.programme().answers
     assert answers.yes == frozenset() and len(answers.asked) == 17
     async with app_for(journal, accepted=False).run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert isinstance(pilot.app.screen, TodayScreen)
+
+
+async def test_a_notice_too_long_for_the_window_is_read_to_the_end_before_enter_accepts(journal):
+    app = app_for(journal, accepted=False)
+    async with app.run_test(size=(60, 16)) as pilot:
+        await pilot.pause()
+        hint = app.screen.query_one("#safety-hint")
+        assert "read on" in str(hint.render())
+        pages = 0
+        while not isinstance(app.screen, ScreeningScreen):
+            assert app.screen.query_one("#safety-hint") is hint and pages < 10
+            await pilot.press("enter")
+            await pilot.pause()
+            pages += 1
+        assert pages >= 2 and journal.db.settings().safety_ack is not None
 
 
 async def test_leaving_the_first_run_notice_quits_without_accepting(journal):
@@ -484,3 +501,27 @@ async def test_the_loaded_log_is_left_out_of_garbage_collection_while_the_app_ru
     async with app.run_test(size=SIZE):
         assert gc.get_freeze_count() > 0
     assert gc.get_freeze_count() == 0  # and everything is collectable again afterwards
+
+
+@pytest.mark.parametrize("keys", [
+    ("j", "space", "j", "space"),
+    ("1", "j", "j", "j", "j", "enter"),
+    ("2", "space", "k", "s", "o", "enter", "j", "j", "space"),
+    ("space", "u", "j", "space", "tab", "space", "shift+tab", "space"),
+])
+async def test_a_burst_of_keys_gives_what_the_same_keys_typed_slowly_give(tmp_path, clock, keys):
+    from apps import burst
+
+    results = []
+    for typing in ("slowly", "in a burst"):
+        journal = Journal(tmp_path / typing, clock)
+        app = app_for(journal)
+        async with app.run_test(size=SIZE) as pilot:
+            if typing == "slowly":
+                await pilot.press(*keys)
+            else:
+                await burst(pilot, *keys)
+            await pilot.pause()
+            results.append((type(app.screen).__name__, getattr(app.screen, "item", None) and app.screen.item.exercise.id,
+                            on_disk(journal)))
+    assert results[0] == results[1]

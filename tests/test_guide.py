@@ -213,3 +213,58 @@ async def test_a_window_too_small_says_so_rather_than_clipping(journal):
         await pilot.press("g", "enter")
         await pilot.pause()
         assert "Make the window larger" in str(app.screen.query_one("#guide-small").render())
+
+
+def test_switching_the_pace_restarts_only_a_reps_exercise_and_keeps_later_countdowns():
+    flow = Flow([item("glute-bridge"), item("bird-dog")], Settings(get_ready=10, paced=True), 0.0)
+    play(flow, 30.0)  # past the introduction and the countdown: paced reps
+    assert flow.run.step.kind in (StepKind.UP, StepKind.TOP, StepKind.DOWN)
+    flow.set_pace(False, 30.0)
+    assert flow.run.step.kind is StepKind.SET  # counted by hand, no second countdown
+    flow.set_pace(False, 31.0)
+    assert flow.run.step.kind is StepKind.SET
+    flow.skip(32.0)
+    play(flow, 40.0, 32.0)
+    assert flow.item.exercise.id == "bird-dog" and flow.run.steps[0].kind is StepKind.READY
+
+
+async def test_the_pace_key_is_saved_and_offered_the_other_way_round(journal, clock):
+    from practice.app.palette import guide_commands
+
+    app = app_for(journal)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("g")
+        screen = app.screen
+        while screen.flow.item.exercise.id != "glute-bridge":
+            screen.flow.skip(clock.monotonic())
+        screen.flow.go_on(clock.monotonic())  # past the phase's introduction
+        screen.flow.go_on(clock.monotonic())  # and the countdown
+        screen.tick()
+        await pilot.pause()
+        assert screen.flow.run.step.kind is StepKind.UP
+        await pilot.press("m")
+        assert screen.flow.run.step.kind is StepKind.SET and journal.db.settings().paced is False
+        assert "Paced reps" in [b.binding.description for b in screen.active_bindings.values()
+                                if screen.check_action(b.binding.action.split("(")[0], (True,))]
+        titles = [c.title for c in guide_commands(app, journal.db.settings())]
+        assert any("paced" in t for t in titles) and not any("by hand" in t for t in titles)
+
+
+async def test_palette_sound_settings_are_saved_and_heard_at_once(journal, clock):
+    from practice.app.palette import guide_commands
+
+    app = app_for(journal)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("g")
+        screen = app.screen
+        commands = {c.title: c for c in guide_commands(app, journal.db.settings())}
+        quiet = next(c for t, c in commands.items() if t.startswith("Sound cues: quiet"))
+        quiet.callback()
+        await pilot.pause()
+        assert journal.db.settings().sound == "quiet" and screen.cues.voice.sound is Sound.QUIET
+        speech = next(c for t, c in commands.items() if t.startswith("Speak"))
+        speech.callback()
+        ready = next(c for t, c in commands.items() if t.startswith("Get-ready countdown: 0 s"))
+        ready.callback()
+        settings = journal.db.settings()
+        assert settings.speech and settings.get_ready == 0 and screen.flow.settings.get_ready == 0

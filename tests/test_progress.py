@@ -109,8 +109,8 @@ def _fortnight_and_last_week(first: list[int], last: list[int]) -> dict[date, in
     ([3, 3, 3], [2, 2, 2], Call.BETTER, "1.0 points lower (33%). That is a meaningful improvement."),
     ([5, 4, 3, 4, 5, 4], [3, 3, 2, 3, 3, 2], Call.BETTER, "1.5 points lower (36%)"),
     ([0, 0, 0], [2, 2, 2], Call.WORSE, "That is a meaningful rise"),
-    ([2, 2], [4, 4, 3], Call.TOO_EARLY, "Too early to say"),  # 3 check-ins needed in each
-    ([2, 2, 1], [4, 4], Call.TOO_EARLY, "Too early to say"),
+    ([2, 2], [4, 4, 3], Call.TOO_EARLY, "You have 2 in your first two weeks and 3 in the last 7"),  # 3 needed
+    ([2, 2, 1], [4, 4], Call.TOO_EARLY, "You have 3 in your first two weeks and 2 in the last 7"),
 ])
 def test_the_trend_compares_the_last_week_of_mornings_with_the_first_fortnight(first, last, expected, words):
     result = trend(_fortnight_and_last_week(first, last), FIRST + timedelta(days=27))
@@ -135,9 +135,10 @@ def test_the_trend_reads_the_morning_check_ins(journal):
 
 
 def test_no_pain_call_before_the_third_week_or_with_few_check_ins():
-    assert trend({}, TODAY).call is Call.TOO_EARLY
+    assert trend({}, TODAY).call is Call.TOO_EARLY and "You have none yet" in trend({}, TODAY).words()
     early = _scores({n: 5 for n in range(10)})
     assert trend(early, FIRST + timedelta(days=10)).call is Call.TOO_EARLY  # windows overlap
+    assert "starts in your third week" in trend(early, FIRST + timedelta(days=10)).words()
     sparse = _scores({0: 6, 1: 6, 2: 6, 27: 1})
     assert trend(sparse, FIRST + timedelta(days=27)).call is Call.TOO_EARLY
     assert "Too early" in trend(sparse, FIRST + timedelta(days=27)).words()

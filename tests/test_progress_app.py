@@ -3,6 +3,7 @@ screen's heatmap and past-day edits."""
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 from apps import answer_all_no, app_for, on_disk, routine_text, row, screened, select
@@ -157,7 +158,7 @@ async def test_each_visit_shows_what_changed_since_the_last(journal):
         detail = app.screen.query_one("#detail")
         await pilot.press("escape", "space", "p")  # tick the first exercise
         assert app.screen.query_one(Heatmap).selected == TODAY
-        assert "✓ Calf roll" in str(detail.render())
+        assert "Done: Calf roll" in str(detail.render())
 
 
 async def test_a_past_day_is_edited_only_after_confirming(journal):
@@ -176,7 +177,7 @@ async def test_a_past_day_is_edited_only_after_confirming(journal):
         assert on_disk(journal, missed).ticks == {}
         await pilot.press("s", "y")
         assert isinstance(app.screen, ProgressScreen)
-        assert "1/" in str(app.screen.query_one("#detail").render())
+        assert "1 of " in str(app.screen.query_one("#detail").render())
     assert list(on_disk(journal, missed).ticks) == ["calf-foam-roll"]
 
 
@@ -189,3 +190,72 @@ async def test_backtui_progress_opens_on_the_progress_screen(journal):
         assert isinstance(app.screen, ProgressScreen)
         await pilot.press("escape")
         assert isinstance(app.screen, TodayScreen)
+
+
+async def test_tab_never_stops_the_day_moving_and_nothing_scrolls(journal):
+    build(journal)
+    app = app_for(journal)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("p")
+        screen = app.screen
+        heatmap = screen.query_one(Heatmap)
+        heights = set()
+        for key in ("tab", "k", "tab", "shift+tab", "k", "k", "k", "k", "k", "k"):
+            await pilot.press(key)
+            heights.add(screen.query_one("#detail").outer_size.height)
+        assert heatmap.selected == TODAY - timedelta(days=7) and app.focused is heatmap
+        assert heights == {10}  # the page keeps its height whatever the day holds
+        assert not [w for w in screen.query("*") if w.is_scrollable and w.max_scroll_y > 0]
+        assert not screen.has_class("-paged")  # everything shows at 120x40
+        for part in ("#numbers", "#pain-chart", "#detail"):
+            assert screen.query_one(part).region.bottom <= 39
+
+
+async def test_at_80x24_the_parts_under_the_calendar_take_turns(journal):
+    build(journal)
+    app = app_for(journal)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("p")
+        screen = app.screen
+        shown = []
+        for _ in range(3):
+            shown.append([p for p in ("#detail", "#numbers", "#pain") if screen.query_one(p).display])
+            part = screen.query_one(shown[-1][0])
+            assert part.region.bottom <= SIZE[1] - 2 and part.region.height > 0  # above the tabs and footer
+            await pilot.press("tab")
+        assert shown == [["#detail"], ["#numbers"], ["#pain"]]
+        await pilot.press("tab", "tab", "k")  # moving the day shows the day again
+        assert screen.query_one("#detail").display and screen.query_one(Heatmap).selected == TODAY - timedelta(days=1)
+        assert "Streak" in str(screen.query_one("#numbers").render())
+
+
+async def test_a_note_is_shown_as_typed_never_as_markup(journal):
+    from practice.app.progress_text import detail_text
+
+    text = detail_text(on_disk(journal)._replace(note="[red]not red[/red] [b]"), TODAY, TODAY, str)
+    assert "Note: [red]not red[/red] [b]" in text.plain
+
+
+def test_the_adherence_columns_never_run_into_the_names():
+    from practice.app.progress_text import numbers_text
+    from practice.catalog import Phase
+    from practice.stats import WINDOWS, Stats
+
+    full = {phase: {w: 1.0 for w in WINDOWS} for phase in Phase}
+    lines = numbers_text(Stats(3, 9, 20, 1.0, full)).splitlines()[2:]
+    assert all(re.search(rf"{phase.title} {{2,}}100% 100%$", line) for phase, line in zip(Phase, lines))
+
+
+async def test_a_burst_of_toggles_in_a_past_day_keeps_every_one(journal):
+    from apps import burst
+
+    build(journal)
+    missed = FIRST + timedelta(days=24)
+    app = app_for(journal)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("p", "k", "k", "k", "enter")
+        await burst(pilot, "down", "space", "down", "space", "down", "space", "s")
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("y")
+    assert set(on_disk(journal, missed).ticks) == {
+        "it-band-lateral-thigh-roll", "piriformis-roll", "glute-minimus-ball-release"}

@@ -21,7 +21,7 @@ def test_the_report_of_a_fixed_history(journal):
 def test_a_history_without_mornings_ratings_or_answers_says_so(journal):
     build(journal)
     report = build_report(journal, 4)
-    assert "Too early to say: a call needs 3 or more morning check-ins" in report
+    assert "Too early to compare: that needs 3 morning check-ins" in report
     assert "| Sun 25 Oct | - | 5.8 | 3.8 | 12 |" in report  # no mornings, only before and after
     assert "No ratings in this period." in report
     assert "The safety questions have not been answered yet." in report

@@ -48,6 +48,11 @@ class Terminal:
         for key in keys:
             self.run("send-keys", "-t", "backtui", key)
 
+    def burst(self, *keys: str) -> None:
+        """All ``keys`` in one send-keys: they reach the app together, as
+        from a fast typist or a paste."""
+        self.run("send-keys", "-t", "backtui", *keys)
+
     def closed(self, timeout: float = 15.0) -> bool:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
@@ -77,8 +82,10 @@ def test_a_person_ticks_two_exercises_looks_at_progress_and_status_sees_them(tmp
         screen = terminal.wait_for(r" 2/\d+ done")
         assert "✓ Calf roll, level 2 of 3" in screen and "2/5" in screen
         terminal.keys("p")  # progress: today selected, with its two ticks
-        screen = terminal.wait_for(r"2/\d+ done \(\d+%\)")
-        assert "✓ Calf roll" in screen and "Streak" in screen
+        screen = terminal.wait_for(r"2 of \d+ done \(\d+%\)")
+        assert "Done: Calf roll" in screen
+        terminal.keys("Tab")  # at 80x24 the numbers take their turn under the calendar
+        terminal.wait_for("Streak")
         terminal.keys("p")  # and back
         terminal.wait_for(r"Skip")
         terminal.keys("q")
@@ -89,3 +96,35 @@ def test_a_person_ticks_two_exercises_looks_at_progress_and_status_sees_them(tmp
     out = subprocess.run([str(BACKTUI), "status", "--json"], env=env, capture_output=True, text=True, check=True)
     status = json.loads(out.stdout)
     assert status["done_ids"] == ["calf-foam-roll", "it-band-lateral-thigh-roll"]
+
+
+def test_bursts_of_keys_give_what_the_same_keys_typed_slowly_give(tmp_path):
+    data = tmp_path / "data"
+    terminal = Terminal(tmp_path / "tmux.sock")
+    command = f"env BACKTUI_DATA_DIR={shlex.quote(str(data))} {shlex.quote(str(BACKTUI))}"
+    terminal.run("new-session", "-d", "-s", "backtui", "-x", "80", "-y", "24", command)
+    env = {**os.environ, "BACKTUI_DATA_DIR": str(data)}
+
+    def status() -> dict:
+        out = subprocess.run([str(BACKTUI), "status", "--json"], env=env, capture_output=True, text=True, check=True)
+        return json.loads(out.stdout)
+
+    try:
+        terminal.wait_for("Before you start")
+        terminal.burst("Enter", *["n"] * 17)  # the notice and every question, in one go
+        terminal.wait_for(r" 0/\d+ done")
+        terminal.burst("j", "Space", "j", "Space")
+        terminal.wait_for(r" 2/\d+ done")
+        assert status()["done_ids"] == ["it-band-lateral-thigh-roll", "piriformis-roll"]
+        # phase 2, tick, up, skip for another reason with no reason, down two, tick
+        terminal.burst("2", "Space", "k", "s", "o", "Enter", "j", "j", "Space")
+        terminal.wait_for(r" 4/\d+ done")
+        now = status()  # what the same keys typed one by one give (tests/test_app.py checks that)
+        assert set(now["done_ids"]) == {"hamstring-lying-static-stretch", "it-band-lateral-thigh-roll",
+                                        "piriformis-roll", "psoas-kneeling-stretch"}
+        assert "hamstring-foam-roll" not in now["todo_ids"]
+        terminal.burst("1", "j", "j", "j", "j", "Enter")  # the fifth of phase 1
+        screen = terminal.wait_for("(?i)get into position")
+        assert "Hamstring roll" in screen
+    finally:
+        subprocess.run([*terminal.tmux, "kill-server"], capture_output=True)

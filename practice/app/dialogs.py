@@ -33,10 +33,13 @@ def _safety_text(first_run: bool) -> str:
 class SafetyScreen(Screen[bool]):
     """The disclaimer and, read again later, the warning signs. On first run
     (a whole screen: nothing of the routine shows yet) enter accepts (True)
-    and leads to the safety questions; q leaves backtui (False)."""
+    and leads to the safety questions; q leaves backtui (False). Where the
+    window is too short to show it all, enter first pages down: nobody
+    accepts a notice whose warning signs they have not had on screen."""
 
     BINDINGS = [
         Binding("enter", "accept", "I understand"),
+        Binding("enter", "read_on", "Read on"),
         Binding("escape", "leave", "Close"),
         Binding("q", "leave", "Quit", show=False),
     ]
@@ -50,11 +53,34 @@ class SafetyScreen(Screen[bool]):
             yield Label("Before you start" if self.first_run else "Safety", classes="dialog-title")
             with VerticalScroll():
                 yield Static(_safety_text(self.first_run), id="safety-text")
-            yield Label(
-                "Press [b]enter[/b] to accept and go on to the questions, [b]q[/b] to quit."
-                if self.first_run else "Press [b]escape[/b] to go back.",
-                classes="dialog-hint",
-            )
+            yield Label(id="safety-hint", classes="dialog-hint")
+
+    def on_mount(self) -> None:
+        self.watch(self.query_one(VerticalScroll), "scroll_y", self._scrolled, init=False)
+        self.call_after_refresh(self._scrolled)
+
+    @property
+    def read_to_end(self) -> bool:
+        scroll = self.query_one(VerticalScroll)
+        return scroll.scroll_y >= scroll.max_scroll_y
+
+    def _scrolled(self, _: float | None = None) -> None:
+        if not self.first_run:
+            hint = "Press [b]escape[/b] to go back."
+        elif self.read_to_end:
+            hint = "Press [b]enter[/b] to accept and go on to the questions, [b]q[/b] to quit."
+        else:
+            hint = "There is more below: press [b]enter[/b] to read on, [b]q[/b] to quit."
+        self.query_one("#safety-hint", Label).update(hint)
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("accept", "read_on"):
+            return self.first_run and self.read_to_end is (action == "accept")
+        return True
+
+    def action_read_on(self) -> None:
+        self.query_one(VerticalScroll).scroll_page_down(animate=False)
 
     def action_accept(self) -> None:
         self.dismiss(True)
@@ -367,7 +393,7 @@ class SkipDialog(ModalScreen["tuple[bool, str] | None"]):
     def action_other(self) -> None:
         field = self.query_one(Input)
         field.disabled = False
-        field.focus()
+        self.set_focus(field)  # at once: keys typed straight after o go to the field
         self.refresh_bindings()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:

@@ -23,7 +23,8 @@ from practice.guide import WHY, Cue, Done, Flow, Stage
 from practice.guide import Settings as FlowSettings
 from practice.routine import PlanItem
 from practice.session import Session
-from practice.sound import Cues, Sound, Voice
+from practice.settings import Settings
+from practice.sound import Cues, voice_of
 from practice.timing import ADJUST_SECONDS, Step, StepKind
 
 FRAME_SECONDS = 0.1
@@ -54,7 +55,8 @@ class GuideScreen(Screen[None]):
         Binding("x", "pain", "Pain"),
         *RATING_KEYS,
         Binding("f", "finish", "Finish now"),
-        Binding("m", "pace", "Count by hand"),
+        Binding("m", "pace(False)", "Count by hand"),
+        Binding("m", "pace(True)", "Paced reps"),
         Binding("plus,equals_sign", "adjust(1)", f"+{ADJUST_SECONDS}s", key_display="+"),
         Binding("minus", "adjust(-1)", f"-{ADJUST_SECONDS}s", key_display="-"),
         Binding("escape,q", "leave", "Leave", priority=True),
@@ -206,7 +208,8 @@ class GuideScreen(Screen[None]):
         if action in ("finish", "adjust"):
             return step is not None and (action == "finish" or step.kind.timed)
         if action == "pace":
-            return run is not None and any(s.kind in (StepKind.SET, StepKind.UP) for s in run.steps)
+            reps = run is not None and any(s.kind in (StepKind.SET, StepKind.UP) for s in run.steps)
+            return reps and parameters[0] is not flow.settings.paced
         if action == "go_on":
             return flow.stage is not Stage.EXERCISE or (step is not None and (
                 step.kind.pause or (step.kind is StepKind.HOLD and getattr(flow.item.dose, "may_end_early", False))))
@@ -256,13 +259,21 @@ class GuideScreen(Screen[None]):
         self._handle(self.flow.rated(self._now()))
         self.tick()
 
-    def action_pace(self) -> None:
-        """Switch between repetitions at a set pace and counting them by hand;
-        the exercise starts again in the new way."""
+    def action_pace(self, paced: bool) -> None:
+        """Repetitions at a set pace, or counted by hand, from now on (saved,
+        like the palette's switch); the exercise starts again the new way."""
+        from practice.app.palette import change_guide
+
+        change_guide(self.app, paced=paced)
+        self.notify("Repetitions at a set pace." if paced else "Count your repetitions: space after each.")
+
+    def settings_changed(self, settings: Settings) -> None:
+        """Settings changed mid-session: cues at once, the countdown from the
+        next exercise, the pace on this one."""
+        self.cues.voice = voice_of(settings)
         flow = self.flow
-        flow.settings = flow.settings._replace(paced=not flow.settings.paced, get_ready=0)
-        flow.back(self._now())
-        self.notify("Repetitions at a set pace." if flow.settings.paced else "Count your repetitions: space after each.")
+        flow.settings = flow.settings._replace(get_ready=settings.get_ready)
+        flow.set_pace(settings.paced, self._now())
         self.tick()
 
     def action_finish(self) -> None:
@@ -339,5 +350,5 @@ class GuideScreen(Screen[None]):
                                            "before it is saved."), answered)
 
 
-def cues_for(app, sound: str, speech: bool) -> Cues:
-    return Cues(Voice(Sound(sound), speech), app.bell)
+def cues_for(app, settings: Settings) -> Cues:
+    return Cues(voice_of(settings), app.bell)

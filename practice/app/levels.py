@@ -69,7 +69,7 @@ class LevelsScreen(Screen[None]):
         listing.clear_options()
         listing.add_options([*first, *options])
         listing.highlighted = 0 if first or options else None
-        listing.focus()
+        self.set_focus(listing)
         count = len(self.suggested) + len(self.offered)
         self.query_one("#advice", Static).update(
             (f"{count} suggestion{'s' if count != 1 else ''} (▲ up, ▼ down, + new): y says yes, n says no; "

@@ -7,10 +7,12 @@ from collections.abc import Callable, Iterable
 from functools import partial
 from typing import TypeVar
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
+from practice.app.settle import KeyQueue
 from practice.app.today import TodayScreen
 from practice.errors import BacktuiError, DayChanged
 from practice.journal import Journal
@@ -33,6 +35,21 @@ class BackApp(App[None]):
         self.first_screen = screen
         self.crash: Exception | None = None
         """The first unhandled exception, if the app stopped on one."""
+        self.keys = KeyQueue(self, self._handle_key)
+
+    async def on_event(self, event: events.Event) -> None:
+        """Keys wait their turn: each is handled once what the last one
+        started is done (practice.app.settle)."""
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            self.keys.put(event)
+        else:
+            await super().on_event(event)
+
+    async def _handle_key(self, key: events.Key) -> None:
+        await super().on_event(key)
+
+    def on_unmount(self) -> None:
+        self.keys.stop()
 
     def get_default_screen(self) -> Screen:
         """Today is the default screen rather than a mode: a mode's screen
@@ -46,6 +63,7 @@ class BackApp(App[None]):
         # object, about 20 ms with a ten-year log, and would stall whichever
         # key press triggered it; frozen objects are left out of it.
         gc.freeze()
+        self.keys.start()
         settings = self.session.journal.db.settings()
         if settings.theme in self.available_themes:
             self.theme = settings.theme
@@ -139,7 +157,10 @@ class BackApp(App[None]):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """The palette offers the screen's keys too, each with its key."""
+        from practice.app.palette import guide_commands
+
         yield from super().get_system_commands(screen)
+        yield from guide_commands(self, self.session.journal.db.settings())
         seen = set()
         for key, active in screen.active_bindings.items():
             binding = active.binding

@@ -8,73 +8,51 @@ from datetime import date, timedelta
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical
+from textual.events import Resize
 from textual.screen import Screen
-from textual.widgets import Header, Label, Sparkline, Static
+from textual.widgets import Header, Label, Static
 
 from practice.app.footer import KeyFooter
 from practice.app.heatmap import Heatmap
-from practice.catalog import Phase
-from practice.cli.render import percent
-from practice.daylog import DayKind, DayRecord
+from practice.app.pain_chart import PainChart
+from practice.app.progress_text import detail_text, numbers_text
 from practice.journal import Journal
 from practice.programme.pain import rolling_average, trend
-from practice.progress import WEEKS, calendar, share_done
-from practice.stats import WINDOWS, Stats
+from practice.progress import WEEKS, calendar
 
 TREND_WEEKS = 12
-
-
-def numbers_text(stats: Stats) -> str:
-    rows = [
-        f"Streak [b]{stats.streak}[/b]   best [b]{stats.best_streak}[/b]   "
-        f"strength [b]{stats.strength:.0%}[/b]",
-        "Adherence".ljust(34) + "".join(f"{w:>3}d " for w in WINDOWS).rstrip(),
-    ]
-    for phase in Phase:
-        shares = stats.adherence[phase]
-        rows.append(f"  {phase.value} {phase.title}".ljust(34) + " ".join(percent(shares[w]) for w in WINDOWS))
-    return "\n".join(rows)
-
-
-def detail_text(journal: Journal, record: DayRecord | None, day: date, today: date) -> str:
-    """What the selected day holds, in words."""
-    lines = [f"[b]{day:%A %-d %B %Y}[/b]" + ("  (today)" if day == today else "")]
-    if record is None:
-        return "\n".join([*lines, "Nothing recorded." if day < today else "Nothing yet."])
-    plan = record.plan or ()
-    share = share_done(record, day, today)
-    kind = {DayKind.REST: "Rest day", DayKind.FLARE: "Flare day"}.get(record.kind)
-    if kind:
-        lines.append(kind)
-    if plan:
-        lines.append(f"{sum(1 for i in plan if i in record.ticks)}/{len(plan)} done ({share:.0%})")
-    lines += [f"  ✓ {journal.name_of(i)}" for i in plan if i in record.ticks]
-    lines += [f"  – {journal.name_of(i)}: skipped" + (f" ({why})" if why else "") for i, why in record.skips.items()]
-    if record.stop is not None:
-        lines.append("Stopped for pain" + (f" during {journal.name_of(record.stop.exercise)}" if record.stop.exercise else ""))
-    pains = [f"{word} {value}" for word, value in (("before", record.pain_before), ("after", record.pain_after))
-             if value is not None]
-    if pains:
-        lines.append("Pain " + ", ".join(pains))
-    if record.note:
-        lines.append(f"Note: {record.note}")
-    return "\n".join(lines)
+PANELS = {"detail": "Day", "numbers": "Streak and adherence", "pain": "Pain"}
+TALL_ENOUGH = {"-wide": 31, "-narrow": 41}
+"""Rows the whole screen needs in each layout; below that, the parts under
+the calendar take turns (tab)."""
 
 
 class ProgressScreen(Screen[None]):
     """Kept between visits (the app installs it by name). Each visit reads the
     log again before the screen is shown (``BackApp.open_progress``), so its
     first frame is laid out with the new figures: a refresh on resume would
-    paint the old layout and lay out again a frame later."""
+    paint the old layout and lay out again a frame later.
+
+    Nothing scrolls and only the calendar takes focus, so j/k always move the
+    day and the date heading stays in view. Where the window is too short for
+    everything, the day, the numbers and the pain chart share the space under
+    the calendar and tab moves between them."""
 
     BINDINGS = [
         Binding("escape,p", "dismiss", "Today"),
         Binding("enter,e", "edit", "Edit day"),
+        Binding("tab", "panel(1)", "Next part"),
+        Binding("shift+tab", "panel(-1)", "Previous part", show=False),
     ]
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
     AUTO_FOCUS = "#heatmap"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.panel = "detail"
+        self.paged = False
 
     @property
     def journal(self) -> Journal:
@@ -82,21 +60,50 @@ class ProgressScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with VerticalScroll(id="progress"):
+        with Vertical(id="progress"):
             with Horizontal(id="year"):
                 yield Heatmap(id="heatmap")
-                yield Static(id="detail")
-            yield Static(id="numbers")
-            yield Label(f"Pain, 7-day average over {TREND_WEEKS} weeks (0 to 10)", classes="section-title")
-            for title in ("before", "after"):
-                with Horizontal(classes="pain-row"):
-                    yield Label(id=f"pain-{title}-now", classes="pain-now")
-                    yield Sparkline(id=f"pain-{title}", classes="pain-line")
-            yield Static(id="pain-words")
+                yield Static(id="detail", classes="panel")
+            yield Static(id="panels")
+            yield Static(id="numbers", classes="panel")
+            with Vertical(id="pain", classes="panel"):
+                yield Label(f"Pain 0 to 10, 7-day average, {TREND_WEEKS} weeks · 24 h: the morning check-in",
+                            classes="section-title")
+                yield PainChart(id="pain-chart")
+                yield Static(id="pain-words")
         yield KeyFooter()
 
     def on_mount(self) -> None:
         self.refresh_data(select_today=True)
+
+    def on_resize(self, event: Resize) -> None:
+        layout = "-wide" if event.size.width >= 100 else "-narrow"
+        self.paged = event.size.height < TALL_ENOUGH[layout]
+        self.set_class(self.paged, "-paged")
+        if self.panel not in self._panels():
+            self.panel = self._panels()[0]
+        self._show_panel()
+
+    def _panels(self) -> list[str]:
+        """The parts that take turns: the day stays beside a wide calendar."""
+        return [p for p in PANELS if p != "detail" or self.size.width < 100]
+
+    def _show_panel(self) -> None:
+        for panel in PANELS:
+            self.query_one(f"#{panel}").set_class(panel == self.panel, "-current")
+        tabs = "   ".join(f"[reverse] {PANELS[p]} [/]" if p == self.panel else f" {PANELS[p]} " for p in self._panels())
+        self.query_one("#panels", Static).update(f"{tabs}   [dim]tab: next part[/]")
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "panel":
+            return self.paged
+        return True
+
+    def action_panel(self, step: int) -> None:
+        panels = self._panels()
+        self.panel = panels[(panels.index(self.panel) + step) % len(panels)] if self.panel in panels else panels[0]
+        self._show_panel()
 
     def refresh_data(self, select_today: bool = False) -> None:
         journal = self.journal
@@ -108,24 +115,23 @@ class ProgressScreen(Screen[None]):
             heatmap.selected = self.today
         self._show(heatmap.selected)
         self.query_one("#numbers", Static).update(numbers_text(journal.stats()))
-        before, after = journal.pain()
+        mornings, (before, after) = journal.mornings(), journal.pain()
         days = [self.today - timedelta(days=n) for n in range(TREND_WEEKS * 7 - 1, -1, -1)]
-        for title, scores in (("before", before), ("after", after)):
-            values = [v for v in rolling_average(scores, days) if v is not None]
-            now = f"{values[-1]:4.1f}" if values else "   -"
-            self.query_one(f"#pain-{title}-now", Label).update(f"{title:<7}{now}")
-            self.query_one(f"#pain-{title}", Sparkline).data = values or [0]
-        self.query_one("#pain-words", Static).update(trend(before, self.today).words())
+        series = (("24 h", mornings), ("before", before), ("after", after))
+        self.query_one(PainChart).show(days, [(name, rolling_average(scores, days)) for name, scores in series])
+        self.query_one("#pain-words", Static).update(trend(mornings, self.today).words())
 
     @on(Heatmap.Selected)
     def _selected(self, event: Heatmap.Selected) -> None:
         self._show(event.day)
+        if self.paged and "detail" in self._panels() and self.panel != "detail" and self.is_mounted:
+            self.panel = "detail"
+            self._show_panel()
 
     def _show(self, day: date) -> None:
         self.query_one("#detail", Static).update(
-            detail_text(self.journal, self.records.get(day), day, self.today)
+            detail_text(self.records.get(day), day, self.today, self.journal.name_of)
         )
-
     def action_edit(self) -> None:
         from practice.app.day_edit import DayEditScreen
 

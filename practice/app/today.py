@@ -49,6 +49,8 @@ class TodayScreen(Screen[None]):
     AUTO_FOCUS = "#phases"
     _told = False
     """The first week's point was shown in this run."""
+    _advice = Advice(Limit.NONE)
+    """What the programme advises today: worked out after the first frame."""
     ROLLOVER_CHECK_SECONDS = 1.0
     """How often the screen looks for a new day, or for changes made elsewhere
     (by a command, or another backtui): a look at the file's identity, then a
@@ -77,7 +79,7 @@ class TodayScreen(Screen[None]):
         self.show_view()
         self.focus_next_todo(None)
         if self.app.screen is self:
-            self._list.focus()
+            self.set_focus(self._list)
         record = self.session.view.record
         if record.pain_24h is None and not record.ticks:
             # in the status line, which the first change takes over: no
@@ -91,10 +93,20 @@ class TodayScreen(Screen[None]):
             self.notify(str(exc), severity="error")
             return
         self.show_view()
-        if self._advice.first_week and not self._told:
+        self._tell_first_week()
+
+    def _tell_first_week(self) -> None:
+        """The first week's advice, once, when Today itself is on screen (not
+        over the safety notice or the questions) and the safety answers allow
+        carrying on as usual."""
+        advice = self._advice
+        if advice.first_week and advice.limit is Limit.NONE and not self._told and self.app.screen is self:
             self._told = True
             self.notify(education.point(education.FIRST_WEEK) + " (a: more about your back)",
                         title="Your first week", timeout=15)
+
+    def on_screen_resume(self) -> None:
+        self._tell_first_week()
 
     def _find_widgets(self) -> None:
         """Look the screen's parts up once: show_view runs on every key."""
@@ -334,7 +346,7 @@ class TodayScreen(Screen[None]):
                         "Today's session was stopped for pain; no more exercises today.")
             return
         settings = self.session.journal.db.settings()
-        screen = GuideScreen(self.session, list(view.todo), cues_for(self.app, settings.sound, settings.speech))
+        screen = GuideScreen(self.session, list(view.todo), cues_for(self.app, settings))
 
         def ended(_: None) -> None:
             self.session.refresh()

@@ -170,6 +170,10 @@ class Trend(NamedTuple):
     call: Call
     baseline: Fraction | None = None
     recent: Fraction | None = None
+    counts: tuple[int, int] = (0, 0)
+    """Morning check-ins in the first two weeks and in the last 7 days."""
+    third_week: bool = False
+    """Today is at least in the third week since the first check-in."""
 
     @property
     def change(self) -> Fraction | None:
@@ -181,10 +185,12 @@ class Trend(NamedTuple):
     def words(self) -> str:
         """The call in plain words, with the numbers behind it."""
         if self.call is Call.TOO_EARLY or self.change is None or self.baseline is None or self.recent is None:
-            return (
-                f"Too early to say: a call needs {MIN_SCORES} or more morning check-ins in your first "
-                f"two weeks and in the last {RECENT_DAYS} days, from the third week on."
-            )
+            first, last = self.counts
+            have = ("You have none yet" if self.baseline is None else
+                    f"You have {first} in your first two weeks and {last} in the last {RECENT_DAYS} days"
+                    if self.third_week else "The comparison starts in your third week")
+            return (f"Too early to compare: that needs {MIN_SCORES} morning check-ins in your first two weeks "
+                    f"and {MIN_SCORES} in the last {RECENT_DAYS} days. {have}.")
         share = f" ({float(abs(self.change) / self.baseline):.0%})" if self.baseline else ""
         numbers = (
             f"Your back over the last 24 hours averaged {float(self.recent):.1f} in the last {RECENT_DAYS} "
@@ -223,7 +229,7 @@ def trend(scores: Scores, today: date) -> Trend:
     recent_start = today - timedelta(days=RECENT_DAYS - 1)
     baseline, n_baseline = average(scores, start, baseline_end)
     recent, n_recent = average(scores, recent_start, today)
-    if (recent_start <= baseline_end or baseline is None or recent is None
-            or n_baseline < MIN_SCORES or n_recent < MIN_SCORES):
-        return Trend(Call.TOO_EARLY, baseline, recent)
-    return Trend(call(baseline, recent), baseline, recent)
+    counts, third_week = (n_baseline, n_recent), recent_start > baseline_end
+    if not third_week or baseline is None or recent is None or min(counts) < MIN_SCORES:
+        return Trend(Call.TOO_EARLY, baseline, recent, counts, third_week)
+    return Trend(call(baseline, recent), baseline, recent, counts, third_week)

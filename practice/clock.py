@@ -8,7 +8,7 @@ at 00:30 still belongs to the day before when the day starts at 04:00.
 from __future__ import annotations
 
 import time
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time as wall_time, timedelta, timezone, tzinfo
 from typing import Protocol
 
 DEFAULT_DAY_START_HOUR = 4
@@ -44,3 +44,17 @@ def practice_day(moment: datetime, day_start_hour: int = DEFAULT_DAY_START_HOUR)
     day = moment.date()
     return day - timedelta(days=1) if moment.hour < day_start_hour else day
 
+
+
+def day_bounds(day: date, day_start_hour: int, zone: tzinfo | None) -> tuple[int, int]:
+    """When practice day ``day`` starts and ends, in Unix seconds, by the wall
+    clock of ``zone``. A fixed offset (what the system clock gives) is read as
+    the system's local time, whose rules know daylight saving."""
+
+    def moment(on: date) -> int:
+        wall = datetime.combine(on, wall_time(day_start_hour))
+        if zone is not None and not isinstance(zone, timezone):
+            wall = wall.replace(tzinfo=zone)
+        return int(wall.timestamp())
+
+    return moment(day), moment(day + timedelta(days=1))

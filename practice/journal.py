@@ -16,6 +16,7 @@ from practice.catalog import Catalog, Exercise, Phase, load_catalog
 from practice.clock import Clock, SystemClock, practice_day
 from practice.daylog import DayKind, DayRecord, Stop, Volume
 from practice.errors import DayChanged, UsageError
+from practice.keeper import Keeper
 from practice.locations import database_path
 from practice.programme import pain as pain_model
 from practice.programme.levels import current_levels
@@ -93,6 +94,8 @@ class Journal:
         self.catalog = catalog or load_catalog()
         self.db = Database(database_path(data_dir), now=self.clock.now)
         self._stats: tuple[tuple[object, date], Stats] | None = None
+        self.summary = Keeper(self)
+        """The status summary beside the database, made stale by every save."""
 
     @property
     def notices(self) -> list[str]:
@@ -425,26 +428,41 @@ class Journal:
         settings = self.db.settings()
         return self._stored_with_live_today(None, self.today(settings), settings)
 
-    def import_(self, imported: Imported) -> ImportSummary:
-        """Merge an import in one save: all of it, or none if the save fails."""
+    def import_(
+        self,
+        imported: Imported,
+        rule: Callable[[DayRecord | None, DayRecord], DayRecord] | None = None,
+        settings: Callable[[Settings], Settings] | None = None,
+    ) -> ImportSummary:
+        """Merge days and programme records in one save: all of it, or none
+        if the save fails. ``rule`` merges a stored day (if any) with an
+        incoming one; by default what is stored wins and the import fills
+        gaps. ``settings`` turns the stored settings into those to keep."""
         from practice.interchange import merge, new_entries
 
+        rule = rule or merge
         with self.db.transaction():
-            settings = self.db.settings()
+            stored_settings = self.db.settings()
+            today = self.today(stored_settings)
             stored = self.db.records()
             changed, new_ticks = [], 0
             for incoming in imported.days:
                 before = stored.get(incoming.day)
-                after = merge(before, incoming)
+                after = rule(before, incoming)
                 if after.plan is None:
-                    after = after._replace(plan=self.plan(after.day, after.kind, settings).due)
+                    after = after._replace(plan=self.plan(after.day, after.kind, stored_settings).due)
                 if after != before:
-                    changed.append(after)
+                    # A copy from a machine whose day is ahead keeps its days
+                    # after today; they count once their date comes.
+                    changed.append(validate.record(after, max(today, after.day)))
                     new_ticks += len(after.ticks.keys() - (before.ticks.keys() if before else set()))
             self.db.put(*changed)
             entries = new_entries(self.db.programme(), imported.log)
             for entry in entries:
                 self.db.add(entry)
+            kept = stored_settings if settings is None else settings(stored_settings)
+            if kept != stored_settings:
+                self.db.put_settings(kept)
         return ImportSummary(len(imported.days), len(changed), new_ticks, len(entries))
 
 

@@ -2,8 +2,19 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 from datetime import datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
+
+import pytest
+
+
+def needs(program: str) -> pytest.MarkDecorator:
+    """Skipped without ``program``, except under CI, where .ci/run installs it
+    (and a test that needs it must run)."""
+    return pytest.mark.skipif(shutil.which(program) is None and not os.environ.get("CI"),
+                              reason=f"needs {program} (.ci/run installs it)")
 
 
 class FakeClock:

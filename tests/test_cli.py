@@ -264,7 +264,8 @@ def test_settings_shows_and_changes_the_rest_day_limit(cli, data_dir):
 
 
 @pytest.mark.parametrize(
-    "argv", [["status", "--json"], ["tick", "calf-foam-roll"], ["export"], ["routine"], ["where"], ["settings"]]
+    "argv", [["status", "--json"], ["tick", "calf-foam-roll"], ["export"], ["routine"], ["where"], ["settings"],
+             ["status", "--format", "{done}"], ["remind"], ["sync"], ["completion", "bash"]]
 )
 def test_scripting_commands_never_import_textual(argv, data_dir):
     probe = (
@@ -274,7 +275,7 @@ def test_scripting_commands_never_import_textual(argv, data_dir):
         "sys.exit(code)"
     )
     result = subprocess.run([sys.executable, "-c", probe, *argv], capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
+    assert result.returncode == (1 if argv == ["remind"] else 0), result.stderr  # remind: not done yet
 
 
 def test_python_dash_m_practice_works(data_dir):

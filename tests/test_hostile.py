@@ -198,7 +198,7 @@ def test_a_damaged_database_is_recovered_or_refused_and_never_written_over(how, 
             code, err = run(data_dir, *argv)
             assert "Traceback" not in err
             try:
-                still_valid = storage._parse(bad, db) is not None
+                still_valid = storage.parse(bad, db) is not None
             except StoreError:  # a schema version from a newer backtui: refused untouched
                 assert code == 1 and "newer backtui" in err and err.count("\n") == 1
                 assert (data_dir / "backtui.json").read_bytes() == bad
@@ -213,4 +213,4 @@ def test_a_damaged_database_is_recovered_or_refused_and_never_written_over(how, 
             else:
                 assert code == 0 and kept == [bad], (argv, err)
                 assert "was damaged" in err and "restored the backup" in err
-                assert storage._parse((data_dir / "backtui.json").read_bytes(), db) is not None
+                assert storage.parse((data_dir / "backtui.json").read_bytes(), db) is not None

@@ -116,8 +116,8 @@ def test_truncation_at_every_offset_is_detected(data_dir, clock):
     tick_days(journal, 2)
     good = db_file(data_dir).read_bytes()
     for cut in range(0, len(good), max(1, len(good) // 200)):
-        assert storage_module._parse(good[:cut], db_file(data_dir)) is None, cut
-    assert storage_module._parse(good, db_file(data_dir)) is not None
+        assert storage_module.parse(good[:cut], db_file(data_dir)) is None, cut
+    assert storage_module.parse(good, db_file(data_dir)) is not None
 
 
 def test_damage_without_a_good_backup_is_left_alone(data_dir, clock):

@@ -11,6 +11,7 @@ from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.timer import Timer
 
 from practice.app.settle import KeyQueue
 from practice.app.today import TodayScreen
@@ -21,6 +22,10 @@ from practice.routine import Limit
 from practice.session import Session
 
 T = TypeVar("T")
+
+SUMMARY_AFTER = 1.0
+"""Seconds of quiet after a change before the status summary is written
+(see :mod:`practice.keeper`): never between a key and its repaint."""
 
 
 class BackApp(App[None]):
@@ -36,6 +41,7 @@ class BackApp(App[None]):
         self.crash: Exception | None = None
         """The first unhandled exception, if the app stopped on one."""
         self.keys = KeyQueue(self, self._handle_key)
+        self._summary_timer: Timer | None = None
 
     async def on_event(self, event: events.Event) -> None:
         """Keys wait their turn: each is handled once what the last one
@@ -47,9 +53,6 @@ class BackApp(App[None]):
 
     async def _handle_key(self, key: events.Key) -> None:
         await super().on_event(key)
-
-    def on_unmount(self) -> None:
-        self.keys.stop()
 
     def get_default_screen(self) -> Screen:
         """Today is the default screen rather than a mode: a mode's screen
@@ -64,7 +67,11 @@ class BackApp(App[None]):
         # key press triggered it; frozen objects are left out of it.
         gc.freeze()
         self.keys.start()
-        settings = self.session.journal.db.settings()
+        journal = self.session.journal
+        journal.summary.on_due = self._summary_due
+        for notice in journal.notices:  # a merged sync copy, a restored backup (printed again on exit)
+            self.notify(notice, title="backtui", timeout=15)
+        settings = journal.db.settings()
         if settings.theme in self.available_themes:
             self.theme = settings.theme
         self.theme_changed_signal.subscribe(self, self._remember_theme)
@@ -124,7 +131,19 @@ class BackApp(App[None]):
             back()
 
     def on_unmount(self) -> None:
+        self.keys.stop()
+        self.session.journal.summary.flush()
         gc.unfreeze()
+
+    def _summary_due(self) -> None:
+        """A change was saved: write the summary once changes pause."""
+        if self._summary_timer is not None:
+            self._summary_timer.stop()
+        self._summary_timer = self.set_timer(SUMMARY_AFTER, self._write_summary)
+
+    def _write_summary(self) -> None:
+        self._summary_timer = None
+        self.session.journal.summary.flush()
 
     def _handle_exception(self, error: Exception) -> None:
         """An unhandled exception ends the app with return code 1, as in

@@ -39,7 +39,7 @@ def main(argv: Sequence[str] | None = None, clock: Clock | None = None) -> int:
         return 130
     finally:
         if context is not None:
-            context.flush_notices()
+            context.close()
 
 
 def _drop_stdout() -> None:

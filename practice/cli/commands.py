@@ -11,6 +11,7 @@ from pathlib import Path
 from practice.clock import Clock
 from practice.errors import StoreError, UsageError
 from practice.locations import data_dir
+from practice.summary import PROMPT_NAME
 from practice.words import count
 
 
@@ -20,6 +21,8 @@ class Context:
     def __init__(self, data_dir_override: str | None, clock: Clock | None) -> None:
         self.data_dir = data_dir(data_dir_override)
         self.clock = clock
+        self.merge_copies = True
+        """Merge sync conflict copies as the journal opens (``sync`` does it itself)."""
         self._journal = None
 
     @property
@@ -28,10 +31,17 @@ class Context:
             from practice.journal import Journal
 
             self._journal = Journal(self.data_dir, self.clock)
+            if self.merge_copies:
+                from practice.sync import merge_copies
+
+                self._journal.notices.extend(merge_copies(self._journal)[0])
         return self._journal
 
-    def flush_notices(self) -> None:
+    def close(self) -> None:
+        """Once the command is done: keep the status summary if the command
+        saved, and say what the store had to say."""
         if self._journal is not None:
+            self._journal.summary.flush()
             for notice in self._journal.notices:
                 print(f"backtui: {notice}", file=sys.stderr)
             self._journal.notices.clear()
@@ -139,16 +149,10 @@ def _write(text: str, output: str | None, done: str, ctx: Context) -> None:
 
 
 def import_file(args: Namespace, ctx: Context) -> int:
-    from practice.interchange import MAX_IMPORT_BYTES, parse_import
+    from practice.interchange import parse_import, read_limited
 
     source = Path(args.file)
-    try:
-        with source.open("rb") as file:
-            raw = file.read(MAX_IMPORT_BYTES + 1)
-    except OSError as exc:
-        raise UsageError(f"cannot read {source}: {exc.strerror or exc}") from None
-    if len(raw) > MAX_IMPORT_BYTES:
-        raise UsageError(f"{source} is too large to import (over {MAX_IMPORT_BYTES >> 20} MB); nothing was imported")
+    raw = read_limited(source)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -164,6 +168,27 @@ def import_file(args: Namespace, ctx: Context) -> int:
         f"{count(summary.new_ticks, 'new tick')}{extra}."
     )
     return 0
+
+
+def merge(args: Namespace, ctx: Context) -> int:
+    from practice import sync
+
+    source = Path(args.file)
+    merged = sync.merge(ctx.journal, sync.read(source, ctx.journal))
+    print(f"Merged {source}: {merged.words()}.")
+    return 0
+
+
+def sync(args: Namespace, ctx: Context) -> int:
+    from practice.sync import merge_copies
+
+    ctx.merge_copies = False
+    lines, ok = merge_copies(ctx.journal)
+    for line in lines:
+        print(line[0].upper() + line[1:] + ".")
+    if not lines:
+        print(f"No sync conflict copies beside {ctx.journal.db.storage.path}.")
+    return 0 if ok else 1
 
 
 def settings(args: Namespace, ctx: Context) -> int:
@@ -193,6 +218,7 @@ def where(args: Namespace, ctx: Context) -> int:
     print(f"database  {link}{target}{'' if db.exists() else ' (not created yet)'}")
     print(f"lock      {db.with_name(db.name + '.lock')}")
     print(f"backups   {len(backups)}" + (f", newest {backups[0]}" if backups else ""))
+    print(f"prompt    {ctx.data_dir / PROMPT_NAME}")
     return 0
 
 

@@ -3,7 +3,8 @@
 Parsing is two-stage: the top level picks the command, then only that
 command's parser is built. argparse does a gettext lookup for every parser it
 builds, which made building all of them cost more than ``backtui status``'s
-own work.
+own work. :func:`full_parser` builds the whole tree from the same pieces, for
+the completion scripts and the man page.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import NoReturn
 
-from practice import __version__
+from practice import __version__, summary
 from practice.cli import commands
 
 
@@ -45,14 +46,49 @@ def _output_option(parser: argparse.ArgumentParser) -> None:
 
 
 def _id_argument(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("id", metavar="ID", help="exercise id (see 'backtui routine --all')")
+    parser.add_argument("id", metavar="ID", help="an exercise id, as backtui routine --all lists them")
 
 
 def _status(p: argparse.ArgumentParser) -> None:
     from practice.cli.status import status
 
-    p.add_argument("--json", action="store_true", help="machine-readable output")
+    output = p.add_mutually_exclusive_group()
+    output.add_argument("--json", action="store_true", help="machine-readable output")
+    output.add_argument("--format", type=_template, metavar="TEXT",
+                        help="one line: TEXT with each {field} filled in, for a prompt; the fields: "
+                        + ", ".join(summary.FIELDS))
     p.set_defaults(run=status)
+
+
+def _template(text: str) -> str:
+    try:
+        return summary.template(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _remind(p: argparse.ArgumentParser) -> None:
+    from practice.cli.remind import remind
+
+    p.add_argument("--notify", action="store_true",
+                   help="also send a desktop notification (notify-send or osascript)")
+    p.set_defaults(run=remind)
+
+
+def _completion(p: argparse.ArgumentParser) -> None:
+    from practice.cli.completion import SHELLS, completion
+
+    p.add_argument("shell", choices=SHELLS, metavar="SHELL", help=f"one of {', '.join(SHELLS)}")
+    p.set_defaults(run=completion)
+
+
+def _sync(p: argparse.ArgumentParser) -> None:
+    p.set_defaults(run=commands.sync)
+
+
+def _merge(p: argparse.ArgumentParser) -> None:
+    p.add_argument("file", metavar="FILE", help="a backtui database (a copy, a backup) or a JSON export")
+    p.set_defaults(run=commands.merge)
 
 
 def _routine(p: argparse.ArgumentParser) -> None:
@@ -80,13 +116,14 @@ def _switch(on: bool) -> Callable[[argparse.ArgumentParser], None]:
 
 
 def _export(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--format", choices=("json", "csv"), default="json")
+    p.add_argument("--format", choices=("json", "csv"), default="json",
+                   help="json: everything, and it imports back (the default); csv: a row a day")
     _output_option(p)
     p.set_defaults(run=commands.export)
 
 
 def _import(p: argparse.ArgumentParser) -> None:
-    p.add_argument("file", metavar="FILE")
+    p.add_argument("file", metavar="FILE", help="a JSON export, or a file in its minimal form")
     p.set_defaults(run=commands.import_file)
 
 
@@ -162,26 +199,36 @@ COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] = {
     "report": ("a Markdown report for a physiotherapist", _report),
     "export": ("write the whole history as JSON or CSV", _export),
     "import": ("merge days from a JSON export", _import),
+    "merge": ("merge another backtui database or export, keeping both sides", _merge),
+    "sync": ("merge the sync tool's conflict copies beside the database now", _sync),
     "checkin": ("the morning check-in: pain over the last 24 hours, and the legs", _checkin),
     "level": ("set an exercise's level by hand", _level),
     "settings": ("show or change settings", _settings),
     "where": ("show the paths in use", _where),
+    "remind": ("one line and exit 1 while today's routine is not done, for cron", _remind),
+    "completion": ("print a shell completion script: bash, zsh or fish", _completion),
 }
 
 
-def _top_parser() -> argparse.ArgumentParser:
-    listing = "\n".join(f"  {name:<9} {text}" for name, (text, _) in COMMANDS.items())
-    parser = _Parser(
-        prog="backtui",
-        description="A daily lower-back routine in the terminal. Run without a command to start it.",
-        epilog=f"commands:\n{listing}\n\n'backtui COMMAND --help' tells more.",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
+DESCRIPTION = "A daily lower-back routine in the terminal. Run without a command to start it."
+
+
+def _top_parser(**options: object) -> argparse.ArgumentParser:
+    """The top level: ``--version``, ``--data-dir``; the caller adds the commands."""
+    parser = _Parser(prog="backtui", description=DESCRIPTION, **options)  # type: ignore[arg-type]
     parser.add_argument("--version", action="version", version=f"backtui {__version__}")
     parser.add_argument(
         "--data-dir", metavar="DIR",
         help="where to keep data (default: $BACKTUI_DATA_DIR, then the platform's user data dir)",
     )
+    return parser
+
+
+def _picking_parser() -> argparse.ArgumentParser:
+    """The first stage: the top level, and the command's name."""
+    listing = "\n".join(f"  {name:<10} {text}" for name, (text, _) in COMMANDS.items())
+    parser = _top_parser(epilog=f"commands:\n{listing}\n\n'backtui COMMAND --help' tells more.",
+                         formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument(
         "command", nargs="?", choices=COMMANDS, metavar="COMMAND",
         help="one of the commands below; without one, the app starts",
@@ -190,8 +237,18 @@ def _top_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def full_parser() -> argparse.ArgumentParser:
+    """Every command's parser under the top level, each built as the second
+    stage builds it: what completion scripts and the man page are made from."""
+    parser = _top_parser()
+    commands_ = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
+    for name, (text, configure) in COMMANDS.items():
+        configure(commands_.add_parser(name, help=text, description=text))
+    return parser
+
+
 def parse(argv: Sequence[str] | None) -> argparse.Namespace:
-    args = _top_parser().parse_args(argv)
+    args = _picking_parser().parse_args(argv)
     if args.command is None:
         args.run, args.screen = commands.run_tui, None
         return args

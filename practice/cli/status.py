@@ -15,42 +15,31 @@ from typing import TYPE_CHECKING, Any
 from practice import summary
 from practice.clock import SystemClock
 from practice.locations import database_path
+from practice.store import copies
 from practice.words import count
 
 if TYPE_CHECKING:
     from practice.cli.commands import Context
-    from practice.journal import Journal
 
 PHASE_LABELS = {"1": "Release", "2": "Stretch", "3": "Glutes", "4": "Back"}
 
 
 def status(args: Namespace, ctx: Context) -> int:
-    now = (ctx.clock or SystemClock()).now()
-    data = summary.read(ctx.data_dir, database_path(ctx.data_dir), now)
-    if data is None:
-        data = worked_out(ctx.journal)
-    print(json.dumps(data, indent=2, ensure_ascii=False) if args.json else text(data))
+    data = current(ctx)
+    if args.format is not None:
+        print(args.format.format_map(summary.fields(data)))
+    else:
+        print(json.dumps(data, indent=2, ensure_ascii=False) if args.json else text(data))
     return 0
 
 
-def worked_out(journal: Journal) -> dict[str, Any]:
-    """The status from the log, kept in the summary for next time."""
-    from practice.cli.render import status_json
-    from practice.coach import Coach
-
-    coach = Coach(journal)
-    inputs = coach.inputs()
-    data = status_json(inputs.view, journal.stats())
-    data["mode"] = coach.mode(inputs).value
-    data["suggestions"] = [
-        {"id": s.exercise, "change": s.direction, "to_level": s.to, "why": s.why} for s in coach.suggestions(inputs)
-    ]
-    data["offers"] = [{"id": o.exercise, "why": o.why} for o in coach.offers(inputs)]
-    due = coach.screening_due(inputs)
-    data["screening_due"] = None if due is None else due.why
-    storage = journal.db.storage
-    summary.write(storage.data_dir, storage.stamp, journal.db.settings().day_start_hour, data)
-    return data
+def current(ctx: Context) -> dict[str, Any]:
+    """Today's status: from the summary while it holds and no sync conflict
+    copy waits to be merged, otherwise worked out from the log (and kept)."""
+    now = (ctx.clock or SystemClock()).now()
+    database = database_path(ctx.data_dir)
+    data = None if copies.waiting(database) else summary.read(ctx.data_dir, database, now)
+    return data if data is not None else ctx.journal.summary.write()
 
 
 def _minutes(seconds: float) -> str:

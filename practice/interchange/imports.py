@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from pathlib import Path
 from typing import Any, NamedTuple
 
 from practice import validate
@@ -31,6 +32,19 @@ MAX_LOG_ENTRIES = 10_000
 class Imported(NamedTuple):
     days: list[DayRecord]
     log: ProgrammeLog
+
+
+def read_limited(path: Path) -> bytes:
+    """The bytes of a file to import or merge; UsageError if it cannot be
+    read or is larger than :data:`MAX_IMPORT_BYTES`."""
+    try:
+        with path.open("rb") as file:
+            raw = file.read(MAX_IMPORT_BYTES + 1)
+    except OSError as exc:
+        raise UsageError(f"cannot read {path}: {exc.strerror or exc}") from None
+    if len(raw) > MAX_IMPORT_BYTES:
+        raise UsageError(f"{path} is too large (over {MAX_IMPORT_BYTES >> 20} MB)")
+    return raw
 
 
 def parse_import(text: str, today: date) -> Imported:

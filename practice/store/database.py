@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from tinydb import TinyDB
+from tinydb.storages import Storage
 from tinydb.table import Table
 
 from practice.clock import DEFAULT_DAY_START_HOUR
@@ -41,8 +42,10 @@ SETTINGS_DOC = 1
 
 
 class Database:
-    def __init__(self, path: Path, now: Any) -> None:
-        self._db = TinyDB(path, storage=SafeJSONStorage, now=now)
+    def __init__(self, path: Path, now: Any, storage: type[Storage] = SafeJSONStorage) -> None:
+        """The database at ``path``; ``storage`` :class:`~practice.store.snapshot.Snapshot`
+        reads another backtui file without ever writing it."""
+        self._db = TinyDB(path, storage=storage, now=now)
         self.storage: SafeJSONStorage = self._db.storage  # type: ignore[assignment]
         # TinyDB's per-table query cache cannot see other processes' writes.
         self._days = self._db.table("days", cache_size=0)

@@ -24,7 +24,7 @@ from __future__ import annotations
 import json
 import os
 import stat
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
@@ -107,6 +107,8 @@ class SafeJSONStorage(Storage):
         self._in_transaction = False
         self._dirty = False
         self._encoder = Encoder()
+        self.on_save: Callable[[], None] | None = None
+        """Called after each save, once it is durable."""
 
     @property
     def stamp(self) -> Stamp | None:
@@ -185,6 +187,8 @@ class SafeJSONStorage(Storage):
             self.backups.prune()
         except OSError:
             pass  # an extra old backup is harmless
+        if self.on_save is not None:
+            self.on_save()
 
     def _tidy(self) -> None:
         """Before a save (we hold the lock): remove temp files left by a writer
@@ -250,7 +254,7 @@ class SafeJSONStorage(Storage):
             raise StoreError(f"{self.path} is {exc}, not a database file; move it away") from None
         except OSError as exc:
             raise StoreError(f"could not read {self.path}: {_describe(exc)}") from None
-        parsed = _parse(raw, self.path)
+        parsed = parse(raw, self.path)
         if parsed is None:
             return False
         data, migrated, notes = parsed
@@ -320,7 +324,7 @@ Parsed = tuple[dict[str, Any], bool, list[str]]
 """The data, whether a migration changed it, and what the migrations repaired."""
 
 
-def _parse(raw: bytes, path: Path) -> Parsed | None:
+def parse(raw: bytes, path: Path) -> Parsed | None:
     """Decode, upgrade and check the file's bytes; None if they are not a
     database of the right shape."""
     notes: list[str] = []
@@ -341,7 +345,7 @@ def _newest_good(backups: list[Path]) -> tuple[Path, bytes, Parsed] | None:
         except OSError:
             continue
         try:
-            parsed = _parse(raw, backup)
+            parsed = parse(raw, backup)
         except StoreError:
             continue
         if parsed is not None:

@@ -1,0 +1,69 @@
+"""``backtui remind``: for cron and systemd timers.
+
+One line and exit 1 while today's routine is not done; silent, exit 0, once
+it is done, on a rest day, on a day stopped for pain, or when the safety
+answers say no exercises today. ``--notify`` also shows the line as a
+desktop notification, through ``notify-send`` (Linux) or ``osascript``
+(macOS), whichever is there.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from argparse import Namespace
+from typing import TYPE_CHECKING, Any
+
+from practice.cli.status import current
+
+if TYPE_CHECKING:
+    from practice.cli.commands import Context
+
+NOTIFY_TIMEOUT = 5.0
+TITLE = "backtui"
+
+
+def remind(args: Namespace, ctx: Context) -> int:
+    line = reminder(current(ctx))
+    if line is None:
+        return 0
+    print(line)
+    if args.notify:
+        problem = notify(line)
+        if problem:
+            print(f"backtui: {problem}", file=sys.stderr)
+    return 1
+
+
+def reminder(status: dict[str, Any]) -> str | None:
+    """What to say while today's routine waits; None when nothing does."""
+    if (status["complete"] or status["kind"] == "rest" or status.get("stopped")
+            or status.get("mode") == "emergency" or not status["total"]):
+        return None
+    left = status["total"] - status["done"]
+    minutes = max(1, round(status["seconds_left"] / 60))
+    done = f"{status['done']} of {status['total']} done" if status["done"] else "not started"
+    return f"Today's back routine: {done}, {left} to go (about {minutes} min)."
+
+
+def notify(line: str) -> str | None:
+    """Show ``line`` on the desktop; what went wrong, or None."""
+    if shutil.which("notify-send"):
+        command = ["notify-send", "--app-name", TITLE, TITLE, line]
+    elif shutil.which("osascript"):
+        script = "on run argv\ndisplay notification (item 2 of argv) with title (item 1 of argv)\nend run"
+        command = ["osascript", "-e", script, TITLE, line]
+    else:
+        return "no desktop notification sent: neither notify-send nor osascript is on the PATH"
+    try:
+        done = subprocess.run(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.PIPE, timeout=NOTIFY_TIMEOUT, text=True)
+    except subprocess.TimeoutExpired:
+        return f"no desktop notification sent: {command[0]} gave no answer in {NOTIFY_TIMEOUT:g} s"
+    except OSError as exc:
+        return f"no desktop notification sent: {command[0]}: {exc.strerror or exc}"
+    if done.returncode != 0:
+        said = done.stderr.strip().splitlines()
+        return f"no desktop notification sent: {command[0]} failed" + (f" ({said[-1]})" if said else "")
+    return None

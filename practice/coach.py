@@ -22,7 +22,7 @@ from practice.programme import education, gates, pain
 from practice.programme.levels import LEVEL_EVERY_DAYS, current_levels
 from practice.programme.records import Answers, Change, Clearance, Decline, LevelChange, QuestionSet
 from practice.programme.rules import Inputs, Suggestion, suggestions
-from practice.programme.screening import SETS, Due, Mode, due, screening_mode
+from practice.programme.screening import SETS, WHY_HIGH, WHY_LEG, WHY_WORSE, Due, Mode, due, screening_mode
 
 HISTORY_DAYS = 120
 """How far back the rules look (the last sessions of a 2x/week exercise, a
@@ -37,8 +37,8 @@ class Morning(NamedTuple):
     flare_ended: bool
     reduced: bool
     """Today's sets cut by about a third (a bad morning with nothing stepped up lately)."""
-    ask_again: bool
-    """The emergency questions are due now."""
+    ask_again: str
+    """Why the emergency questions are due now ("" if they are not)."""
 
     def words(self) -> str:
         pain_24h = self.edit.view.record.pain_24h
@@ -102,7 +102,12 @@ class Coach:
 
     def screening_due(self, inputs: Inputs | None = None) -> Due | None:
         inputs = inputs or self.inputs()
-        return due(inputs.answers, inputs.records, inputs.mornings, inputs.today)
+        return due(inputs.answers, inputs.records, inputs.mornings, inputs.today, self.journal.db.settings().owed)
+
+    def owe(self, why: str) -> None:
+        """Something calls for the emergency questions: they are owed until
+        answered, even if backtui is left half-way through them."""
+        self.journal.update_settings(owed=validate.text(why, "why", validate.REASON_LIMIT))
 
     # Levels --------------------------------------------------------------------
 
@@ -180,7 +185,10 @@ class Coach:
         before = journal.view().record
         edit = journal.edit(change, expect=expect)
         new_leg = leg is not Leg.NONE and before.leg in (None, Leg.NONE)
-        ask = pain_24h >= pain.HIGH or new_leg or pain.worsening(mornings, today)
+        ask = (WHY_HIGH if pain_24h >= pain.HIGH else WHY_LEG if new_leg
+               else WHY_WORSE if pain.worsening(mornings, today) else "")
+        if ask:
+            self.owe(ask)
         return Morning(edit, starts and before.kind is not DayKind.FLARE, ends and before.kind is DayKind.FLARE,
                        reduced, ask)
 
@@ -221,6 +229,7 @@ class Coach:
         journal = self.journal
         with journal.db.transaction():
             journal.db.add(Answers(journal.moment(), journal.today(), questions, asked, frozenset(yes)))
+            journal.db.put_settings(journal.db.settings()._replace(owed=""))
             log = journal.db.programme()
             return screening_mode(log.answers, log.clearances)
 

@@ -29,3 +29,7 @@ class Settings(NamedTuple):
     """Cues: "sounds" (or the bell without a player), "bell" or "quiet"."""
     speech: bool = False
     """Speak exercise names and sides, where a speech program is installed."""
+    owed: str = ""
+    """Why the emergency questions are owed ("" when they are not): set when
+    something calls for them and kept until they are answered, so leaving
+    backtui half-way through them asks them again at the next start."""

@@ -88,8 +88,10 @@ async def open_exercise(pilot, exercise_id: str, ready: bool = True) -> None:
 
 
 async def answer_all_no(pilot, count: int = 17) -> None:
-    """Answer the safety questions on screen, all no."""
-    await pilot.press(*["n"] * count)
+    """Answer the safety questions on screen, all no (enter first: they open
+    on why they are asked)."""
+    if count:
+        await pilot.press("enter", *["n"] * count)
 
 
 async def burst(pilot, *keys: str) -> None:

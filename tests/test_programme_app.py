@@ -10,6 +10,7 @@ from apps import answer_all_no, app_for, on_disk, open_exercise, row, screened
 from programme_history import ready_to_step_up
 
 from practice.app.dialogs import SafetyScreen
+from practice.app.main import make_app
 from practice.app.levels import LevelsScreen
 from practice.app.rows import RowState
 from practice.app.screening import EmergencyScreen, ScreeningScreen, SeeGPScreen
@@ -23,6 +24,7 @@ SIZE = (80, 24)
 
 async def answer(pilot, yes_at: set[int], count: int = 17) -> None:
     """Answer the questions on screen: yes at the given positions (from 1)."""
+    await pilot.press("enter")
     for n in range(1, count + 1):
         await pilot.press("y" if n in yes_at else "n")
     await pilot.pause()
@@ -154,9 +156,18 @@ async def test_a_stop_for_pain_offers_the_level_below_next_time(journal, clock):
         await open_exercise(pilot, "glute-bridge")
         await pilot.press("x", "7")  # red band: this exercise stops
         await pilot.pause()
-        assert isinstance(app.screen, TodayScreen)
-        assert row(app, "glute-bridge").state is RowState.SKIPPED
+        assert isinstance(app.screen, ScreeningScreen)  # and the emergency questions are asked at once
+        assert "exercise was stopped for pain" in str(app.screen.query_one("#why").render())
+        await pilot.press("enter", "n", "q")  # left half-way
     assert on_disk(journal).pain_during == {"glute-bridge": 7}
+    async with make_app(journal).run_test(size=SIZE) as pilot:  # asked again at the next start
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, ScreeningScreen)
+        await answer_all_no(pilot, 9)
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, TodayScreen)
+        assert row(pilot.app, "glute-bridge").state is RowState.SKIPPED
+    assert Coach(journal).screening_due() is None
     clock.advance(days=1)
     [down] = Coach(journal).suggestions()
     assert (down.exercise, down.to) == ("glute-bridge", 1) and "pain reached 7/10" in down.why

@@ -65,7 +65,7 @@ def test_the_progress_screen(snap_compare, journal, size):
 @pytest.mark.parametrize("size", SIZES)
 def test_a_safety_question(snap_compare, journal, size):
     async def run_before(pilot):
-        await pilot.press("enter", "n", "n")  # the notice accepted, two questions answered
+        await pilot.press("enter", "enter", "n", "n")  # the notice accepted, two questions answered
         await pilot.pause()
 
     assert snap_compare(app_for(journal, accepted=False), terminal_size=size, run_before=run_before)

@@ -71,6 +71,8 @@ def test_a_person_ticks_two_exercises_looks_at_progress_and_status_sees_them(tmp
     try:
         terminal.wait_for("Before you start")
         terminal.keys("Enter")
+        terminal.wait_for("17 yes-or-no questions")
+        terminal.keys("Enter")
         terminal.wait_for("Question 1 of 17")
         for _ in range(17):  # every safety question: no
             terminal.keys("n")
@@ -111,7 +113,7 @@ def test_bursts_of_keys_give_what_the_same_keys_typed_slowly_give(tmp_path):
 
     try:
         terminal.wait_for("Before you start")
-        terminal.burst("Enter", *["n"] * 17)  # the notice and every question, in one go
+        terminal.burst("Enter", "Enter", *["n"] * 17)  # the notice and every question, in one go
         terminal.wait_for(r" 0/\d+ done")
         terminal.burst("j", "Space", "j", "Space")
         terminal.wait_for(r" 2/\d+ done")

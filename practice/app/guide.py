@@ -21,6 +21,7 @@ from practice.app.timer import clock_face
 from practice.daylog import Rating
 from practice.guide import WHY, Cue, Done, Flow, Stage
 from practice.guide import Settings as FlowSettings
+from practice.programme.screening import WHY_PAIN_SKIP, WHY_STOPPED
 from practice.routine import PlanItem
 from practice.session import Session
 from practice.settings import Settings
@@ -70,6 +71,8 @@ class GuideScreen(Screen[None]):
         self.flow = Flow(items, FlowSettings(settings.get_ready, settings.paced), self.clock.monotonic())
         self.cues = cues
         self._wake: Timer | None = None
+        self._held = False
+        """Paused because something covers the screen (not by the person)."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -86,6 +89,19 @@ class GuideScreen(Screen[None]):
     def on_mount(self) -> None:
         self.sub_title = "guided session"
         self.tick()
+
+    def on_screen_suspend(self) -> None:
+        """Anything over the session (a question, a dialog, the palette)
+        holds it: nothing counts down unseen."""
+        if not self.flow.paused and self.flow.stage is not Stage.DONE:
+            self.flow.pause(self._now())
+            self._held = True
+
+    def on_screen_resume(self) -> None:
+        if self._held:
+            self._held = False
+            self.flow.resume(self._now())
+            self.tick()
 
     # Driving ------------------------------------------------------------------------
 
@@ -317,7 +333,7 @@ class GuideScreen(Screen[None]):
             if answer == "sharp":
                 if self.app.save(lambda: session.stop(item.exercise.id)):  # type: ignore[attr-defined]
                     self.dismiss(None)
-                    self.app.push_screen(StoppedScreen(), lambda _: self.app.ask_screening())  # type: ignore[attr-defined]
+                    self.app.push_screen(StoppedScreen(), lambda _: self.app.ask_screening(why=WHY_STOPPED))  # type: ignore[attr-defined]
                 return
             if isinstance(answer, int):
                 report = self.app.save(lambda: session.pain_during(item.exercise.id, answer))  # type: ignore[attr-defined]
@@ -325,6 +341,7 @@ class GuideScreen(Screen[None]):
                     self.notify(report.words, title="Pain during", timeout=12)
                     if report.band.value == "red":
                         self._handle(flow.skip(self._now()))
+                        self.app.ask_screening(why=WHY_PAIN_SKIP)  # type: ignore[attr-defined]
             self.tick()
 
         self.app.push_screen(PainDuringDialog(item.exercise.name), answered)

@@ -101,6 +101,9 @@ class BackApp(App[None]):
                       why: str = "A few of the safety questions again, to be safe.") -> None:
         from practice.app.screening import ScreeningScreen
 
+        if questions is QuestionSet.EMERGENCY:  # owed until answered, even if backtui is left half-way
+            self.save(lambda: self.session.coach.owe(why))
+
         def answered(yes: frozenset[str] | None) -> None:
             if yes is not None:
                 self.save(lambda: self.session.coach.answer(questions, yes))

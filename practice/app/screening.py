@@ -17,9 +17,12 @@ from practice.programme.screening import EMERGENCY_STOP, QUESTIONS, SEE_GP, SETS
 
 class ScreeningScreen(Screen["frozenset[str] | None"]):
     """Yes or no, one question at a time; returns the questions answered yes
-    (None if the person left before the end: nothing is kept)."""
+    (None if the person left before the end: nothing is kept). It opens on
+    why it asks, and enter begins: a y or n pressed twice for the question
+    before (make it a flare day?) never answers the first of these."""
 
     BINDINGS = [
+        Binding("enter", "begin", "Begin"),
         Binding("y", "answer(True)", "Yes"),
         Binding("n", "answer(False)", "No"),
         Binding("b", "back", "Back one"),
@@ -31,7 +34,8 @@ class ScreeningScreen(Screen["frozenset[str] | None"]):
         self.asked = SETS[questions]
         self.why = why
         self.yes: set[str] = set()
-        self.index = 0
+        self.index = -1
+        """The question on screen; -1 before the first."""
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="screening"):
@@ -39,18 +43,36 @@ class ScreeningScreen(Screen["frozenset[str] | None"]):
             yield Static(self.why, id="why", markup=False)
             yield ProgressBar(total=len(self.asked), show_eta=False, show_percentage=False, id="done")
             yield Static(id="question", markup=False)
-            yield Label("Answer about how things are now. [b]y[/b] yes · [b]n[/b] no · [b]b[/b] back one",
-                        classes="dialog-hint")
+            yield Label(id="screening-hint", classes="dialog-hint")
         yield KeyFooter()
 
     def on_mount(self) -> None:
         self._show()
 
     def _show(self) -> None:
-        question = self.asked[self.index]
-        self.query_one("#question", Static).update(
-            f"Question {self.index + 1} of {len(self.asked)}\n\n{QUESTIONS[question]}")
-        self.query_one(ProgressBar).update(progress=self.index)
+        hint = self.query_one("#screening-hint", Label)
+        if self.index < 0:
+            self.query_one("#question", Static).update(
+                f"{len(self.asked)} yes-or-no questions. Take your time and read each one.")
+            hint.update("Press [b]enter[/b] to begin.")
+        else:
+            question = self.asked[self.index]
+            self.query_one("#question", Static).update(
+                f"Question {self.index + 1} of {len(self.asked)}\n\n{QUESTIONS[question]}")
+            hint.update("[b]y[/b] yes · [b]n[/b] no · [b]b[/b] back one")
+        self.query_one(ProgressBar).update(progress=max(0, self.index))
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "begin":
+            return self.index < 0
+        if action in ("answer", "back"):
+            return self.index >= 0
+        return True
+
+    def action_begin(self) -> None:
+        self.index = 0
+        self._show()
 
     def action_answer(self, yes: bool) -> None:
         question = self.asked[self.index]

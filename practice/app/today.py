@@ -19,6 +19,7 @@ from practice.daylog import DayKind, Rating, Volume
 from practice.programme import education
 from practice.routine import Limit
 from practice.errors import BacktuiError
+from practice.programme.screening import WHY_HIGH, WHY_PAIN_SKIP, WHY_STOPPED
 from practice.session import Advice, Session
 
 FLARE_OFFER = 7
@@ -294,6 +295,8 @@ class TodayScreen(Screen[None]):
             pain, reason = answer
             if self._change(lambda: self.session.skip(row.exercise_id, reason, pain)):
                 self.focus_next_todo(row.exercise_id)
+                if pain:
+                    self.app.ask_screening(why=WHY_PAIN_SKIP)  # type: ignore[attr-defined]
 
         self.app.push_screen(SkipDialog(row.item.exercise.name), skipped)
 
@@ -325,11 +328,12 @@ class TodayScreen(Screen[None]):
                 return
             if result.stopped:
                 if self._change(lambda: self.session.stop(exercise_id)):
-                    self.app.push_screen(StoppedScreen(), lambda _: self.app.ask_screening())  # type: ignore[attr-defined]
+                    self.app.push_screen(StoppedScreen(), lambda _: self.app.ask_screening(why=WHY_STOPPED))  # type: ignore[attr-defined]
             elif result.pain_stopped:
                 self.session.refresh()
                 self.show_view()
                 self.focus_next_todo(row.exercise_id)
+                self.app.ask_screening(why=WHY_PAIN_SKIP)  # type: ignore[attr-defined]
             elif self._change(lambda: self.session.finish(exercise_id, result.held, result.rating)):
                 self.focus_next_todo(row.exercise_id)
 
@@ -372,8 +376,11 @@ class TodayScreen(Screen[None]):
         if self.session.view.record.pain_24h is None:
             self.app.push_screen(MorningDialog(), self._morning)
             return
-        after = bool(self.session.view.record.ticks)
-        question = "How is your back now, after the session?" if after else "How is your back right now, before you start?"
+        view = self.session.view
+        after = bool(view.record.ticks)
+        question = ("How is your back now, after the session?" if self._over() else
+                    "How is your back right now, part-way through?" if after else
+                    "How is your back right now, before you start?")
 
         def answered(pain: int | None) -> None:
             if pain is None or not self._change(lambda: self.session.check_in(pain, after)):
@@ -382,7 +389,7 @@ class TodayScreen(Screen[None]):
                 if not after and self.session.view.plan.kind is DayKind.NORMAL:
                     self._offer_flare(pain)
                 else:
-                    self.app.ask_screening()  # type: ignore[attr-defined]
+                    self.app.ask_screening(why=WHY_HIGH)  # type: ignore[attr-defined]
 
         self.app.push_screen(PainDialog(question), answered)
 
@@ -399,7 +406,7 @@ class TodayScreen(Screen[None]):
             self.show_view()
         self._say_saved(result.words())
         if result.ask_again:
-            self.app.ask_screening()  # type: ignore[attr-defined]
+            self.app.ask_screening(why=result.ask_again)  # type: ignore[attr-defined]
 
     def _offer_flare(self, pain: int) -> None:
         from practice.app.dialogs import ConfirmScreen
@@ -410,7 +417,7 @@ class TodayScreen(Screen[None]):
         def answered(yes: bool | None) -> None:
             if yes:
                 self._set_kind(DayKind.FLARE)
-            self.app.ask_screening()  # type: ignore[attr-defined]
+            self.app.ask_screening(why=WHY_HIGH)  # type: ignore[attr-defined]
 
         self.app.push_screen(ConfirmScreen(question), answered)
 

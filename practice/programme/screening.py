@@ -123,6 +123,14 @@ def protected_days(answers: Iterable[Answers], clearances: Iterable[Clearance], 
     return days
 
 
+WHY_STOPPED = "A session was stopped for pain: the emergency questions again, to be safe."
+WHY_HIGH = "Your pain was 7 or more: the emergency questions again, to be safe."
+WHY_PAIN_SKIP = "An exercise was stopped for pain: the emergency questions again, to be safe."
+WHY_LEG = "New leg symptoms: the emergency questions again, to be safe."
+WHY_WORSE = "Your mornings have been getting worse: the emergency questions again, to be safe."
+"""Why the emergency questions are asked again."""
+
+
 class Due(NamedTuple):
     questions: QuestionSet
     why: str
@@ -133,16 +141,19 @@ def due(
     records: Mapping[date, DayRecord],
     mornings: pain.Scores,
     today: date,
+    owed: str = "",
 ) -> Due | None:
     """Which questions to ask now, and why; None when none are due.
-    ``records`` holds the recent days (at least those since the last answers)."""
+    ``records`` holds the recent days (at least those since the last answers);
+    ``owed`` is why the emergency questions were called for and not yet
+    answered ("" if they were not)."""
     answers = sorted(answers, key=lambda a: a.at)
     if not answers:
         return Due(QuestionSet.FULL, "Before your first session, a few safety questions.")
     last_full = max((a.day for a in answers if a.questions is QuestionSet.FULL), default=None)
     if last_full is None or (today - last_full).days >= FULL_EVERY_DAYS:
         return Due(QuestionSet.FULL, "It has been 30 days: the safety questions again, all of them.")
-    why = _trigger(records, mornings, answers[-1], today)
+    why = owed or _trigger(records, mornings, answers[-1], today)
     return None if why is None else Due(QuestionSet.EMERGENCY, why)
 
 
@@ -154,17 +165,17 @@ def _trigger(records: Mapping[date, DayRecord], mornings: pain.Scores, last: Ans
     for day in sorted((d for d in records if since <= d <= today), reverse=True):
         record = records[day]
         if record.stop is not None and record.stop.at > last.at:
-            return "A session was stopped for pain: the emergency questions again, to be safe."
+            return WHY_STOPPED
         if day == since:
             continue
         if (record.pain_24h or 0) >= pain.HIGH or (record.pain_before or 0) >= pain.HIGH:
-            return "Your pain was 7 or more: the emergency questions again, to be safe."
+            return WHY_HIGH
         if record.pain_skips:
-            return "An exercise was stopped for pain: the emergency questions again, to be safe."
+            return WHY_PAIN_SKIP
         if record.leg not in (None, Leg.NONE):
             before = records.get(day - timedelta(days=1))
             if before is None or before.leg in (None, Leg.NONE) or (record.leg is Leg.BOTH and before.leg is not Leg.BOTH):
-                return "New leg symptoms: the emergency questions again, to be safe."
+                return WHY_LEG
     if today > since and pain.worsening(mornings, today):
-        return "Your mornings have been getting worse: the emergency questions again, to be safe."
+        return WHY_WORSE
     return None

@@ -121,6 +121,7 @@ class Database:
             paced=doc.get("paced", True),
             sound=doc.get("sound", "sounds"),
             speech=doc.get("speech", False),
+            owed=doc.get("owed", ""),
         )
 
     def programme(self) -> ProgrammeLog:
@@ -157,7 +158,7 @@ class Database:
         if settings.theme is not None:
             doc["theme"] = settings.theme
         defaults = Settings()
-        for field in ("rest_days", "get_ready", "paced", "sound", "speech"):
+        for field in ("rest_days", "get_ready", "paced", "sound", "speech", "owed"):
             if getattr(settings, field) != getattr(defaults, field):
                 doc[field] = getattr(settings, field)
         self._write(self._settings, {SETTINGS_DOC: doc})

@@ -169,6 +169,7 @@ _SETTINGS_FIELDS = {
     "paced": lambda v: type(v) is bool,
     "sound": lambda v: type(v) is str and v in validate.SOUNDS,
     "speech": lambda v: type(v) is bool,
+    "owed": lambda v: type(v) is str and len(v) <= validate.REASON_LIMIT,
 }
 
 

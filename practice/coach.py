@@ -21,7 +21,7 @@ from practice.journal import Edit, Journal
 from practice.programme import education, gates, pain
 from practice.programme.levels import LEVEL_EVERY_DAYS, current_levels
 from practice.programme.records import Answers, Change, Clearance, Decline, LevelChange, QuestionSet
-from practice.programme.rules import Inputs, Suggestion, suggestions
+from practice.programme.rules import Inputs, Suggestion, next_time, suggestions
 from practice.programme.screening import SETS, WHY_HIGH, WHY_LEG, WHY_WORSE, Due, Mode, due, screening_mode
 
 HISTORY_DAYS = 120
@@ -200,7 +200,7 @@ class Coach:
     def pain_during(self, exercise_id: str, score: int) -> tuple[Callable[[DayRecord], DayRecord], PainReport]:
         """Pain reported during an exercise (9b): the change to the day, and
         what it means. Red (6 or more) stops the exercise: it is skipped for
-        pain (which counts as done), and the level below is offered next time."""
+        pain (which counts as done), and a step down is offered next time."""
         validate.pain(score, "pain during")
         exercise = self.journal.exercise(exercise_id)
         level = pain.band(score)
@@ -214,7 +214,7 @@ class Coach:
             pain.Band.AMBER: f"Pain {score}/10: acceptable if it settles within an hour and is back to usual by "
                              "tomorrow. Finish this set and add nothing.",
             pain.Band.RED: f"Pain {score}/10 is too much: {exercise.name} stops here. It counts as done today, "
-                           "and next time the level below is offered.",
+                           f"and {next_time(self.journal.levels()[exercise.id])}.",
         }[level]
         return change, PainReport(level, words)
 

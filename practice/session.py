@@ -14,6 +14,7 @@ from practice.coach import Coach, Morning, PainReport
 from practice.daylog import DayKind, DayRecord, Leg, Rating
 from practice.journal import DayView, Edit, Journal
 from practice.programme import pain
+from practice.programme.rules import next_time
 from practice.routine import Limit
 
 UNDO_DEPTH = 50
@@ -117,7 +118,8 @@ class Session:
         words = rating.value.replace("-", " ")
         message = self._apply(f"rated {name} {words}", exercise_id, lambda r: r.with_rating(exercise_id, rating))
         if rating is Rating.PAINFUL:
-            message += (" Next time the level below is offered. If the pain is sharp or runs into a leg, "
+            level = self.journal.levels()[self.journal.exercise(exercise_id).id]
+            message += (f" {next_time(level).capitalize()}. If the pain is sharp or runs into a leg, "
                         "stop for today.")
         return message
 
@@ -129,7 +131,7 @@ class Session:
 
     def skip(self, exercise_id: str, reason: str, pain: bool = False) -> str:
         """Skip an exercise; ``pain``: because of pain (counts as done, and
-        the level below is offered next time)."""
+        a step down is offered next time)."""
         name = self.journal.exercise(exercise_id).name
         reason = reason.strip()
         label = f"skipped {name} because of pain" if pain else f"skipped {name}"

@@ -213,6 +213,23 @@ async def test_skip_says_which_choice_keeps_the_day_and_asks_for_an_optional_rea
         assert on_disk(journal).skips == {}
 
 
+async def test_a_skip_for_pain_says_what_comes_next_at_the_exercise_level(journal):
+    app = app_for(journal)
+    async with app.run_test(size=SIZE) as pilot:
+        await select(pilot, "calf-foam-roll")  # level 2
+        await pilot.press("s")
+        assert "the level below is offered" in " ".join(str(s.render()) for s in app.screen.query("Static"))
+        await pilot.press("escape")
+        await select(pilot, "glute-bridge")  # level 1: there is no level below
+        await pilot.press("s")
+        assert "a break from it" in " ".join(str(s.render()) for s in app.screen.query("Static"))
+        await pilot.press("p")  # skipped for pain: the emergency questions come at once
+        assert isinstance(app.screen, ScreeningScreen)
+        await answer_all_no(pilot, 9)
+        assert "Skipped because of pain" in row(app, "glute-bridge").note
+        assert "a break from it" in row(app, "glute-bridge").note
+
+
 async def test_a_failed_save_shows_an_error_and_the_row_stays(journal, monkeypatch):
     def full_disk(*args, **kwargs):
         raise OSError(errno.ENOSPC, "No space left on device")

@@ -186,7 +186,7 @@ def test_a_level_change_seven_days_ago_allows_the_next_step():
 @pytest.mark.parametrize("marks, words", [
     ({"ratings": {BRIDGE: Rating.PAINFUL}}, "painful"),
     ({"pain_during": {BRIDGE: 6}}, "pain reached 6/10"),
-    ({"skips": {BRIDGE: "pain"}, "pain_skips": frozenset({BRIDGE}), "ticks": {}}, "stopped it for pain"),
+    ({"skips": {BRIDGE: "pain"}, "pain_skips": frozenset({BRIDGE}), "ticks": {}}, "skipped it because of pain"),
 ])
 def test_a_painful_session_offers_the_level_below(marks, words):
     record = DayRecord(days_ago(1), plan=(BRIDGE,), levels={BRIDGE: 3}, ticks={BRIDGE: None})._replace(**marks)

@@ -105,10 +105,14 @@ async def test_a_step_up_is_offered_accepted_and_another_declined(journal):
         await pilot.press("l")
         assert isinstance(app.screen, LevelsScreen)
         assert "rated easy" in str(app.screen.query_one("#why").render())
-        await pilot.press("y")  # the first: the bridge, in routine order
+        await pilot.press("j", "j", "j", "y", "n")  # a row with nothing to answer: y and n do nothing
+        assert app.screen.query_one("#level-list").highlighted == 3 and not journal.db.programme().changes
+        assert not app.screen.check_action("yes", ()) and not app.screen.check_action("no", ())
+        await pilot.press("k", "k", "k", "y")  # the first: the bridge, in routine order
         await pilot.press("n")  # then the bird dog: no
         await pilot.pause()
         assert "Nothing to suggest" in str(app.screen.query_one("#advice").render())
+        assert any("step up is suggested again after 2 more sessions" in n.message for n in app._notifications)
         await pilot.press("escape")
         await pilot.pause()
         assert "level 2 of 5" in row(app, "glute-bridge").name_text

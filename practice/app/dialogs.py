@@ -12,6 +12,7 @@ from practice import safety
 from practice.programme import education
 from practice.catalog import Exercise
 from practice.daylog import Leg
+from practice.programme.rules import next_time
 
 
 def _safety_text(first_run: bool) -> str:
@@ -366,16 +367,16 @@ class SkipDialog(ModalScreen["tuple[bool, str] | None"]):
     ]
     AUTO_FOCUS = None
 
-    def __init__(self, name: str) -> None:
+    def __init__(self, name: str, level: int) -> None:
         super().__init__()
-        self.exercise_name = name
+        self.exercise_name, self.level = name, level
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog text-dialog"):
             yield Label(f"Skip {self.exercise_name} today?", classes="dialog-title", markup=False)
             yield Static(
-                "[b]p[/b]  because of pain: it counts as done today (your streak is safe), and next time "
-                "the level below is offered.\n"
+                "[b]p[/b]  because of pain: it counts as done today (your streak is safe), and "
+                f"{next_time(self.level)}.\n"
                 "[b]o[/b]  for another reason: the day stays incomplete. Type the reason if you like, then "
                 "[b]enter[/b]."
             )

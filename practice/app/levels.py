@@ -13,10 +13,17 @@ from textual.widgets.option_list import Option
 
 from practice.app.footer import KeyFooter
 from practice.programme.gates import Offer
-from practice.programme.rules import Suggestion
+from practice.programme.rules import Suggestion, declined_words
 from practice.session import Session
 
 NOTHING = "Nothing to suggest today: suggestions come after sessions you rate, and the mornings after them."
+
+
+class LevelList(OptionList):
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+    ]
 
 
 class LevelsScreen(Screen[None]):
@@ -27,6 +34,11 @@ class LevelsScreen(Screen[None]):
         Binding("escape", "close", "Today"),
     ]
 
+    def __init__(self) -> None:
+        super().__init__()
+        self.suggested: dict[str, Suggestion] = {}
+        self.offered: dict[str, Offer] = {}
+
     @property
     def session(self) -> Session:
         return self.app.session  # type: ignore[attr-defined]
@@ -35,7 +47,7 @@ class LevelsScreen(Screen[None]):
         yield Header()
         with Vertical(id="levels-page"):
             yield Static(id="advice", markup=False)
-            yield OptionList(id="level-list")
+            yield LevelList(id="level-list")
             yield Static(id="why", markup=False)
         yield KeyFooter()
 
@@ -80,6 +92,14 @@ class LevelsScreen(Screen[None]):
 
     def on_option_list_option_highlighted(self) -> None:
         self._show_why()
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """y and n only where there is something to say yes or no to."""
+        if action in ("yes", "no"):
+            selected = self._selected()
+            return selected in self.suggested or selected in self.offered
+        return True
 
     def _selected(self) -> str | None:
         listing = self.query_one(OptionList)
@@ -104,19 +124,22 @@ class LevelsScreen(Screen[None]):
         elif selected in self.offered:
             if self.app.save(lambda: coach.switch(selected, on=True)):  # type: ignore[attr-defined]
                 self.notify("Added to your routine at level 1.")
+        else:
+            return  # a row with nothing to say yes to
         self.refresh_list()
 
     def action_no(self) -> None:
         selected = self._selected()
         coach = self.session.coach
         if selected in self.suggested:
-            to = self.suggested[selected].to
+            suggestion = self.suggested[selected]
+            to, words = suggestion.to, declined_words(suggestion.change)
         elif selected in self.offered:
-            to = 1
+            to, words = 1, f"Not added. To add it later: backtui enable {selected}"
         else:
-            return
+            return  # a row with nothing to say no to
         if self.app.save(lambda: coach.decline(selected, to) or True):  # type: ignore[attr-defined]
-            self.notify("Kept as it is. It is offered again only after more sessions that qualify.")
+            self.notify(words)
         self.refresh_list()
 
     def action_choose(self) -> None:

@@ -9,6 +9,7 @@ from textual.content import Content
 from textual.widgets import Label
 
 from practice.daylog import Mark
+from practice.programme.rules import next_time
 from practice.routine import PlanItem
 
 
@@ -83,7 +84,7 @@ class Row:
             instead = f" Instead: {self.alternative} (enter)." if self.alternative else ""
             return f"{gate.reason}{instead}"
         if self.state is RowState.SKIPPED and mark.pain_skip:
-            return "Stopped for pain: it counts as done today, and next time offers the level below."
+            return f"Skipped because of pain: it counts as done today, and {next_time(self.item.level.number)}."
         if self.state is RowState.SKIPPED and mark.skipped:
             return f"Skipped: {mark.skipped}"
         if mark.rating is not None:

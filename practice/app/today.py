@@ -298,7 +298,7 @@ class TodayScreen(Screen[None]):
                 if pain:
                     self.app.ask_screening(why=WHY_PAIN_SKIP)  # type: ignore[attr-defined]
 
-        self.app.push_screen(SkipDialog(row.item.exercise.name), skipped)
+        self.app.push_screen(SkipDialog(row.item.exercise.name, row.item.level.number), skipped)
 
     def action_undo(self) -> None:
         if not self.session.can_undo:

@@ -106,6 +106,19 @@ def _since_change(history: list[Session], changes: Sequence[LevelChange], exerci
     return [s for s in history if last is None or s.day > last.day or (s.day == last.day and s.level == last.after)]
 
 
+def next_time(level: int) -> str:
+    """What a painful session leads to, in words: the level below, or at
+    level 1 leaving the exercise out for now."""
+    return "next time the level below is offered" if level > 1 else "next time you are offered a break from it"
+
+
+def declined_words(change: Change) -> str:
+    """What saying no means, in words (see _declined)."""
+    if change is Change.UP:
+        return "Kept as it is. The step up is suggested again after 2 more sessions that qualify for it."
+    return "Kept as it is. The step down is suggested again only if a later session is painful or hard."
+
+
 def _down(exercise: Exercise, level: int, history: list[Session], inputs: Inputs) -> Suggestion | None:
     to = level - 1
     recent = _since_change(history, inputs.changes, exercise)
@@ -114,7 +127,7 @@ def _down(exercise: Exercise, level: int, history: list[Session], inputs: Inputs
         last = recent[-1]
         if last.painful:
             what = (f"pain reached {last.pain}/10 during it" if last.pain is not None and last.pain >= 6 else
-                    "you stopped it for pain" if last.stopped_for_pain else "it was painful")
+                    "you skipped it because of pain" if last.stopped_for_pain else "it was painful")
             return Suggestion(exercise.id, Change.DOWN, to, f"On {_day(last.day)} {what}: {lower} next time.")
         if len(recent) >= 2 and all(s.rating is Rating.HARD for s in recent[-2:]):
             return Suggestion(exercise.id, Change.DOWN, to, f"Rated hard two sessions in a row: {lower} next time.")

@@ -44,13 +44,17 @@ class Morning(NamedTuple):
         pain_24h = self.edit.view.record.pain_24h
         said = f"Morning check-in saved: {pain_24h}/10 over the last 24 hours."
         if self.flare_started:
-            return (f"{said} Today is a flare day: the gentlest levels, about half the sets, and short walks. "
-                    f"{education.point(education.FLARE)}")
+            return f"{said} Today is a flare day: flare-safe levels, about half the sets, and short walks."
         if self.flare_ended:
             return f"{said} Two settled mornings: the flare is over. Today is a lighter session, then your usual levels."
         if self.reduced:
             return f"{said} Your back is 2 or more points above usual: today's sets are cut by about a third."
         return said
+
+    @property
+    def point(self) -> str:
+        """A point about back pain that fits what the check-in started, or ""."""
+        return education.point(education.FLARE) if self.flare_started else ""
 
 
 class PainReport(NamedTuple):

@@ -37,7 +37,8 @@ def calendar(today: date, weeks: int = WEEKS) -> list[date]:
 
 
 def share_done(record: DayRecord | None, day: date, today: date, since: date | None = None) -> float | None:
-    """The share of the day's plan done; None for a day with nothing to do,
+    """The share of the day's plan done (a skip because of pain counts, as
+    on Today and for the streak); None for a day with nothing to do,
     after today, or before ``since`` (the first day ever recorded)."""
     if day > today or (since is not None and day < since):
         return None
@@ -46,7 +47,7 @@ def share_done(record: DayRecord | None, day: date, today: date, since: date | N
     plan = record.plan
     if record.kind is DayKind.REST or not plan:
         return None
-    return sum(1 for i in plan if i in record.ticks) / len(plan)
+    return sum(1 for i in plan if i in record.ticks or i in record.pain_skips) / len(plan)
 
 
 class Tally(NamedTuple):

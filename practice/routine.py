@@ -45,7 +45,7 @@ class Limit(Enum):
 
 
 EMERGENCY_GATE = FlareGate(
-    "No exercises today: your answers to the safety questions need emergency care first."
+    "Your answers to the safety questions need emergency care first."
 )
 SHARE = {Volume.FULL: 1.0, Volume.REDUCED: 2 / 3, Volume.HALF: 0.5}
 

@@ -20,6 +20,8 @@ from practice.routine import Limit
 UNDO_DEPTH = 50
 
 
+STOPPED_LABEL = "stopped the session"
+
 class Advice(NamedTuple):
     limit: Limit
     line: str = ""
@@ -78,6 +80,11 @@ class Session:
     @property
     def can_undo(self) -> bool:
         return bool(self._history)
+
+    @property
+    def undoes_a_stop(self) -> bool:
+        """The next undo would take back a stop for pain."""
+        return bool(self._history) and self._history[-1].label == STOPPED_LABEL
 
     def refresh(self) -> bool:
         """Read the day again (if the file or the day changed since); True if
@@ -155,7 +162,7 @@ class Session:
         """End the session for pain."""
         edit = self.journal.stop(exercise_id, expect=self.day)
         before = edit.before.stop
-        self._remember(Undo("stopped the session", lambda r: r._replace(stop=before)))
+        self._remember(Undo(STOPPED_LABEL, lambda r: r._replace(stop=before)))
         self.view = edit.view
         return "Session stopped for today."
 

@@ -108,9 +108,12 @@ async def test_help_lists_the_keys_and_leads_back_to_the_safety_notice(journal):
 
 async def test_the_command_palette_offers_the_keys(journal):
     app = app_for(journal)
-    async with app.run_test(size=SIZE):
+    async with app.run_test(size=SIZE) as pilot:
         titles = {command.title for command in app.get_system_commands(app.screen)}
-        assert {"Tick", "Open", "Skip", "Undo", "Help"} <= titles
+        assert {"Tick", "Open", "Skip", "Help", "Levels", "Guide"} <= titles
+        assert "Undo" not in titles  # only keys that act now
+        await pilot.press("space")
+        assert "Undo" in {command.title for command in app.get_system_commands(app.screen)}
 
 
 # Today ------------------------------------------------------------------------
@@ -460,9 +463,12 @@ async def test_sharp_or_spreading_pain_ends_the_session_and_says_when_to_get_hel
         assert isinstance(app.screen, ScreeningScreen)  # a stop re-asks the emergency questions
         await answer_all_no(pilot, 9)
         await pilot.pause()
-        assert "stopped" in str(app.screen.query_one("#banner").render())
+        assert "Stopped for pain" in str(app.screen.query_one("#banner").render())
         await pilot.press("space", "enter")  # no more exercises today
         assert isinstance(app.screen, TodayScreen) and on_disk(journal).ticks == {}
+        await pilot.press("u")  # taking a stop back asks first
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
     stop = on_disk(journal).stop
     assert stop is not None and stop.exercise == "hamstring-lying-static-stretch"
 
@@ -476,7 +482,7 @@ async def test_a_gated_exercise_says_why_and_offers_the_alternative(data_dir):
     async with app.run_test(size=SIZE) as pilot:
         gated = row(app, "prone-erector-isometric")
         assert gated.state is RowState.GATED
-        assert "flare" in gated.note.lower() and "Bird dog" in gated.note
+        assert gated.note.startswith("Left out today. A hard back-extensor hold") and "Bird dog" in gated.note
         assert "Flare day" in str(app.screen.query_one("#banner").render())
         await select(pilot, "prone-erector-isometric")
         await pilot.press("space")

@@ -184,3 +184,26 @@ async def test_the_about_page_has_the_points(journal):
         text = " ".join(str(s.render()) for s in app.screen.query("Static"))
         assert "Hurting is not the same as harm" in text and "Walking counts" in text
         await answer_all_no(pilot, 0)
+
+
+async def test_choosing_a_level_by_hand_asks_twice_for_a_jump_up(journal):
+    from practice.app.dialogs import LevelDialog
+    from practice.app.exercise import ExerciseScreen
+    from practice.app.footer import KeyFooter
+
+    app = app_for(journal)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_exercise(pilot, "glute-bridge")  # level 1
+        await pilot.press("v", "5")
+        assert isinstance(app.screen, LevelDialog)
+        assert "4 steps up at once" in str(app.screen.query_one("#level-hint").render())
+        await pilot.press("escape")
+        assert journal.levels()["glute-bridge"] == 1
+        await pilot.press("v", "2")  # one step: at once
+        await pilot.pause()
+        assert journal.levels()["glute-bridge"] == 2 and isinstance(app.screen, ExerciseScreen)
+        await pilot.press("v", "4", "4")  # asked, and said again
+        await pilot.pause()
+        assert journal.levels()["glute-bridge"] == 4
+        footer = app.screen.query_one(KeyFooter)
+        assert footer.display and len(footer.children) > 2  # the keys are still there

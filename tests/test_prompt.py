@@ -67,8 +67,10 @@ def test_format_and_json_do_not_go_together(cli):
     assert code == 2 and "not allowed with" in err
 
 
-def test_format_on_the_fast_path_reads_no_store(data_dir, journal):
-    """With the summary current, --format imports neither TinyDB nor the log."""
+def test_format_on_the_fast_path_reads_no_store(data_dir):
+    """With the summary current, --format imports neither TinyDB nor the log.
+    The command runs on the wall clock, so the summary is written on it too."""
+    journal = Journal(data_dir)
     journal.tick("calf-foam-roll")
     journal.summary.write()
     probe = ("import sys; from practice.cli import main; code = main(sys.argv[1:]); sys.stdout.flush(); "

@@ -281,11 +281,16 @@ class PainDuringDialog(ModalScreen["int | str | None"]):
 
 
 class LevelDialog(ModalScreen["int | None"]):
-    """Choose an exercise's level by hand: its number key."""
+    """Choose an exercise's level by hand: its number key. A jump of more
+    than one level up asks for the key a second time."""
+
+    HINT = "A number picks that level from today on; stepping down is always fine. [b]escape[/b] keeps it."
 
     def __init__(self, exercise: Exercise, current: int) -> None:
         super().__init__()
         self.exercise, self.current = exercise, current
+        self.asked: int | None = None
+        """A level more than one step up, chosen once."""
 
     BINDINGS = [*(Binding(str(n), f"choose({n})", str(n), show=False) for n in range(1, 6)),
                 Binding("escape", "choose(0)", "Back")]
@@ -299,10 +304,16 @@ class LevelDialog(ModalScreen["int | None"]):
         with Vertical(id="levels", classes="dialog"):
             yield Label(f"{self.exercise.name}: choose a level", classes="dialog-title", markup=False)
             yield Static("\n".join(rows))
-            yield Label("A number picks that level from today on; stepping down is always fine. "
-                        "[b]escape[/b] keeps it.", classes="dialog-hint")
+            yield Label(self.HINT, id="level-hint", classes="dialog-hint")
 
     def action_choose(self, number: int) -> None:
+        if number > self.current + 1 and number <= self.exercise.top and self.asked != number:
+            self.asked = number
+            self.query_one("#level-hint", Label).update(
+                f"Level {number} is {number - self.current} steps up at once; the programme moves one level at a "
+                f"time, after sessions that went well. Press [b]{number}[/b] again to choose it anyway, "
+                "[b]escape[/b] to keep your level.")
+            return
         self.dismiss(number if 1 <= number <= self.exercise.top else None)
 
 

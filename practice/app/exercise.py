@@ -75,9 +75,9 @@ class ExerciseScreen(Screen["ExerciseResult | None"]):
             with VerticalScroll(id="about"):
                 yield Label(f"[b]{exercise.name}[/b], {item.level_text}", id="name", markup=True)
                 yield Static(item.level.how, id="how", markup=False)
+                yield Static(f"Caution: {exercise.caution}", id="caution", markup=False)  # before the fold
                 yield Static(f"{exercise.target} · {item.dose.describe()} · {kit}", id="target", markup=False)
                 yield Static(safety.bullets(exercise.cues), id="cues", markup=False)
-                yield Static(f"Caution: {exercise.caution}", id="caution", markup=False)
             with Vertical(id="timer-pane"):
                 yield HoldTimer(steps_for(item.dose, ready=self.get_ready), self.clock, id="timer")
                 yield Static(RATING_HINT + "\n[b]enter[/b] skips the rating", id="rating", markup=True)

@@ -26,7 +26,7 @@ class KeyFooter(Footer):
     more than a frame even when the same keys come back."""
 
     def __init__(self) -> None:
-        super().__init__(compact=True)
+        super().__init__(compact=True, show_command_palette=False)  # ctrl+p is in the help
         self._keys: tuple[tuple[Binding, bool, str], ...] | None = None
         """The keys of the last compose."""
 
@@ -39,3 +39,10 @@ class KeyFooter(Footer):
         if self._bindings_ready and shown_keys(screen) == self._keys:
             return
         super().bindings_changed(screen)
+
+    def on_mount(self) -> None:
+        """A footer mounted into a screen already shown (the screen composed
+        again) would wait for the next change of keys to show any: ask for
+        them now."""
+        super().on_mount()
+        self.call_after_refresh(self.screen.refresh_bindings)

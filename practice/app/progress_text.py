@@ -59,12 +59,13 @@ def _detail_lines(record: DayRecord | None, day: date, today: date, name_of: Cal
     lines = []
     plan = record.plan or ()
     kind = {DayKind.REST: "Rest day", DayKind.FLARE: "Flare day"}.get(record.kind)
-    done = [i for i in plan if i in record.ticks]
+    ticked = [i for i in plan if i in record.ticks]
     left = [i for i in plan if i not in record.ticks and i not in record.skips]
-    count = f"{len(done)} of {len(plan)} done ({share_done(record, day, today):.0%})" if plan else ""
+    done = len(ticked) + sum(1 for i in plan if i in record.pain_skips)  # as Today counts it
+    count = f"{done} of {len(plan)} done ({share_done(record, day, today):.0%})" if plan else ""
     lines.append(" · ".join(part for part in (kind, count) if part) or "Nothing planned.")
-    if done and left:
-        lines.append(names("Done", done, name_of) if len(done) <= len(left)
+    if ticked and left:
+        lines.append(names("Done", ticked, name_of) if len(ticked) <= len(left)
                      else names("Still to do" if day == today else "Not done", left, name_of))
     if record.skips:
         lines.append(names("Skipped", list(record.skips), lambda i: name_of(i) + _why(record.skips[i])))

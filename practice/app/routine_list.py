@@ -92,7 +92,8 @@ class RoutineList(ScrollView, can_focus=True):
         """Bring the rows and phase counts up to date with ``view``; redraw
         only the lines that changed."""
         record, plan = view.record, view.plan
-        changed = [n for n, row in enumerate(self.rows) if row.show(record.mark(row.exercise_id))]
+        stopped = record.stop is not None
+        changed = [n for n, row in enumerate(self.rows) if row.show(record.mark(row.exercise_id), stopped)]
         counts = {}
         for phase in Phase:
             due = [item.exercise.id for item in plan.phase_items(phase) if item.gate is None]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import textwrap
 from enum import Enum
 
@@ -10,7 +11,7 @@ from textual.widgets import Label
 
 from practice.daylog import Mark
 from practice.programme.rules import next_time
-from practice.routine import PlanItem
+from practice.routine import EMERGENCY_GATE, PlanItem
 
 
 def put(label: Label, text: str) -> bool:
@@ -37,10 +38,11 @@ class RowState(Enum):
         return self.value[1]
 
 
-def row_state(item: PlanItem, mark: Mark) -> RowState:
+def row_state(item: PlanItem, mark: Mark, stopped: bool = False) -> RowState:
+    """``stopped``: the session was stopped for pain; nothing more today."""
     if mark.ticked:
         return RowState.DONE
-    if item.gate is not None:
+    if item.gate is not None or (stopped and mark.skipped is None):
         return RowState.GATED
     if mark.skipped is not None:
         return RowState.SKIPPED
@@ -71,18 +73,23 @@ class Row:
         self.state = RowState.TODO
         self.note = ""
 
-    def show(self, mark: Mark) -> bool:
-        """Take the exercise's mark for the day; True if the row changed."""
+    def show(self, mark: Mark, stopped: bool = False) -> bool:
+        """Take the exercise's mark for the day (``stopped``: the session was
+        stopped for pain); True if the row changed."""
         before = (self.state, self.note)
-        self.state = row_state(self.item, mark)
+        self.state = row_state(self.item, mark, stopped)
         self.note = self._note(mark)
         return (self.state, self.note) != before
 
     def _note(self, mark: Mark) -> str:
         gate = self.item.gate
+        if self.state is RowState.GATED and gate is None:
+            return ""  # stopped for pain: the banner says so once
         if self.state is RowState.GATED and gate is not None:
+            if gate is EMERGENCY_GATE:
+                return ""  # the banner says it once, not under every row
             instead = f" Instead: {self.alternative} (enter)." if self.alternative else ""
-            return f"{gate.reason}{instead}"
+            return f"{gate.words}{instead}"
         if self.state is RowState.SKIPPED and mark.pain_skip:
             return f"Skipped because of pain: it counts as done today, and {next_time(self.item.level.number)}."
         if self.state is RowState.SKIPPED and mark.skipped:
@@ -101,7 +108,9 @@ class Row:
         state_width = self.STATE_WIDTH if wide else 2
         kit_width = kit_width if wide else 0
         name_width = max(12, width - state_width - dose_width - (kit_width + 1 if kit_width else 0) - 1)
-        names = textwrap.wrap(self.name_text, name_width) or [""]
+        # "level 2 of 3" wraps as one: never "level 2 of" with a lone "3" below
+        keep = re.sub(r"level (\d+) of (\d+)", "level\xa0\\1\xa0of\xa0\\2", self.name_text)
+        names = [part.replace("\xa0", " ") for part in textwrap.wrap(keep, name_width)] or [""]
         state = self.state
         label = f"{state.glyph} {state.word}" if wide else state.glyph
         line = Content.assemble(

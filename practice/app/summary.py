@@ -34,6 +34,7 @@ class Summary(Widget):
     def show(self, view: DayView) -> None:
         left = view.left_seconds
         parts = Parts(f"{view.plan.day:%A %-d %B}", len(view.done), len(view.plan.due),
+                      "stopped for pain" if view.record.stop is not None else
                       minutes(left) + " left" if left else "nothing left")
         if parts != self.parts:
             self.parts = parts

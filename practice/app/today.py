@@ -31,15 +31,15 @@ class TodayScreen(Screen[None]):
     BINDINGS = [
         Binding("space", "toggle", "Tick"),
         Binding("enter", "open", "Open"),
-        Binding("g", "guide", "Guided session"),
+        Binding("g", "guide", "Guide"),
         Binding("s", "skip", "Skip"),
         Binding("u", "undo", "Undo"),
         Binding("tab", "phase(1)", "Next phase", show=False),
         Binding("shift+tab", "phase(-1)", "Previous phase", show=False),
         *(Binding(str(p.value), f"jump({p.value})", f"Phase {p.value}", show=False) for p in Phase),
-        Binding("c", "check_in", "Pain"),
+        Binding("c", "check_in", "Check in"),
         *(Binding(b.key, b.action, b.description, show=False) for b in RATING_KEYS),
-        Binding("l", "levels", "Levels"),
+        Binding("l", "levels", "Levels", show=False),
         Binding("p", "progress", "Progress"),
         Binding("f", "kind('flare')", "Flare day", show=False),
         Binding("r", "kind('rest')", "Rest day", show=False),
@@ -82,7 +82,7 @@ class TodayScreen(Screen[None]):
         if self.app.screen is self:
             self.set_focus(self._list)
         record = self.session.view.record
-        if record.pain_24h is None and not record.ticks:
+        if record.pain_24h is None and not record.ticks and self._advice.limit is not Limit.STOPPED:
             # in the status line, which the first change takes over: no
             # line comes or goes under the cursor
             put(self._saved, CHECK_IN_INVITATION)
@@ -128,18 +128,21 @@ class TodayScreen(Screen[None]):
         banner = self._banner()
         if put(self._banner_label, banner):
             self._banner_label.set_class(bool(banner), "-shown")
-        self.sub_title = "flare day" if plan.kind is DayKind.FLARE else "today"
+        limit = self._advice.limit
+        self.refresh_bindings()
+        self.sub_title = ("no exercises today" if limit is Limit.STOPPED else "see-a-GP mode" if limit is Limit.GENTLE
+                          else "flare day" if plan.kind is DayKind.FLARE else "today")
 
     def _banner(self) -> str:
         record, plan = self.session.view.record, self.session.view.plan
         if record.stop is not None:
-            return "Session stopped for pain today. Rest; u undoes a stop pressed by mistake."
+            return "Stopped for pain today: rest now. (u takes back a stop pressed by mistake)"
         if self._advice.limit is Limit.STOPPED:
-            return "No exercises today: your safety answers need emergency care first (see the stop screen)."
+            return "No exercises today: your safety answers need emergency care first."
         if self._advice.limit is Limit.GENTLE:
-            return "See-a-GP mode: the gentlest levels only, if you choose; steps up wait until you are seen."
+            return "See-a-GP mode: flare-safe levels, half the sets, if you wish; no steps up."
         if plan.kind is DayKind.FLARE:
-            return "Flare day: the gentlest levels, about half the sets, and short walks (f ends it)."
+            return "Flare day: flare-safe levels, about half the sets, short walks (f ends it)."
         if plan.kind is DayKind.REST:
             return "Rest day: the streak waits for you (r ends it)."
         if plan.volume is Volume.REDUCED:
@@ -266,10 +269,14 @@ class TodayScreen(Screen[None]):
         if row is None:
             return
         if row.state is RowState.GATED:
-            self.notify(row.note, title="Not today")
+            self._not_today(row)
             return
         if self._change(lambda: self.session.toggle(row.exercise_id)) and row.exercise_id in self.session.view.record.ticks:
             put(self._saved, f"{self._saved.content} {RATING_HINT}")
+
+    def _not_today(self, row: Row) -> None:
+        self.notify(row.note or "No exercises today: your safety answers need emergency care first.",
+                    title="Not today")
 
     def action_rate(self, rating: str) -> None:
         """Rate the exercise ticked last (one key; never required)."""
@@ -300,11 +307,22 @@ class TodayScreen(Screen[None]):
 
         self.app.push_screen(SkipDialog(row.item.exercise.name, row.item.level.number), skipped)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The footer shows u only when there is something to undo."""
+        return self.session.can_undo if action == "undo" else True
+
     def action_undo(self) -> None:
-        if not self.session.can_undo:
-            self.notify("Nothing to undo.")
+        if not self.session.undoes_a_stop:
+            self._change(lambda: self.session.undo() or "")
             return
-        self._change(lambda: self.session.undo() or "")
+        from practice.app.dialogs import ConfirmScreen
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._change(lambda: self.session.undo() or "")
+
+        self.app.push_screen(ConfirmScreen("Take back today's stop for pain? Only if it was pressed by mistake: "
+                                           "after sharp or spreading pain, rest for today."), answered)
 
     def action_open(self) -> None:
         from practice.app.dialogs import StoppedScreen
@@ -317,7 +335,7 @@ class TodayScreen(Screen[None]):
         gate = row.item.gate
         if gate is not None:
             if gate.alternative is None:
-                self.notify(row.note, title="Not today")
+                self._not_today(row)
                 return
             exercise_id = gate.alternative
         item = self.session.journal.item(exercise_id)
@@ -405,6 +423,8 @@ class TodayScreen(Screen[None]):
         else:
             self.show_view()
         self._say_saved(result.words())
+        if result.point:
+            self.notify(result.point, title="About your back", timeout=20)
         if result.ask_again:
             self.app.ask_screening(why=result.ask_again)  # type: ignore[attr-defined]
 

@@ -41,9 +41,14 @@ class FlareGate(NamedTuple):
     reason: str
     alternative: str | None = None
 
+    @property
+    def words(self) -> str:
+        """The reason as the day's plan shows it."""
+        return f"Left out today. {self.reason}"
+
 
 DEFAULT_FLARE_GATE = FlareGate(
-    "Flare day: only exercises with a flare-safe level stay, at that level."
+    "On a gentle day only exercises with a flare-safe level stay, at that level."
 )
 
 

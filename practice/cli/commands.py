@@ -228,6 +228,8 @@ def checkin(args: Namespace, ctx: Context) -> int:
 
     result = Coach(ctx.journal).morning(args.pain, Leg(args.leg))
     print(result.words())
+    if result.point:
+        print(result.point)
     if result.ask_again:
         print("Please answer the safety questions again: run backtui.")
     return 0

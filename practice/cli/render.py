@@ -71,7 +71,7 @@ def routine_text(view: DayView) -> str:
             lines.append(f"      {e.id}")
             if item.gate is not None:
                 alternative = f" Instead: {item.gate.alternative}." if item.gate.alternative else ""
-                lines.append(f"      {item.gate.reason}{alternative}")
+                lines.append(f"      {item.gate.words}{alternative}")
     return "\n".join(lines)
 
 

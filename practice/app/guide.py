@@ -6,6 +6,7 @@ and turns keys into its questions."""
 from __future__ import annotations
 
 import math
+from functools import partial
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -29,6 +30,9 @@ from practice.sound import Cues, voice_of
 from practice.timing import ADJUST_SECONDS, Step, StepKind
 
 FRAME_SECONDS = 0.1
+LEAD_SECONDS = 0.012
+"""A change is drawn this far ahead of its moment: what Textual takes to
+paint it (up to one 60 Hz frame, and the drawing), so it shows on time."""
 MIN_SIZE = (40, 16)
 """Below this the timer cannot be drawn big enough: the screen says so."""
 
@@ -105,17 +109,46 @@ class GuideScreen(Screen[None]):
 
     # Driving ------------------------------------------------------------------------
 
-    def tick(self) -> None:
+    def tick(self, due: float | None = None) -> None:
+        """Bring the screen up to ``due`` (a moment on the monotonic clock
+        at most LEAD_SECONDS ahead: the next change, drawn a frame early so
+        that it is painted on time), or to now; then wake for the next change
+        on screen: a new step, or the countdown's next second."""
         now = self.clock.monotonic()
-        self._handle(self.flow.advance(now))
+        at = now if due is None else max(now, due)
+        self._handle(self.flow.advance(at))
         if self.flow.stage is Stage.DONE:
             self._end()
             return
-        self._draw(now)
+        self._draw(at)
         if self._wake is not None:
             self._wake.stop()
-        deadline = self.flow.next_deadline(now)
-        self._wake = self.set_timer(FRAME_SECONDS if deadline is None else min(FRAME_SECONDS, deadline), self.tick)
+        change = self._next_change(at)
+        wait = None if change is None else at + change - LEAD_SECONDS - now
+        if wait is None or wait > FRAME_SECONDS:
+            self._wake = self.set_timer(FRAME_SECONDS, self.tick)
+        else:
+            self._wake = self.set_timer(max(0.0, wait), partial(self.tick, at + change))
+
+    def _next_change(self, at: float) -> float | None:
+        """Seconds from ``at`` until what the screen shows changes by itself;
+        None while paused or waiting for a key."""
+        deadline = self.flow.next_deadline(at)
+        if deadline is None:
+            return None
+        left = self._counting(at)
+        digit = (left % 1 or 1.0) if left is not None else deadline
+        return min(deadline, digit)
+
+    def _counting(self, at: float) -> float | None:
+        """The seconds the big number counts down from, if it counts time."""
+        flow = self.flow
+        if flow.stage is not Stage.EXERCISE:
+            return flow.stage_left(at)
+        run = flow.run
+        if run is None or run.step is None or (run.step.kind is StepKind.SET and not run.holding_top()):
+            return None
+        return run.remaining(at)
 
     def _handle(self, events: list) -> None:
         session = self.session

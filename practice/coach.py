@@ -15,6 +15,8 @@ from datetime import date, timedelta
 from typing import NamedTuple
 
 from practice import validate
+from practice.assess.mappings import caps
+from practice.assess.protocol import SCREENING_STOPS
 from practice.daylog import DayKind, DayRecord, Leg, Volume
 from practice.errors import UsageError
 from practice.journal import Edit, Journal
@@ -78,7 +80,7 @@ class Coach:
             catalog=journal.catalog, on=on, levels=current_levels(journal.catalog, log.changes),
             changes=log.changes, declines=log.declines, records=records, mornings=journal.mornings(),
             today=today, flare=view.plan.kind is DayKind.FLARE, paused=mode is not Mode.NORMAL,
-            view=view, answers=log.answers, mode=mode,
+            view=view, answers=log.answers, mode=mode, caps=caps(journal.db.assessments().results),
         )
 
     def suggestions(self, inputs: Inputs | None = None) -> list[Suggestion]:
@@ -102,7 +104,8 @@ class Coach:
 
     def screening_due(self, inputs: Inputs | None = None) -> Due | None:
         inputs = inputs or self.inputs()
-        return due(inputs.answers, inputs.records, inputs.mornings, inputs.today)
+        stops = [r.at for r in self.journal.db.assessments().results if r.stopped in SCREENING_STOPS]
+        return due(inputs.answers, inputs.records, inputs.mornings, inputs.today, stops)
 
     # Levels --------------------------------------------------------------------
 

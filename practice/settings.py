@@ -8,6 +8,8 @@ from practice.clock import DEFAULT_DAY_START_HOUR
 from practice.routine import RoutineSettings
 
 DEFAULT_GET_READY = 10
+DEFAULT_RETEST_DAYS = 14
+"""Days between self-assessments (progression-facts section 12)."""
 DEFAULT_REST_DAYS = 1
 """Rest days allowed in any 7 days, unless the person chose otherwise."""
 
@@ -29,3 +31,8 @@ class Settings(NamedTuple):
     """Cues: "sounds" (or the bell without a player), "bell" or "quiet"."""
     speech: bool = False
     """Speak exercise names and sides, where a speech program is installed."""
+    retest_days: int = DEFAULT_RETEST_DAYS
+    """A self-assessment is due this many days after the last."""
+    hamstring_test: str | None = None
+    """The hamstring self-test the person picked and keeps ("sit-and-reach"
+    or "straight-leg-raise"); None until the first is taken."""

@@ -124,7 +124,8 @@ def export(args: Namespace, ctx: Context) -> int:
         text = export_csv(records)
     else:
         journal = ctx.journal
-        text = export_json(records, journal.clock.now(), journal.db.programme(), journal.levels())
+        text = export_json(records, journal.clock.now(), journal.db.programme(), journal.levels(),
+                           journal.db.assessments())
     _write(text, args.output, f"Exported {count(len(records), 'day')}", ctx)
     return 0
 

@@ -40,6 +40,8 @@ class StepKind(Enum):
     TOP = "Hold at the top"
     DOWN = "Down, slowly"
     """A repetition at a set pace: up, a hold at the top, down."""
+    WALK = "Walk easily"
+    """The easy walk before the self-tests."""
 
     @property
     def timed(self) -> bool:
@@ -48,7 +50,7 @@ class StepKind(Enum):
     @property
     def pause(self) -> bool:
         """A pause between the work (it can be cut short)."""
-        return self in (StepKind.READY, StepKind.RELAX, StepKind.SWITCH, StepKind.REST)
+        return self in (StepKind.READY, StepKind.RELAX, StepKind.SWITCH, StepKind.REST, StepKind.WALK)
 
 
 class Step(NamedTuple):

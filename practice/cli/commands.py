@@ -193,6 +193,7 @@ def sync(args: Namespace, ctx: Context) -> int:
 
 
 def settings(args: Namespace, ctx: Context) -> int:
+    from practice import validate
     from practice.cli import render
 
     journal = ctx.journal
@@ -203,6 +204,10 @@ def settings(args: Namespace, ctx: Context) -> int:
     switches = {"on": True, "off": False, None: None}
     if any(v is not None for v in (args.get_ready, args.pace, args.sound, args.speech)):
         journal.set_guide(args.get_ready, switches[args.pace], args.sound, switches[args.speech])
+    if args.retest_days is not None:
+        journal.update_settings(retest_days=validate.retest_days(args.retest_days))
+    if args.hamstring_test is not None:
+        journal.update_settings(hamstring_test=validate.hamstring_test(args.hamstring_test))
     print(render.settings_text(journal.db.settings()))
     return 0
 

@@ -10,6 +10,8 @@ from collections.abc import Callable
 from datetime import date
 from typing import NamedTuple
 
+from practice.assess import when
+from practice.assess.service import Assessor
 from practice.coach import Coach, Morning, PainReport
 from practice.daylog import DayKind, DayRecord, Leg, Rating
 from practice.journal import DayView, Edit, Journal
@@ -61,9 +63,20 @@ class Session:
         elif pain.not_easing(self.journal.mornings(), self.day):
             line = "Your back has not eased in six weeks: worth booking your GP or a physiotherapist."
         else:
-            line = ""
+            line = self._assess_line()
         first = self.journal.first_day()
         return Advice(limit, line, first is None or (self.day - first).days < 7)
+
+    def _assess_line(self) -> str:
+        """A quiet word when a self-assessment is offered (the first week's
+        baseline) or due; nothing on a day it may not be taken."""
+        assessor = Assessor(self.journal, self.coach)
+        state = assessor.due().state
+        if state not in (when.State.BASELINE, when.State.DUE) or assessor.blocked() is not None:
+            return ""
+        if state is when.State.BASELINE:
+            return "If you like: a baseline self-assessment (about 10 min) makes later changes visible. Press t."
+        return "A self-assessment re-test is due (about 10 min, if you like): press t."
 
     def suggestion_lines(self) -> list[str]:
         """The level suggestions in words, for the completion view."""

@@ -96,12 +96,12 @@ class Chart(Widget):
     """
     COMPONENT_CLASSES = {"chart--bar", "chart--muted"}
 
-    def __init__(self, *, scale: Scale = PAIN, figure: Callable[[float], str] = one_decimal, gutter: int = GUTTER,
+    def __init__(self, *, scale: Scale = PAIN, figure: Callable[[float], str] = one_decimal, labels: int = GUTTER,
                  figure_width: int = 4, id: str | None = None) -> None:
         """``figure`` writes a series' latest figure in ``figure_width`` cells,
-        after its name, in a ``gutter`` of that many cells."""
+        after its name, in the ``labels`` cells left of the bars."""
         super().__init__(id=id)
-        self.scale, self.figure, self.gutter, self.figure_width = scale, figure, gutter, figure_width
+        self.scale, self.figure, self.labels, self.figure_width = scale, figure, labels, figure_width
         self.days: list[date] = []
         self.series: list[tuple[str, list[float | None]]] = []
         self.end = "today"
@@ -120,7 +120,7 @@ class Chart(Widget):
     def render_line(self, y: int) -> Strip:
         muted = self.get_component_rich_style("chart--muted")
         bars = self.get_component_rich_style("chart--bar")
-        rows, gutter = self.scale.rows, self.gutter
+        rows, gutter = self.scale.rows, self.labels
         width = max(1, self.size.width - gutter)
         per = max(1, math.ceil(len(self.days) / width))
         index, row = divmod(y, rows)

@@ -40,6 +40,7 @@ class TodayScreen(Screen[None]):
         *(Binding(b.key, b.action, b.description, show=False) for b in RATING_KEYS),
         Binding("l", "levels", "Levels"),
         Binding("p", "progress", "Progress"),
+        Binding("t", "assess", "Self-tests"),
         Binding("f", "kind('flare')", "Flare day", show=False),
         Binding("r", "kind('rest')", "Rest day", show=False),
         Binding("n", "note", "Note", show=False),
@@ -455,6 +456,11 @@ class TodayScreen(Screen[None]):
 
     def action_progress(self) -> None:
         self.app.open_progress(lambda _: self.run_worker(self.check_day()))  # type: ignore[attr-defined]
+
+    def action_assess(self) -> None:
+        from practice.app.assess.results import AssessmentsScreen
+
+        self.app.push_screen(AssessmentsScreen(), lambda _: self.run_worker(self.check_day()))
 
     def action_help(self) -> None:
         from practice.app.dialogs import HelpScreen, keys_table

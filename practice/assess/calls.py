@@ -58,6 +58,11 @@ class Series(NamedTuple):
                                              self.side or "") if part) or self.test.name
 
 
+def labelled(line: Series, words: str) -> str:
+    """``left: words``; a line without a version or side needs no label."""
+    return words if line.label == line.test.name else f"{line.label}: {words}"
+
+
 def series(results: Iterable[Result], test: Test) -> list[Series]:
     """The test's results as series: versions in the test's order, left
     before right; only series with a result (or a stop)."""
@@ -107,6 +112,9 @@ def _day(day: date) -> str:
 def call(line: Series) -> str:
     """What the change since the baseline means, in plain words."""
     test, points = line.test, line.points
+    if not points and test.kind is Kind.PAIN:
+        return (f"No figure yet: it needs {pain.MIN_SCORES} morning check-ins in the {pain.RECENT_DAYS} days up "
+                "to a test day.")
     if not points:
         last = line.stops[-1] if line.stops else None
         why = STOP_WORDS[Stop(last.stopped)] if last is not None and last.stopped else ""

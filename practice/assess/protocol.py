@@ -91,6 +91,8 @@ class Test(NamedTuple):
     """Bounds of a number in cm or degrees."""
     stops: tuple[Stop, ...] = (Stop.PAIN, Stop.LEG)
     optional: bool = False
+    short: str = ""
+    """A name for a narrow tab."""
 
     def version(self, version_id: str | None) -> Version | None:
         return next((v for v in self.versions if v.id == version_id), None)
@@ -105,6 +107,7 @@ PAIN_24H = Test(
      "and whether a leg has pain, tingling or numbness.",),
     "-",
     "A change of about 2 points, or 30%, counts as a real one; how much depends on where you start.",
+    short="Pain",
 )
 SIT_AND_REACH = Test(
     "sit-and-reach", "Sit-and-reach", Kind.CM, False,
@@ -116,6 +119,7 @@ SIT_AND_REACH = Test(
     "It measures the hamstrings and the low back together. A change under 3 cm is measurement noise; "
     "no meaningful change is known for it, so read it as your own trend.",
     low=-50, high=50,
+    short="Reach",
 )
 STRAIGHT_LEG_RAISE = Test(
     "straight-leg-raise", "Straight-leg raise", Kind.DEGREES, True,
@@ -129,6 +133,7 @@ STRAIGHT_LEG_RAISE = Test(
     "In one study 80 degrees or more counted as normal and under 80 as limited. No meaningful change is "
     "known for it: read it as your own trend. Phone angle apps are not checked for this.",
     low=0, high=120,
+    short="Leg raise",
 )
 THOMAS = Test(
     "thomas", "Thomas test", Kind.PASS_FAIL, True,
@@ -142,6 +147,7 @@ THOMAS = Test(
     "bent hints at the hip flexor; a straighter knee hints at the front of the thigh. Hugging the knee "
     "too far fails it wrongly. The test is poor at home: only a rough left-to-right check.",
     stops=(Stop.PAIN, Stop.LEG, Stop.DIZZY),
+    short="Thomas",
 )
 BRIDGE = Test(
     "bridge-hold", "Bridge hold", Kind.SECONDS, False,
@@ -158,6 +164,7 @@ BRIDGE = Test(
     "own trend, not against other people.",
     versions=(Version("double", "both legs", False, 120), Version("single", "one leg", True, 60)),
     stops=(Stop.PAIN, Stop.LEG, Stop.CRAMP),
+    short="Bridge",
 )
 SIDE_BRIDGE = Test(
     "side-bridge", "Side bridge", Kind.SECONDS, True,
@@ -172,6 +179,7 @@ SIDE_BRIDGE = Test(
     "No meaningful change is known: read it as your own trend.",
     versions=(Version("knees", "knees bent", True, 60), Version("full", "legs straight", True, 60)),
     optional=True,
+    short="Side bridge",
 )
 
 TESTS = {test.id: test for test in (PAIN_24H, SIT_AND_REACH, STRAIGHT_LEG_RAISE, THOMAS, BRIDGE, SIDE_BRIDGE)}

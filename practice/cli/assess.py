@@ -85,7 +85,7 @@ def _version(test: Any, version: str | None) -> str:
 
 
 def _overview_text(overview: Any) -> str:
-    from practice.assess.calls import call
+    from practice.assess.calls import call, labelled
 
     lines = [overview.due.words()]
     if overview.blocked:
@@ -94,7 +94,7 @@ def _overview_text(overview: Any) -> str:
         lines.append(f"\n{test.name} ({test.id})")
         if test.id == "pain-24h":
             lines.append("  from your morning check-ins (backtui checkin), the 7-day average at each assessment")
-        lines += [f"  {line.label}: {call(line)}" for line in found] or ["  no result yet"]
+        lines += [f"  {labelled(line, call(line))}" for line in found] or ["  no result yet"]
     if overview.suggestions:
         lines.append("\nSuggestions (answer them in the app: t on Today, then the results):")
         lines += [f"  - {s.reason} {s.offer} {s.warning}" for s in overview.suggestions]

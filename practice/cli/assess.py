@@ -44,7 +44,7 @@ def run(args: Namespace, ctx: Any) -> int:
     if args.json:
         _print_json(_overview_json(overview))
     else:
-        print(_overview_text(overview))
+        print(_overview_text(overview, ctx.journal.name_of))
     return 0
 
 
@@ -84,7 +84,7 @@ def _version(test: Any, version: str | None) -> str:
     return found.name if found else ""
 
 
-def _overview_text(overview: Any) -> str:
+def _overview_text(overview: Any, name_of: Any) -> str:
     from practice.assess.calls import call, labelled
 
     lines = [overview.due.words()]
@@ -100,7 +100,8 @@ def _overview_text(overview: Any) -> str:
         lines += [f"  - {s.reason} {s.offer} {s.warning}" for s in overview.suggestions]
     if overview.extras:
         lines.append("\nExtras in your routine from self-tests:")
-        lines += [f"  - {c.exercise}, {c.side or 'both sides'}: one more {c.kind}" for c in overview.extras]
+        lines += [f"  - {name_of(c.exercise)} ({c.exercise}): " + ("the form cue" if c.kind == "cue" else
+                  f"one more {c.kind}" + (f" on the {c.side}" if c.side else "")) for c in overview.extras]
     if overview.notes:
         lines.append("")
         lines += [f"  {note}" for note in overview.notes]

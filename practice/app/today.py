@@ -460,7 +460,7 @@ class TodayScreen(Screen[None]):
     def action_assess(self) -> None:
         from practice.app.assess.results import AssessmentsScreen
 
-        self.app.push_screen(AssessmentsScreen(), lambda _: self.run_worker(self.check_day()))
+        self.app.push_screen(AssessmentsScreen(), lambda _: self.run_worker(self.check_day(recompose=True)))
 
     def action_help(self) -> None:
         from practice.app.dialogs import HelpScreen, keys_table

@@ -26,6 +26,8 @@ class Advice(NamedTuple):
     line: str = ""
     """A line for Today's banner, or ""."""
     first_week: bool = False
+    quiet: bool = False
+    """The line is only an offer (a self-assessment), shown without alarm."""
 
 
 class Undo(NamedTuple):
@@ -58,14 +60,15 @@ class Session:
         limit = self.journal.limit()
         inputs = self.coach.inputs()
         count = len(self.coach.suggestions(inputs)) + len(self.coach.offers(inputs))
+        offer = self._assess_line()
         if count:
             line = f"{count} level suggestion{'s' if count > 1 else ''}: press l (nothing changes without your yes)."
         elif pain.not_easing(self.journal.mornings(), self.day):
             line = "Your back has not eased in six weeks: worth booking your GP or a physiotherapist."
         else:
-            line = self._assess_line()
+            line = offer
         first = self.journal.first_day()
-        return Advice(limit, line, first is None or (self.day - first).days < 7)
+        return Advice(limit, line, first is None or (self.day - first).days < 7, quiet=bool(offer) and line == offer)
 
     def _assess_line(self) -> str:
         """A quiet word when a self-assessment is offered (the first week's
@@ -75,8 +78,8 @@ class Session:
         if state not in (when.State.BASELINE, when.State.DUE) or assessor.blocked() is not None:
             return ""
         if state is when.State.BASELINE:
-            return "If you like: a baseline self-assessment (about 10 min) makes later changes visible. Press t."
-        return "A self-assessment re-test is due (about 10 min, if you like): press t."
+            return "If you like: a baseline self-assessment (10 min) to see change later: press t."
+        return "A self-assessment re-test is due (10 min, if you like): press t."
 
     def suggestion_lines(self) -> list[str]:
         """The level suggestions in words, for the completion view."""

@@ -119,3 +119,4 @@ def build_assessments(journal: Journal) -> None:
             Choice(_at(day(5), 7, 0), day(5), "thomas", "psoas-kneeling-stretch", "left", HOLD, day(4), YES),
         ):
             journal.db.add(item)
+        journal.db.put_settings(journal.db.settings()._replace(hamstring_test="sit-and-reach"))

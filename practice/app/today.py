@@ -40,7 +40,7 @@ class TodayScreen(Screen[None]):
         *(Binding(b.key, b.action, b.description, show=False) for b in RATING_KEYS),
         Binding("l", "levels", "Levels"),
         Binding("p", "progress", "Progress"),
-        Binding("t", "assess", "Self-tests"),
+        Binding("t", "assess", "Self-tests", show=False),
         Binding("f", "kind('flare')", "Flare day", show=False),
         Binding("r", "kind('rest')", "Rest day", show=False),
         Binding("n", "note", "Note", show=False),
@@ -128,6 +128,7 @@ class TodayScreen(Screen[None]):
         banner = self._banner()
         if put(self._banner_label, banner):
             self._banner_label.set_class(bool(banner), "-shown")
+            self._banner_label.set_class(self._advice.quiet and banner == self._advice.line, "-quiet")
         self.sub_title = "flare day" if plan.kind is DayKind.FLARE else "today"
 
     def _banner(self) -> str:

@@ -31,7 +31,7 @@ from practice.assess.protocol import (
 from practice.assess.records import Result
 from practice.programme import pain
 
-OWN_TREND = "No meaningful change is known for this test: read it as your own trend."
+OWN_TREND = "Your own trend (no meaningful change is known for this test)."
 
 
 class Point(NamedTuple):
@@ -152,9 +152,8 @@ def _change(test: Test, first: Point, latest: Point) -> str:
                                  "points higher).",
         }[verdict]
     if test.kind is Kind.PASS_FAIL:
-        if a == b and first.notes == latest.notes:
-            return "No change. The test is rough at home: " + OWN_TREND.lower()
-        return f"Changed. The test is rough at home: {OWN_TREND.lower()}"
+        same = a == b and first.notes == latest.notes
+        return ("No change. " if same else "Changed. ") + "Your own trend, and only a rough check."
     if isinstance(a, str) or isinstance(b, str):
         order = list(SLR_BANDS)
         ra, rb = (order.index(_band(v)) for v in (a, b))
@@ -170,8 +169,8 @@ def _change(test: Test, first: Point, latest: Point) -> str:
         moved = f"{abs(delta)} {unit} {word}."
     if test.kind is Kind.CM:
         if abs(delta) < NOISE_CM:
-            return f"{moved} A change under {NOISE_CM} cm is noise: no real change."
-        return f"{moved} More than the {NOISE_CM} cm of noise; no meaningful change is known beyond that: your own trend."
+            return f"{moved} Under {NOISE_CM} cm is noise: no real change."
+        return f"{moved} Beyond the {NOISE_CM} cm of noise: {OWN_TREND[0].lower()}{OWN_TREND[1:]}"
     return _sentences(moved, _reference(test, latest), OWN_TREND)
 
 

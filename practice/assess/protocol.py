@@ -159,9 +159,8 @@ BRIDGE = Test(
      "Rest a minute between legs."),
     "Stop for back pain on the pain rules: " + PAIN_STOP + " A hamstring cramp: stop, note it, then feet "
     "closer and squeeze the glutes first.",
-    "For the one-leg hold a clinic page gives 30 s as usual and 60 s as a goal; studies found about 65 s "
-    "in young adults and about 23 s in an older group. No meaningful change is known: read it as your "
-    "own trend, not against other people.",
+    "One leg: a clinic page calls 30 s usual and 60 s a goal; studies found about 65 s in young adults and "
+    "23 s in an older group. Compare with yourself, not with others.",
     versions=(Version("double", "both legs", False, 120), Version("single", "one leg", True, 60)),
     stops=(Stop.PAIN, Stop.LEG, Stop.CRAMP),
     short="Bridge",

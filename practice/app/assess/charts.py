@@ -12,6 +12,8 @@ from practice.assess.calls import Series
 from practice.assess.protocol import Kind, Test
 
 ROWS = 2
+WIDE = 2
+"""Cells a bar takes while the chart has room."""
 BAND_HEIGHTS = {"under-45": 40, "45-70": 58, "70-80": 75, "80-plus": 85}
 """Where a leg-raise band is drawn (within the band)."""
 
@@ -46,13 +48,26 @@ def _number(value: object) -> float | None:
     return float(value)  # type: ignore[arg-type]
 
 
-def chart_for(test: Test, lines: list[Series]) -> Drawn | None:
-    """The chart of a test's results; None before the first."""
+def chart_for(test: Test, lines: list[Series], width: int) -> Drawn | None:
+    """The chart of a test's results in ``width`` columns; None before the
+    first. While there is room each assessment is a bar two cells wide with
+    a gap after it, so a handful of them still reads at a glance."""
     days = sorted({p.day for line in lines for p in line.points})
     if not days or test.kind not in FIGURES:
         return None
+    cells = WIDE if len(days) * (WIDE + 1) <= width else 1
     series = []
     for line in lines:
         by_day = {p.day: _number(p.value) for p in line.points}
-        series.append((line.side or line.label, [by_day.get(day) for day in days]))
-    return Drawn(days, series, _scale(test), FIGURES[test.kind], f"{days[-1]:%-d %b}")
+        values = [by_day.get(day) for day in days]
+        series.append((line.side or line.label, _spread(values, cells)))
+    return Drawn(_spread(days, cells), series, _scale(test), FIGURES[test.kind], f"{days[-1]:%-d %b}")
+
+
+def _spread(values: list, cells: int) -> list:
+    """Each value ``cells`` times, then a gap (kept as the same value for
+    dates, empty for figures), when bars are wider than one cell."""
+    if cells == 1:
+        return values
+    gap = (lambda v: v) if values and isinstance(values[0], date) else (lambda v: None)
+    return [x for v in values for x in [v] * cells + [gap(v)]]

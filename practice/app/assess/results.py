@@ -17,7 +17,7 @@ from textual.widgets import Header, Label, Static
 from practice.app.assess.charts import chart_for
 from practice.app.chart import Chart
 from practice.app.footer import KeyFooter
-from practice.assess.calls import Series, call, labelled, shown
+from practice.assess.calls import Series, call, labelled
 from practice.assess.mappings import Suggestion
 from practice.assess.protocol import PAIN_24H, Kind, Test
 from practice.assess.records import Choice
@@ -25,6 +25,7 @@ from practice.assess.service import Assessor, Overview
 
 ANSWERS = "answers"
 """The page of suggestions and extras."""
+CHART_WIDTH = 100
 
 
 class AssessmentsScreen(Screen[None]):
@@ -64,6 +65,10 @@ class AssessmentsScreen(Screen[None]):
         self.sub_title = "self-assessments"
         self.refresh_data()
 
+    def on_resize(self) -> None:
+        if hasattr(self, "overview"):
+            self._show()
+
     def refresh_data(self) -> None:
         self.overview: Overview = self.assessor.overview()
         self.tests: list[tuple[Test, list[Series]]] = self.overview.lines
@@ -100,16 +105,14 @@ class AssessmentsScreen(Screen[None]):
         unit = {Kind.PAIN: "0 to 10, the 7-day average of your mornings", Kind.SECONDS: "seconds",
                 Kind.CM: "cm past your toes", Kind.DEGREES: "degrees", Kind.PASS_FAIL: "pass or fail"}[test.kind]
         self.query_one("#assess-title", Label).update(f"{test.name} · {unit}")
-        drawn = chart_for(test, lines)
+        width = min(self.size.width - 2, CHART_WIDTH) - chart.labels  # the padding, the stylesheet's max-width
+        drawn = chart_for(test, lines, max(1, width))
         chart.display = drawn is not None and test.kind is not Kind.PASS_FAIL
         if drawn is not None:
             chart.figure = drawn.figure
             chart.show(drawn.days, drawn.series, drawn.scale, end=drawn.end)
         words = [labelled(line, call(line)) for line in lines] or ["No result yet: g takes all the tests, "
                                                                     "o this one alone."]
-        if test.kind is Kind.PASS_FAIL:
-            words = [labelled(line, "  ".join(f"{p.day:%-d %b} {shown(test, p.value, p.notes)}"
-                                              for p in line.points[-4:])) for line in lines] + words
         self.query_one("#assess-words", Static).update("\n".join([*words, "", test.reference]))
 
     def _answers_text(self) -> str:

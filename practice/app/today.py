@@ -459,9 +459,7 @@ class TodayScreen(Screen[None]):
         self.app.open_progress(lambda _: self.run_worker(self.check_day()))  # type: ignore[attr-defined]
 
     def action_assess(self) -> None:
-        from practice.app.assess.results import AssessmentsScreen
-
-        self.app.push_screen(AssessmentsScreen(), lambda _: self.run_worker(self.check_day(recompose=True)))
+        self.app.open_assessments(lambda _: self.run_worker(self.check_day(recompose=True)))  # type: ignore[attr-defined]
 
     def action_help(self) -> None:
         from practice.app.dialogs import HelpScreen, keys_table

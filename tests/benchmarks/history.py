@@ -66,3 +66,41 @@ def print_figures(results: list[tuple[str, str, str, bool]]) -> int:
     for name, figure, reference, passed in results:
         print(f"{'ok  ' if passed else 'MISS'} {name:<26} {figure:>9}   {reference}")
     return 0 if all(passed for *_, passed in results) else 1
+
+
+ASSESSMENT_EVERY = 14
+ASSESSMENT_YEARS = 2
+
+
+def add_assessments(journal: Journal, today: date) -> int:
+    """Two years of fortnightly self-assessments on top of :func:`build`:
+    every test, both sides, a stop now and then; returns how many results."""
+    from practice.assess.records import HOLD, YES, Choice, Result
+
+    rng = random.Random(12)
+    items: list = []
+    for n in range(ASSESSMENT_YEARS * 365 // ASSESSMENT_EVERY, 0, -1):
+        day = today - timedelta(days=ASSESSMENT_EVERY * n)
+        at = int(datetime.combine(day, time(8, 0)).timestamp())
+
+        def result(k: int, test: str, value, side=None, version=None, stopped=None, notes=()):
+            return Result(at + 60 * k, day, test, side, value, version, stopped, notes)
+
+        items += [
+            result(0, "sit-and-reach", rng.randrange(-15, 5)),
+            result(1, "thomas", "fail", "left", notes=("thigh-up",)), result(2, "thomas", "pass", "right"),
+            result(3, "bridge-hold", rng.randrange(60, 120), version="double"),
+            result(4, "bridge-hold", rng.randrange(15, 60), "left", "single"),
+            result(5, "bridge-hold", rng.randrange(15, 60), "right", "single"),
+            result(6, "side-bridge", rng.randrange(10, 60), "left", "knees"),
+            result(7, "side-bridge", None, "right", "knees", stopped="pain") if n % 9 == 0
+            else result(7, "side-bridge", rng.randrange(10, 60), "right", "knees"),
+        ]
+    first = today - timedelta(days=ASSESSMENT_YEARS * 365)
+    items.append(Choice(int(datetime.combine(first, time(9, 0)).timestamp()) + 86400 * 15, first + timedelta(days=15),
+                        "thomas", "psoas-kneeling-stretch", "left", HOLD, first + timedelta(days=14), YES))
+    with journal.db.transaction():
+        for item in items:
+            journal.db.add(item)
+        journal.db.put_settings(journal.db.settings()._replace(hamstring_test="sit-and-reach"))
+    return len(items) - 1

@@ -29,6 +29,9 @@ CHART_WIDTH = 100
 
 
 class AssessmentsScreen(Screen[None]):
+    """Kept between visits, as the progress screen is (the app installs it by
+    name): each visit reads the results again before it is shown."""
+
     BINDINGS = [
         Binding("escape,t", "dismiss", "Today"),
         Binding("tab,right", "page(1)", "Next test"),
@@ -71,6 +74,7 @@ class AssessmentsScreen(Screen[None]):
 
     def refresh_data(self) -> None:
         self.overview: Overview = self.assessor.overview()
+        self.selected = 0
         self.tests: list[tuple[Test, list[Series]]] = self.overview.lines
         pages = self._pages()
         if self.page not in pages:

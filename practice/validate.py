@@ -262,28 +262,37 @@ def record(value: DayRecord, today: date, where: str | None = None) -> DayRecord
     return value
 
 
-def rest_days(value: int) -> int:
-    if type(value) is not int or not 0 <= value <= MAX_REST_DAYS:
-        raise Invalid(f"the rest-day limit is a whole number from 0 to {MAX_REST_DAYS}, not {value}")
+def _whole(value: int, low: int, high: int, what: str) -> int:
+    """A setting that is a whole number from ``low`` to ``high``; ``what``
+    says so in words."""
+    if type(value) is not int or not low <= value <= high:
+        raise Invalid(f"{what}, not {value}")
     return value
+
+
+def rest_days(value: int) -> int:
+    return _whole(value, 0, MAX_REST_DAYS, f"the rest-day limit is a whole number from 0 to {MAX_REST_DAYS}")
 
 
 def day_start(value: int) -> int:
-    if type(value) is not int or not 0 <= value <= MAX_DAY_START_HOUR:
-        raise Invalid(f"the day start is an hour from 0 (midnight) to {MAX_DAY_START_HOUR} (noon), not {value}")
-    return value
+    return _whole(value, 0, MAX_DAY_START_HOUR,
+                  f"the day start is an hour from 0 (midnight) to {MAX_DAY_START_HOUR} (noon)")
 
 
 def get_ready(value: int) -> int:
-    if type(value) is not int or not 0 <= value <= MAX_GET_READY:
-        raise Invalid(f"the get-ready countdown is a whole number of seconds from 0 to {MAX_GET_READY}, not {value}")
+    return _whole(value, 0, MAX_GET_READY,
+                  f"the get-ready countdown is a whole number of seconds from 0 to {MAX_GET_READY}")
+
+
+def _one_of(value: str, choices: tuple[str, ...], what: str) -> str:
+    if value not in choices:
+        raise Invalid(f"{what} is {' or '.join(choices) if len(choices) == 2 else 'one of ' + ', '.join(choices)}, "
+                      f"not {value!r}")
     return value
 
 
 def sound(value: str) -> str:
-    if value not in SOUNDS:
-        raise Invalid(f"sound is one of {', '.join(SOUNDS)}, not {value!r}")
-    return value
+    return _one_of(value, SOUNDS, "sound")
 
 
 # Self-assessments --------------------------------------------------------------
@@ -303,6 +312,14 @@ def test_id(value: object, field: str = "test") -> Test:
         near = get_close_matches(word, [*TESTS, *ALIASES], n=1)
         guess = f"; did you mean {near[0]}?" if near else ""
         raise Invalid(f"{field}: {shown} is not a self-test ({', '.join(TESTS)}){guess}")
+    return test
+
+
+def _stored_test(value: object, field: str) -> Test:
+    """A test id as kept: exactly one of the ids (no alias, no capitals)."""
+    test = test_id(value, field)
+    if value != test.id:
+        raise Invalid(f"{field}: {test.id} is written {test.id}")
     return test
 
 
@@ -328,7 +345,7 @@ def assessment_value_from_text(test: Test, text: str, field: str) -> int | str:
 def result(value: Result, today: date, where: str | None = None) -> Result:
     """Check a whole self-test result before it is kept; raises
     :class:`Invalid` naming the test and the field."""
-    test = test_id(value.test, f"{where or 'result'} test")
+    test = _stored_test(value.test, f"{where or 'result'} test")
     where = where or test.id
     moment(value.at, f"{where} time")
     day(value.day, today, f"{where} date")
@@ -384,7 +401,7 @@ def _notes(test: Test, value: object, notes: tuple[str, ...], where: str) -> Non
 
 def choice(value: Choice, today: date) -> Choice:
     """An answer to a self-test's routine suggestion."""
-    where = f"{test_id(value.test, 'suggestion test').id} suggestion"
+    where = f"{_stored_test(value.test, 'suggestion test').id} suggestion"
     moment(value.at, f"{where} time")
     day(value.day, today, f"{where} date")
     exercise_id(value.exercise, f"{where} exercise")
@@ -396,12 +413,9 @@ def choice(value: Choice, today: date) -> Choice:
 
 
 def retest_days(value: int) -> int:
-    if type(value) is not int or not MIN_RETEST_DAYS <= value <= MAX_RETEST_DAYS:
-        raise Invalid(f"the re-test interval is {MIN_RETEST_DAYS} to {MAX_RETEST_DAYS} days, not {value}")
-    return value
+    return _whole(value, MIN_RETEST_DAYS, MAX_RETEST_DAYS,
+                  f"the re-test interval is {MIN_RETEST_DAYS} to {MAX_RETEST_DAYS} days")
 
 
 def hamstring_test(value: str) -> str:
-    if value not in HAMSTRING_TESTS:
-        raise Invalid(f"the hamstring test is {' or '.join(HAMSTRING_TESTS)}, not {value!r}")
-    return value
+    return _one_of(value, HAMSTRING_TESTS, "the hamstring test")

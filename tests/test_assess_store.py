@@ -61,6 +61,8 @@ def test_results_and_answers_come_back_as_they_were_kept(journal, clock):
     ("assessments", {"1": {"at": 1763700000, "day": 740000, "test": "straight-leg-raise", "value": 400,
                            "side": "left"}}),
     ("assessments", {"1": {"at": 1763700000, "day": 740000, "test": "levitation", "value": 1}}),
+    ("assessments", {"1": {"at": 1763700000, "day": 740000, "test": "bridge-holD", "value": 1, "version": "double"}}),
+    ("assessments", {"1": {"at": 1763700000, "day": 740000, "test": "slr", "value": 1, "side": "left"}}),
     ("assessments", {"1": {"at": 1763700000, "day": 740000, "test": "thomas", "value": "pass", "side": "left",
                            "notes": ["thigh-up"]}}),
     ("assessments", {"1": {"at": 1763700000, "day": 740000, "test": "thomas", "value": "pass", "side": "left",

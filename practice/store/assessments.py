@@ -14,6 +14,7 @@ from typing import Any
 
 from practice import validate
 from practice.assess.records import AssessLog, Choice, Result
+from practice.store.lists import documents, in_order
 from practice.store.schema import Damaged
 
 RESULTS, CHOICES = "assessments", "assessment_choices"
@@ -33,11 +34,6 @@ def encode(item: Result | Choice) -> tuple[str, dict[str, Any]]:
                      "side": item.side, "kind": item.kind, "basis": item.basis.toordinal(), "answer": item.answer}
 
 
-def _docs(tables: dict[str, Any], name: str) -> list[dict[str, Any]]:
-    table = tables.get(name, {})
-    return [table[key] for key in sorted(table, key=int)]
-
-
 def _result(doc: dict[str, Any]) -> Result:
     return Result(doc["at"], date.fromordinal(doc["day"]), doc["test"], doc.get("side"), doc.get("value"),
                   doc.get("version"), doc.get("stopped"), tuple(doc.get("notes", ())))
@@ -49,7 +45,7 @@ def _choice(doc: dict[str, Any]) -> Choice:
 
 
 def decode(tables: dict[str, Any]) -> AssessLog:
-    return AssessLog(tuple(map(_result, _docs(tables, RESULTS))), tuple(map(_choice, _docs(tables, CHOICES))))
+    return AssessLog(tuple(map(_result, in_order(tables, RESULTS))), tuple(map(_choice, in_order(tables, CHOICES))))
 
 
 _LAST_DAY = validate.MAX_DAY - timedelta(days=1)
@@ -63,12 +59,7 @@ _FIELDS = {
 def check(tables: dict[str, Any]) -> None:
     """Raise :class:`Damaged` unless both tables have their shape."""
     for name, build, checked in ((RESULTS, _result, validate.result), (CHOICES, _choice, validate.choice)):
-        table = tables.get(name, {})
-        if type(table) is not dict:
-            raise Damaged(f"{name}: not a table")
-        for key, doc in table.items():
-            if not (key.isascii() and key.isdigit() and len(key) <= 9) or type(doc) is not dict:
-                raise Damaged(f"{name}/{key[:20]}: not a document")
+        for key, doc in documents(tables, name):
             if not doc.keys() <= _FIELDS[name] or not all(
                     type(doc.get(f)) is int for f in ("at", "day", *(("basis",) if name == CHOICES else ()))):
                 raise Damaged(f"{name}/{key}: a field")

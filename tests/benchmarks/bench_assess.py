@@ -12,39 +12,15 @@ import asyncio
 import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from history import add_assessments, build, paint_times, print_figures, screened  # noqa: E402
+from history import add_assessments, build, print_figures, screen_opens, screened  # noqa: E402
 
 from practice.clock import SystemClock, practice_day  # noqa: E402
 
 OPENS = 21
-
-
-async def opens(data_dir: Path, key: str, screen: str) -> list[float]:
-    """From ``key`` on Today to the app idle again: the time of the last frame
-    painted before Pilot sees the app idle, each open after a close."""
-    from practice.app.main import make_app
-    from practice.journal import Journal
-
-    app = make_app(Journal(data_dir))
-    samples = []
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        painted = paint_times(app)
-        for _ in range(OPENS):
-            start = time.perf_counter()
-            await pilot.press(key)  # returns once the app is idle again
-            samples.append(max(t for t in painted if t > start) - start)
-            assert type(app.screen).__name__ == screen, app.screen
-            await pilot.press("escape")
-            await pilot.pause(0.05)
-            await app.workers.wait_for_complete()  # Today reads the day again on the way back
-            await pilot.pause()
-    return samples
 
 
 def main() -> int:
@@ -55,8 +31,8 @@ def main() -> int:
         screened(journal)
         results = add_assessments(journal, today)
         print(f"history: {len(journal.records())} days, {results} self-test results")
-        assess = asyncio.run(opens(data_dir, "t", "AssessmentsScreen"))
-        progress = asyncio.run(opens(data_dir, "p", "ProgressScreen"))
+        assess = asyncio.run(screen_opens(data_dir, "t", "AssessmentsScreen", OPENS))
+        progress = asyncio.run(screen_opens(data_dir, "p", "ProgressScreen", OPENS))
     median, reference = statistics.median(assess) * 1000, statistics.median(progress) * 1000
     p90 = sorted(assess)[int(len(assess) * 0.9)] * 1000
     return print_figures([

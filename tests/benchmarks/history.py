@@ -61,6 +61,29 @@ def paint_times(app) -> list[float]:
     return painted
 
 
+async def screen_opens(data_dir: Path, key: str, screen: str, opens: int) -> list[float]:
+    """From ``key`` on Today to the app idle again, the screen drawn: the time
+    of the last frame painted before Pilot sees the app idle; each open after
+    the screen was closed and Today settled again."""
+    from practice.app.main import make_app
+
+    app = make_app(Journal(data_dir))
+    samples = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        painted = paint_times(app)
+        for _ in range(opens):
+            start = time_module.perf_counter()
+            await pilot.press(key)  # returns once the app is idle again
+            samples.append(max(t for t in painted if t > start) - start)
+            assert type(app.screen).__name__ == screen, app.screen
+            await pilot.press("escape")
+            await pilot.pause(0.05)
+            await app.workers.wait_for_complete()  # Today reads the day again on the way back
+            await pilot.pause()
+    return samples
+
+
 def print_figures(results: list[tuple[str, str, str, bool]]) -> int:
     """One line per figure, ok or MISS against its bar; the exit code."""
     for name, figure, reference, passed in results:

@@ -162,6 +162,8 @@ class TodayScreen(Screen[None]):
             self._new_rows()
             if rolled:
                 put(self._saved, CHECK_IN_INVITATION)
+        if self.session.view.record.pain_24h is not None and self._saved.content == CHECK_IN_INVITATION:
+            put(self._saved, "")  # checked in elsewhere (a self-assessment, a command)
         else:
             self.show_view()
 

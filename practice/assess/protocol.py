@@ -98,14 +98,14 @@ class Test(NamedTuple):
         return next((v for v in self.versions if v.id == version_id), None)
 
 
-PAIN_STOP = ("Stop at once if pain goes above 5 out of 10, rises 2 or more points above how it was before "
-             "the test, or pain, tingling or numbness spreads into a leg.")
+PAIN_RULES = ("pain above 5 out of 10, pain 2 or more points above how it was before the tests, or pain, "
+              "tingling or numbness spreading into a leg")
 
 PAIN_24H = Test(
     "pain-24h", "24-hour pain", Kind.PAIN, False,
     ("Nothing to do: this is your morning check-in, your low back over the last 24 hours from 0 to 10, "
      "and whether a leg has pain, tingling or numbness.",),
-    "-",
+    "",
     "A change of about 2 points, or 30%, counts as a real one; how much depends on where you start.",
     short="Pain",
 )
@@ -115,7 +115,7 @@ SIT_AND_REACH = Test(
      "your toes are.",
      "Stack your hands and slide them slowly along the ruler as far as you can; hold 2 seconds. No bouncing.",
      "Do it 3 times and keep the best. Short of your toes is a minus number (-8); past them, plus (+5)."),
-    PAIN_STOP + " Stop too if a leg tingles.",
+    f"Stop at once for {PAIN_RULES}, or if a leg tingles.",
     "It measures the hamstrings and the low back together. A change under 3 cm is measurement noise; "
     "no meaningful change is known for it, so read it as your own trend.",
     low=-50, high=50,
@@ -129,7 +129,7 @@ STRAIGHT_LEG_RAISE = Test(
      "Read the angle between the leg and the floor, or pick the nearest band. Twice each leg; note the "
      "average."),
     "Stop at once if pain, tingling or numbness runs below the knee or into the back: that points to a "
-    "sensitive nerve rather than a tight hamstring. " + PAIN_STOP,
+    f"sensitive nerve rather than a tight hamstring. Stop too for {PAIN_RULES}.",
     "In one study 80 degrees or more counted as normal and under 80 as limited. No meaningful change is "
     "known for it: read it as your own trend. Phone angle apps are not checked for this.",
     low=0, high=120,
@@ -142,7 +142,7 @@ THOMAS = Test(
      "and let the other leg hang.",
      "Your helper (or a photo from the side) checks the hanging leg: does the back of the thigh rest on "
      "the surface, and does the knee bend to about a right angle? Then swap legs."),
-    "Stop if your hip or groin hurts, if you feel dizzy lying back, or on the pain rules: " + PAIN_STOP,
+    f"Stop if your hip or groin hurts, if you feel dizzy lying back, or for {PAIN_RULES}.",
     "A pass is the thigh resting down with the knee bent to about 90 degrees. A thigh up with the knee "
     "bent hints at the hip flexor; a straighter knee hints at the front of the thigh. Hugging the knee "
     "too far fails it wrongly. The test is poor at home: only a rough left-to-right check.",
@@ -157,8 +157,8 @@ BRIDGE = Test(
      "tested.",
      "Hold. Stop the timer the moment your hips drop, your pelvis tips, or your arms start to push. "
      "Rest a minute between legs."),
-    "Stop for back pain on the pain rules: " + PAIN_STOP + " A hamstring cramp: stop, note it, then feet "
-    "closer and squeeze the glutes first.",
+    f"Stop for {PAIN_RULES}. A hamstring cramp: stop, note it, then feet closer and squeeze the glutes "
+    "first.",
     "One leg: a clinic page calls 30 s usual and 60 s a goal; studies found about 65 s in young adults and "
     "23 s in an older group. Compare with yourself, not with others.",
     versions=(Version("double", "both legs", False, 120), Version("single", "one leg", True, 60)),
@@ -173,7 +173,7 @@ SIDE_BRIDGE = Test(
      "Stop the timer when the hips drop, the body rolls or the shoulder sags. Rest 5 minutes, then the "
      "other side."),
     "Skip it if a side plank hurts: many people with back pain do not tolerate it. Stop for shoulder "
-    "pain, or on the pain rules: " + PAIN_STOP,
+    f"pain, or for {PAIN_RULES}.",
     "A clinic page gives 30 s as usual and 60 s as a goal, and the two sides should be about even. "
     "No meaningful change is known: read it as your own trend.",
     versions=(Version("knees", "knees bent", True, 60), Version("full", "legs straight", True, 60)),

@@ -55,9 +55,12 @@ class TestScreen(Screen[Outcome]):
         yield Header()
         with Vertical(classes="assess-test"):
             yield Label(f"Test {self.number} of {self.of}: {name}", classes="section-title", markup=False)
+            steps = self.test.setup
             with VerticalScroll(classes="assess-about"):
-                yield Static("\n".join(f"{n}. {step}" for n, step in enumerate(self.test.setup, 1)), markup=False)
-            yield Static(self.test.stop_if, classes="assess-stop", markup=False)
+                yield Static("\n".join(f"{n}. {step}" if len(steps) > 1 else step
+                                       for n, step in enumerate(steps, 1)), markup=False)
+            if self.test.stop_if:
+                yield Static(self.test.stop_if, classes="assess-stop", markup=False)
             yield from self.body()
             yield Static(id="assess-said", markup=False)
         yield KeyFooter()

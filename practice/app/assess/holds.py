@@ -93,6 +93,7 @@ class HoldTestScreen(TestScreen):
         assert step is not None
         where = f": {side_words(self.test, step.side)}" if step.side else ""
         count, bar = self.query_one(BigNumber), self.query_one(ProgressBar)
+        self.set_class(step.kind is StepKind.HOLD, "-holding")  # the set-up makes way for the digits
         if step.kind is StepKind.HOLD:
             held = self.hold.seconds(now)
             words = f"HOLD{where.upper()} · space when your form goes · stops at {self.hold.cap} s"

@@ -125,13 +125,12 @@ class AssessmentsScreen(Screen[None]):
         for n, item in enumerate(self._items()):
             mark = "▶" if n == self.selected else " "
             if isinstance(item, Suggestion):
-                lines += [f"{mark} {item.reason} {item.offer}", f"    {item.warning}"]
+                lines += [f"{mark} {item.reason} {item.offer}", item.warning, ""]
             else:
-                lines.append(f"{mark} In your routine: {self._extra_words(item)} (d takes it away).")
+                lines += [f"{mark} In your routine: {self._extra_words(item)} (d takes it away).", ""]
         if not lines:
             lines.append("No suggestions now.")
-        lines += ["", *overview.notes]
-        return "\n".join(lines)
+        return "\n".join([*lines, *overview.notes]).strip()
 
     def _extra_words(self, choice: Choice) -> str:
         name = self.app.session.journal.name_of(choice.exercise)  # type: ignore[attr-defined]

@@ -6,10 +6,15 @@ from __future__ import annotations
 import argparse
 import json
 from argparse import Namespace
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
-from practice.assess.protocol import SIDES, STOP_WORDS, TESTS, THOMAS_NOTES, Stop
+from practice.assess.protocol import SIDES, STOP_WORDS, TESTS, THOMAS_NOTES, Stop, Test
 from practice.errors import UsageError
+
+if TYPE_CHECKING:
+    from practice.assess.service import Assessor, Overview
+    from practice.cli.commands import Context
 
 STOPPED = "stopped"
 VERSIONS = sorted({v.id for t in TESTS.values() for v in t.versions})
@@ -34,7 +39,7 @@ def configure(p: argparse.ArgumentParser) -> None:
     p.set_defaults(run=run)
 
 
-def run(args: Namespace, ctx: Any) -> int:
+def run(args: Namespace, ctx: Context) -> int:
     from practice.assess.service import Assessor
 
     assessor = Assessor(ctx.journal)
@@ -52,7 +57,7 @@ def _print_json(data: object) -> None:
     print(json.dumps(data, indent=2, ensure_ascii=False))
 
 
-def _record(args: Namespace, assessor: Any) -> int:
+def _record(args: Namespace, assessor: Assessor) -> int:
     from practice import validate
     from practice.assess.calls import call, series
 
@@ -79,12 +84,12 @@ def _record(args: Namespace, assessor: Any) -> int:
     return 0
 
 
-def _version(test: Any, version: str | None) -> str:
+def _version(test: Test, version: str | None) -> str:
     found = test.version(version)
     return found.name if found else ""
 
 
-def _overview_text(overview: Any, name_of: Any) -> str:
+def _overview_text(overview: Overview, name_of: Callable[[str], str]) -> str:
     from practice.assess.calls import call, labelled
 
     lines = [overview.due.words()]
@@ -108,7 +113,7 @@ def _overview_text(overview: Any, name_of: Any) -> str:
     return "\n".join(lines)
 
 
-def _overview_json(overview: Any) -> dict[str, Any]:
+def _overview_json(overview: Overview) -> dict[str, Any]:
     from practice.assess.calls import call
 
     due = overview.due

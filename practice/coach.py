@@ -15,7 +15,6 @@ from datetime import date, timedelta
 from typing import NamedTuple
 
 from practice import validate
-from practice.assess.mappings import caps
 from practice.assess.protocol import SCREENING_STOPS
 from practice.daylog import DayKind, DayRecord, Leg, Volume
 from practice.errors import UsageError
@@ -80,8 +79,17 @@ class Coach:
             catalog=journal.catalog, on=on, levels=current_levels(journal.catalog, log.changes),
             changes=log.changes, declines=log.declines, records=records, mornings=journal.mornings(),
             today=today, flare=view.plan.kind is DayKind.FLARE, paused=mode is not Mode.NORMAL,
-            view=view, answers=log.answers, mode=mode, caps=caps(journal.db.assessments().results),
+            view=view, answers=log.answers, mode=mode, caps=self._caps(),
         )
+
+    def _caps(self) -> dict[str, int]:
+        """Levels the self-tests hold step ups below (none before the first)."""
+        results = self.journal.db.assessments().results
+        if not results:
+            return {}
+        from practice.assess.mappings import caps
+
+        return caps(results)
 
     def suggestions(self, inputs: Inputs | None = None) -> list[Suggestion]:
         return suggestions(inputs or self.inputs())

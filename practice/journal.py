@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from practice import validate
-from practice.assess.extras import routine_extras
 from practice.catalog import Catalog, Exercise, Phase, load_catalog
 from practice.clock import Clock, SystemClock, practice_day
 from practice.daylog import DayKind, DayRecord, Stop, Volume
@@ -139,7 +138,12 @@ class Journal:
         limit = self.limit(log) if live else Limit.NONE
         if levels is None:
             levels = current_levels(self.catalog, log.changes)
-        extras = routine_extras(self.catalog, self.db.assessments().choices, levels) if live else None
+        extras = None
+        choices = self.db.assessments().choices if live else ()
+        if choices:  # (the self-assessment rules are imported only by those who took one)
+            from practice.assess.extras import routine_extras
+
+            extras = routine_extras(self.catalog, choices, levels)
         return plan_for(day, self.catalog, settings.routine, kind, levels, volume, limit, extras)
 
     def item(self, exercise_id: str) -> PlanItem:

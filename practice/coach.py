@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from typing import NamedTuple
 
 from practice import validate
+from practice.assess.protocol import SCREENING_STOPS
 from practice.daylog import DayKind, DayRecord, Leg, Volume
 from practice.errors import UsageError
 from practice.journal import Edit, Journal
@@ -82,8 +83,17 @@ class Coach:
             catalog=journal.catalog, on=on, levels=current_levels(journal.catalog, log.changes),
             changes=log.changes, declines=log.declines, records=records, mornings=journal.mornings(),
             today=today, flare=view.plan.kind is DayKind.FLARE, paused=mode is not Mode.NORMAL,
-            view=view, answers=log.answers, mode=mode,
+            view=view, answers=log.answers, mode=mode, caps=self._caps(),
         )
+
+    def _caps(self) -> dict[str, int]:
+        """Levels the self-tests hold step ups below (none before the first)."""
+        results = self.journal.db.assessments().results
+        if not results:
+            return {}
+        from practice.assess.mappings import caps
+
+        return caps(results)
 
     def suggestions(self, inputs: Inputs | None = None) -> list[Suggestion]:
         return suggestions(inputs or self.inputs())
@@ -106,7 +116,9 @@ class Coach:
 
     def screening_due(self, inputs: Inputs | None = None) -> Due | None:
         inputs = inputs or self.inputs()
-        return due(inputs.answers, inputs.records, inputs.mornings, inputs.today, self.journal.db.settings().owed)
+        stops = [r.at for r in self.journal.db.assessments().results if r.stopped in SCREENING_STOPS]
+        return due(inputs.answers, inputs.records, inputs.mornings, inputs.today, stops,
+                   self.journal.db.settings().owed)
 
     def owe(self, why: str) -> None:
         """Something calls for the emergency questions: they are owed until

@@ -185,7 +185,7 @@ class Flow:
         item = self.item
         assert item is not None
         ready = self.settings.get_ready if ready is None else ready
-        self.run = Run(steps_for(item.dose, self.settings.paced, ready), now)
+        self.run = Run(steps_for(item.dose, self.settings.paced, ready, item.extras), now)
         self._counted, self._halfway = None, False
         self._enter(Stage.EXERCISE, now)
 

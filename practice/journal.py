@@ -56,7 +56,7 @@ class DayView(NamedTuple):
     @property
     def left_seconds(self) -> int:
         """The estimated time the exercises still to do will take."""
-        return sum(item.dose.estimate_seconds() for item in self.todo)
+        return sum(item.estimate_seconds() for item in self.todo)
 
     @property
     def complete(self) -> bool:
@@ -130,13 +130,21 @@ class Journal:
         volume: Volume = Volume.FULL,
     ) -> Plan:
         """The plan for ``day``: the routine at the levels given (by default
-        the current ones), with the screening's limit from today on."""
+        the current ones), with the screening's limit and the extras of
+        accepted self-test suggestions from today on."""
         settings = settings or self.db.settings()
         log = self.db.programme()
-        limit = self.limit(log) if day >= self.today(settings) else Limit.NONE
+        live = day >= self.today(settings)
+        limit = self.limit(log) if live else Limit.NONE
         if levels is None:
             levels = current_levels(self.catalog, log.changes)
-        return plan_for(day, self.catalog, settings.routine, kind, levels, volume, limit)
+        extras = None
+        choices = self.db.assessments().choices if live else ()
+        if choices:  # (the self-assessment rules are imported only by those who took one)
+            from practice.assess.extras import routine_extras
+
+            extras = routine_extras(self.catalog, choices, levels)
+        return plan_for(day, self.catalog, settings.routine, kind, levels, volume, limit, extras)
 
     def item(self, exercise_id: str) -> PlanItem:
         """Today's plan item for an exercise; for one not in today's plan (a
@@ -457,7 +465,8 @@ class Journal:
                     changed.append(validate.record(after, max(today, after.day)))
                     new_ticks += len(after.ticks.keys() - (before.ticks.keys() if before else set()))
             self.db.put(*changed)
-            entries = new_entries(self.db.programme(), imported.log)
+            entries = [*new_entries(self.db.programme(), imported.log),
+                       *new_entries(self.db.assessments(), imported.assess)]
             for entry in entries:
                 self.db.add(entry)
             kept = stored_settings if settings is None else settings(stored_settings)
@@ -471,4 +480,5 @@ class ImportSummary(NamedTuple):
     changed_days: int
     new_ticks: int
     new_entries: int
-    """Level changes, declines, screening answers and clearances added."""
+    """Level changes, declines, screening answers, clearances, self-test
+    results and answers to their suggestions added."""

@@ -10,6 +10,7 @@ from practice.journal import Journal
 from practice.programme.pain import average, trend
 from practice.programme.records import ProgrammeLog
 from practice.programme.screening import protected_days
+from practice.report_assess import assessment_section
 from practice.report_programme import programme_sections
 from practice.progress import Span, Tally, span
 from practice.stats import Stats
@@ -33,6 +34,7 @@ def build_report(journal: Journal, weeks: int = DEFAULT_WEEKS) -> str:
         *_skips_and_gates(journal, tallies),
         *_pain(journal.mornings(), before, after, first, today),
         *programme_sections(journal, records, log, first, today),
+        *assessment_section(journal),
         *_days(journal, tallies, log, first, today),
         *_notes(tallies),
     ]) + "\n"

@@ -50,6 +50,16 @@ EMERGENCY_GATE = FlareGate(
 SHARE = {Volume.FULL: 1.0, Volume.REDUCED: 2 / 3, Volume.HALF: 0.5}
 
 
+class Extra(NamedTuple):
+    """What an accepted self-test suggestion adds to an exercise: one more
+    hold or set on one side (``dose``), or a form cue alone (no dose)."""
+
+    side: str | None
+    dose: Dose | None
+    words: str
+    """What it is, for Today: "one more hold on the left (Thomas test)"."""
+
+
 class PlanItem(NamedTuple):
     exercise: Exercise
     level: Level
@@ -57,6 +67,12 @@ class PlanItem(NamedTuple):
     """The level's dose, cut to the day's volume."""
     gate: FlareGate | None = None
     """Set when the exercise is left out today, with the reason."""
+    extras: tuple[Extra, ...] = ()
+    """Added by self-test suggestions the person accepted (full days only)."""
+
+    def estimate_seconds(self) -> int:
+        extra = sum(e.dose.estimate_seconds() for e in self.extras if e.dose is not None)
+        return self.dose.estimate_seconds() + extra
 
     @property
     def level_text(self) -> str:
@@ -91,7 +107,7 @@ class Plan(NamedTuple):
         return tuple(item for item in self.items if item.exercise.phase == phase)
 
     def estimate_seconds(self) -> int:
-        return sum(item.dose.estimate_seconds() for item in self.items if item.gate is None)
+        return sum(item.estimate_seconds() for item in self.items if item.gate is None)
 
 
 def plan_for(
@@ -102,12 +118,14 @@ def plan_for(
     levels: Mapping[str, int],
     volume: Volume = Volume.FULL,
     limit: Limit = Limit.NONE,
+    extras: Mapping[str, tuple[Extra, ...]] | None = None,
 ) -> Plan:
     """Everything switched on and due on ``day``, each at its level
     (``levels``, or where to start). A rest day has no plan. On a flare day
     (or in see-a-GP mode) each exercise drops to its highest flare-safe level
     at about half the sets, and one with no such level is left out, with a
-    reason; after an emergency sign, everything is left out."""
+    reason; after an emergency sign, everything is left out. ``extras``
+    (from accepted self-test suggestions) apply on full days only."""
     if kind is DayKind.REST:
         return Plan(day, kind, ())
     gentle = kind is DayKind.FLARE or limit is Limit.GENTLE
@@ -119,14 +137,15 @@ def plan_for(
             continue
         level = exercise.level(levels.get(exercise.id, exercise.start))
         if (level.schedule or exercise.schedule).is_due(day):
-            items.append(item_for(exercise, level.number, gentle, volume, limit))
+            items.append(item_for(exercise, level.number, gentle, volume, limit, (extras or {}).get(exercise.id, ())))
     return Plan(day, kind, tuple(items), volume)
 
 
-def item_for(exercise: Exercise, number: int, gentle: bool, volume: Volume, limit: Limit = Limit.NONE) -> PlanItem:
+def item_for(exercise: Exercise, number: int, gentle: bool, volume: Volume, limit: Limit = Limit.NONE,
+             extras: tuple[Extra, ...] = ()) -> PlanItem:
     """The exercise at level ``number`` on a day: on a gentle day (a flare, or
     see-a-GP mode) at its highest flare-safe level or left out, its dose cut
-    to the day's volume."""
+    to the day's volume. Extras stay only on a full day."""
     level = exercise.level(number)
     gate = EMERGENCY_GATE if limit is Limit.STOPPED else None
     if gentle and gate is None:
@@ -136,4 +155,5 @@ def item_for(exercise: Exercise, number: int, gentle: bool, volume: Volume, limi
         else:
             level = safe
     dose = level.dose if volume is Volume.FULL else level.dose.scaled(SHARE[volume])
-    return PlanItem(exercise, level, dose, gate)
+    full = volume is Volume.FULL and not gentle and gate is None
+    return PlanItem(exercise, level, dose, gate, extras if full else ())

@@ -10,6 +10,8 @@ from collections.abc import Callable
 from datetime import date
 from typing import NamedTuple
 
+from practice.assess import when
+from practice.assess.service import Assessor
 from practice.coach import Coach, Morning, PainReport
 from practice.daylog import DayKind, DayRecord, Leg, Rating
 from practice.journal import DayView, Edit, Journal
@@ -27,6 +29,8 @@ class Advice(NamedTuple):
     line: str = ""
     """A line for Today's banner, or ""."""
     first_week: bool = False
+    quiet: bool = False
+    """The line is only an offer (a self-assessment), shown without alarm."""
 
 
 class Undo(NamedTuple):
@@ -59,14 +63,26 @@ class Session:
         limit = self.journal.limit()
         inputs = self.coach.inputs()
         count = len(self.coach.suggestions(inputs)) + len(self.coach.offers(inputs))
+        offer = self._assess_line()
         if count:
             line = f"{count} level suggestion{'s' if count > 1 else ''}: press l (nothing changes without your yes)."
         elif pain.not_easing(self.journal.mornings(), self.day):
             line = "Your back has not eased in six weeks: worth booking your GP or a physiotherapist."
         else:
-            line = ""
+            line = offer
         first = self.journal.first_day()
-        return Advice(limit, line, first is None or (self.day - first).days < 7)
+        return Advice(limit, line, first is None or (self.day - first).days < 7, quiet=bool(offer) and line == offer)
+
+    def _assess_line(self) -> str:
+        """A quiet word when a self-assessment is offered (the first week's
+        baseline) or due; nothing on a day it may not be taken."""
+        assessor = Assessor(self.journal, self.coach)
+        state = assessor.due().state
+        if state not in (when.State.BASELINE, when.State.DUE) or assessor.blocked() is not None:
+            return ""
+        if state is when.State.BASELINE:
+            return "If you like: a baseline self-assessment (10 min) to see change later: press t."
+        return "A self-assessment re-test is due (10 min, if you like): press t."
 
     def suggestion_lines(self) -> list[str]:
         """The level suggestions in words, for the completion view."""

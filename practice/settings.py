@@ -8,6 +8,8 @@ from practice.clock import DEFAULT_DAY_START_HOUR
 from practice.routine import RoutineSettings
 
 DEFAULT_GET_READY = 10
+DEFAULT_RETEST_DAYS = 14
+"""Days between self-assessments (progression-facts section 12)."""
 DEFAULT_REST_DAYS = 1
 """Rest days allowed in any 7 days, unless the person chose otherwise."""
 
@@ -33,3 +35,8 @@ class Settings(NamedTuple):
     """Why the emergency questions are owed ("" when they are not): set when
     something calls for them and kept until they are answered, so leaving
     backtui half-way through them asks them again at the next start."""
+    retest_days: int = DEFAULT_RETEST_DAYS
+    """A self-assessment is due this many days after the last."""
+    hamstring_test: str | None = None
+    """The hamstring self-test the person picked and keeps ("sit-and-reach"
+    or "straight-leg-raise"); None until the first is taken."""

@@ -9,8 +9,9 @@ with a fake clock. Nothing here counts ticks of a UI timer.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from enum import Enum
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from practice.catalog.dose import (
     CHANGEOVER_SECONDS,
@@ -20,6 +21,9 @@ from practice.catalog.dose import (
     PyramidDose,
     RepsDose,
 )
+
+if TYPE_CHECKING:
+    from practice.routine import Extra
 
 ADJUST_SECONDS = 10
 
@@ -36,6 +40,8 @@ class StepKind(Enum):
     TOP = "Hold at the top"
     DOWN = "Down, slowly"
     """A repetition at a set pace: up, a hold at the top, down."""
+    WALK = "Walk easily"
+    """The easy walk before the self-tests."""
 
     @property
     def timed(self) -> bool:
@@ -44,7 +50,7 @@ class StepKind(Enum):
     @property
     def pause(self) -> bool:
         """A pause between the work (it can be cut short)."""
-        return self in (StepKind.READY, StepKind.RELAX, StepKind.SWITCH, StepKind.REST)
+        return self in (StepKind.READY, StepKind.RELAX, StepKind.SWITCH, StepKind.REST, StepKind.WALK)
 
 
 class Step(NamedTuple):
@@ -62,18 +68,28 @@ class Step(NamedTuple):
     set_number: int = 1
     sets: int = 1
     """The set a paced repetition (UP, TOP, DOWN) belongs to."""
+    extra: bool = False
+    """Added by an accepted self-test suggestion (one side only)."""
 
 
 def _sides(dose: Dose) -> tuple[str | None, ...]:
     return ("left", "right") if dose.per_side else (None,)
 
 
-def steps_for(dose: Dose, paced: bool = False, ready: int = 0) -> tuple[Step, ...]:
+def steps_for(dose: Dose, paced: bool = False, ready: int = 0, extras: Iterable[Extra] = ()) -> tuple[Step, ...]:
     """The dose as steps; ``paced``: repetitions run at the dose's tempo (up,
     a hold at the top, down) instead of being counted by hand; ``ready``: a
-    get-into-position countdown first."""
-    first = (Step(StepKind.READY, ready),) if ready > 0 else ()
-    return first + _dose_steps(dose, paced)
+    get-into-position countdown first; ``extras``: one more hold or set on
+    one side at the end, after a switch (or a rest on the same side)."""
+    steps = [*((Step(StepKind.READY, ready),) if ready > 0 else ()), *_dose_steps(dose, paced)]
+    for extra in extras:
+        if extra.dose is None:
+            continue
+        same = steps and steps[-1].side == extra.side
+        steps.append(Step(StepKind.RELAX, max(dose.rest, CHANGEOVER_SECONDS)) if same
+                     else Step(StepKind.SWITCH, CHANGEOVER_SECONDS))
+        steps.extend(s._replace(side=extra.side, extra=True) for s in _dose_steps(extra.dose, paced))
+    return tuple(steps)
 
 
 def _dose_steps(dose: Dose, paced: bool) -> tuple[Step, ...]:

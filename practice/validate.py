@@ -13,7 +13,11 @@ The bounds:
 * a **moment** (a tick or stop time) is whole Unix seconds from 1970 to the
   year 9000, so that it converts to local time and back on any platform;
 * **text** encodes as UTF-8, holds no control characters, and has a length limit;
-* a **pain** score is a whole number from 0 to 10; seconds held are 0 to a day.
+* a **pain** score is a whole number from 0 to 10; seconds held are 0 to a day;
+* a **self-test result** names a known test, its version and side where it
+  has them, and a value within the test's bounds (a bridge hold within its
+  cap, a leg raise from 0 to 120 degrees or a band, a reach from -50 to
+  50 cm, a pass or a fail with its notes), or why it was stopped.
 """
 
 from __future__ import annotations
@@ -23,6 +27,20 @@ import unicodedata
 from collections.abc import Mapping
 from datetime import date, datetime, timedelta, timezone
 
+from practice.assess.protocol import (
+    ALIASES,
+    FAIL,
+    HAMSTRING_TESTS,
+    PASS,
+    SIDES,
+    SLR_BANDS,
+    TESTS,
+    THOMAS_NOTES,
+    Kind,
+    Test,
+)
+from practice.assess.records import ANSWERS, Choice, Result
+from practice.assess.records import KINDS as EXTRA_KINDS
 from practice.daylog import DayKind, DayRecord, Leg, Rating
 from practice.errors import UsageError
 
@@ -244,25 +262,160 @@ def record(value: DayRecord, today: date, where: str | None = None) -> DayRecord
     return value
 
 
-def rest_days(value: int) -> int:
-    if type(value) is not int or not 0 <= value <= MAX_REST_DAYS:
-        raise Invalid(f"the rest-day limit is a whole number from 0 to {MAX_REST_DAYS}, not {value}")
+def _whole(value: int, low: int, high: int, what: str) -> int:
+    """A setting that is a whole number from ``low`` to ``high``; ``what``
+    says so in words."""
+    if type(value) is not int or not low <= value <= high:
+        raise Invalid(f"{what}, not {value}")
     return value
+
+
+def rest_days(value: int) -> int:
+    return _whole(value, 0, MAX_REST_DAYS, f"the rest-day limit is a whole number from 0 to {MAX_REST_DAYS}")
 
 
 def day_start(value: int) -> int:
-    if type(value) is not int or not 0 <= value <= MAX_DAY_START_HOUR:
-        raise Invalid(f"the day start is an hour from 0 (midnight) to {MAX_DAY_START_HOUR} (noon), not {value}")
-    return value
+    return _whole(value, 0, MAX_DAY_START_HOUR,
+                  f"the day start is an hour from 0 (midnight) to {MAX_DAY_START_HOUR} (noon)")
 
 
 def get_ready(value: int) -> int:
-    if type(value) is not int or not 0 <= value <= MAX_GET_READY:
-        raise Invalid(f"the get-ready countdown is a whole number of seconds from 0 to {MAX_GET_READY}, not {value}")
+    return _whole(value, 0, MAX_GET_READY,
+                  f"the get-ready countdown is a whole number of seconds from 0 to {MAX_GET_READY}")
+
+
+def _one_of(value: str, choices: tuple[str, ...], what: str) -> str:
+    if value not in choices:
+        raise Invalid(f"{what} is {' or '.join(choices) if len(choices) == 2 else 'one of ' + ', '.join(choices)}, "
+                      f"not {value!r}")
     return value
 
 
 def sound(value: str) -> str:
-    if value not in SOUNDS:
-        raise Invalid(f"sound is one of {', '.join(SOUNDS)}, not {value!r}")
+    return _one_of(value, SOUNDS, "sound")
+
+
+# Self-assessments --------------------------------------------------------------
+
+MIN_RETEST_DAYS, MAX_RETEST_DAYS = 7, 14
+"""Re-test every one to two weeks (exercise-facts section 4)."""
+
+
+def test_id(value: object, field: str = "test") -> Test:
+    """A self-test's id (``slr`` and ``toe-touch`` name theirs too)."""
+    from difflib import get_close_matches
+
+    word = value.strip().lower() if isinstance(value, str) else ""
+    test = TESTS.get(ALIASES.get(word, word))
+    if test is None:
+        shown = repr(value[:SLUG_LIMIT]) if isinstance(value, str) else "the value"
+        near = get_close_matches(word, [*TESTS, *ALIASES], n=1)
+        guess = f"; did you mean {near[0]}?" if near else ""
+        raise Invalid(f"{field}: {shown} is not a self-test ({', '.join(TESTS)}){guess}")
+    return test
+
+
+def _stored_test(value: object, field: str) -> Test:
+    """A test id as kept: exactly one of the ids (no alias, no capitals)."""
+    test = test_id(value, field)
+    if value != test.id:
+        raise Invalid(f"{field}: {test.id} is written {test.id}")
+    return test
+
+
+def side(value: object, field: str = "side") -> str | None:
+    if value is None or value in SIDES:
+        return value  # type: ignore[return-value]
+    raise Invalid(f"{field}: a side is left or right")
+
+
+def assessment_value_from_text(test: Test, text: str, field: str) -> int | str:
+    """A result as typed: a whole number, a leg-raise band, pass or fail.
+    Its bounds are :func:`result`'s."""
+    word = text.strip().lower()
+    if test.kind is Kind.PASS_FAIL or (test.kind is Kind.DEGREES and word in SLR_BANDS):
+        return word
+    number = word[1:] if word[:1] in "+-" else word
+    if not (number.isascii() and number.isdigit()) or len(number) > 6:
+        unit = {Kind.SECONDS: "seconds", Kind.CM: "cm", Kind.DEGREES: "degrees"}.get(test.kind, "a number")
+        raise Invalid(f"{field}: {text.strip()[:20]!r} is not a whole number of {unit}")
+    return int(word)
+
+
+def result(value: Result, today: date, where: str | None = None) -> Result:
+    """Check a whole self-test result before it is kept; raises
+    :class:`Invalid` naming the test and the field."""
+    test = _stored_test(value.test, f"{where or 'result'} test")
+    where = where or test.id
+    moment(value.at, f"{where} time")
+    day(value.day, today, f"{where} date")
+    if test.kind is Kind.PAIN:
+        raise Invalid(f"{where}: the 24-hour pain comes from the morning check-in ('backtui checkin PAIN')")
+    version = test.version(value.version)
+    if test.versions and version is None:
+        raise Invalid(f"{where} version: one of {', '.join(v.id for v in test.versions)}")
+    if not test.versions and value.version is not None:
+        raise Invalid(f"{where} version: {test.name} has no versions")
+    sided = version.sides if version is not None else test.sides
+    side(value.side, f"{where} side")
+    if sided and value.side is None:
+        raise Invalid(f"{where}: say which side (--side left or right)")
+    if not sided and value.side is not None:
+        raise Invalid(f"{where}: {test.name}" + (f" ({version.name})" if version else "") + " has no sides")
+    if value.stopped is not None:
+        if value.stopped not in [s.value for s in test.stops] or value.value is not None or value.notes:
+            allowed = ", ".join(s.value for s in test.stops)
+            raise Invalid(f"{where}: a stopped test keeps only why it stopped ({allowed})")
+        return value
+    _result_value(test, version.cap if version else None, value.value, where)
+    _notes(test, value.value, value.notes, where)
     return value
+
+
+def _result_value(test: Test, cap: int | None, value: object, where: str) -> None:
+    if test.kind is Kind.SECONDS:
+        assert cap is not None
+        if type(value) is not int or not 0 <= value <= cap:
+            raise Invalid(f"{where}: seconds held are a whole number from 0 to {cap} (the cap), not {value}")
+    elif test.kind is Kind.PASS_FAIL:
+        if value not in (PASS, FAIL):
+            raise Invalid(f"{where}: the result is pass or fail")
+    elif not (type(value) is int and test.low <= value <= test.high) and not (
+            test.kind is Kind.DEGREES and isinstance(value, str) and value in SLR_BANDS):
+        unit = "cm" if test.kind is Kind.CM else "degrees"
+        bands = f", or a band ({', '.join(SLR_BANDS)})" if test.kind is Kind.DEGREES else ""
+        raise Invalid(f"{where}: {unit} from {test.low} to {test.high}{bands}, not {value}")
+
+
+def _notes(test: Test, value: object, notes: tuple[str, ...], where: str) -> None:
+    if not notes:
+        return
+    if test.kind is not Kind.PASS_FAIL:
+        raise Invalid(f"{where} note: {test.name} takes no notes")
+    known = all(isinstance(n, str) for n in notes) and set(notes) <= THOMAS_NOTES.keys()
+    if not known or len(set(notes)) != len(notes):
+        raise Invalid(f"{where} note: {' and '.join(THOMAS_NOTES)}, each at most once")
+    if value == PASS:
+        raise Invalid(f"{where} note: a pass has the thigh down and the knee bent; a note means a fail")
+
+
+def choice(value: Choice, today: date) -> Choice:
+    """An answer to a self-test's routine suggestion."""
+    where = f"{_stored_test(value.test, 'suggestion test').id} suggestion"
+    moment(value.at, f"{where} time")
+    day(value.day, today, f"{where} date")
+    exercise_id(value.exercise, f"{where} exercise")
+    side(value.side, f"{where} side")
+    if value.kind not in EXTRA_KINDS or value.answer not in ANSWERS or not isinstance(value.basis, date):
+        raise Invalid(f"{where}: kind is one of {', '.join(EXTRA_KINDS)}; answer one of {', '.join(ANSWERS)}")
+    in_range(value.basis, f"{where} basis")
+    return value
+
+
+def retest_days(value: int) -> int:
+    return _whole(value, MIN_RETEST_DAYS, MAX_RETEST_DAYS,
+                  f"the re-test interval is {MIN_RETEST_DAYS} to {MAX_RETEST_DAYS} days")
+
+
+def hamstring_test(value: str) -> str:
+    return _one_of(value, HAMSTRING_TESTS, "the hamstring test")

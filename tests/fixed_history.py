@@ -87,3 +87,36 @@ def build_programme(journal: Journal) -> None:
         journal.db.add(Answers(_at(day(20), 7, 45), day(20), QuestionSet.EMERGENCY,
                                SETS[QuestionSet.EMERGENCY], frozenset()))
         journal.db.add(LevelChange(day(21), "glute-bridge", 2, 1, Change.DOWN, "stopped for pain"))
+
+
+def build_assessments(journal: Journal) -> None:
+    """Two self-assessments on top of :func:`build_programme`: a baseline on
+    day 4 and a re-test on day 18 (a fortnight later, clear of the flare on
+    day 9), with a stop for pain, and an extra the person accepted."""
+    from practice.assess.records import HOLD, YES, Choice, Result
+
+    def day(n: int) -> date:
+        return FIRST + timedelta(days=n)
+
+    def result(n: int, minute: int, test: str, value, side=None, version=None, stopped=None, notes=()):
+        return Result(_at(day(n), 8, minute), day(n), test, side, value, version, stopped, notes)
+
+    with journal.db.transaction():
+        for item in (
+            result(4, 0, "sit-and-reach", -8),
+            result(4, 2, "thomas", "fail", "left", notes=("thigh-up",)),
+            result(4, 3, "thomas", "pass", "right"),
+            result(4, 5, "bridge-hold", 45, version="double"),
+            result(4, 9, "side-bridge", 20, "left", "knees"),
+            result(4, 15, "side-bridge", 32, "right", "knees"),
+            result(18, 0, "sit-and-reach", -6),
+            result(18, 2, "thomas", "fail", "left", notes=("thigh-up",)),
+            result(18, 3, "thomas", "pass", "right"),
+            result(18, 5, "bridge-hold", 62, version="double"),
+            result(18, 8, "bridge-hold", 24, "left", "single"),
+            result(18, 10, "bridge-hold", 35, "right", "single"),
+            result(18, 12, "side-bridge", None, "left", "knees", stopped="pain"),
+            Choice(_at(day(5), 7, 0), day(5), "thomas", "psoas-kneeling-stretch", "left", HOLD, day(4), YES),
+        ):
+            journal.db.add(item)
+        journal.db.put_settings(journal.db.settings()._replace(hamstring_test="sit-and-reach"))

@@ -20,6 +20,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from support import FakeClock
 
+from practice.assess.service import Assessor
 from practice.cli import main
 from practice.daylog import DayKind
 from practice.errors import StoreError
@@ -29,7 +30,7 @@ from practice.store import storage
 CLOCK_AT = "2026-11-21T07:30:00"
 IDS = ["calf-foam-roll", "glute-bridge", "psoas-kneeling-stretch", "retired-one", "Bad Id", ""]
 READERS = (("status", "--json"), ("status",), ("report",), ("export",), ("export", "--format", "csv"),
-           ("routine",), ("routine", "--all"), ("where",))
+           ("routine",), ("routine", "--all"), ("where",), ("assess",), ("assess", "--json"))
 WRITERS = (("tick", "calf-foam-roll"), ("untick", "calf-foam-roll", "--date", "2026-11-20"))
 
 
@@ -90,8 +91,42 @@ def import_days(draw):
     return item
 
 
+TESTS = ["bridge-hold", "side-bridge", "thomas", "sit-and-reach", "straight-leg-raise", "pain-24h", "nope"]
+
+
+@st.composite
+def import_results(draw):
+    item = {"at": draw(times), "date": draw(dates), "test": draw(st.sampled_from(TESTS))}
+    optional = {
+        "side": st.sampled_from(["left", "right", "middle"]),
+        "value": st.one_of(st.integers(-60, 130), st.sampled_from(["pass", "fail", "70-80", "80-plus", "", "x"])),
+        "version": st.sampled_from(["double", "single", "knees", "full", "one"]),
+        "stopped": st.sampled_from(["pain", "leg", "cramp", "dizzy", "bored"]),
+        "notes": st.lists(st.sampled_from(["thigh-up", "knee-straighter", "odd"]), max_size=3),
+    }
+    for key in draw(st.lists(st.sampled_from(sorted(optional)), unique=True, max_size=5)):
+        item[key] = draw(optional[key])
+    if draw(st.integers(0, 9)) == 0:
+        item[draw(st.sampled_from(["at", "date", "test", *optional]))] = draw(any_json)
+    return item
+
+
+@st.composite
+def import_choices(draw):
+    item = {"at": draw(times), "date": draw(dates), "test": draw(st.sampled_from(TESTS)),
+            "id": draw(st.sampled_from(IDS)), "side": draw(st.sampled_from([None, "left", "up"])),
+            "kind": draw(st.sampled_from(["set", "hold", "cue", "on", "more"])), "basis": draw(dates),
+            "answer": draw(st.sampled_from(["yes", "no", "end", "maybe"]))}
+    if draw(st.integers(0, 9)) == 0:
+        item[draw(st.sampled_from(sorted(item)))] = draw(any_json)
+    return item
+
+
 documents = st.one_of(
     st.fixed_dictionaries({"days": st.lists(import_days(), max_size=4)}),
+    st.fixed_dictionaries({"days": st.lists(import_days(), max_size=1),
+                           "assessments": st.lists(import_results(), max_size=3),
+                           "assessment_choices": st.lists(import_choices(), max_size=2)}),
     any_json.map(lambda value: {"days": value}),
     any_json,
 )
@@ -130,6 +165,11 @@ def good_database(data_dir: Path) -> None:
     journal.check_in(4, day=date(2026, 11, 4))
     journal.set_kind(DayKind.REST, date(2026, 11, 8))
     journal.tick("hamstring-lying-static-stretch", held=60)
+    assessor = Assessor(journal)
+    assessor.record("thomas", "fail", "left", notes=("thigh-up",))
+    assessor.record("thomas", "pass", "right")
+    assessor.record("bridge-hold", None, stopped="cramp")
+    assessor.accept(assessor.suggestions()[0])
     journal.stop("glute-bridge")
 
 
@@ -214,3 +254,28 @@ def test_a_damaged_database_is_recovered_or_refused_and_never_written_over(how, 
                 assert code == 0 and kept == [bad], (argv, err)
                 assert "was damaged" in err and "restored the backup" in err
                 assert storage.parse((data_dir / "backtui.json").read_bytes(), db) is not None
+
+
+# Self-test results typed at the shell ----------------------------------------------
+
+
+words = st.one_of(st.text(max_size=10), st.sampled_from(
+    ["45", "-5", "400", "120", "121", "60", "+3", "-50", "-51", "pass", "fail", "70-80", "stopped", "1e3", "٣"]))
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(test=st.one_of(st.sampled_from(TESTS), st.text(max_size=8)), value=words,
+       extra=st.lists(st.sampled_from(["--side", "left", "right", "--note", "thigh-up", "--version", "single",
+                                       "double", "--reason", "pain", "cramp", "--json"]), max_size=4))
+def test_any_result_typed_at_the_shell_is_kept_or_refused_in_one_line(test, value, extra):
+    with tempfile.TemporaryDirectory() as tmp:
+        data_dir = Path(tmp) / "data"
+        Journal(data_dir, FakeClock(CLOCK_AT)).tick("piriformis-roll")
+        before = (data_dir / "backtui.json").read_bytes()
+        code, err = run(data_dir, "assess", "record", test, value, *extra)
+        assert code in (0, 2) and "Traceback" not in err, err
+        if code == 2:
+            assert err.count("\n") == 1 and (data_dir / "backtui.json").read_bytes() == before
+            return
+        for argv in (("assess",), ("assess", "--json"), ("report",), ("export",), ("status",)):
+            assert run(data_dir, *argv) == (0, ""), argv

@@ -171,6 +171,13 @@ def test_any_condition_unmet_holds_the_level(why, change):
     assert suggestions(change(ready())) == [], why
 
 
+def test_a_self_test_cap_holds_a_step_up_past_it():
+    """Both side bridges under 30 s keep the side plank at level 1 or 2: the
+    rules offer no step up past a cap, and one up to it as usual."""
+    assert suggestions(ready()._replace(caps={BRIDGE: 1})) == []
+    assert [s.to for s in suggestions(ready()._replace(caps={BRIDGE: 2}))] == [2]
+
+
 def test_just_right_twice_with_the_whole_dose_also_steps_up():
     records = {d: session(d, 1, Rating.JUST_RIGHT) for d in (days_ago(3), days_ago(2))}
     assert [s.to for s in suggestions(ready(records=records))] == [2]

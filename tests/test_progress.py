@@ -193,7 +193,7 @@ def test_export_and_import_carry_pain_notes_kinds_skips_held_and_stops(journal, 
     journal.tick("hamstring-lying-static-stretch", held=110)
     journal.stop("glute-bridge")
     records = journal.records()
-    text = export_json(records, clock.now(), journal.db.programme(), journal.levels())
+    text = export_json(records, clock.now(), journal.db.programme(), journal.levels(), journal.db.assessments())
     other = Journal(data_dir.parent / "other", clock)
     other.import_(parse_import(text, TODAY))
     assert other.records() == records

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from fixed_history import build, build_programme
+from fixed_history import build, build_assessments, build_programme
 
 from practice.cli import main
 from practice.report import build_report
@@ -15,6 +15,7 @@ GOLDEN = Path(__file__).parent / "data" / "report-4-weeks.md"
 def test_the_report_of_a_fixed_history(journal):
     build(journal)
     build_programme(journal)
+    build_assessments(journal)
     assert build_report(journal, 4).splitlines() == GOLDEN.read_text("utf-8").splitlines()
 
 
@@ -26,6 +27,7 @@ def test_a_history_without_mornings_ratings_or_answers_says_so(journal):
     assert "No ratings in this period." in report
     assert "The safety questions have not been answered yet." in report
     assert "| Glute bridge | 1 of 5: Short hold | - |" in report
+    assert report.split("## Self-assessments")[1].split("##")[0].strip().endswith("None taken.")
 
 
 def test_report_writes_a_file(journal, clock, tmp_path, capsys):

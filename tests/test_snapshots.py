@@ -126,3 +126,38 @@ def test_a_guided_hold(snap_compare, journal, clock, size):
         await pilot.pause()
 
     assert snap_compare(app_for(journal), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_a_self_test_hold(snap_compare, journal, clock, size):
+    """The one-leg bridge under way on the left, 23 s in."""
+    from practice.assess.service import Assessor
+
+    Assessor(journal).record("bridge-hold", 64)
+    clock.advance(days=14)
+
+    async def run_before(pilot):
+        await pilot.press("t", "left", "left", "left", "o", "1", "n")
+        clock.advance(seconds=10)
+        pilot.app.screen.tick()
+        clock.advance(seconds=23.3)
+        pilot.app.screen.tick()
+        await pilot.pause()
+
+    assert snap_compare(app_for(journal), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_the_self_assessment_results(snap_compare, journal, size):
+    """The fixed history's two assessments: the bridge page, then the suggestions."""
+    from fixed_history import build, build_assessments, build_programme
+
+    build(journal)
+    build_programme(journal)
+    build_assessments(journal)
+
+    async def run_before(pilot):
+        await pilot.press("t", "right", "right", "right")  # Pain, Reach, Thomas, Bridge
+        await pilot.pause()
+
+    assert snap_compare(app_for(journal), terminal_size=size, run_before=run_before)

@@ -156,7 +156,8 @@ def test_merge_an_export_from_another_machine(cli, journal, data_dir, tmp_path, 
     assert Context(str(tmp_path / "other"), other.clock) and other.records()
     from practice.interchange import export_json
 
-    export.write_text(export_json(other.records(), other.clock.now(), other.db.programme(), other.levels()))
+    export.write_text(export_json(other.records(), other.clock.now(), other.db.programme(), other.levels(),
+                                 other.db.assessments()))
     journal.tick("calf-foam-roll")
     journal.set_note("from the desktop")
     os.utime(export, (1, 1))  # the export is older: this machine's note stays

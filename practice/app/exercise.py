@@ -79,7 +79,7 @@ class ExerciseScreen(Screen["ExerciseResult | None"]):
                 yield Static(f"{exercise.target} · {item.dose.describe()} · {kit}", id="target", markup=False)
                 yield Static(safety.bullets(exercise.cues), id="cues", markup=False)
             with Vertical(id="timer-pane"):
-                yield HoldTimer(steps_for(item.dose, ready=self.get_ready), self.clock, id="timer")
+                yield HoldTimer(steps_for(item.dose, ready=self.get_ready, extras=item.extras), self.clock, id="timer")
                 yield Static(RATING_HINT + "\n[b]enter[/b] skips the rating", id="rating", markup=True)
                 yield Label(safety.STOP_RULE, id="stop-rule", markup=False)
         yield KeyFooter()

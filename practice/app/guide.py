@@ -39,7 +39,7 @@ MIN_SIZE = (40, 16)
 
 def step_words(step: Step) -> str:
     """The step in large clear words: HOLD 1 OF 2 · LEFT LEG, UP · REP 3 OF 8."""
-    side = f" · {step.side.upper()}" if step.side else ""
+    side = f" · {step.side.upper()}" + (" (EXTRA)" if step.extra else "") if step.side else ""
     if step.kind in (StepKind.UP, StepKind.TOP, StepKind.DOWN):
         sets = f" · SET {step.set_number} OF {step.sets}" if step.sets > 1 else ""
         return f"{step.kind.value.upper()} · REP {step.number} OF {step.of}{sets}{side}"

@@ -32,7 +32,7 @@ class BackApp(App[None]):
     TITLE = "backtui"
     CSS_PATH = "backtui.tcss"
     BINDINGS = [Binding("q", "quit", "Quit")]
-    SCREENS = {"progress": lambda: _progress_screen()}
+    SCREENS = {"progress": lambda: _progress_screen(), "assessments": lambda: _assessments_screen()}
 
     def __init__(self, session: Session, screen: str | None = None) -> None:
         super().__init__()
@@ -159,12 +159,19 @@ class BackApp(App[None]):
     def open_progress(self, closed: Callable[[None], None] | None = None) -> None:
         """Show the progress screen, first reading the log again if it was
         shown before."""
-        screen = self.get_screen("progress")
-        if screen.is_mounted:
-            from practice.app.progress import ProgressScreen
+        self._open_kept("progress", closed, lambda screen: screen.refresh_data(select_today=True))
 
-            assert isinstance(screen, ProgressScreen)
-            screen.refresh_data(select_today=True)
+    def open_assessments(self, closed: Callable[[None], None] | None = None) -> None:
+        """Show the self-assessments, first reading them again if they were
+        shown before."""
+        self._open_kept("assessments", closed, lambda screen: screen.refresh_data())
+
+    def _open_kept(self, name: str, closed: Callable[[None], None] | None, refresh: Callable) -> None:
+        """A screen kept between visits (composed once: opening it again
+        costs only its data), brought up to date before it is shown."""
+        screen = self.get_screen(name)
+        if screen.is_mounted:
+            refresh(screen)
         self.push_screen(screen, closed)
 
     def _accepted(self, accepted: bool | None) -> None:
@@ -220,6 +227,12 @@ def _progress_screen() -> Screen:
     from practice.app.progress import ProgressScreen  # only when first opened
 
     return ProgressScreen()
+
+
+def _assessments_screen() -> Screen:
+    from practice.app.assess.results import AssessmentsScreen
+
+    return AssessmentsScreen()
 
 
 def make_app(journal: Journal, screen: str | None = None) -> BackApp:

@@ -15,7 +15,7 @@ from textual.widgets import Header, Label, Static
 
 from practice.app.footer import KeyFooter
 from practice.app.heatmap import Heatmap
-from practice.app.pain_chart import PainChart
+from practice.app.chart import Chart
 from practice.app.progress_text import detail_text, numbers_text
 from practice.journal import Journal
 from practice.programme.pain import rolling_average, trend
@@ -69,7 +69,7 @@ class ProgressScreen(Screen[None]):
             with Vertical(id="pain", classes="panel"):
                 yield Label(f"Pain 0 to 10, 7-day average, {TREND_WEEKS} weeks · 24 h: the morning check-in",
                             classes="section-title")
-                yield PainChart(id="pain-chart")
+                yield Chart(id="pain-chart")
                 yield Static(id="pain-words")
         yield KeyFooter()
 
@@ -118,7 +118,7 @@ class ProgressScreen(Screen[None]):
         mornings, (before, after) = journal.mornings(), journal.pain()
         days = [self.today - timedelta(days=n) for n in range(TREND_WEEKS * 7 - 1, -1, -1)]
         series = (("24 h", mornings), ("before", before), ("after", after))
-        self.query_one(PainChart).show(days, [(name, rolling_average(scores, days)) for name, scores in series])
+        self.query_one(Chart).show(days, [(name, rolling_average(scores, days)) for name, scores in series])
         self.query_one("#pain-words", Static).update(trend(mornings, self.today).words())
 
     @on(Heatmap.Selected)

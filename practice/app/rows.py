@@ -96,6 +96,8 @@ class Row:
             return f"Skipped: {mark.skipped}"
         if mark.rating is not None:
             return f"Rated {mark.rating.value.replace('-', ' ')}"
+        if self.item.extras and self.state is RowState.TODO:
+            return "Extra: " + "; ".join(extra.words for extra in self.item.extras)
         return ""
 
     def lines(self, width: int, dose_width: int, kit_width: int) -> list[Content]:

@@ -20,7 +20,7 @@ FRAME_SECONDS = 0.1
 
 
 def step_title(step: Step) -> str:
-    side = f" · {step.side}" if step.side else ""
+    side = f" · {step.side}" + (" (extra)" if step.extra else "") if step.side else ""
     if step.kind is StepKind.SET:
         top = f", {step.top_hold} s at the top" if step.top_hold else ""
         return f"Set {step.number} of {step.of}{side} · {step.reps} reps{top}"

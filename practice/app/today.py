@@ -41,6 +41,7 @@ class TodayScreen(Screen[None]):
         *(Binding(b.key, b.action, b.description, show=False) for b in RATING_KEYS),
         Binding("l", "levels", "Levels", show=False),
         Binding("p", "progress", "Progress"),
+        Binding("t", "assess", "Self-tests", show=False),
         Binding("f", "kind('flare')", "Flare day", show=False),
         Binding("r", "kind('rest')", "Rest day", show=False),
         Binding("n", "note", "Note", show=False),
@@ -128,6 +129,7 @@ class TodayScreen(Screen[None]):
         banner = self._banner()
         if put(self._banner_label, banner):
             self._banner_label.set_class(bool(banner), "-shown")
+            self._banner_label.set_class(self._advice.quiet and banner == self._advice.line, "-quiet")
         limit = self._advice.limit
         self.refresh_bindings()
         self.sub_title = ("no exercises today" if limit is Limit.STOPPED else "see-a-GP mode" if limit is Limit.GENTLE
@@ -164,8 +166,9 @@ class TodayScreen(Screen[None]):
             self._new_rows()
             if rolled:
                 put(self._saved, CHECK_IN_INVITATION)
-        else:
-            self.show_view()
+        if self.session.view.record.pain_24h is not None and self._saved.content == CHECK_IN_INVITATION:
+            put(self._saved, "")  # checked in elsewhere (a self-assessment, a command)
+        self.show_view()
 
     def _rows_changed(self) -> bool:
         return [row.item for row in self._list.rows] != list(self._plan_items())
@@ -482,6 +485,9 @@ class TodayScreen(Screen[None]):
 
     def action_progress(self) -> None:
         self.app.open_progress(lambda _: self.run_worker(self.check_day()))  # type: ignore[attr-defined]
+
+    def action_assess(self) -> None:
+        self.app.open_assessments(lambda _: self.run_worker(self.check_day(recompose=True)))  # type: ignore[attr-defined]
 
     def action_help(self) -> None:
         from practice.app.dialogs import HelpScreen, keys_table

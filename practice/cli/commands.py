@@ -124,7 +124,8 @@ def export(args: Namespace, ctx: Context) -> int:
         text = export_csv(records)
     else:
         journal = ctx.journal
-        text = export_json(records, journal.clock.now(), journal.db.programme(), journal.levels())
+        text = export_json(records, journal.clock.now(), journal.db.programme(), journal.levels(),
+                           journal.db.assessments())
     _write(text, args.output, f"Exported {count(len(records), 'day')}", ctx)
     return 0
 
@@ -192,6 +193,7 @@ def sync(args: Namespace, ctx: Context) -> int:
 
 
 def settings(args: Namespace, ctx: Context) -> int:
+    from practice import validate
     from practice.cli import render
 
     journal = ctx.journal
@@ -202,6 +204,10 @@ def settings(args: Namespace, ctx: Context) -> int:
     switches = {"on": True, "off": False, None: None}
     if any(v is not None for v in (args.get_ready, args.pace, args.sound, args.speech)):
         journal.set_guide(args.get_ready, switches[args.pace], args.sound, switches[args.speech])
+    if args.retest_days is not None:
+        journal.update_settings(retest_days=validate.retest_days(args.retest_days))
+    if args.hamstring_test is not None:
+        journal.update_settings(hamstring_test=validate.hamstring_test(args.hamstring_test))
     print(render.settings_text(journal.db.settings()))
     return 0
 

@@ -166,6 +166,10 @@ def _settings(p: argparse.ArgumentParser) -> None:
     p.add_argument("--pace", choices=("on", "off"), help="guided repetitions at a set pace (on), or counted by hand")
     p.add_argument("--sound", choices=("sounds", "bell", "quiet"), help="cues in a guided session (default sounds)")
     p.add_argument("--speech", choices=("on", "off"), help="speak exercise names and sides (default off)")
+    p.add_argument("--retest-days", type=_whole_number, metavar="N",
+                   help="a self-assessment is due N days after the last, 7 to 14 (default 14)")
+    p.add_argument("--hamstring-test", choices=("sit-and-reach", "straight-leg-raise"),
+                   help="the hamstring self-test you keep to (your first result picks it)")
     p.set_defaults(run=commands.settings)
 
 
@@ -179,6 +183,12 @@ def _checkin(p: argparse.ArgumentParser) -> None:
     p.add_argument("--leg", choices=("none", "one", "both"), default="none",
                    help="pain, tingling or numbness in a leg today (default: none)")
     p.set_defaults(run=commands.checkin)
+
+
+def _assess(p: argparse.ArgumentParser) -> None:
+    from practice.cli.assess import configure
+
+    configure(p)
 
 
 def _level(p: argparse.ArgumentParser) -> None:
@@ -203,6 +213,7 @@ COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] = {
     "sync": ("merge the sync tool's conflict copies beside the database now", _sync),
     "checkin": ("the morning check-in: pain over the last 24 hours, and the legs", _checkin),
     "level": ("set an exercise's level by hand", _level),
+    "assess": ("the self-tests, their results and the next re-test; 'assess record' keeps one", _assess),
     "settings": ("show or change settings", _settings),
     "where": ("show the paths in use", _where),
     "remind": ("one line and exit 1 while today's routine is not done, for cron", _remind),

@@ -165,4 +165,6 @@ def settings_text(settings: Settings) -> str:
         f"get ready  {count(settings.get_ready, 'second')} before each exercise of a guided session (--get-ready S)",
         f"pace       repetitions {'at a set pace' if settings.paced else 'counted by hand'} (--pace on|off)",
         f"sound      {settings.sound}, speech {'on' if settings.speech else 'off'} (--sound, --speech)",
+        f"re-test    a self-assessment every {count(settings.retest_days, 'day')} (--retest-days N, 7 to 14)",
+        f"hamstring  {settings.hamstring_test or 'not chosen yet'}: the hamstring self-test (--hamstring-test)",
     ])

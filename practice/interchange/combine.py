@@ -131,7 +131,7 @@ def _per_exercise(day: date, name: str, earlier: Mapping[str, Any], later: Mappi
 
 
 SETTINGS = {"routine": "your routine", "day_start_hour": "the day start", "rest_days": "the rest-day limit",
-            "theme": "the theme"}
+            "theme": "the theme", "retest_days": "the re-test interval", "hamstring_test": "the hamstring test"}
 
 
 def settings(earlier: Settings, later: Settings) -> tuple[Settings, list[Difference]]:

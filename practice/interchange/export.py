@@ -9,12 +9,14 @@ from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any
 
+from practice.assess.records import AssessLog
 from practice.daylog import DayRecord
 from practice.programme.records import ProgrammeLog
 
 FORMAT = 2
-"""2 adds levels, ratings, the morning check-in and the programme's lists;
-format 1 files import as they always did."""
+"""2 adds levels, ratings, the morning check-in and the programme's lists
+(and, optional in it, the self-assessments); format 1 files import as they
+always did."""
 CSV_FIELDS = (
     "date", "kind", "complete", "done_count", "planned_count", "done", "plan", "pain_24h", "leg",
     "pain_before", "pain_after", "note", "skipped", "skipped_for_pain", "stopped",
@@ -67,11 +69,25 @@ def log_json(log: ProgrammeLog, levels: Mapping[str, int]) -> dict[str, Any]:
     }
 
 
+def assess_json(log: AssessLog) -> dict[str, Any]:
+    """Self-test results and the answers to their suggestions."""
+    results = []
+    for r in log.results:
+        doc = {"at": timestamp(r.at), "date": r.day.isoformat(), "test": r.test}
+        doc.update((k, v) for k, v in (("side", r.side), ("value", r.value), ("version", r.version),
+                                       ("stopped", r.stopped)) if v is not None)
+        results.append({**doc, "notes": list(r.notes)} if r.notes else doc)
+    choices = [{"at": timestamp(c.at), "date": c.day.isoformat(), "test": c.test, "id": c.exercise,
+                "side": c.side, "kind": c.kind, "basis": c.basis.isoformat(), "answer": c.answer}
+               for c in log.choices]
+    return {"assessments": results, "assessment_choices": choices}
+
+
 def export_json(records: Mapping[date, DayRecord], exported_at: datetime, log: ProgrammeLog,
-                levels: Mapping[str, int]) -> str:
+                levels: Mapping[str, int], assessed: AssessLog) -> str:
     days = [day_json(records[d]) for d in sorted(records)]
     document = {"app": "backtui", "format": FORMAT, "exported_at": exported_at.isoformat(), "days": days,
-                **log_json(log, levels)}
+                **log_json(log, levels), **assess_json(assessed)}
     return json.dumps(document, indent=1, ensure_ascii=False) + "\n"
 
 

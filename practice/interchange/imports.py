@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from practice import validate
+from practice.assess.records import AssessLog, Choice, Result
 from practice.daylog import DayKind, DayRecord, Stop, Volume
 from practice.errors import UsageError
 from practice.programme.records import (
@@ -32,6 +33,7 @@ MAX_LOG_ENTRIES = 10_000
 class Imported(NamedTuple):
     days: list[DayRecord]
     log: ProgrammeLog
+    assess: AssessLog
 
 
 def read_limited(path: Path) -> bytes:
@@ -69,7 +71,7 @@ def parse_import(text: str, today: date) -> Imported:
             raise UsageError(f"days[{n}]: {record.day} appears twice")
         seen.add(record.day)
         days.append(record)
-    return Imported(days, _parse_log(document, today))
+    return Imported(days, _parse_log(document, today), _parse_assess(document, today))
 
 
 def _list(document: dict[str, Any], key: str) -> list[Any]:
@@ -132,6 +134,34 @@ def _parse_log(document: dict[str, Any], today: date) -> ProgrammeLog:
         for n, c in enumerate(_list(document, "clearances"))
     )
     return ProgrammeLog(changes, declines, tuple(answers), clearances)
+
+
+def _moment(item: dict[str, Any], where: str) -> int:
+    return validate.moment_from_text(item.get("at"), f"{where} at")
+
+
+def _parse_assess(document: dict[str, Any], today: date) -> AssessLog:
+    """Self-test results and answers, each through the checks a new one passes."""
+    results = []
+    for n, r in enumerate(_list(document, "assessments")):
+        where = f"assessments[{n}]"
+        notes = r.get("notes", [])
+        if not isinstance(notes, list):
+            raise UsageError(f"{where} notes: expected a list")
+        result = Result(_moment(r, where), _date(r.get("date"), today, where), r.get("test"), r.get("side"),
+                        r.get("value"), r.get("version"), r.get("stopped"), tuple(notes))
+        results.append(validate.result(result, today, where))
+    choices = []
+    for n, c in enumerate(_list(document, "assessment_choices")):
+        where = f"assessment_choices[{n}]"
+        try:
+            basis = validate.parse_date(c.get("basis") if isinstance(c.get("basis"), str) else "")
+        except ValueError:
+            raise UsageError(f"{where}: 'basis' must be a date written YYYY-MM-DD") from None
+        choice = Choice(_moment(c, where), _date(c.get("date"), today, where), c.get("test"), c.get("id"),
+                        c.get("side"), c.get("kind"), basis, c.get("answer"))
+        choices.append(validate.choice(choice, today))
+    return AssessLog(tuple(results), tuple(choices))
 
 
 def _by_id(value: Any, kind: type, where: str) -> dict[str, Any]:

@@ -3,6 +3,7 @@ lost, the import fills gaps, and merging the same thing twice changes nothing.""
 
 from __future__ import annotations
 
+from practice.assess.records import AssessLog
 from practice.daylog import DayKind, DayRecord
 from practice.programme.records import ProgrammeLog
 
@@ -41,9 +42,10 @@ def _first(*values: int | None) -> int | None:
     return next((v for v in values if v is not None), None)
 
 
-def new_entries(stored: ProgrammeLog, incoming: ProgrammeLog) -> list:
-    """The level changes, declines, answers and clearances of ``incoming``
-    that ``stored`` does not hold yet, in the order they came."""
+def new_entries(stored: ProgrammeLog | AssessLog, incoming: ProgrammeLog | AssessLog) -> list:
+    """The entries of ``incoming`` (level changes, declines, answers and
+    clearances; or self-test results and answers) that ``stored`` does not
+    hold yet, in the order they came."""
     found = []
     for have, got in zip(stored, incoming):
         known = set(have)

@@ -73,6 +73,8 @@ class Inputs(NamedTuple):
     answers: Sequence[Answers] = ()
     mode: Mode = Mode.NORMAL
     """The screening's mode."""
+    caps: Mapping[str, int] = {}
+    """The highest level a step up may reach, by exercise (from the self-tests)."""
 
 
 def suggestions(inputs: Inputs) -> list[Suggestion]:
@@ -152,7 +154,7 @@ def _down(exercise: Exercise, level: int, history: list[Session], inputs: Inputs
 
 
 def _up(exercise: Exercise, level: int, history: list[Session], inputs: Inputs) -> Suggestion | None:
-    if inputs.paused or inputs.flare or level >= exercise.top:
+    if inputs.paused or inputs.flare or level >= min(exercise.top, inputs.caps.get(exercise.id, exercise.top)):
         return None
     last_change = next((c for c in reversed(inputs.changes) if c.exercise == exercise.id), None)
     since = _since_change(history, inputs.changes, exercise)

@@ -141,10 +141,12 @@ def due(
     records: Mapping[date, DayRecord],
     mornings: pain.Scores,
     today: date,
+    stops: Iterable[int] = (),
     owed: str = "",
 ) -> Due | None:
     """Which questions to ask now, and why; None when none are due.
     ``records`` holds the recent days (at least those since the last answers);
+    ``stops`` the moments self-tests were stopped for pain or leg symptoms;
     ``owed`` is why the emergency questions were called for and not yet
     answered ("" if they were not)."""
     answers = sorted(answers, key=lambda a: a.at)
@@ -154,6 +156,8 @@ def due(
     if last_full is None or (today - last_full).days >= FULL_EVERY_DAYS:
         return Due(QuestionSet.FULL, "It has been 30 days: the safety questions again, all of them.")
     why = owed or _trigger(records, mornings, answers[-1], today)
+    if why is None and any(at > answers[-1].at for at in stops):
+        why = "A self-test was stopped for pain or leg symptoms: the emergency questions again, to be safe."
     return None if why is None else Due(QuestionSet.EMERGENCY, why)
 
 

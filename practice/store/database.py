@@ -15,6 +15,9 @@ Tables:
     one document with the person's settings.
 ``level_changes``, ``declines``, ``answers``, ``clearances``
     the programme's own lists (:mod:`practice.store.programme`).
+``assessments``, ``assessment_choices``
+    self-test results and the answers to their suggestions
+    (:mod:`practice.store.assessments`).
 """
 
 from __future__ import annotations
@@ -29,12 +32,13 @@ from tinydb import TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Table
 
+from practice.assess.records import AssessLog, Choice, Result
 from practice.clock import DEFAULT_DAY_START_HOUR
 from practice.daylog import DayFacts, DayRecord
 from practice.programme.records import Answers, Clearance, Decline, LevelChange, ProgrammeLog
 from practice.routine import RoutineSettings
-from practice.settings import DEFAULT_GET_READY, DEFAULT_REST_DAYS, Settings
-from practice.store import programme
+from practice.settings import DEFAULT_GET_READY, DEFAULT_REST_DAYS, DEFAULT_RETEST_DAYS, Settings
+from practice.store import assessments, programme
 from practice.store.days import KINDS, Interner, Names, decode, encode
 from practice.store.storage import SafeJSONStorage
 
@@ -122,11 +126,17 @@ class Database:
             sound=doc.get("sound", "sounds"),
             speech=doc.get("speech", False),
             owed=doc.get("owed", ""),
+            retest_days=doc.get("retest_days", DEFAULT_RETEST_DAYS),
+            hamstring_test=doc.get("hamstring_test"),
         )
 
     def programme(self) -> ProgrammeLog:
         """Level changes, declines, screening answers and clearances, oldest first."""
         return programme.decode(self.storage.read() or {})
+
+    def assessments(self) -> AssessLog:
+        """Self-test results and answers to their suggestions, oldest first."""
+        return assessments.decode(self.storage.read() or {})
 
     def _stored_days(self) -> dict[str, dict[str, Any]]:
         """The day documents as stored, by day number (the string JSON keys
@@ -158,14 +168,14 @@ class Database:
         if settings.theme is not None:
             doc["theme"] = settings.theme
         defaults = Settings()
-        for field in ("rest_days", "get_ready", "paced", "sound", "speech", "owed"):
+        for field in ("rest_days", "get_ready", "paced", "sound", "speech", "owed", "retest_days", "hamstring_test"):
             if getattr(settings, field) != getattr(defaults, field):
                 doc[field] = getattr(settings, field)
         self._write(self._settings, {SETTINGS_DOC: doc})
 
-    def add(self, item: LevelChange | Decline | Answers | Clearance) -> None:
-        """Append to one of the programme's lists."""
-        name, doc = programme.encode(item)
+    def add(self, item: LevelChange | Decline | Answers | Clearance | Result | Choice) -> None:
+        """Append to one of the programme's or the self-assessments' lists."""
+        name, doc = assessments.encode(item) if isinstance(item, (Result, Choice)) else programme.encode(item)
         table = (self.storage.read() or {}).get(name, {})
         self._write(self._db.table(name, cache_size=0), {max(map(int, table), default=0) + 1: doc})
 

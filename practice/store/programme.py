@@ -19,6 +19,7 @@ from practice.programme.records import (
     QuestionSet,
 )
 from practice.programme.screening import QUESTIONS
+from practice.store.lists import documents, in_order
 from practice.store.schema import Damaged
 
 CHANGES, DECLINES, ANSWERS, CLEARANCES = "level_changes", "declines", "answers", "clearances"
@@ -41,18 +42,14 @@ def encode(item: LevelChange | Decline | Answers | Clearance) -> tuple[str, dict
 
 
 def decode(tables: dict[str, dict[str, Any]]) -> ProgrammeLog:
-    def docs(name: str) -> list[dict[str, Any]]:
-        table = tables.get(name, {})
-        return [table[key] for key in sorted(table, key=int)]
-
     day = date.fromordinal
     return ProgrammeLog(
         changes=tuple(LevelChange(day(d["day"]), d["id"], d["from"], d["to"], Change(d["change"]), d["why"])
-                      for d in docs(CHANGES)),
-        declines=tuple(Decline(day(d["day"]), d["id"], d["to"]) for d in docs(DECLINES)),
+                      for d in in_order(tables, CHANGES)),
+        declines=tuple(Decline(day(d["day"]), d["id"], d["to"]) for d in in_order(tables, DECLINES)),
         answers=tuple(Answers(d["at"], day(d["day"]), QuestionSet(d["set"]), tuple(d["asked"]), frozenset(d["yes"]))
-                      for d in docs(ANSWERS)),
-        clearances=tuple(Clearance(d["at"], day(d["day"]), d["mode"], d["how"]) for d in docs(CLEARANCES)),
+                      for d in in_order(tables, ANSWERS)),
+        clearances=tuple(Clearance(d["at"], day(d["day"]), d["mode"], d["how"]) for d in in_order(tables, CLEARANCES)),
     )
 
 
@@ -91,12 +88,7 @@ _FIELDS: dict[str, dict[str, Callable[[Any], bool]]] = {
 def check(tables: dict[str, Any]) -> None:
     """Raise :class:`Damaged` unless every programme table has its shape."""
     for name, fields in _FIELDS.items():
-        table = tables.get(name, {})
-        if type(table) is not dict:
-            raise Damaged(f"{name}: not a table")
-        for key, doc in table.items():
-            if not (key.isascii() and key.isdigit() and len(key) <= 9) or type(doc) is not dict:
-                raise Damaged(f"{name}/{key[:20]}: not a document")
+        for key, doc in documents(tables, name):
             for field, fits in fields.items():
                 if field not in doc or not fits(doc[field]):
                     raise Damaged(f"{name}/{key}: {field}")

@@ -14,8 +14,9 @@ from itertools import chain
 from typing import Any, NoReturn
 
 from practice import validate
+from practice.assess.protocol import HAMSTRING_TESTS
 from practice.daylog import Leg, Rating, Volume
-from practice.store import programme
+from practice.store import assessments, programme
 from practice.store.schema import Damaged
 
 DAYS, EXERCISES, PLANS, SETTINGS = "days", "exercises", "plans", "settings"
@@ -34,6 +35,7 @@ def check(data: dict[str, Any]) -> None:
     _days(data.get(DAYS, {}), exercises, plans)
     _settings(data.get(SETTINGS, {}))
     programme.check(data)
+    assessments.check(data)
 
 
 def _fail(where: str, problem: str) -> NoReturn:
@@ -170,6 +172,8 @@ _SETTINGS_FIELDS = {
     "sound": lambda v: type(v) is str and v in validate.SOUNDS,
     "speech": lambda v: type(v) is bool,
     "owed": lambda v: type(v) is str and len(v) <= validate.REASON_LIMIT,
+    "retest_days": lambda v: type(v) is int and validate.MIN_RETEST_DAYS <= v <= validate.MAX_RETEST_DAYS,
+    "hamstring_test": lambda v: type(v) is str and v in HAMSTRING_TESTS,
 }
 
 

@@ -61,8 +61,69 @@ def paint_times(app) -> list[float]:
     return painted
 
 
+async def screen_opens(data_dir: Path, key: str, screen: str, opens: int) -> list[float]:
+    """From ``key`` on Today to the app idle again, the screen drawn: the time
+    of the last frame painted before Pilot sees the app idle; each open after
+    the screen was closed and Today settled again."""
+    from practice.app.main import make_app
+
+    app = make_app(Journal(data_dir))
+    samples = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        painted = paint_times(app)
+        for _ in range(opens):
+            start = time_module.perf_counter()
+            await pilot.press(key)  # returns once the app is idle again
+            samples.append(max(t for t in painted if t > start) - start)
+            assert type(app.screen).__name__ == screen, app.screen
+            await pilot.press("escape")
+            await pilot.pause(0.05)
+            await app.workers.wait_for_complete()  # Today reads the day again on the way back
+            await pilot.pause()
+    return samples
+
+
 def print_figures(results: list[tuple[str, str, str, bool]]) -> int:
     """One line per figure, ok or MISS against its bar; the exit code."""
     for name, figure, reference, passed in results:
         print(f"{'ok  ' if passed else 'MISS'} {name:<26} {figure:>9}   {reference}")
     return 0 if all(passed for *_, passed in results) else 1
+
+
+ASSESSMENT_EVERY = 14
+ASSESSMENT_YEARS = 2
+
+
+def add_assessments(journal: Journal, today: date) -> int:
+    """Two years of fortnightly self-assessments on top of :func:`build`:
+    every test, both sides, a stop now and then; returns how many results."""
+    from practice.assess.records import HOLD, YES, Choice, Result
+
+    rng = random.Random(12)
+    items: list = []
+    for n in range(ASSESSMENT_YEARS * 365 // ASSESSMENT_EVERY, 0, -1):
+        day = today - timedelta(days=ASSESSMENT_EVERY * n)
+        at = int(datetime.combine(day, time(8, 0)).timestamp())
+
+        def result(k: int, test: str, value, side=None, version=None, stopped=None, notes=()):
+            return Result(at + 60 * k, day, test, side, value, version, stopped, notes)
+
+        items += [
+            result(0, "sit-and-reach", rng.randrange(-15, 5)),
+            result(1, "thomas", "fail", "left", notes=("thigh-up",)), result(2, "thomas", "pass", "right"),
+            result(3, "bridge-hold", rng.randrange(60, 120), version="double"),
+            result(4, "bridge-hold", rng.randrange(15, 60), "left", "single"),
+            result(5, "bridge-hold", rng.randrange(15, 60), "right", "single"),
+            result(6, "side-bridge", rng.randrange(10, 60), "left", "knees"),
+            result(7, "side-bridge", None, "right", "knees", stopped="pain") if n % 9 == 0
+            else result(7, "side-bridge", rng.randrange(10, 60), "right", "knees"),
+        ]
+    first = today - timedelta(days=ASSESSMENT_YEARS * 365)
+    items.append(Choice(int(datetime.combine(first, time(9, 0)).timestamp()) + 86400 * 15, first + timedelta(days=15),
+                        "thomas", "psoas-kneeling-stretch", "left", HOLD, first + timedelta(days=14), YES))
+    with journal.db.transaction():
+        for item in items:
+            journal.db.add(item)
+        journal.db.put_settings(journal.db.settings()._replace(hamstring_test="sit-and-reach"))
+    return len(items) - 1

@@ -1,4 +1,4 @@
-"""The pain chart: a fixed 0 to 10 scale, columns aligned to dates, blank
+"""The chart (pain on the progress screen): a fixed 0 to 10 scale, columns aligned to dates, blank
 where there is no score."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from hypothesis import given
 from hypothesis import strategies as st
 
-from practice.app.pain_chart import EIGHTHS, ROWS, axis, bar, columns
+from practice.app.chart import EIGHTHS, ROWS, axis, bar, columns
 
 DAYS = [date(2026, 8, 31) + timedelta(days=n) for n in range(84)]
 scores = st.lists(st.one_of(st.none(), st.floats(0, 10)), min_size=1, max_size=120)

@@ -13,16 +13,15 @@ import os
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from history import build, paint_times, print_figures, screened  # noqa: E402
+from history import paint_times, print_figures, ten_years  # noqa: E402
 
 from practice.catalog.dose import HoldDose  # noqa: E402
-from practice.clock import SystemClock, practice_day  # noqa: E402
+from practice.clock import SystemClock  # noqa: E402
 
 HERE = Path(__file__).parent
 STARTS = 11
@@ -104,11 +103,7 @@ async def hold_lateness() -> float:
 
 def main() -> int:
     results = []
-    with tempfile.TemporaryDirectory() as tmp:
-        data_dir = Path(tmp) / "data"
-        journal = build(data_dir, practice_day(SystemClock().now()))
-        screened(journal)
-        print(f"history: {len(journal.records())} days")
+    with ten_years() as data_dir:
 
         minimal, backtui = first_frames(data_dir)
         ratio = backtui / minimal

@@ -16,15 +16,13 @@ from __future__ import annotations
 import asyncio
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from history import build, print_figures, screened  # noqa: E402
+from history import paint_times, print_figures, ten_years  # noqa: E402
 
-from practice.clock import SystemClock, practice_day  # noqa: E402
 
 ITEMS = ("bird-dog", "glute-bridge")
 GET_READY = 3
@@ -41,18 +39,10 @@ async def lateness(data_dir: Path) -> list[float]:
     journal = Journal(data_dir)
     journal.set_guide(get_ready=GET_READY, sound="quiet")
     app = make_app(journal)
-    painted: list[float] = []
     late: list[float] = []
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        display = app._display
-
-        def timed_display(screen, renderable) -> None:
-            display(screen, renderable)
-            if renderable is not None:
-                painted.append(time.monotonic())
-
-        app._display = timed_display
+        painted = paint_times(app, time.monotonic)
         items = [journal.item(i) for i in ITEMS]
         screen = GuideScreen(app.session, items, cues_for(app, journal.db.settings()))
         flow, clock = screen.flow, journal.clock
@@ -85,11 +75,7 @@ async def lateness(data_dir: Path) -> list[float]:
 
 
 def main() -> int:
-    with tempfile.TemporaryDirectory() as tmp:
-        data_dir = Path(tmp) / "data"
-        journal = build(data_dir, practice_day(SystemClock().now()))
-        screened(journal)
-        print(f"history: {len(journal.records())} days")
+    with ten_years() as data_dir:
         signed = asyncio.run(lateness(data_dir))
     samples = sorted(abs(s) for s in signed)  # a step is drawn a frame ahead: it may paint just before its time
     median = statistics.median(samples) * 1000

@@ -11,15 +11,13 @@ import os
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from history import build, print_figures, screen_opens, screened  # noqa: E402
+from history import print_figures, screen_opens, ten_years  # noqa: E402
 
-from practice.clock import SystemClock, practice_day  # noqa: E402
 
 OPENS = 21
 RUNS = 11
@@ -43,11 +41,7 @@ def commands(data_dir: Path) -> tuple[float, float]:
 
 
 def main() -> int:
-    with tempfile.TemporaryDirectory() as tmp:
-        data_dir = Path(tmp) / "data"
-        journal = build(data_dir, practice_day(SystemClock().now()))
-        screened(journal)
-        print(f"history: {len(journal.records())} days")
+    with ten_years() as data_dir:
         opens = asyncio.run(screen_opens(data_dir, "p", "ProgressScreen", OPENS))
         status, report = commands(data_dir)
     median = statistics.median(opens) * 1000

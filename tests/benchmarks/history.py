@@ -4,8 +4,11 @@ ticks a day), a record of when frames are painted, and the printed figures."""
 from __future__ import annotations
 
 import random
+import tempfile
 import time as time_module
 from datetime import date, datetime, time, timedelta
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from practice.daylog import DayKind, DayRecord
@@ -46,8 +49,22 @@ def screened(journal: Journal) -> None:
     Coach(journal).answer(QuestionSet.FULL, frozenset())
 
 
-def paint_times(app) -> list[float]:
-    """From now on, the ``perf_counter`` time of each frame the app paints
+@contextmanager
+def ten_years() -> Iterator[Path]:
+    """A data dir holding ten years of history up to today, screened; says
+    how many days it holds."""
+    from practice.clock import SystemClock, practice_day
+
+    with tempfile.TemporaryDirectory() as tmp:
+        data_dir = Path(tmp) / "data"
+        journal = build(data_dir, practice_day(SystemClock().now()))
+        screened(journal)
+        print(f"history: {len(journal.records())} days")
+        yield data_dir
+
+
+def paint_times(app, clock: Callable[[], float] = time_module.perf_counter) -> list[float]:
+    """From now on, the time on ``clock`` of each frame the app paints
     (Textual hands every rendered frame to ``App._display``)."""
     painted: list[float] = []
     display = app._display
@@ -55,7 +72,7 @@ def paint_times(app) -> list[float]:
     def timed_display(screen, renderable) -> None:
         display(screen, renderable)
         if renderable is not None:
-            painted.append(time_module.perf_counter())
+            painted.append(clock())
 
     app._display = timed_display
     return painted

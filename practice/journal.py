@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from practice import validate
 from practice.catalog import Catalog, Exercise, Phase, load_catalog
 from practice.clock import Clock, SystemClock, practice_day
+from practice.custom.own import OwnCatalog
 from practice.daylog import DayKind, DayRecord, Stop, Volume
 from practice.errors import DayChanged, UsageError
 from practice.keeper import Keeper
@@ -25,7 +26,7 @@ from practice.programme.records import ProgrammeLog
 if TYPE_CHECKING:
     from practice.interchange import Imported
 from practice.programme.screening import Mode, protected_days, screening_mode
-from practice.routine import Limit, Plan, PlanItem, item_for, plan_for
+from practice.routine import Limit, Plan, PlanItem, frozen_plan, item_for, plan_for
 from practice.settings import Settings
 from practice.stats import Stats, compute, first_recorded, recent_days
 from practice.store.database import Database
@@ -91,11 +92,16 @@ class Journal:
         self, data_dir: Path, clock: Clock | None = None, catalog: Catalog | None = None
     ) -> None:
         self.clock = clock or SystemClock()
-        self.catalog = catalog or load_catalog()
         self.db = Database(database_path(data_dir), now=self.clock.now)
+        self.own = OwnCatalog(catalog or load_catalog(), self.db)
         self._stats: tuple[tuple[object, date], Stats] | None = None
         self.summary = Keeper(self)
         """The status summary beside the database, made stale by every save."""
+
+    @property
+    def catalog(self) -> Catalog:
+        """backtui's exercises and the person's own."""
+        return self.own.catalog()
 
     @property
     def notices(self) -> list[str]:
@@ -138,6 +144,10 @@ class Journal:
             levels = current_levels(self.catalog, log.changes)
         return plan_for(day, self.catalog, settings.routine, kind, levels, volume, limit)
 
+    def past_plan(self, record: DayRecord) -> Plan:
+        """A past day's plan, as the day kept it."""
+        return frozen_plan(record, self.catalog, self.levels())
+
     def item(self, exercise_id: str) -> PlanItem:
         """Today's plan item for an exercise; for one not in today's plan (a
         flare day's alternative, say), the item it would be today."""
@@ -147,7 +157,8 @@ class Journal:
             return found
         exercise = self.exercise(exercise_id)
         gentle = plan.kind is DayKind.FLARE or plan.volume is Volume.HALF
-        return item_for(exercise, self.levels()[exercise.id], gentle, plan.volume)
+        return item_for(exercise, self.levels()[exercise.id], gentle, plan.volume,
+                        settings=self.db.settings().routine)
 
     def levels(self) -> dict[str, int]:
         """Every exercise's level now."""
@@ -191,9 +202,9 @@ class Journal:
         reduced = Volume.REDUCED if record.volume is Volume.REDUCED else Volume.FULL
         if record.plan is None or day >= today:
             plan = self.plan(day, record.kind, settings, volume=reduced)
-            record = record._replace(plan=plan.due, levels=plan.levels, volume=plan.volume)
+            record = record._replace(plan=plan.due, levels=plan.levels, volume=plan.volume, doses=plan.doses)
         else:
-            plan = self.plan(day, record.kind, settings, levels=record.levels or None, volume=reduced)
+            plan = self.past_plan(record)
         return DayView(plan, record)
 
     def _stored_with_live_today(

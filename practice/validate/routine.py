@@ -22,7 +22,7 @@ from collections.abc import Iterable
 
 from practice.catalog import Catalog, Dose, Exercise, Level, Phase, Schedule
 from practice.catalog.bounds import OWN_BOUNDS, Bounds, problems
-from practice.catalog.dose import kind_of
+from practice.catalog.dose import dose_data, kind_of
 from practice.catalog.model import EQUIPMENT
 from practice.validate import SLUG, SLUG_LIMIT, Invalid, text
 
@@ -154,3 +154,56 @@ def own_id_for(name_: str, taken: Iterable[str]) -> str:
         n += 1
         candidate = f"{base}-{n}"
     return candidate
+
+
+OWN_FIELDS = ("id", "name", "phase", "dose", "days", "kit", "cues", "caution", "flare_safe")
+ENVELOPE = {"seconds": 600, "reps": 100, "sets": 10, "rest": 600, "top_hold": 60, "tempo": 10, "ladder": 100}
+"""The most any kept dose holds, whatever its level's bounds now (a past
+day keeps the dose it had)."""
+
+
+def dose_from(value: object, field: str = "dose") -> Dose:
+    """A dose written as data (``{"kind": "hold", "seconds": 45}``), within
+    :data:`ENVELOPE`; its level's bounds are :func:`dose_for`'s question."""
+    from practice.catalog import CatalogError, parse_dose
+
+    try:
+        dose = parse_dose(value, field)
+    except CatalogError as exc:
+        raise Invalid(str(exc)) from None
+    for name, most in ENVELOPE.items():
+        values = getattr(dose, name, ())
+        if any(v > most for v in (values if isinstance(values, tuple) else (values,))):
+            raise Invalid(f"{field}: {name} is more than {most}")
+    text(dose.side_word, f"{field} side_word", 20)
+    return dose
+
+
+def own_exercise(value: object, catalog: Catalog, field: str = "own exercise") -> dict:
+    """An own exercise as data, every field checked; returned tidied."""
+    if not isinstance(value, dict):
+        raise Invalid(f"{field}: expected an object")
+    extra = sorted(set(value) - {*OWN_FIELDS, "deleted", "on"})
+    if extra:
+        raise Invalid(f"{field}: unknown field {extra[0][:30]!r}")
+    missing = next((k for k in OWN_FIELDS[:-1] if k not in value), None)
+    if missing:
+        raise Invalid(f"{field}: missing {missing!r}")
+    dose = dose_from(value["dose"], f"{field} dose")
+    found = own_dose_problems(dose)
+    if found:
+        raise Invalid(f"{field} dose: {'; '.join(found)}")
+    flare_safe = value.get("flare_safe", False)
+    if type(flare_safe) is not bool:
+        raise Invalid(f"{field} flare_safe: expected true or false")
+    return {
+        "id": own_id(value["id"], catalog, f"{field} id"),
+        "name": name(value["name"], f"{field} name"),
+        "phase": phase(value["phase"], f"{field} phase").name.lower(),
+        "dose": dose_data(dose),
+        "days": days(value["days"], f"{field} days").text,
+        "kit": equipment(value["kit"], f"{field} kit"),
+        "cues": list(cues(value["cues"], f"{field} cues")),
+        "caution": caution(value["caution"], f"{field} caution"),
+        "flare_safe": flare_safe,
+    }

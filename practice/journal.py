@@ -26,7 +26,7 @@ from practice.programme.records import ProgrammeLog
 if TYPE_CHECKING:
     from practice.interchange import Imported
 from practice.programme.screening import Mode, protected_days, screening_mode
-from practice.routine import Limit, Plan, PlanItem, frozen_plan, item_for, plan_for
+from practice.routine import Limit, Plan, PlanItem, RoutineSettings, frozen_plan, item_for, plan_for
 from practice.settings import Settings
 from practice.stats import Stats, compute, first_recorded, recent_days
 from practice.store.database import Database
@@ -332,17 +332,30 @@ class Journal:
         """Turn an exercise on or off in the routine; today's plan follows.
         If it already was so, nothing is written."""
         exercise = self.exercise(exercise_id)
+        changed = self.change_routine(lambda routine: routine.switched(exercise, on))
+        return Switched(exercise, changed)
+
+    def change_routine(self, change: Callable[[RoutineSettings], RoutineSettings]) -> bool:
+        """Change the routine (``change`` sees it as stored, under the lock);
+        today's plan follows, past days keep theirs. False if nothing changed."""
         with self.db.transaction():
             settings = self.db.settings()
-            if settings.routine.is_on(exercise) == on:
-                return Switched(exercise, changed=False)
-            settings = settings._replace(routine=settings.routine.switched(exercise, on))
+            routine = change(settings.routine)
+            if routine == settings.routine:
+                return False
+            settings = settings._replace(routine=routine)
             self.db.put_settings(settings)
-            today = self.today(settings)
-            stored = self.db.record(today)
-            if stored is not None:
-                self.db.put(self._current(stored, today, today, settings).record)
-        return Switched(exercise, changed=True)
+            self.replan_today(settings)
+        return True
+
+    def replan_today(self, settings: Settings | None = None) -> None:
+        """Inside a transaction: today's stored record takes the plan as the
+        routine now makes it."""
+        settings = settings or self.db.settings()
+        today = self.today(settings)
+        stored = self.db.record(today)
+        if stored is not None:
+            self.db.put(self._current(stored, today, today, settings).record)
 
     def update_settings(self, **changes: object) -> Settings:
         """Change settings other than the routine (the safety acknowledgement,

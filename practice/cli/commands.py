@@ -80,12 +80,12 @@ def routine(args: Namespace, ctx: Context) -> int:
 
     journal = ctx.journal
     if args.all:
-        settings, levels = journal.db.settings(), journal.levels()
-        rows = [(e, settings.routine.is_on(e), levels[e.id]) for e in journal.catalog.exercises]
+        routine, levels = journal.db.settings().routine, journal.levels()
+        exercises = routine.ordered(journal.catalog.exercises)
         if args.json:
-            _print_json(render.catalog_json(rows))
+            _print_json(render.catalog_json(exercises, levels, routine))
         else:
-            print(render.catalog_text(rows))
+            print(render.catalog_text(exercises, levels, routine))
         return 0
     view = journal.view(_chosen_day(args.date, ctx))
     if args.json:
@@ -106,13 +106,17 @@ def tick(args: Namespace, ctx: Context) -> int:
 
 def switch(args: Namespace, ctx: Context) -> int:
     from practice.coach import Coach
+    from practice.custom.editor import needs
 
     exercise, changed = Coach(ctx.journal).switch(args.id, args.on)
     if changed:
         state = "now in" if args.on else "no longer in"
     else:
         state = "already in" if args.on else "already out of"
-    print(f"{exercise.name} ({exercise.id}) is {state} your routine.")
+    level = exercise.level(ctx.journal.levels()[exercise.id])
+    kit = ctx.journal.db.settings().routine.has_kit(exercise, level)
+    extra = "" if kit or not args.on else f"; it stays out of your plan until you have {needs(exercise, level)} ('backtui kit')"
+    print(f"{exercise.name} ({exercise.id}) is {state} your routine{extra}.")
     return 0
 
 
@@ -236,12 +240,14 @@ def checkin(args: Namespace, ctx: Context) -> int:
 def level(args: Namespace, ctx: Context) -> int:
     from practice.coach import Coach
 
-    change = Coach(ctx.journal).set_level(args.id, args.level)
+    change = Coach(ctx.journal).set_level(args.id, args.level, reset_dose=args.reset_dose)
     exercise = ctx.journal.exercise(change.exercise)
     if change.before == change.after:
         print(f"{exercise.name} ({exercise.id}) is already at level {change.after}.")
     else:
         chosen = exercise.level(change.after)
+        dose = ctx.journal.db.settings().routine.dose(exercise, chosen)
+        yours = " (your own dose, kept)" if dose != chosen.dose else ""
         print(f"{exercise.name} ({exercise.id}) is now at level {chosen.number} of {exercise.top}: {chosen.name}, "
-              f"{chosen.dose.describe()} (was level {change.before}).")
+              f"{dose.describe()}{yours} (was level {change.before}).")
     return 0

@@ -458,8 +458,8 @@ class Journal:
         rule: Callable[[DayRecord | None, DayRecord], DayRecord] | None = None,
         settings: Callable[[Settings], Settings] | None = None,
     ) -> ImportSummary:
-        """Merge days and programme records in one save: all of it, or none
-        if the save fails. ``rule`` merges a stored day (if any) with an
+        """Merge days, programme records and own exercises missing here in
+        one save: all of it, or none if the save fails. ``rule`` merges a stored day (if any) with an
         incoming one; by default what is stored wins and the import fills
         gaps. ``settings`` turns the stored settings into those to keep."""
         from practice.interchange import merge, new_entries
@@ -484,6 +484,10 @@ class Journal:
             entries = new_entries(self.db.programme(), imported.log)
             for entry in entries:
                 self.db.add(entry)
+            known = {doc["id"] for doc in self.db.own_docs()}
+            for doc in imported.own:  # own exercises fill gaps: the days that did them need them
+                if doc["id"] not in known:
+                    self.db.put_own(doc)
             kept = stored_settings if settings is None else settings(stored_settings)
             if kept != stored_settings:
                 self.db.put_settings(kept)

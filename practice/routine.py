@@ -48,6 +48,8 @@ class PlanItem(NamedTuple):
 
 
 def level_text(exercise: Exercise, level: Level) -> str:
+    if exercise.own:
+        return "your own exercise"
     return f"level {level.number} of {exercise.top}: {level.name}"
 
 

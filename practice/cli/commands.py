@@ -127,8 +127,12 @@ def export(args: Namespace, ctx: Context) -> int:
     if args.format == "csv":
         text = export_csv(records)
     else:
+        from practice.interchange.routine_file import document
+
         journal = ctx.journal
-        text = export_json(records, journal.clock.now(), journal.db.programme(), journal.levels())
+        routine = document(journal.catalog, journal.db.settings().routine, journal.levels())
+        text = export_json(records, journal.clock.now(), journal.db.programme(), journal.levels(),
+                           journal.db.own_docs(), routine)
     _write(text, args.output, f"Exported {count(len(records), 'day')}", ctx)
     return 0
 
@@ -171,7 +175,26 @@ def import_file(args: Namespace, ctx: Context) -> int:
         f"Imported {count(summary.days, 'day')} from {source}: {summary.changed_days} changed, "
         f"{count(summary.new_ticks, 'new tick')}{extra}."
     )
+    if imported.routine is not None:
+        print(_import_routine(ctx, imported.routine))
     return 0
+
+
+def _import_routine(ctx: Context, routine: dict) -> str:
+    """An export's routine is loaded only over a routine never changed here."""
+    import json
+
+    from practice.interchange import routine_apply, routine_file
+    from practice.routine import RoutineSettings
+
+    journal = ctx.journal
+    if journal.db.settings().routine != RoutineSettings():
+        return "Your routine here was kept (the export's is in it: 'backtui routine import' can load it)."
+    parsed, problems = routine_file.parse(json.dumps(routine), journal.catalog, journal.levels())
+    if parsed is None or routine_apply.gate_problems(journal, parsed):
+        return "The export's routine was not loaded: " + "; ".join(problems or ["a gated exercise is not offered yet"])
+    routine_apply.apply(journal, parsed)
+    return "Loaded the export's routine too (this one was never changed)."
 
 
 def merge(args: Namespace, ctx: Context) -> int:

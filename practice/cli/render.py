@@ -145,9 +145,8 @@ def catalog_json(exercises: list[Exercise], levels: dict[str, int], routine: Rou
 def routine_entry_text(e: Exercise, level: Level, routine: RoutineSettings) -> str:
     """"Glute bridge, level 1 of 5: Short hold · 8 reps (yours) · daily", and what is left out."""
     dose, days = routine.dose(e, level), routine.schedule(e, level)
-    own = " (your own exercise)" if e.own else ""
     mine = lambda yours: " (yours)" if yours and not e.own else ""  # noqa: E731
-    text = (f"{e.name}{own}, {level_text(e, level)} · {dose.describe()}{mine(dose != level.dose)} · "
+    text = (f"{e.name}, {level_text(e, level)} · {dose.describe()}{mine(dose != level.dose)} · "
             f"{days.describe()}{mine(e.id in routine.days)}")
     if not routine.has_kit(e, level):
         text += f" · left out: needs {needs(e, level)}"

@@ -40,6 +40,7 @@ class TodayScreen(Screen[None]):
         *(Binding(b.key, b.action, b.description, show=False) for b in RATING_KEYS),
         Binding("l", "levels", "Levels"),
         Binding("p", "progress", "Progress"),
+        Binding("y", "routine", "Your routine"),
         Binding("f", "kind('flare')", "Flare day", show=False),
         Binding("r", "kind('rest')", "Rest day", show=False),
         Binding("n", "note", "Note", show=False),
@@ -361,6 +362,10 @@ class TodayScreen(Screen[None]):
         from practice.app.levels import LevelsScreen
 
         self.app.push_screen(LevelsScreen(), lambda _: self.run_worker(self.check_day()))
+
+    def action_routine(self) -> None:
+        """Every exercise on or off, its level, dose and days; own exercises; the kit."""
+        self.app.open_routine(lambda _: self.run_worker(self.check_day()))  # type: ignore[attr-defined]
 
     # Check-ins and the day -------------------------------------------------
 

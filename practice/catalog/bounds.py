@@ -83,3 +83,13 @@ def problems(dose: Dose, base: Dose, bounds: Bounds, own: bool = False) -> list[
     ):
         found.append(f"a pyramid has 1 to {MAX_STEPS} steps, each no more than the one before (like 5-3-1)")
     return found
+
+
+def describe(base: Dose, bounds: Bounds, own: bool = False) -> str:
+    """"hold 15 to 60 s, reps 1, rest 0 to 180 s": what may change, and how far."""
+    parts = []
+    for field in FIELDS[kind_of(base)]:
+        low, high = span(base, bounds, field, own)
+        unit = UNITS.get(field, "")
+        parts.append(f"{WORDS[field]} {low}{unit}" if low == high else f"{WORDS[field]} {low} to {high}{unit}")
+    return ", ".join(parts)

@@ -35,14 +35,14 @@ class Line(NamedTuple):
     @property
     def detail(self) -> str:
         e, level = self.exercise, self.level
-        lines = [f"{e.name}: {e.target}." if not e.own else f"{e.name}: your own exercise."]
-        if not e.own:
-            lines.append(f"Level {level.number} of {e.top}, {level.name}: {level.how}")
-        lines.append(f"Your dose may be: {describe(level.dose, level.bounds, e.own)}.")
         kit = "no kit" if "none" in e.kit(level) else needs(e, level)
-        lines.append(f"Needs {kit}." + (" Not in your kit, so it is left out of your plan." if self.left_out else ""))
-        lines.append(("Your caution: " if e.own else "Caution: ") + e.caution)
-        return "\n".join(lines)
+        left = " (not in your kit: left out of your plan)" if self.left_out else ""
+        what = "Your own exercise" if e.own else f"Level {level.number} of {e.top}, {level.name}: {level.how}"
+        return "\n".join([
+            f"Dose: {describe(level.dose, level.bounds, e.own)} · needs {kit}{left}",
+            ("Your caution: " if e.own else "Caution: ") + e.caution,
+            what,
+        ])
 
 
 def lines(journal) -> list[Line]:
@@ -61,10 +61,9 @@ def lines(journal) -> list[Line]:
 
 
 def preview(journal) -> str:
-    """"Today: 12 exercises, about 19 min · the next 7 days: 17 to 21 min"."""
+    """How long the days take: today, and the range over this week's normal days."""
     today = journal.today()
     plans = [journal.plan(today + timedelta(days=n), DayKind.NORMAL) for n in range(7)]
     minutes = [max(1, round(p.estimate_seconds() / 60)) if p.due else 0 for p in plans]
     week = f"{min(minutes)} min" if min(minutes) == max(minutes) else f"{min(minutes)} to {max(minutes)} min"
-    return (f"Today: {len(plans[0].due)} exercises, about {minutes[0]} min · a normal day this week: {week}. "
-            "* marks your own dose or days.")
+    return f"Today {len(plans[0].due)} exercises, about {minutes[0]} min · this week {week} a day · * yours"

@@ -38,7 +38,7 @@ class Form(ModalScreen[bool]):
             with VerticalScroll():
                 for name, label, value in self.fields:
                     yield Label(label, markup=False)
-                    yield Input(value, id=f"field-{name}", max_length=500)
+                    yield Input(value, id=f"field-{name}", max_length=500, compact=True)
             yield Label(id="form-error", markup=False)
             yield Label("[b]tab[/b] next   [b]enter[/b] save   [b]escape[/b] cancel", classes="dialog-hint")
 

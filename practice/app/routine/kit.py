@@ -8,7 +8,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Label, SelectionList
+from textual.widgets import Label, SelectionList, Static
 
 from practice.validate.routine import KIT
 
@@ -35,8 +35,8 @@ class KitScreen(ModalScreen["frozenset[str] | None"]):
         chosen = self.kit or frozenset()
         with Vertical(id="kit", classes="dialog"):
             yield Label("What do you have to hand?", classes="dialog-title")
-            yield Label("Your routine keeps what your kit allows and tells you what it leaves out. "
-                        "Nothing at all is fine: most of the routine needs no kit.")
+            yield Static("Your routine keeps what your kit allows and tells you what it leaves out. "
+                         "Nothing at all is fine: most of the routine needs no kit.", markup=False)
             yield SelectionList[str](*((Content(KIT_CHOICES[k]), k, k in chosen) for k in KIT), id="kit-list")
             later = "ask me later" if self.first_run else "keep it as it was"
             yield Label(f"[b]space[/b] ticks what you have   [b]enter[/b] done   [b]escape[/b] {later}",

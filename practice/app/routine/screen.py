@@ -65,7 +65,7 @@ class RoutineScreen(Screen[None]):
         self.lines = {line.exercise.id: line for line in overview.lines(self.session.journal)}
         options = []
         for phase in Phase:
-            options.append(Option(Content(f"{phase.value}. {phase.title}"), disabled=True))
+            options.append(Option(Content.styled(f"{phase.value}. {phase.title}", "bold"), disabled=True))
             options += [Option(Content(line.text), id=line.exercise.id)
                         for line in self.lines.values() if line.exercise.phase == phase]
         listing.clear_options()

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from practice.catalog import Exercise, Phase
+from practice.catalog import Catalog, Exercise, Phase
 from practice.custom.choices import OwnDose, RoutineSettings
 from practice.custom.own import OwnExercise
 from practice.errors import StoreError
@@ -29,10 +29,13 @@ def _state(exercise: Exercise, on: bool, level: int, routine: RoutineSettings) -
             routine.schedule(exercise, at).describe())
 
 
-def new_routine(parsed: routine_file.RoutineFile) -> RoutineSettings:
+def new_routine(parsed: routine_file.RoutineFile, catalog: Catalog) -> RoutineSettings:
+    """The routine the file describes: what it lists on or off as it says,
+    every other built-in exercise off."""
     routine = RoutineSettings(kit=parsed.kit, order=tuple(e.exercise.id for e in parsed.entries))
-    for entry in parsed.entries:
-        routine = routine.switched(entry.exercise, entry.on)
+    listed = {e.exercise.id: e.on for e in parsed.entries}
+    for exercise in (*catalog.exercises, *(e.exercise for e in parsed.entries if e.exercise.own)):
+        routine = routine.switched(exercise, listed.get(exercise.id, False))
     return routine._replace(
         doses={e.exercise.id: OwnDose(e.level, e.dose) for e in parsed.entries if e.dose is not None},
         days={e.exercise.id: e.days for e in parsed.entries if e.days is not None},
@@ -41,7 +44,7 @@ def new_routine(parsed: routine_file.RoutineFile) -> RoutineSettings:
 
 def changes(journal: Journal, parsed: routine_file.RoutineFile) -> list[str]:
     """What loading ``parsed`` would change, a line each; [] for nothing."""
-    old, new = journal.db.settings().routine, new_routine(parsed)
+    old, new = journal.db.settings().routine, new_routine(parsed, journal.catalog)
     levels = journal.levels()
     lines = []
     if old.kit != new.kit:
@@ -84,7 +87,7 @@ def apply(journal: Journal, parsed: routine_file.RoutineFile) -> Path:
     """Keep the routine as it is in a backup file, then load ``parsed`` in
     one save; returns the backup's path."""
     backup = _backup(journal)
-    routine = new_routine(parsed)
+    routine = new_routine(parsed, journal.catalog)
     db = journal.db
     with db.transaction():
         settings = db.settings()

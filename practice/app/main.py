@@ -32,7 +32,7 @@ class BackApp(App[None]):
     TITLE = "backtui"
     CSS_PATH = "backtui.tcss"
     BINDINGS = [Binding("q", "quit", "Quit")]
-    SCREENS = {"progress": lambda: _progress_screen()}
+    SCREENS = {"progress": lambda: _progress_screen(), "routine": lambda: _routine_screen()}
 
     def __init__(self, session: Session, screen: str | None = None) -> None:
         super().__init__()
@@ -196,9 +196,11 @@ class BackApp(App[None]):
         self.push_screen(KitScreen(self.session.journal.db.settings().routine.kit, first_run), chosen)
 
     def open_routine(self, closed: Callable[[None], None] | None = None) -> None:
-        from practice.app.routine.screen import RoutineScreen
-
-        self.push_screen(RoutineScreen(), closed)
+        """Show the routine screen, first reading the routine again if it was shown before."""
+        screen = self.get_screen("routine")
+        if screen.is_mounted:
+            screen.refresh_list()  # type: ignore[attr-defined]
+        self.push_screen(screen, closed)
 
     def _remember_theme(self, theme: object) -> None:
         self.save(lambda: self.session.journal.update_settings(theme=self.theme))
@@ -247,6 +249,12 @@ def _progress_screen() -> Screen:
     from practice.app.progress import ProgressScreen  # only when first opened
 
     return ProgressScreen()
+
+
+def _routine_screen() -> Screen:
+    from practice.app.routine.screen import RoutineScreen  # only when first opened
+
+    return RoutineScreen()
 
 
 def make_app(journal: Journal, screen: str | None = None) -> BackApp:

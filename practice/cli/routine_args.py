@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
+from functools import partial
 
 Configure = Callable[[argparse.ArgumentParser], None]
 KIT_WORDS = {"stairs": "step", "steps": "step", "roller": "foam-roller", "dumbbell": "kettlebell",
@@ -60,6 +61,23 @@ def _own_options(p: argparse.ArgumentParser, adding: bool) -> None:
                    help="may be done on a flare day (default no)")
 
 
+def _where(p: argparse.ArgumentParser) -> None:
+    p.add_argument("where", metavar="WHERE", help="up, down, or a number of places (-2 is two up)")
+
+
+def _name(p: argparse.ArgumentParser) -> None:
+    p.add_argument("name", metavar="NAME", help="what to call it")
+
+
+def _new_name(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--name", metavar="NAME", help="a new name")
+
+
+def _routine_file(p: argparse.ArgumentParser) -> None:
+    p.add_argument("file", metavar="FILE", help="a routine file (backtui routine export writes one)")
+    p.add_argument("--dry-run", action="store_true", help="show what would change, and change nothing")
+
+
 def add_routine_commands(p: argparse.ArgumentParser, parser_class: type, id_argument: Configure,
                          json_option: Configure, output_option: Configure) -> None:
     from practice.cli import routine_cmds as run
@@ -67,54 +85,25 @@ def add_routine_commands(p: argparse.ArgumentParser, parser_class: type, id_argu
     actions = p.add_subparsers(dest="action", metavar="ACTION", parser_class=parser_class,
                                title="actions (without one: the plan for a day)")
 
-    def action(name: str, text: str) -> argparse.ArgumentParser:
-        return actions.add_parser(name, help=text, description=text, prog=f"backtui routine {name}")
+    def action(name: str, text: str, runner: Callable, *parts: Configure) -> None:
+        command = actions.add_parser(name, help=text, description=text, prog=f"backtui routine {name}")
+        for part in parts:
+            part(command)
+        command.set_defaults(run=runner)
 
-    change = action("set", "set an exercise's dose or days (from today on; past days keep theirs)")
-    id_argument(change)
-    _dose_options(change, pyramid=False)
-    _days_option(change)
-    json_option(change)
-    change.set_defaults(run=run.set_)
-
-    reset = action("reset", "give an exercise back its level's dose and days")
-    id_argument(reset)
-    reset.set_defaults(run=run.reset)
-
-    move = action("move", "move an exercise up or down within its phase")
-    id_argument(move)
-    move.add_argument("where", metavar="WHERE", help="up, down, or a number of places (-2 is two up)")
-    move.set_defaults(run=run.move)
-
-    add = action("add", "add an exercise of your own")
-    add.add_argument("name", metavar="NAME", help="what to call it")
-    _own_options(add, adding=True)
-    _dose_options(add, pyramid=True)
-    _days_option(add, required=True)
-    json_option(add)
-    add.set_defaults(run=run.add)
-
-    edit = action("edit", "change an exercise of your own (its dose: routine set)")
-    id_argument(edit)
-    edit.add_argument("--name", metavar="NAME", help="a new name")
-    _own_options(edit, adding=False)
-    _days_option(edit)
-    json_option(edit)
-    edit.set_defaults(run=run.edit)
-
-    remove = action("remove", "delete an exercise of your own (the days it was done keep it)")
-    id_argument(remove)
-    remove.set_defaults(run=run.remove)
-
-    export = action("export", "write the whole routine as a file (kit, exercises, levels, doses, days, your own)")
-    output_option(export)
-    export.set_defaults(run=run.export)
-
-    load = action("import", "load a routine file: every problem listed, else all of it applied, the old one kept")
-    load.add_argument("file", metavar="FILE", help="a routine file (backtui routine export writes one)")
-    load.add_argument("--dry-run", action="store_true", help="show what would change, and change nothing")
-    json_option(load)
-    load.set_defaults(run=run.import_)
+    action("set", "set an exercise's dose or days (from today on; past days keep theirs)", run.set_,
+           id_argument, partial(_dose_options, pyramid=False), _days_option, json_option)
+    action("reset", "give an exercise back its level's dose and days", run.reset, id_argument)
+    action("move", "move an exercise up or down within its phase", run.move, id_argument, _where)
+    action("add", "add an exercise of your own", run.add, _name, partial(_own_options, adding=True),
+           partial(_dose_options, pyramid=True), partial(_days_option, required=True), json_option)
+    action("edit", "change an exercise of your own (its dose: routine set)", run.edit,
+           id_argument, _new_name, partial(_own_options, adding=False), _days_option, json_option)
+    action("remove", "delete an exercise of your own (the days it was done keep it)", run.remove, id_argument)
+    action("export", "write the whole routine as a file (kit, exercises, levels, doses, days, your own)",
+           run.export, output_option)
+    action("import", "load a routine file: every problem listed, else all of it applied, the old one kept",
+           run.import_, _routine_file, json_option)
 
 
 def kit_arguments(p: argparse.ArgumentParser) -> None:

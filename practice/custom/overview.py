@@ -62,8 +62,13 @@ def lines(journal) -> list[Line]:
 
 def preview(journal) -> str:
     """How long the days take: today, and the range over this week's normal days."""
-    today = journal.today()
-    plans = [journal.plan(today + timedelta(days=n), DayKind.NORMAL) for n in range(7)]
+    from practice.routine import plan_for
+
+    settings = journal.db.settings()
+    today, levels, catalog = journal.today(settings), journal.levels(), journal.catalog
+    limit = journal.limit()
+    plans = [plan_for(today + timedelta(days=n), catalog, settings.routine, DayKind.NORMAL, levels, limit=limit)
+             for n in range(7)]
     minutes = [max(1, round(p.estimate_seconds() / 60)) if p.due else 0 for p in plans]
     week = f"{min(minutes)} min" if min(minutes) == max(minutes) else f"{min(minutes)} to {max(minutes)} min"
     return f"Today {len(plans[0].due)} exercises, about {minutes[0]} min · this week {week} a day · * yours"

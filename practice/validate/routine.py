@@ -19,6 +19,7 @@ The bounds:
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 from practice.catalog import Catalog, Dose, Exercise, Level, Phase, Schedule
 from practice.catalog.bounds import OWN_BOUNDS, Bounds, problems
@@ -164,7 +165,35 @@ day keeps the dose it had)."""
 
 def dose_from(value: object, field: str = "dose") -> Dose:
     """A dose written as data (``{"kind": "hold", "seconds": 45}``), within
-    :data:`ENVELOPE`; its level's bounds are :func:`dose_for`'s question."""
+    :data:`ENVELOPE`; its level's bounds are :func:`dose_for`'s question.
+    A kept day holds the same few doses again and again: each is read once."""
+    key = _key(value)
+    if key is not None:
+        return _known_dose(key, field)
+    return _dose_from(value, field)
+
+
+def _key(value: object) -> tuple | None:
+    """A hashable form of a dose's data; None if it is not plain data."""
+    if type(value) is not dict or len(value) > 12:
+        return None
+    items = []
+    for name, item in value.items():
+        if type(item) is list and len(item) <= 10:
+            item = ("list", *item)
+        elif type(item) not in (str, int, bool, float) and item is not None:
+            return None
+        items.append((name, type(item).__name__, item))
+    return tuple(sorted(items, key=str))
+
+
+@lru_cache(maxsize=256)
+def _known_dose(key: tuple, field: str) -> Dose:
+    value = {name: list(item[1:]) if type(item) is tuple else item for name, _, item in key}
+    return _dose_from(value, field)
+
+
+def _dose_from(value: object, field: str) -> Dose:
     from practice.catalog import CatalogError, parse_dose
 
     try:

@@ -17,34 +17,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from history import build, paint_times, print_figures, screened  # noqa: E402
+from history import build, print_figures, screen_opens, screened  # noqa: E402
 
 from practice.clock import SystemClock, practice_day  # noqa: E402
 
 OPENS = 21
 RUNS = 11
-
-
-async def progress_opens(data_dir: Path) -> list[float]:
-    """From the p key on Today to the app idle again, the progress screen
-    drawn: the time of the last frame painted before Pilot sees the app idle."""
-    from practice.app.main import make_app
-    from practice.app.progress import ProgressScreen
-    from practice.journal import Journal
-
-    app = make_app(Journal(data_dir))
-    samples = []
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        painted = paint_times(app)
-        for _ in range(OPENS):
-            start = time.perf_counter()
-            await pilot.press("p")  # returns once the app is idle again
-            samples.append(max(t for t in painted if t > start) - start)
-            assert isinstance(app.screen, ProgressScreen)
-            await pilot.press("escape")
-            await pilot.pause(0.05)
-    return samples
 
 
 def commands(data_dir: Path) -> tuple[float, float]:
@@ -70,7 +48,9 @@ def main() -> int:
         journal = build(data_dir, practice_day(SystemClock().now()))
         screened(journal)
         print(f"history: {len(journal.records())} days")
-        opens = asyncio.run(progress_opens(data_dir))
+        from practice.app.progress import ProgressScreen
+
+        opens = [last for _, last in asyncio.run(screen_opens(data_dir, "p", ProgressScreen, OPENS))]
         status, report = commands(data_dir)
     median = statistics.median(opens) * 1000
     ratio = report / status

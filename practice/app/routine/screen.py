@@ -6,25 +6,22 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import Screen
-from textual.widgets import Header, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from practice.app.footer import KeyFooter
+from practice.app.list_page import ListPage
 from practice.catalog import Phase
 from practice.catalog.bounds import WORDS
 from practice.custom import overview
 from practice.custom.editor import RoutineEditor
 from practice.errors import BacktuiError
-from practice.session import Session
 from practice.validate import Invalid
 
 
-class RoutineScreen(Screen[None]):
+class RoutineScreen(ListPage):
+    PAGE_ID, ABOVE_ID, LIST_ID, DETAIL_ID = "routine-page", "routine-preview", "routine-list", "routine-detail"
     BINDINGS = [
         Binding("space", "switch", "On/off"),
         Binding("d", "dose", "Dose"),
@@ -40,18 +37,6 @@ class RoutineScreen(Screen[None]):
         Binding("escape", "close", "Today"),
     ]
 
-    @property
-    def session(self) -> Session:
-        return self.app.session  # type: ignore[attr-defined]
-
-    def compose(self) -> ComposeResult:
-        yield Header()
-        with Vertical(id="routine-page"):
-            yield Static(id="routine-preview", markup=False)
-            yield OptionList(id="routine-list")
-            yield Static(id="routine-detail", markup=False)
-        yield KeyFooter()
-
     def on_mount(self) -> None:
         self.sub_title = "your routine"
         self.editor = RoutineEditor(self.session.journal)
@@ -63,30 +48,30 @@ class RoutineScreen(Screen[None]):
         listing = self.query_one(OptionList)
         select = select or self._selected()
         self.lines = {line.exercise.id: line for line in overview.lines(self.session.journal)}
-        options = []
+        rows: list[tuple[str | None, str]] = []
         for phase in Phase:
-            options.append(Option(Content.styled(f"{phase.value}. {phase.title}", "bold"), disabled=True))
-            options += [Option(Content(line.text), id=line.exercise.id)
-                        for line in self.lines.values() if line.exercise.phase == phase]
-        listing.clear_options()
-        listing.add_options(options)
-        ids = [o.id for o in options]
-        listing.highlighted = ids.index(select) if select in ids else 1
-        self.query_one("#routine-preview", Static).update(overview.preview(self.session.journal))
-        self._show_detail()
+            rows.append((None, f"{phase.value}. {phase.title}"))
+            rows += [(i, line.text) for i, line in self.lines.items() if line.exercise.phase == phase]
+        shown = getattr(self, "_rows", [])
+        if [i for i, _ in rows] == [i for i, _ in shown]:  # the same exercises in order: only what changed
+            for n, (row, before) in enumerate(zip(rows, shown)):
+                if row != before:
+                    listing.replace_option_prompt_at_index(n, Content(row[1]))
+        else:
+            listing.clear_options()
+            listing.add_options([Option(Content(text), id=i) if i else
+                                 Option(Content.styled(text, "bold"), disabled=True) for i, text in rows])
+        self._rows = rows
+        ids = [i for i, _ in rows]
+        wanted = ids.index(select) if select in ids else 1
+        if listing.highlighted != wanted:
+            listing.highlighted = wanted
+        _show(self.query_one("#routine-preview", Static), overview.preview(self.session.journal))
+        self.show_detail()
 
-    def on_option_list_option_highlighted(self) -> None:
-        self._show_detail()
-
-    def _show_detail(self) -> None:
+    def show_detail(self) -> None:
         line = self.lines.get(self._selected() or "")
-        self.query_one("#routine-detail", Static).update(line.detail if line else "")
-
-    def _selected(self) -> str | None:
-        listing = self.query_one(OptionList)
-        if listing.highlighted is None:
-            return None
-        return listing.get_option_at_index(listing.highlighted).id
+        _show(self.query_one("#routine-detail", Static), line.detail if line else "")
 
     def _save(self, change: Callable[[], object], said: str) -> None:
         """Save a change and show the routine as it is now."""
@@ -244,8 +229,12 @@ class RoutineScreen(Screen[None]):
 
         self.app.push_screen(KitScreen(self.session.journal.db.settings().routine.kit), chosen)
 
-    def action_close(self) -> None:
-        self.dismiss(None)
+
+
+def _show(static: Static, text: str) -> None:
+    """Show ``text``, only if it changed (an update costs a layout pass)."""
+    if static.content != text:
+        static.update(text)
 
 
 def _number(field: str, text: str) -> object:

@@ -102,12 +102,17 @@ documents = st.one_of(
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(document=documents)
 def test_any_import_fails_in_one_line_or_keeps_every_command_working(document):
+    import_as(document, "import")
+
+
+def import_as(document, *command: str) -> None:
+    """``document`` written to a file and given to ``command`` over a log of one tick."""
     with tempfile.TemporaryDirectory() as tmp:
-        data_dir, source = Path(tmp) / "data", Path(tmp) / "import.json"
+        data_dir, source = Path(tmp) / "data", Path(tmp) / "file.json"
         Journal(data_dir, FakeClock(CLOCK_AT)).tick("piriformis-roll")
         before = (data_dir / "backtui.json").read_bytes()
         source.write_text(json.dumps(document), "utf-8")
-        refused_or_working(data_dir, before, "import", str(source))
+        refused_or_working(data_dir, before, *command, str(source))
 
 
 def refused_or_working(data_dir: Path, before: bytes, *argv: str) -> None:
@@ -140,12 +145,7 @@ routine_documents = st.one_of(
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(document=routine_documents)
 def test_any_routine_file_is_refused_changing_nothing_or_keeps_every_command_working(document):
-    with tempfile.TemporaryDirectory() as tmp:
-        data_dir, source = Path(tmp) / "data", Path(tmp) / "routine.json"
-        Journal(data_dir, FakeClock(CLOCK_AT)).tick("piriformis-roll")
-        before = (data_dir / "backtui.json").read_bytes()
-        source.write_text(json.dumps(document), "utf-8")
-        refused_or_working(data_dir, before, "routine", "import", str(source))
+    import_as(document, "routine", "import")
 
 
 # Damage ------------------------------------------------------------------------

@@ -201,3 +201,21 @@ def test_past_days_keep_their_plans_when_today_changes(journal, clock):
     editor.move("glute-bridge", 1)
     fresh = Journal(journal.db.storage.path.parent, clock)
     assert {d: (r, fresh.view(d).plan) for d, r in fresh.records().items() if d < TODAY} == before
+
+
+@pytest.mark.parametrize("doses", [
+    {"psoas-kneeling-stretch": {"level": 2, "kind": "hold", "seconds": [[1]]}},
+    {"psoas-kneeling-stretch": {"level": 2, "kind": "pyramid", "seconds": 8, "ladder": [[]]}},
+    {"psoas-kneeling-stretch": {"level": 9, "kind": "hold", "seconds": 45}},
+    {"Bad Id": {"level": 2, "kind": "hold", "seconds": 45}},
+])
+def test_a_wrong_shaped_dose_in_the_file_is_damage_not_a_traceback(journal, doses):
+    import json
+
+    from practice.store import storage
+
+    RoutineEditor(journal).set_dose("psoas-kneeling-stretch", seconds=45)
+    path = journal.db.storage.path
+    data = json.loads(path.read_bytes())
+    data["settings"]["1"]["doses"] = doses
+    assert storage.parse(json.dumps(data).encode(), path) is None

@@ -179,7 +179,7 @@ def _key(value: object) -> tuple | None:
         return None
     items = []
     for name, item in value.items():
-        if type(item) is list and len(item) <= 10:
+        if type(item) is list and len(item) <= 10 and all(type(v) in (int, str, float, bool) for v in item):
             item = ("list", *item)
         elif type(item) not in (str, int, bool, float) and item is not None:
             return None

@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 from practice import validate
 from practice.assess.protocol import SCREENING_STOPS
+from practice.catalog import Dose, Exercise
 from practice.daylog import DayKind, DayRecord, Leg, Volume
 from practice.errors import UsageError
 from practice.journal import Edit, Journal
@@ -24,6 +25,7 @@ from practice.programme.levels import LEVEL_EVERY_DAYS, current_levels
 from practice.programme.records import Answers, Change, Clearance, Decline, LevelChange, QuestionSet
 from practice.programme.rules import Inputs, Suggestion, next_time, suggestions
 from practice.programme.screening import SETS, WHY_HIGH, WHY_LEG, WHY_WORSE, Due, Mode, due, screening_mode
+from practice.validate.routine import dose_problems
 
 HISTORY_DAYS = 120
 """How far back the rules look (the last sessions of a 2x/week exercise, a
@@ -56,6 +58,16 @@ class Morning(NamedTuple):
     def point(self) -> str:
         """A point about back pain that fits what the check-in started, or ""."""
         return education.point(education.FLARE) if self.flare_started else ""
+
+
+class DoseChoice(UsageError):
+    """A level change would reset the person's own dose: it needs their yes."""
+
+    def __init__(self, exercise: Exercise, level: int, dose: Dose) -> None:
+        new = exercise.level(level).dose
+        super().__init__(f"your own dose of {exercise.name} ({dose.describe()}) does not fit level {level}; "
+                         f"to change the level, reset it to level {level}'s ({new.describe()}): --reset-dose")
+        self.exercise, self.level, self.dose = exercise, level, dose
 
 
 class PainReport(NamedTuple):
@@ -104,9 +116,9 @@ class Coach:
         if inputs.paused:
             return []
         declined = frozenset(d.exercise for d in inputs.declines if d.to == 1)
-        return gates.offers(self._gate_inputs(inputs), frozenset(gates.GATES) - inputs.on, declined)
+        return gates.offers(self.gate_inputs(inputs), frozenset(gates.GATES) - inputs.on, declined)
 
-    def _gate_inputs(self, inputs: Inputs) -> gates.GateInputs:
+    def gate_inputs(self, inputs: Inputs) -> gates.GateInputs:
         return gates.GateInputs(inputs.catalog, inputs.records, inputs.mornings, inputs.changes, inputs.today)
 
     def mode(self, inputs: Inputs | None = None) -> Mode:
@@ -127,20 +139,23 @@ class Coach:
 
     # Levels --------------------------------------------------------------------
 
-    def set_level(self, exercise_id: str, level: int, why: str = "chosen by hand") -> LevelChange:
-        """Any level, by hand, at any time (stepping down is always allowed)."""
+    def set_level(self, exercise_id: str, level: int, why: str = "chosen by hand",
+                  reset_dose: bool = False) -> LevelChange:
+        """Any level, by hand, at any time (stepping down is always allowed).
+        The person's own days stay; their own dose stays if it fits the new
+        level, and is reset only with ``reset_dose`` (:class:`DoseChoice` asks)."""
         exercise = self.journal.exercise(exercise_id)
         if type(level) is not int or not 1 <= level <= exercise.top:
             raise validate.Invalid(f"level: {exercise.name} has levels 1 to {exercise.top}, not {level}")
-        return self._change(exercise.id, level, Change.HAND, why)
+        return self._change(exercise.id, level, Change.HAND, why, reset_dose)
 
-    def accept(self, suggestion: Suggestion) -> LevelChange | None:
+    def accept(self, suggestion: Suggestion, reset_dose: bool = False) -> LevelChange | None:
         """Apply a suggestion the person confirmed; a step down from level 1
         leaves the exercise out for now. None when nothing had to change."""
         if suggestion.to == 0:
             self.journal.switch(suggestion.exercise, on=False)
             return None
-        return self._change(suggestion.exercise, suggestion.to, suggestion.change, suggestion.why)
+        return self._change(suggestion.exercise, suggestion.to, suggestion.change, suggestion.why, reset_dose)
 
     def decline(self, exercise_id: str, to: int) -> None:
         journal = self.journal
@@ -151,12 +166,12 @@ class Coach:
         """Turn an exercise on or off; a gated one only once its gate is met."""
         exercise = self.journal.exercise(exercise_id)
         if on and exercise.id in gates.GATES:
-            reason = gates.closed(self._gate_inputs(self.inputs()), exercise.id)
+            reason = gates.closed(self.gate_inputs(self.inputs()), exercise.id)
             if reason is not None:
                 raise UsageError(f"{exercise.name} is not offered yet: {reason}")
         return self.journal.switch(exercise.id, on)
 
-    def _change(self, exercise_id: str, level: int, change: Change, why: str) -> LevelChange:
+    def _change(self, exercise_id: str, level: int, change: Change, why: str, reset_dose: bool) -> LevelChange:
         journal = self.journal
         with journal.db.transaction():
             today = journal.today()
@@ -164,10 +179,24 @@ class Coach:
             record = LevelChange(today, exercise_id, before, level, change, validate.text(why, "why", validate.NOTE_LIMIT))
             if level != before:
                 journal.db.add(record)
-                stored = journal.db.record(today)
-                if stored is not None:  # today's plan follows the new level
-                    journal.db.put(journal.view().record)
+                self._carry_dose(journal.exercise(exercise_id), level, reset_dose)
+                journal.replan_today()  # today's plan follows the new level
         return record
+
+    def _carry_dose(self, exercise: Exercise, level: int, reset: bool) -> None:
+        """Inside a transaction: the person's own dose moves to the new level
+        if it fits it, or is reset with their yes (:class:`DoseChoice` asks)."""
+        settings = self.journal.db.settings()
+        own = settings.routine.doses.get(exercise.id)
+        if own is None:
+            return
+        problems = dose_problems(exercise, exercise.level(level), own.dose)
+        if problems and not reset:
+            raise DoseChoice(exercise, level, own.dose)
+        doses = {k: v for k, v in settings.routine.doses.items() if k != exercise.id}
+        if not reset:
+            doses[exercise.id] = own._replace(level=level)
+        self.journal.db.put_settings(settings._replace(routine=settings.routine._replace(doses=doses)))
 
     # The day --------------------------------------------------------------------
 

@@ -9,7 +9,10 @@ from collections.abc import Mapping
 from datetime import date
 from enum import Enum
 from types import MappingProxyType
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from practice.catalog.dose import Dose
 
 EMPTY: Mapping = MappingProxyType({})
 
@@ -118,6 +121,9 @@ class DayRecord(NamedTuple):
     """Exercise id -> the level it was planned at, frozen with the plan."""
     volume: Volume = Volume.FULL
     """How much of each dose the plan held, frozen with the plan."""
+    doses: Mapping[str, Dose] = EMPTY
+    """Exercise id -> the person's own dose (or an own exercise's) the plan
+    held, before the volume, frozen with the plan."""
 
     @property
     def complete(self) -> bool:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from practice import validate
 from practice.catalog import Catalog, Exercise, Phase, load_catalog
 from practice.clock import Clock, SystemClock, practice_day
+from practice.custom.own import OwnCatalog
 from practice.daylog import DayKind, DayRecord, Stop, Volume
 from practice.errors import DayChanged, UsageError
 from practice.keeper import Keeper
@@ -25,7 +26,7 @@ from practice.programme.records import ProgrammeLog
 if TYPE_CHECKING:
     from practice.interchange import Imported
 from practice.programme.screening import Mode, protected_days, screening_mode
-from practice.routine import Limit, Plan, PlanItem, item_for, plan_for
+from practice.routine import Limit, Plan, PlanItem, RoutineSettings, frozen_plan, item_for, plan_for
 from practice.settings import Settings
 from practice.stats import Stats, compute, first_recorded, recent_days
 from practice.store.database import Database
@@ -91,11 +92,16 @@ class Journal:
         self, data_dir: Path, clock: Clock | None = None, catalog: Catalog | None = None
     ) -> None:
         self.clock = clock or SystemClock()
-        self.catalog = catalog or load_catalog()
         self.db = Database(database_path(data_dir), now=self.clock.now)
+        self.own = OwnCatalog(catalog or load_catalog(), self.db)
         self._stats: tuple[tuple[object, date], Stats] | None = None
         self.summary = Keeper(self)
         """The status summary beside the database, made stale by every save."""
+
+    @property
+    def catalog(self) -> Catalog:
+        """backtui's exercises and the person's own."""
+        return self.own.catalog()
 
     @property
     def notices(self) -> list[str]:
@@ -146,6 +152,10 @@ class Journal:
             extras = routine_extras(self.catalog, choices, levels)
         return plan_for(day, self.catalog, settings.routine, kind, levels, volume, limit, extras)
 
+    def past_plan(self, record: DayRecord) -> Plan:
+        """A past day's plan, as the day kept it."""
+        return frozen_plan(record, self.catalog, self.levels())
+
     def item(self, exercise_id: str) -> PlanItem:
         """Today's plan item for an exercise; for one not in today's plan (a
         flare day's alternative, say), the item it would be today."""
@@ -155,7 +165,8 @@ class Journal:
             return found
         exercise = self.exercise(exercise_id)
         gentle = plan.kind is DayKind.FLARE or plan.volume is Volume.HALF
-        return item_for(exercise, self.levels()[exercise.id], gentle, plan.volume)
+        return item_for(exercise, self.levels()[exercise.id], gentle, plan.volume,
+                        settings=self.db.settings().routine)
 
     def levels(self) -> dict[str, int]:
         """Every exercise's level now."""
@@ -199,9 +210,9 @@ class Journal:
         reduced = Volume.REDUCED if record.volume is Volume.REDUCED else Volume.FULL
         if record.plan is None or day >= today:
             plan = self.plan(day, record.kind, settings, volume=reduced)
-            record = record._replace(plan=plan.due, levels=plan.levels, volume=plan.volume)
+            record = record._replace(plan=plan.due, levels=plan.levels, volume=plan.volume, doses=plan.doses)
         else:
-            plan = self.plan(day, record.kind, settings, levels=record.levels or None, volume=reduced)
+            plan = self.past_plan(record)
         return DayView(plan, record)
 
     def _stored_with_live_today(
@@ -329,17 +340,30 @@ class Journal:
         """Turn an exercise on or off in the routine; today's plan follows.
         If it already was so, nothing is written."""
         exercise = self.exercise(exercise_id)
+        changed = self.change_routine(lambda routine: routine.switched(exercise, on))
+        return Switched(exercise, changed)
+
+    def change_routine(self, change: Callable[[RoutineSettings], RoutineSettings]) -> bool:
+        """Change the routine (``change`` sees it as stored, under the lock);
+        today's plan follows, past days keep theirs. False if nothing changed."""
         with self.db.transaction():
             settings = self.db.settings()
-            if settings.routine.is_on(exercise) == on:
-                return Switched(exercise, changed=False)
-            settings = settings._replace(routine=settings.routine.switched(exercise, on))
+            routine = change(settings.routine)
+            if routine == settings.routine:
+                return False
+            settings = settings._replace(routine=routine)
             self.db.put_settings(settings)
-            today = self.today(settings)
-            stored = self.db.record(today)
-            if stored is not None:
-                self.db.put(self._current(stored, today, today, settings).record)
-        return Switched(exercise, changed=True)
+            self.replan_today(settings)
+        return True
+
+    def replan_today(self, settings: Settings | None = None) -> None:
+        """Inside a transaction: today's stored record takes the plan as the
+        routine now makes it."""
+        settings = settings or self.db.settings()
+        today = self.today(settings)
+        stored = self.db.record(today)
+        if stored is not None:
+            self.db.put(self._current(stored, today, today, settings).record)
 
     def update_settings(self, **changes: object) -> Settings:
         """Change settings other than the routine (the safety acknowledgement,
@@ -442,8 +466,8 @@ class Journal:
         rule: Callable[[DayRecord | None, DayRecord], DayRecord] | None = None,
         settings: Callable[[Settings], Settings] | None = None,
     ) -> ImportSummary:
-        """Merge days and programme records in one save: all of it, or none
-        if the save fails. ``rule`` merges a stored day (if any) with an
+        """Merge days, programme records and own exercises missing here in
+        one save: all of it, or none if the save fails. ``rule`` merges a stored day (if any) with an
         incoming one; by default what is stored wins and the import fills
         gaps. ``settings`` turns the stored settings into those to keep."""
         from practice.interchange import merge, new_entries
@@ -469,6 +493,10 @@ class Journal:
                        *new_entries(self.db.assessments(), imported.assess)]
             for entry in entries:
                 self.db.add(entry)
+            known = {doc["id"] for doc in self.db.own_docs()}
+            for doc in imported.own:  # own exercises fill gaps: the days that did them need them
+                if doc["id"] not in known:
+                    self.db.put_own(doc)
             kept = stored_settings if settings is None else settings(stored_settings)
             if kept != stored_settings:
                 self.db.put_settings(kept)

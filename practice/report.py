@@ -11,7 +11,7 @@ from practice.programme.pain import average, trend
 from practice.programme.records import ProgrammeLog
 from practice.programme.screening import protected_days
 from practice.report_assess import assessment_section
-from practice.report_programme import programme_sections
+from practice.report_programme import name_of, programme_sections
 from practice.progress import Span, Tally, span
 from practice.stats import Stats
 from practice.words import count
@@ -88,7 +88,7 @@ def _exercises(journal: Journal, tallies: Span) -> list[str]:
         tally = tallies.exercises[exercise_id]
         phase = journal.phase_of(exercise_id)
         lines.append(
-            f"| {journal.name_of(exercise_id)} | {phase.value if phase else '-'} | {tally.done} / {tally.planned} "
+            f"| {name_of(journal, exercise_id)} | {phase.value if phase else '-'} | {tally.done} / {tally.planned} "
             f"| {_percent(tally.share)} | {tally.skipped} |"
         )
     if not tallies.exercises:
@@ -106,13 +106,13 @@ def _reasons(counter: Counter[str]) -> str:
 def _skips_and_gates(journal: Journal, tallies: Span) -> list[str]:
     lines = ["", "## Skipped exercises", ""]
     lines += [
-        f"- {journal.name_of(i)}: skipped {count(sum(tallies.skip_reasons[i].values()), 'time')}. "
+        f"- {name_of(journal, i)}: skipped {count(sum(tallies.skip_reasons[i].values()), 'time')}. "
         f"{_reasons(tallies.skip_reasons[i])}"
         for i in _order(journal, tallies.skip_reasons)
     ] or ["None."]
     lines += ["", "## Left out on flare days", ""]
     lines += [
-        f"- {journal.name_of(i)}: left out on {count(sum(tallies.gated[i].values()), 'flare day')}. "
+        f"- {name_of(journal, i)}: left out on {count(sum(tallies.gated[i].values()), 'flare day')}. "
         f"{_reasons(tallies.gated[i])}"
         for i in _order(journal, tallies.gated)
     ] or ["None."]
@@ -145,7 +145,7 @@ def _days(journal: Journal, tallies: Span, log: ProgrammeLog, first: date, today
     def listing(days: list[date]) -> str:
         return ", ".join(_day(d) for d in days) or "none"
 
-    stops = ", ".join(_day(d) + (f" (during {journal.name_of(e)})" if e else "")
+    stops = ", ".join(_day(d) + (f" (during {name_of(journal, e)})" if e else "")
                       for d, e in tallies.stopped) or "none"
     see_gp = sorted(d for d in protected_days(log.answers, log.clearances, today) if first <= d <= today)
     return ["", "## Flare, see-a-GP, rest and stopped days", "",

@@ -21,7 +21,38 @@ def _day(day: date) -> str:
 
 def programme_sections(journal: Journal, records: Mapping[date, DayRecord], log: ProgrammeLog,
                        first: date, today: date) -> list[str]:
-    return [*_levels(journal, log, first, today), *_ratings(journal, records), *_screening(log, first, today)]
+    return [*_levels(journal, log, first, today), *_own_choices(journal), *_ratings(journal, records),
+            *_screening(log, first, today)]
+
+
+OWN_MARK = " (their own)"
+
+
+def name_of(journal: Journal, exercise_id: str) -> str:
+    """The exercise's name, marked when it is the person's own."""
+    exercise = journal.catalog.get(exercise_id)
+    return journal.name_of(exercise_id) + (OWN_MARK if exercise is not None and exercise.own else "")
+
+
+def _own_choices(journal: Journal) -> list[str]:
+    """What the person chose themselves: kit, doses and days, own exercises
+    (each with their own caution); nothing when they kept the defaults."""
+    routine = journal.db.settings().routine
+    levels = journal.levels()
+    lines = []
+    for exercise in routine.ordered(journal.catalog.exercises):
+        level = exercise.level(levels[exercise.id])
+        if not routine.is_on(exercise):
+            continue
+        if exercise.own:
+            lines.append(f"- {exercise.name}{OWN_MARK}, phase {exercise.phase.value}: {level.dose.describe()}, "
+                         f"{exercise.schedule.describe()}. Caution, in their words: {exercise.caution}")
+        elif exercise.id in routine.doses or exercise.id in routine.days:
+            lines.append(f"- {exercise.name}: {routine.dose(exercise, level).describe()} (level {level.number}'s: "
+                         f"{level.dose.describe()}), {routine.schedule(exercise, level).describe()}")
+    if routine.kit is not None:
+        lines.insert(0, f"- Kit: {', '.join(sorted(routine.kit)) or 'none'}")
+    return ["", "## Their own choices", "", *lines] if lines else []
 
 
 def _levels(journal: Journal, log: ProgrammeLog, first: date, today: date) -> list[str]:
@@ -36,7 +67,7 @@ def _levels(journal: Journal, log: ProgrammeLog, first: date, today: date) -> li
             f"{c.before} to {c.after} on {c.day:%a %-d %b} ({c.change.value}: {c.why})"
             for c in log.changes if c.exercise == exercise.id and first <= c.day <= today
         ) or "-"
-        lines.append(f"| {exercise.name} | {level.number} of {exercise.top}: {level.name} | {changes} |")
+        lines.append(f"| {name_of(journal, exercise.id)} | {level.number} of {exercise.top}: {level.name} | {changes} |")
     return lines
 
 
@@ -55,7 +86,7 @@ def _ratings(journal: Journal, records: Mapping[date, DayRecord]) -> list[str]:
     for exercise_id in sorted({*counts, *pain}, key=journal.name_of):
         given = counts.get(exercise_id, Counter())
         most = f"{pain[exercise_id]}/10" if exercise_id in pain else "-"
-        lines.append(f"| {journal.name_of(exercise_id)} | " + " | ".join(str(given[r]) for r in RATING_ORDER)
+        lines.append(f"| {name_of(journal, exercise_id)} | " + " | ".join(str(given[r]) for r in RATING_ORDER)
                      + f" | {most} |")
     return lines
 

@@ -8,30 +8,10 @@ from enum import Enum
 from typing import NamedTuple
 
 from practice.catalog import Catalog, Dose, Exercise, FlareGate, Level, Phase
-from practice.daylog import DayKind, Volume
+from practice.custom.choices import RoutineSettings
+from practice.daylog import DayKind, DayRecord, Volume
 
-
-class RoutineSettings(NamedTuple):
-    """The person's choices on top of the defaults."""
-
-    enabled: frozenset[str] = frozenset()
-    disabled: frozenset[str] = frozenset()
-
-    def is_on(self, exercise: Exercise) -> bool:
-        if exercise.id in self.enabled:
-            return True
-        return exercise.on_by_default and exercise.id not in self.disabled
-
-    def switched(self, exercise: Exercise, on: bool) -> RoutineSettings:
-        """Turn one exercise on or off, keeping only what differs from the default."""
-        enabled, disabled = set(self.enabled), set(self.disabled)
-        enabled.discard(exercise.id)
-        disabled.discard(exercise.id)
-        if on and not exercise.on_by_default:
-            enabled.add(exercise.id)
-        elif not on and exercise.on_by_default:
-            disabled.add(exercise.id)
-        return RoutineSettings(frozenset(enabled), frozenset(disabled))
+__all__ = ["Limit", "Plan", "PlanItem", "RoutineSettings", "frozen_plan", "item_for", "level_text", "plan_for"]
 
 
 class Limit(Enum):
@@ -69,6 +49,9 @@ class PlanItem(NamedTuple):
     """Set when the exercise is left out today, with the reason."""
     extras: tuple[Extra, ...] = ()
     """Added by self-test suggestions the person accepted (full days only)."""
+    frozen: Dose | None = None
+    """The person's own dose (or an own exercise's), before the day's
+    volume: kept with the day, as the catalog cannot tell it later."""
 
     def estimate_seconds(self) -> int:
         extra = sum(e.dose.estimate_seconds() for e in self.extras if e.dose is not None)
@@ -81,6 +64,8 @@ class PlanItem(NamedTuple):
 
 
 def level_text(exercise: Exercise, level: Level) -> str:
+    if exercise.own:
+        return "your own exercise"
     return f"level {level.number} of {exercise.top}: {level.name}"
 
 
@@ -99,6 +84,11 @@ class Plan(NamedTuple):
     def levels(self) -> dict[str, int]:
         """The level of each exercise due, as the day keeps them."""
         return {item.exercise.id: item.level.number for item in self.items if item.gate is None}
+
+    @property
+    def doses(self) -> dict[str, Dose]:
+        """The doses the day keeps beside its levels (see PlanItem.frozen)."""
+        return {i.exercise.id: i.frozen for i in self.items if i.gate is None and i.frozen is not None}
 
     def item(self, exercise_id: str) -> PlanItem | None:
         return next((item for item in self.items if item.exercise.id == exercise_id), None)
@@ -132,20 +122,41 @@ def plan_for(
     if gentle:
         volume = Volume.HALF
     items = []
-    for exercise in catalog.exercises:
+    for exercise in settings.ordered(catalog.exercises):
         if not settings.is_on(exercise):
             continue
         level = exercise.level(levels.get(exercise.id, exercise.start))
-        if (level.schedule or exercise.schedule).is_due(day):
-            items.append(item_for(exercise, level.number, gentle, volume, limit, (extras or {}).get(exercise.id, ())))
+        if settings.has_kit(exercise, level) and settings.schedule(exercise, level).is_due(day):
+            items.append(item_for(exercise, level.number, gentle, volume, limit, settings,
+                                  (extras or {}).get(exercise.id, ())))
     return Plan(day, kind, tuple(items), volume)
 
 
+def frozen_plan(record: DayRecord, catalog: Catalog, levels: Mapping[str, int]) -> Plan:
+    """A past day's plan as it was kept: its exercises in their order, at
+    their levels (``levels`` for a day from before levels were kept), with
+    their doses and the day's volume; one the catalog no longer knows is left out."""
+    items = []
+    for exercise_id in record.plan or ():
+        exercise = catalog.get(exercise_id)
+        if exercise is None:
+            continue
+        level = exercise.level(record.levels.get(exercise_id) or levels.get(exercise_id, exercise.start))
+        frozen = record.doses.get(exercise_id)
+        items.append(PlanItem(exercise, level, _scaled(frozen or level.dose, record.volume), None, frozen=frozen))
+    return Plan(record.day, record.kind, tuple(items), record.volume)
+
+
+def _scaled(dose: Dose, volume: Volume) -> Dose:
+    return dose if volume is Volume.FULL else dose.scaled(SHARE[volume])
+
+
 def item_for(exercise: Exercise, number: int, gentle: bool, volume: Volume, limit: Limit = Limit.NONE,
-             extras: tuple[Extra, ...] = ()) -> PlanItem:
+             settings: RoutineSettings = RoutineSettings(), extras: tuple[Extra, ...] = ()) -> PlanItem:
     """The exercise at level ``number`` on a day: on a gentle day (a flare, or
-    see-a-GP mode) at its highest flare-safe level or left out, its dose cut
-    to the day's volume. Extras stay only on a full day."""
+    see-a-GP mode) at its highest flare-safe level or left out, its dose (the
+    person's own for that level, if any) cut to the day's volume. Extras
+    stay only on a full day."""
     level = exercise.level(number)
     gate = EMERGENCY_GATE if limit is Limit.STOPPED else None
     if gentle and gate is None:
@@ -154,6 +165,7 @@ def item_for(exercise: Exercise, number: int, gentle: bool, volume: Volume, limi
             gate = exercise.flare_gate
         else:
             level = safe
-    dose = level.dose if volume is Volume.FULL else level.dose.scaled(SHARE[volume])
+    dose = settings.dose(exercise, level)
+    frozen = dose if exercise.own or dose != level.dose else None
     full = volume is Volume.FULL and not gentle and gate is None
-    return PlanItem(exercise, level, dose, gate, extras if full else ())
+    return PlanItem(exercise, level, _scaled(dose, volume), gate, extras if full else (), frozen)

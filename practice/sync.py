@@ -83,7 +83,8 @@ def read(path: Path, journal: Journal) -> Source:
         db = Database(path, now=journal.clock.now, storage=Snapshot)
     except (schema.Damaged, OSError):
         raise Damaged(f"{path} is not a backtui database or export of the right shape") from None
-    return Source(Imported(list(db.records().values()), db.programme(), db.assessments()), db.settings(), saved)
+    return Source(Imported(list(db.records().values()), db.programme(), db.assessments(), tuple(db.own_docs())),
+                  db.settings(), saved)
 
 
 def merge(journal: Journal, source: Source) -> Merged:

@@ -23,6 +23,7 @@ from textual.widgets import Label
 from practice.app.bignum import BigNumber
 
 from practice.app.complete import CompletionScreen
+from practice.app.routine.kit import KitScreen
 from practice.app.dialogs import (
     ConfirmScreen,
     HelpScreen,
@@ -58,6 +59,9 @@ async def test_first_run_shows_the_safety_notice_then_the_questions_then_today(j
         await pilot.press("enter")
         assert isinstance(app.screen, ScreeningScreen)
         await answer_all_no(pilot)
+        await pilot.pause()
+        assert isinstance(app.screen, KitScreen)  # after the questions: what kit is to hand
+        await pilot.press("escape")  # later
         await pilot.pause()
         assert isinstance(app.screen, TodayScreen)
         assert [n.title for n in app._notifications] == ["Your first week"]  # now, on Today

@@ -21,7 +21,9 @@ from hypothesis import strategies as st
 from support import FakeClock
 
 from practice.assess.service import Assessor
+from practice.catalog import HoldDose
 from practice.cli import main
+from practice.custom.editor import RoutineEditor
 from practice.daylog import DayKind
 from practice.errors import StoreError
 from practice.journal import Journal
@@ -30,7 +32,8 @@ from practice.store import storage
 CLOCK_AT = "2026-11-21T07:30:00"
 IDS = ["calf-foam-roll", "glute-bridge", "psoas-kneeling-stretch", "retired-one", "Bad Id", ""]
 READERS = (("status", "--json"), ("status",), ("report",), ("export",), ("export", "--format", "csv"),
-           ("routine",), ("routine", "--all"), ("where",), ("assess",), ("assess", "--json"))
+           ("routine",), ("routine", "--all"), ("routine", "export"), ("kit",), ("where",), ("assess",),
+           ("assess", "--json"))
 WRITERS = (("tick", "calf-foam-roll"), ("untick", "calf-foam-roll", "--date", "2026-11-20"))
 
 
@@ -135,20 +138,50 @@ documents = st.one_of(
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(document=documents)
 def test_any_import_fails_in_one_line_or_keeps_every_command_working(document):
+    import_as(document, "import")
+
+
+def import_as(document, *command: str) -> None:
+    """``document`` written to a file and given to ``command`` over a log of one tick."""
     with tempfile.TemporaryDirectory() as tmp:
-        data_dir, source = Path(tmp) / "data", Path(tmp) / "import.json"
+        data_dir, source = Path(tmp) / "data", Path(tmp) / "file.json"
         Journal(data_dir, FakeClock(CLOCK_AT)).tick("piriformis-roll")
         before = (data_dir / "backtui.json").read_bytes()
         source.write_text(json.dumps(document), "utf-8")
-        code, err = run(data_dir, "import", str(source))
-        assert code in (0, 2), err
-        if code == 2:
-            assert err.count("\n") == 1 and err.startswith("backtui: ")
-            assert (data_dir / "backtui.json").read_bytes() == before
-            return
-        for argv in (*READERS, *WRITERS):
-            code, err = run(data_dir, *argv)
-            assert code == 0 and err == "", (argv, err)
+        refused_or_working(data_dir, before, *command, str(source))
+
+
+def refused_or_working(data_dir: Path, before: bytes, *argv: str) -> None:
+    """The command either fails, one line to a problem and the database as it
+    was byte for byte, or succeeds, after which every command still works."""
+    code, err = run(data_dir, *argv)
+    assert code in (0, 2) and "Traceback" not in err, err
+    if code == 2:
+        lines = err.strip().splitlines()
+        assert err.startswith("backtui: ") and (len(lines) == 1 or lines[-1].endswith("nothing was changed"))
+        assert (data_dir / "backtui.json").read_bytes() == before
+        return
+    for other in (*READERS, *WRITERS):
+        code, err = run(data_dir, *other)
+        assert code == 0 and err == "", (other, err)
+
+
+routine_entries = st.fixed_dictionaries({"id": st.sampled_from([*IDS, "own-x", "own-", "prone-erector-isometric"])},
+                                       optional={"on": json_leaf, "level": st.integers(-1, 7) | json_leaf,
+                                                 "dose": any_json, "days": json_leaf, "name": texts,
+                                                 "phase": json_leaf, "kit": json_leaf, "cues": any_json,
+                                                 "caution": texts, "flare_safe": json_leaf})
+routine_documents = st.one_of(
+    any_json,
+    st.fixed_dictionaries({"backtui_routine": st.sampled_from([1, 1, 2, "1"])},
+                          optional={"kit": any_json, "exercises": st.lists(routine_entries, max_size=4)}),
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(document=routine_documents)
+def test_any_routine_file_is_refused_changing_nothing_or_keeps_every_command_working(document):
+    import_as(document, "routine", "import")
 
 
 # Damage ------------------------------------------------------------------------
@@ -170,6 +203,13 @@ def good_database(data_dir: Path) -> None:
     assessor.record("thomas", "pass", "right")
     assessor.record("bridge-hold", None, stopped="cramp")
     assessor.accept(assessor.suggestions()[0])
+    editor = RoutineEditor(journal)  # a routine of one's own, kept with the days
+    editor.set_dose("psoas-kneeling-stretch", seconds=45)
+    editor.set_days("glute-bridge", "mon,wed,fri")
+    editor.add_own("Wall sit", "glutes", HoldDose(30, reps=3), "daily", "none", ["Back flat."], "Careful.")
+    editor.set_kit(["ball"])
+    journal.tick("own-wall-sit")
+    journal.tick("psoas-kneeling-stretch")
     journal.stop("glute-bridge")
 
 

@@ -80,7 +80,7 @@ async def test_a_see_a_gp_yes_keeps_to_flare_safe_levels_until_seen(journal):
         await pilot.press("enter")
         await answer(pilot, {8})  # G1: fever
         assert isinstance(app.screen, SeeGPScreen)
-        await pilot.press("enter")
+        await pilot.press("enter", "escape")  # and the kit question: later
         await pilot.pause()
         assert isinstance(app.screen, TodayScreen)
         assert "See-a-GP mode" in str(app.screen.query_one("#banner").render())

@@ -161,3 +161,46 @@ def test_the_self_assessment_results(snap_compare, journal, size):
         await pilot.pause()
 
     assert snap_compare(app_for(journal), terminal_size=size, run_before=run_before)
+
+
+def _tailored(journal) -> None:
+    """A routine with a dose and days of the person's own, an own exercise,
+    and a kit without a foam roller."""
+    from practice.catalog import HoldDose
+    from practice.custom.editor import RoutineEditor
+
+    editor = RoutineEditor(journal)
+    editor.set_dose("psoas-kneeling-stretch", seconds=45)
+    editor.set_days("glute-bridge", "mon,wed,fri")
+    editor.add_own("Wall sit", "glutes", HoldDose(30, reps=3), "daily", "none", ["Back flat against the wall."],
+                   "Stop if your knees hurt.")
+    editor.set_kit(["ball", "step"])
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_the_routine_screen(snap_compare, journal, size):
+    _tailored(journal)
+
+    async def run_before(pilot):
+        await pilot.press("y", "down", "down")
+        await pilot.pause()
+
+    assert snap_compare(app_for(journal), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_the_kit_question(snap_compare, journal, size):
+    async def run_before(pilot):
+        await pilot.press("enter", "enter", *["n"] * 17, "down", "space")  # the notice, the questions, a ball
+        await pilot.pause()
+
+    assert snap_compare(app_for(journal, accepted=False), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_a_dose_form(snap_compare, journal, size):
+    async def run_before(pilot):
+        await pilot.press("y", *["down"] * 11, "d")  # the psoas stretch
+        await pilot.pause()
+
+    assert snap_compare(app_for(journal), terminal_size=size, run_before=run_before)

@@ -44,6 +44,14 @@ class Terminal:
             time.sleep(0.1)
         raise AssertionError(f"{pattern!r} never appeared; the screen was:\n{self.screen()}")
 
+    def wait_gone(self, pattern: str, timeout: float = 30.0) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if not re.search(pattern, self.screen()):
+                return
+            time.sleep(0.1)
+        raise AssertionError(f"{pattern!r} never went; the screen was:\n{self.screen()}")
+
     def keys(self, *keys: str) -> None:
         for key in keys:
             self.run("send-keys", "-t", "backtui", key)
@@ -76,6 +84,9 @@ def test_a_person_ticks_two_exercises_looks_at_progress_and_status_sees_them(tmp
         terminal.wait_for("Question 1 of 17")
         for _ in range(17):  # every safety question: no
             terminal.keys("n")
+        terminal.wait_for("What do you have to hand")
+        terminal.keys("Escape")  # the kit: later
+        terminal.wait_gone("What do you have to hand")
         # The count of the day depends on the weekday the test runs on.
         terminal.wait_for(r" 0/\d+ done")
         terminal.keys("Space")
@@ -113,7 +124,7 @@ def test_bursts_of_keys_give_what_the_same_keys_typed_slowly_give(tmp_path):
 
     try:
         terminal.wait_for("Before you start")
-        terminal.burst("Enter", "Enter", *["n"] * 17)  # the notice and every question, in one go
+        terminal.burst("Enter", "Enter", *["n"] * 17, "Escape")  # the notice, every question and the kit, in one go
         terminal.wait_for(r" 0/\d+ done")
         terminal.burst("j", "Space", "j", "Space")
         terminal.wait_for(r" 2/\d+ done")

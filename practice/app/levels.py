@@ -4,29 +4,19 @@ exercise's level, any of which can be chosen by hand."""
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
-from textual.screen import Screen
-from textual.widgets import Header, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from practice.app.footer import KeyFooter
+from practice.app.list_page import ListPage
 from practice.programme.gates import Offer
 from practice.programme.rules import Suggestion, declined_words
-from practice.session import Session
 
 NOTHING = "Nothing to suggest today: suggestions come after sessions you rate, and the mornings after them."
 
 
-class LevelList(OptionList):
-    BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
-    ]
-
-
-class LevelsScreen(Screen[None]):
+class LevelsScreen(ListPage):
+    PAGE_ID, ABOVE_ID, LIST_ID, DETAIL_ID = "levels-page", "advice", "level-list", "why"
     BINDINGS = [
         Binding("y", "yes", "Yes"),
         Binding("n", "no", "No"),
@@ -39,17 +29,12 @@ class LevelsScreen(Screen[None]):
         self.suggested: dict[str, Suggestion] = {}
         self.offered: dict[str, Offer] = {}
 
-    @property
-    def session(self) -> Session:
-        return self.app.session  # type: ignore[attr-defined]
-
-    def compose(self) -> ComposeResult:
-        yield Header()
-        with Vertical(id="levels-page"):
-            yield Static(id="advice", markup=False)
-            yield LevelList(id="level-list")
-            yield Static(id="why", markup=False)
-        yield KeyFooter()
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """y and n only where there is something to say yes or no to."""
+        if action in ("yes", "no"):
+            selected = self._selected()
+            return selected in self.suggested or selected in self.offered
+        return True
 
     def on_mount(self) -> None:
         self.sub_title = "levels"
@@ -88,26 +73,9 @@ class LevelsScreen(Screen[None]):
              "nothing changes without your yes. " if count else NOTHING + " ")
             + "v chooses any level by hand; stepping down is always fine. The evidence for these steps comes "
               "from practice, not trials: trust how your back feels.")
-        self._show_why()
+        self.show_detail()
 
-    def on_option_list_option_highlighted(self) -> None:
-        self._show_why()
-        self.refresh_bindings()
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """y and n only where there is something to say yes or no to."""
-        if action in ("yes", "no"):
-            selected = self._selected()
-            return selected in self.suggested or selected in self.offered
-        return True
-
-    def _selected(self) -> str | None:
-        listing = self.query_one(OptionList)
-        if listing.highlighted is None:
-            return None
-        return listing.get_option_at_index(listing.highlighted).id
-
-    def _show_why(self) -> None:
+    def show_detail(self) -> None:
         selected = self._selected()
         found: Suggestion | Offer | None = self.suggested.get(selected or "") or self.offered.get(selected or "")
         item = self.session.journal.catalog.get(selected or "")
@@ -157,8 +125,6 @@ class LevelsScreen(Screen[None]):
 
         self.app.push_screen(LevelDialog(exercise, self.session.journal.levels()[selected]), chosen)
 
-    def action_close(self) -> None:
-        self.dismiss(None)
 
 
 def _target(level_of, change: Suggestion) -> str:

@@ -32,7 +32,8 @@ class BackApp(App[None]):
     TITLE = "backtui"
     CSS_PATH = "backtui.tcss"
     BINDINGS = [Binding("q", "quit", "Quit")]
-    SCREENS = {"progress": lambda: _progress_screen(), "assessments": lambda: _assessments_screen()}
+    SCREENS = {"progress": lambda: _progress_screen(), "assessments": lambda: _assessments_screen(),
+               "routine": lambda: _routine_screen()}
 
     def __init__(self, session: Session, screen: str | None = None) -> None:
         super().__init__()
@@ -42,6 +43,8 @@ class BackApp(App[None]):
         """The first unhandled exception, if the app stopped on one."""
         self.keys = KeyQueue(self, self._handle_key)
         self._summary_timer: Timer | None = None
+        self._ask_kit = False
+        """Ask what kit the person has once the first run's safety questions are done."""
 
     async def on_event(self, event: events.Event) -> None:
         """Keys wait their turn: each is handled once what the last one
@@ -119,7 +122,11 @@ class BackApp(App[None]):
         limit = self.session.journal.limit()
         today = self.screen_stack[0]
 
-        def back(_: None = None) -> None:
+        def back(_: object = None) -> None:
+            if self._ask_kit and limit is not Limit.STOPPED:
+                self._ask_kit = False
+                self.ask_kit(back, first_run=True)
+                return
             if isinstance(today, TodayScreen):
                 today.run_worker(today.check_day(recompose=True))
                 if self.first_screen == "go" and limit is not Limit.STOPPED:
@@ -179,7 +186,32 @@ class BackApp(App[None]):
             self.exit()
             return
         self.save(self.session.journal.acknowledge_safety)
+        self._ask_kit = self.session.journal.db.settings().routine.kit is None
         self.check_safety()
+
+    def ask_kit(self, closed: Callable[[object], None] | None = None, first_run: bool = False) -> None:
+        """What kit the person has; the routine keeps what it allows, and says what it left out."""
+        from practice.app.routine.kit import KitScreen
+        from practice.app.routine.screen import kit_words
+        from practice.custom.editor import RoutineEditor
+
+        editor = RoutineEditor(self.session.journal)
+
+        def chosen(kit: frozenset[str] | None) -> None:
+            if kit is not None and self.save(lambda: editor.set_kit(kit)) is not None:
+                self.notify(kit_words(editor.kit_change()) + " (y on Today: your routine)", title="Your kit",
+                            timeout=12)
+            if closed is not None:
+                closed(None)
+
+        self.push_screen(KitScreen(self.session.journal.db.settings().routine.kit, first_run), chosen)
+
+    def open_routine(self, closed: Callable[[None], None] | None = None) -> None:
+        """Show the routine screen, first reading the routine again if it was shown before."""
+        screen = self.get_screen("routine")
+        if screen.is_mounted:
+            screen.refresh_list()  # type: ignore[attr-defined]
+        self.push_screen(screen, closed)
 
     def _remember_theme(self, theme: object) -> None:
         self.save(lambda: self.session.journal.update_settings(theme=self.theme))
@@ -190,6 +222,7 @@ class BackApp(App[None]):
 
         yield from super().get_system_commands(screen)
         yield from guide_commands(self, self.session.journal.db.settings())
+        yield SystemCommand("Your kit", "What you have to hand; the routine keeps what it allows", self.ask_kit)
         seen = set()
         for key, active in screen.active_bindings.items():
             binding = active.binding
@@ -233,6 +266,12 @@ def _assessments_screen() -> Screen:
     from practice.app.assess.results import AssessmentsScreen
 
     return AssessmentsScreen()
+
+
+def _routine_screen() -> Screen:
+    from practice.app.routine.screen import RoutineScreen  # only when first opened
+
+    return RoutineScreen()
 
 
 def make_app(journal: Journal, screen: str | None = None) -> BackApp:

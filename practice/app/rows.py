@@ -67,7 +67,8 @@ class Row:
         self.exercise_id = exercise.id
         self.phase = exercise.phase
         self.alternative = alternative
-        self.name_text = f"{exercise.name}, level {item.level.number} of {exercise.top}"
+        self.name_text = (f"{exercise.name}, your own" if exercise.own
+                          else f"{exercise.name}, level {item.level.number} of {exercise.top}")
         self.dose_text = item.dose.describe()
         self.kit_text = equipment_text(item.level.equipment or exercise.equipment)
         self.state = RowState.TODO

@@ -42,6 +42,7 @@ class TodayScreen(Screen[None]):
         Binding("l", "levels", "Levels", show=False),
         Binding("p", "progress", "Progress"),
         Binding("t", "assess", "Self-tests", show=False),
+        Binding("y", "routine", "Your routine", show=False),
         Binding("f", "kind('flare')", "Flare day", show=False),
         Binding("r", "kind('rest')", "Rest day", show=False),
         Binding("n", "note", "Note", show=False),
@@ -386,6 +387,10 @@ class TodayScreen(Screen[None]):
         from practice.app.levels import LevelsScreen
 
         self.app.push_screen(LevelsScreen(), lambda _: self.run_worker(self.check_day()))
+
+    def action_routine(self) -> None:
+        """Every exercise on or off, its level, dose and days; own exercises; the kit."""
+        self.app.open_routine(lambda _: self.run_worker(self.check_day()))  # type: ignore[attr-defined]
 
     # Check-ins and the day -------------------------------------------------
 

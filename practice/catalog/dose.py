@@ -123,3 +123,23 @@ class PyramidDose(NamedTuple):
 
 
 Dose = Union[HoldDose, RepsDose, PyramidDose]
+
+
+KINDS = {HoldDose: "hold", RepsDose: "reps", PyramidDose: "pyramid"}
+
+
+def kind_of(dose: Dose) -> str:
+    """"hold", "reps" or "pyramid"."""
+    return KINDS[type(dose)]
+
+
+def dose_data(dose: Dose) -> dict:
+    """The dose as the catalog writes it: its kind, and each field that
+    differs from the default (what :func:`practice.catalog.loader.parse_dose`
+    reads back)."""
+    defaults = type(dose)._field_defaults
+    data: dict = {"kind": kind_of(dose)}
+    for field, value in dose._asdict().items():
+        if field not in defaults or value != defaults[field]:
+            data[field] = list(value) if isinstance(value, tuple) else value
+    return data

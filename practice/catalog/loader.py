@@ -8,7 +8,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from practice.catalog.dose import Dose, HoldDose, PyramidDose, RepsDose
+from practice.catalog.bounds import FIELDS, Bounds, problems
+from practice.catalog.dose import Dose, HoldDose, PyramidDose, RepsDose, kind_of
 from practice.catalog.model import (
     DEFAULT_FLARE_GATE,
     EQUIPMENT,
@@ -29,11 +30,14 @@ class CatalogError(ValueError):
 
 
 class Catalog:
-    """The exercises in phase order, looked up by id."""
+    """The exercises in phase order, looked up by id; ``retired`` ones (a
+    person's own exercises they deleted) are found by id, for their history,
+    but are no longer among ``exercises``."""
 
-    def __init__(self, exercises: tuple[Exercise, ...]) -> None:
+    def __init__(self, exercises: tuple[Exercise, ...], retired: tuple[Exercise, ...] = ()) -> None:
         self.exercises = tuple(sorted(exercises, key=lambda e: e.phase))
-        self._by_id = {e.id: e for e in self.exercises}
+        self.retired = retired
+        self._by_id = {e.id: e for e in (*retired, *self.exercises)}
 
     def __contains__(self, exercise_id: object) -> bool:
         return exercise_id in self._by_id
@@ -94,7 +98,7 @@ class _Fields:
             raise CatalogError(f"{self.where}: unknown field {sorted(extra)[0]!r}")
 
 
-def _dose(data: Any, where: str) -> Dose:
+def parse_dose(data: Any, where: str) -> Dose:
     f = _Fields(data, f"{where} dose")
     kind = f.text("kind")
     common = {"per_side": f.flag("per_side"), "side_word": f.value("side_word", str, "side")}
@@ -135,7 +139,7 @@ def _schedule(text: str, where: str) -> Schedule:
     try:
         return Schedule.parse(text)
     except ValueError as exc:
-        raise CatalogError(f"{where}: {exc}") from None
+        raise CatalogError(f"{where}: schedule {exc}") from None
 
 
 def _equipment(f: _Fields, key: str, default: Any = _REQUIRED) -> Any:
@@ -145,13 +149,21 @@ def _equipment(f: _Fields, key: str, default: Any = _REQUIRED) -> Any:
     return value
 
 
+def _kit_also(f: _Fields) -> list[str]:
+    kit = f.value("kit_also", list, [])
+    if not all(isinstance(k, str) and k in EQUIPMENT and k != "none" for k in kit):
+        raise CatalogError(f"{f.where}: kit_also must list kit from {', '.join(EQUIPMENT[1:])}")
+    return kit
+
+
 def _level(data: Any, number: int, where: str) -> Level:
     f = _Fields(data, f"{where} level {number}")
     schedule = f.value("schedule", str, None)
     level = Level(
         number=number,
         name=f.text("name"),
-        dose=_dose(f.value("dose", Mapping), f.where),
+        dose=parse_dose(f.value("dose", Mapping), f.where),
+        bounds=_bounds(f.value("bounds", Mapping, {}), f.where),
         how=f.text("how"),
         flare_safe=f.value("flare_safe", bool),
         schedule=None if schedule is None else _schedule(schedule, f.where),
@@ -159,7 +171,27 @@ def _level(data: Any, number: int, where: str) -> Level:
         loaded=f.flag("loaded"),
     )
     f.finish()
+    wrong = problems(level.dose, level.dose, level.bounds) or [
+        f"'bounds' has {field!r}, which a {kind_of(level.dose)} dose does not have"
+        for field in Bounds._fields if getattr(level.bounds, field) and field not in FIELDS[kind_of(level.dose)]
+    ]
+    if wrong:
+        raise CatalogError(f"{f.where}: {wrong[0]}")
     return level
+
+
+def _bounds(data: Mapping, where: str) -> Bounds:
+    f = _Fields(data, f"{where} bounds")
+    ranges = {}
+    for field in Bounds._fields:
+        pair = f.value(field, list, None)
+        if pair is None:
+            continue
+        if len(pair) != 2 or not all(type(n) is int and n > 0 for n in pair) or pair[0] > pair[1]:
+            raise CatalogError(f"{f.where}: {field!r} must be [least, most], whole numbers from 1")
+        ranges[field] = (pair[0], pair[1])
+    f.finish()
+    return Bounds(**ranges)
 
 
 def _exercise(data: Any, index: int) -> Exercise:
@@ -205,6 +237,7 @@ def _exercise(data: Any, index: int) -> Exercise:
         standard=standard,
         start=start,
         on_by_default=f.value("default", bool),
+        kit_also=tuple(_kit_also(f)),
     )
     f.finish()
     return exercise

@@ -5,6 +5,7 @@ from __future__ import annotations
 from enum import IntEnum
 from typing import NamedTuple
 
+from practice.catalog.bounds import Bounds
 from practice.catalog.dose import Dose
 from practice.catalog.schedule import Schedule
 
@@ -68,6 +69,8 @@ class Level(NamedTuple):
     """The level's own kit, where it differs from the exercise's."""
     loaded: bool = False
     """Uses added weight."""
+    bounds: Bounds = Bounds()
+    """How far a person may change the dose (:mod:`practice.catalog.bounds`)."""
 
 
 class Exercise(NamedTuple):
@@ -90,10 +93,18 @@ class Exercise(NamedTuple):
     """The level a new routine starts at."""
     on_by_default: bool
     """In a new routine."""
+    kit_also: tuple[str, ...] = ()
+    """Other kit it can be done with, instead of ``equipment``."""
+    own: bool = False
+    """The person's own exercise, not one of backtui's."""
 
     @property
     def from_seeds(self) -> bool:
         return any(tag.startswith("SEED:") for tag in self.sources)
+
+    def kit(self, level: Level) -> tuple[str, ...]:
+        """The kit ``level`` can be done with: any one of these ("none": no kit)."""
+        return (level.equipment,) if level.equipment else (self.equipment, *self.kit_also)
 
     @property
     def top(self) -> int:

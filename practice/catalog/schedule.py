@@ -14,6 +14,8 @@ per week     weekdays
 6            Mon to Sat
 7 ("daily")  every day
 ===========  ==============================
+
+A person may also choose the weekdays themselves ("mon,wed,fri").
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from datetime import date
 from typing import NamedTuple
 
 WEEKDAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_FULL_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 WEEKDAYS_FOR = {
     1: (0,),
@@ -35,23 +38,46 @@ WEEKDAYS_FOR = {
 }
 
 _PER_WEEK = re.compile(r"([1-7])x/week")
+DAYS_HELP = "'daily', 'Nx/week' (N from 1 to 7) or weekdays such as 'mon,wed,fri'"
+
+
+def _weekday(word: str) -> int | None:
+    """0 for "mon" or "monday" (any three letters or more of the name)."""
+    if len(word) < 3:
+        return None
+    return next((n for n, name in enumerate(_FULL_NAMES) if name.startswith(word)), None)
 
 
 class Schedule(NamedTuple):
     per_week: int
+    chosen: tuple[int, ...] = ()
+    """Weekdays the person chose (0 is Monday), in order; () for the fixed spread."""
 
     @classmethod
     def parse(cls, text: str) -> Schedule:
-        if text == "daily":
+        """``daily``, ``Nx/week`` or weekday names (``mon,wed,fri``)."""
+        word = text.strip().lower()
+        if word == "daily":
             return cls(7)
-        match = _PER_WEEK.fullmatch(text)
-        if not match:
-            raise ValueError(f"schedule {text!r} is not 'daily' or 'Nx/week' (N from 1 to 7)")
-        return cls(int(match.group(1)))
+        match = _PER_WEEK.fullmatch(word)
+        if match:
+            return cls(int(match.group(1)))
+        days = [_weekday(part.strip()) for part in word.split(",")]
+        if None in days:
+            raise ValueError(f"{text.strip()[:40]!r} is not {DAYS_HELP}")
+        return cls.on(days)  # type: ignore[arg-type]
+
+    @classmethod
+    def on(cls, weekdays) -> Schedule:
+        """Due on the given weekdays (0 is Monday); all seven is daily."""
+        chosen = tuple(sorted(set(weekdays)))
+        if not chosen or not set(chosen) <= set(range(7)):
+            raise ValueError("choose at least one weekday")
+        return cls(7) if len(chosen) == 7 else cls(len(chosen), chosen)
 
     @property
     def weekdays(self) -> tuple[int, ...]:
-        return WEEKDAYS_FOR[self.per_week]
+        return self.chosen or WEEKDAYS_FOR[self.per_week]
 
     def is_due(self, day: date) -> bool:
         return day.weekday() in self.weekdays
@@ -60,4 +86,19 @@ class Schedule(NamedTuple):
         if self.per_week == 7:
             return "daily"
         days = ", ".join(WEEKDAY_NAMES[d] for d in self.weekdays)
-        return f"{self.per_week}x/week ({days})"
+        return days if self.chosen else f"{self.per_week}x/week ({days})"
+
+    @property
+    def text(self) -> str:
+        """The schedule as :meth:`parse` reads it back."""
+        if self.per_week == 7:
+            return "daily"
+        if self.chosen:
+            return ",".join(WEEKDAY_NAMES[d].lower() for d in self.chosen)
+        return f"{self.per_week}x/week"
+
+    @property
+    def back_to_back(self) -> bool:
+        """Two of its days follow each other (Sunday then Monday too)."""
+        days = set(self.weekdays)
+        return any((d + 1) % 7 in days for d in days) and len(days) > 1

@@ -80,12 +80,12 @@ def routine(args: Namespace, ctx: Context) -> int:
 
     journal = ctx.journal
     if args.all:
-        settings, levels = journal.db.settings(), journal.levels()
-        rows = [(e, settings.routine.is_on(e), levels[e.id]) for e in journal.catalog.exercises]
+        routine, levels = journal.db.settings().routine, journal.levels()
+        exercises = routine.ordered(journal.catalog.exercises)
         if args.json:
-            _print_json(render.catalog_json(rows))
+            _print_json(render.catalog_json(exercises, levels, routine))
         else:
-            print(render.catalog_text(rows))
+            print(render.catalog_text(exercises, levels, routine))
         return 0
     view = journal.view(_chosen_day(args.date, ctx))
     if args.json:
@@ -106,13 +106,17 @@ def tick(args: Namespace, ctx: Context) -> int:
 
 def switch(args: Namespace, ctx: Context) -> int:
     from practice.coach import Coach
+    from practice.custom.editor import needs
 
     exercise, changed = Coach(ctx.journal).switch(args.id, args.on)
     if changed:
         state = "now in" if args.on else "no longer in"
     else:
         state = "already in" if args.on else "already out of"
-    print(f"{exercise.name} ({exercise.id}) is {state} your routine.")
+    level = exercise.level(ctx.journal.levels()[exercise.id])
+    kit = ctx.journal.db.settings().routine.has_kit(exercise, level)
+    extra = "" if kit or not args.on else f"; it stays out of your plan until you have {needs(exercise, level)} ('backtui kit')"
+    print(f"{exercise.name} ({exercise.id}) is {state} your routine{extra}.")
     return 0
 
 
@@ -123,9 +127,12 @@ def export(args: Namespace, ctx: Context) -> int:
     if args.format == "csv":
         text = export_csv(records)
     else:
+        from practice.interchange.routine_file import document
+
         journal = ctx.journal
+        routine = document(journal.catalog, journal.db.settings().routine, journal.levels())
         text = export_json(records, journal.clock.now(), journal.db.programme(), journal.levels(),
-                           journal.db.assessments())
+                           journal.db.assessments(), journal.db.own_docs(), routine)
     _write(text, args.output, f"Exported {count(len(records), 'day')}", ctx)
     return 0
 
@@ -168,7 +175,26 @@ def import_file(args: Namespace, ctx: Context) -> int:
         f"Imported {count(summary.days, 'day')} from {source}: {summary.changed_days} changed, "
         f"{count(summary.new_ticks, 'new tick')}{extra}."
     )
+    if imported.routine is not None:
+        print(_import_routine(ctx, imported.routine))
     return 0
+
+
+def _import_routine(ctx: Context, routine: dict) -> str:
+    """An export's routine is loaded only over a routine never changed here."""
+    import json
+
+    from practice.interchange import routine_apply, routine_file
+    from practice.routine import RoutineSettings
+
+    journal = ctx.journal
+    if journal.db.settings().routine != RoutineSettings():
+        return "Your routine here was kept (the export's is in it: 'backtui routine import' can load it)."
+    parsed, problems = routine_file.parse(json.dumps(routine), journal.catalog, journal.levels())
+    if parsed is None or routine_apply.gate_problems(journal, parsed):
+        return "The export's routine was not loaded: " + "; ".join(problems or ["a gated exercise is not offered yet"])
+    routine_apply.apply(journal, parsed)
+    return "Loaded the export's routine too (this one was never changed)."
 
 
 def merge(args: Namespace, ctx: Context) -> int:
@@ -244,12 +270,14 @@ def checkin(args: Namespace, ctx: Context) -> int:
 def level(args: Namespace, ctx: Context) -> int:
     from practice.coach import Coach
 
-    change = Coach(ctx.journal).set_level(args.id, args.level)
+    change = Coach(ctx.journal).set_level(args.id, args.level, reset_dose=args.reset_dose)
     exercise = ctx.journal.exercise(change.exercise)
     if change.before == change.after:
         print(f"{exercise.name} ({exercise.id}) is already at level {change.after}.")
     else:
         chosen = exercise.level(change.after)
+        dose = ctx.journal.db.settings().routine.dose(exercise, chosen)
+        yours = " (your own dose, kept)" if dose != chosen.dose else ""
         print(f"{exercise.name} ({exercise.id}) is now at level {chosen.number} of {exercise.top}: {chosen.name}, "
-              f"{chosen.dose.describe()} (was level {change.before}).")
+              f"{dose.describe()}{yours} (was level {change.before}).")
     return 0

@@ -29,6 +29,7 @@ FILES = (
     (SUMMARY_NAME, "today's status, kept for status, remind and prompts; a cache"),
     (PROMPT_NAME, "today's status as one line for a shell prompt"),
     ("merged/", "sync conflict copies once merged, and damaged ones"),
+    ("backtui.routine-TIME.json", "your routine as it was before a routine file was loaded (the 10 newest)"),
 )
 EXIT = (("0", "done"), ("1", "a runtime failure, or for remind: today's routine is not done yet"),
         ("2", "bad usage or bad input"))
@@ -83,6 +84,16 @@ def _arguments(parser: argparse.ArgumentParser) -> list[str]:
     return lines
 
 
+def _commands(parser: argparse.ArgumentParser) -> list[argparse.ArgumentParser]:
+    """The commands, each followed by its own actions (``routine set``...)."""
+    found = []
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for command in action.choices.values():
+                found += [command, *_commands(command)]
+    return found
+
+
 def render() -> str:
     parser = full_parser()
     lines = [
@@ -94,8 +105,7 @@ def render() -> str:
         ".SH OPTIONS", *_arguments(parser),
         ".SH COMMANDS",
     ]
-    commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
-    for command in commands.choices.values():
+    for command in _commands(parser):
         lines += [f'.SS "{text(usage(command))}"', text(command.description or ""), *_arguments(command)]
     lines += [".SH ENVIRONMENT", ".TP", f".B {ENV_VAR}", "the data dir, unless --data-dir gives one".replace("-", "\\-"),
               ".SH FILES", "In the data dir (backtui where shows it):"]

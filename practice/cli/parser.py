@@ -92,10 +92,24 @@ def _merge(p: argparse.ArgumentParser) -> None:
 
 
 def _routine(p: argparse.ArgumentParser) -> None:
+    from practice.cli.routine_args import add_routine_commands
+
     _date_option(p)
     p.add_argument("--all", action="store_true", help="list every exercise, on or off")
-    p.add_argument("--json", action="store_true", help="machine-readable output")
+    _json_option(p)
     p.set_defaults(run=commands.routine)
+    add_routine_commands(p, _Parser, _id_argument, _json_option, _output_option)
+
+
+def _json_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+
+
+def _kit(p: argparse.ArgumentParser) -> None:
+    from practice.cli.routine_args import kit_arguments
+
+    kit_arguments(p)
+    _json_option(p)
 
 
 def _tick(on: bool) -> Callable[[argparse.ArgumentParser], None]:
@@ -194,12 +208,15 @@ def _assess(p: argparse.ArgumentParser) -> None:
 def _level(p: argparse.ArgumentParser) -> None:
     _id_argument(p)
     p.add_argument("level", type=_whole_number, metavar="N", help="the level, from 1 (easiest)")
+    p.add_argument("--reset-dose", action="store_true",
+                   help="use the new level's dose where your own dose does not fit it")
     p.set_defaults(run=commands.level)
 
 
 COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] = {
     "status": ("today's progress and streaks", _status),
-    "routine": ("the plan for a day, by phase", _routine),
+    "routine": ("the plan for a day, by phase; change the routine, or export and import it as a file", _routine),
+    "kit": ("show or say what kit you have: foam-roller, ball, step, kettlebell, gym (or none)", _kit),
     "tick": ("mark an exercise done", _tick(True)),
     "untick": ("take a tick back", _tick(False)),
     "enable": ("add an exercise to the routine", _switch(True)),

@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from practice.catalog import Dose, Exercise, Level, Phase
+from practice.custom.choices import RoutineSettings
+from practice.custom.editor import KIT_WORDS, KitChange, needs
 from practice.daylog import DayKind, Volume
 from practice.journal import DayView, TickResult
 from practice.routine import level_text
@@ -120,28 +122,72 @@ def routine_json(view: DayView) -> dict[str, Any]:
     }
 
 
-CatalogRow = tuple[Exercise, bool, int]
-"""An exercise, whether it is in the routine, and its level."""
-
-
-def catalog_text(rows: list[CatalogRow]) -> str:
+def catalog_text(exercises: list[Exercise], levels: dict[str, int], routine: RoutineSettings) -> str:
     lines = [
-        "Every exercise, by phase: 'on' is in your routine, 'off' is not.",
-        "'backtui enable ID' adds one, 'backtui disable ID' takes one out; 'backtui level ID N' sets a level.",
+        "Every exercise, by phase: 'on' is in your routine, 'off' is not; (yours) marks your own dose or days.",
+        "'backtui enable ID' / 'disable ID' switch one; 'backtui level ID N' sets a level;",
+        "'backtui routine set ID --hold 45 --days mon,wed,fri' sets a dose or days; 'backtui kit' your kit.",
     ]
     for phase in Phase:
         lines.append(f"\n{phase.value}. {phase.title}")
-        for e, on, number in rows:
+        for e in exercises:
             if e.phase == phase:
-                level = e.level(number)
-                lines.append(f"  {'on ' if on else 'off'} {e.name}, {level_text(e, level)} · {level.dose.describe()} · "
-                             f"{(level.schedule or e.schedule).describe()}")
+                level = e.level(levels[e.id])
+                lines.append(f"  {'on ' if routine.is_on(e) else 'off'} {routine_entry_text(e, level, routine)}")
                 lines.append(f"      {e.id}")
     return "\n".join(lines)
 
 
-def catalog_json(rows: list[CatalogRow]) -> list[dict[str, Any]]:
-    return [{**_exercise_json(e, e.level(n), e.level(n).dose), "on": on} for e, on, n in rows]
+def catalog_json(exercises: list[Exercise], levels: dict[str, int], routine: RoutineSettings) -> list[dict[str, Any]]:
+    return [routine_entry_json(e, e.level(levels[e.id]), routine) for e in exercises]
+
+
+def routine_entry_text(e: Exercise, level: Level, routine: RoutineSettings) -> str:
+    """"Glute bridge, level 1 of 5: Short hold · 8 reps (yours) · daily", and what is left out."""
+    dose, days = routine.dose(e, level), routine.schedule(e, level)
+    mine = lambda yours: " (yours)" if yours and not e.own else ""  # noqa: E731
+    text = (f"{e.name}, {level_text(e, level)} · {dose.describe()}{mine(dose != level.dose)} · "
+            f"{days.describe()}{mine(e.id in routine.days)}")
+    if not routine.has_kit(e, level):
+        text += f" · left out: needs {needs(e, level)}"
+    return text
+
+
+def routine_entry_json(e: Exercise, level: Level, routine: RoutineSettings) -> dict[str, Any]:
+    dose = routine.dose(e, level)
+    return {
+        **_exercise_json(e, level, dose),
+        "schedule": routine.schedule(e, level).describe(),
+        "on": routine.is_on(e),
+        "own_exercise": e.own,
+        "own_dose": dose != level.dose and not e.own,
+        "own_days": e.id in routine.days,
+        "kit": list(e.kit(level)),
+        "left_out_for_kit": not routine.has_kit(e, level),
+    }
+
+
+def kit_text(change: KitChange, said: bool) -> str:
+    if not said:
+        head = "You have not said what kit you have, so nothing is left out for kit ('backtui kit step ball', say)."
+    else:
+        head = f"Your kit: {', '.join(KIT_WORDS[k] for k in sorted(change.kit)) or 'none'}."
+    lines = [head]
+    if change.left_out:
+        lines.append("Left out of your plan for kit (switched on, but it needs what you have not got):")
+        lines.extend(f"  {e.name} ({e.id}): needs {what}" for e, what in change.left_out)
+    if change.possible:
+        lines.append("Your kit also allows (off now; 'backtui enable ID' adds one):")
+        lines.extend(f"  {e.name} ({e.id})" for e in change.possible)
+    return "\n".join(lines)
+
+
+def kit_json(change: KitChange, said: bool) -> dict[str, Any]:
+    return {
+        "kit": sorted(change.kit) if said else None,
+        "left_out": [{"id": e.id, "name": e.name, "needs": what} for e, what in change.left_out],
+        "possible": [{"id": e.id, "name": e.name} for e in change.possible],
+    }
 
 
 def tick_text(result: TickResult, on: bool) -> str:

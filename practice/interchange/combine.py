@@ -106,6 +106,7 @@ def combine(earlier: DayRecord | None, later: DayRecord | None) -> tuple[DayReco
         pain_skips=frozenset(i for i, skip in skips.items() if skip.pain),
         levels=source.levels,
         volume=source.volume,
+        doses=source.doses,
     )
     return merged, found
 

@@ -5,18 +5,19 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from typing import Any
 
 from practice.assess.records import AssessLog
+from practice.catalog.dose import dose_data
 from practice.daylog import DayRecord
 from practice.programme.records import ProgrammeLog
 
 FORMAT = 2
 """2 adds levels, ratings, the morning check-in and the programme's lists
-(and, optional in it, the self-assessments); format 1 files import as they
-always did."""
+(and, optional in it, the self-assessments, doses kept with a day, own
+exercises and the routine); format 1 files import as they always did."""
 CSV_FIELDS = (
     "date", "kind", "complete", "done_count", "planned_count", "done", "plan", "pain_24h", "leg",
     "pain_before", "pain_after", "note", "skipped", "skipped_for_pain", "stopped",
@@ -48,6 +49,7 @@ def day_json(record: DayRecord) -> dict[str, Any]:
         "skipped_for_pain": sorted(record.pain_skips),
         "held": dict(sorted(record.held.items())),
         "stop": None if record.stop is None else {"at": timestamp(record.stop.at), "exercise": record.stop.exercise},
+        "doses": {i: dose_data(d) for i, d in sorted(record.doses.items())},
     }
 
 
@@ -84,10 +86,15 @@ def assess_json(log: AssessLog) -> dict[str, Any]:
 
 
 def export_json(records: Mapping[date, DayRecord], exported_at: datetime, log: ProgrammeLog,
-                levels: Mapping[str, int], assessed: AssessLog) -> str:
+                levels: Mapping[str, int], assessed: AssessLog, own: Sequence[Mapping[str, Any]] = (),
+                routine: Mapping[str, Any] | None = None) -> str:
+    """The log, with the self-assessments, the person's own exercises
+    (deleted ones too: their days name them) and their routine as the
+    routine file holds it."""
     days = [day_json(records[d]) for d in sorted(records)]
     document = {"app": "backtui", "format": FORMAT, "exported_at": exported_at.isoformat(), "days": days,
-                **log_json(log, levels), **assess_json(assessed)}
+                **log_json(log, levels), **assess_json(assessed), "own_exercises": [dict(d) for d in own],
+                "routine": routine}
     return json.dumps(document, indent=1, ensure_ascii=False) + "\n"
 
 

@@ -34,6 +34,10 @@ class Imported(NamedTuple):
     days: list[DayRecord]
     log: ProgrammeLog
     assess: AssessLog
+    own: tuple[dict[str, Any], ...] = ()
+    """Own exercises (as the store keeps them), deleted ones too."""
+    routine: dict[str, Any] | None = None
+    """The routine, as a routine file holds it (read when it is loaded)."""
 
 
 def read_limited(path: Path) -> bytes:
@@ -71,7 +75,24 @@ def parse_import(text: str, today: date) -> Imported:
             raise UsageError(f"days[{n}]: {record.day} appears twice")
         seen.add(record.day)
         days.append(record)
-    return Imported(days, _parse_log(document, today), _parse_assess(document, today))
+    routine = document.get("routine")
+    if routine is not None and not isinstance(routine, dict):
+        raise UsageError("routine: expected an object, as backtui routine export writes")
+    return Imported(days, _parse_log(document, today), _parse_assess(document, today), _own(document), routine)
+
+
+def _own(document: dict[str, Any]) -> tuple[dict[str, Any], ...]:
+    from practice.catalog import load_catalog
+    from practice.validate.routine import own_exercise
+
+    found = []
+    for n, item in enumerate(_list(document, "own_exercises")):
+        deleted = item.get("deleted", False)
+        if type(deleted) is not bool:
+            raise UsageError(f"own_exercises[{n}] deleted: expected true or false")
+        found.append({**own_exercise({k: v for k, v in item.items() if k != "deleted"}, load_catalog(),
+                                     f"own_exercises[{n}]"), **({"deleted": True} if deleted else {})})
+    return tuple(found)
 
 
 def _list(document: dict[str, Any], key: str) -> list[Any]:
@@ -162,6 +183,7 @@ def _parse_assess(document: dict[str, Any], today: date) -> AssessLog:
                         c.get("side"), c.get("kind"), basis, c.get("answer"))
         choices.append(validate.choice(choice, today))
     return AssessLog(tuple(results), tuple(choices))
+_KINDS = {str: "text", int: "a whole number", dict: "an object"}
 
 
 def _by_id(value: Any, kind: type, where: str) -> dict[str, Any]:
@@ -173,7 +195,7 @@ def _by_id(value: Any, kind: type, where: str) -> dict[str, Any]:
     validate.ids(list(value), where)
     bad = next((k for k, v in value.items() if type(v) is not kind), None)
     if bad is not None:
-        raise UsageError(f"{where}: the value for {bad!r} should be {'text' if kind is str else 'a whole number'}")
+        raise UsageError(f"{where}: the value for {bad!r} should be {_KINDS[kind]}")
     return dict(value)
 
 
@@ -200,6 +222,12 @@ def _tick_times(value: Any, done: tuple[str, ...], where: str) -> dict[str, int]
             raise UsageError(f"{here}: {tick['id'][:64]!r} is not in 'done'")
         times[tick["id"]] = validate.moment_from_text(tick.get("at"), f"{here} at")
     return times
+
+
+def _doses(value: Any, where: str) -> dict[str, Any]:
+    from practice.validate.routine import dose_from
+
+    return {i: dose_from(d, f"{where} {i}") for i, d in _by_id(value, dict, where).items()}
 
 
 def _parse_day(item: Any, where: str, today: date) -> DayRecord:
@@ -230,5 +258,6 @@ def _parse_day(item: Any, where: str, today: date) -> DayRecord:
         pain_skips=frozenset(validate.ids(item.get("skipped_for_pain", []), f"{where} skipped_for_pain")),
         levels=_by_id(item.get("levels"), int, f"{where} levels"),
         volume=Volume(_choice(item.get("volume", "full"), {v.value for v in Volume}, f"{where} volume")),
+        doses=_doses(item.get("doses"), f"{where} doses"),
     )
     return validate.record(record, today, where)

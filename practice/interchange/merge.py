@@ -23,6 +23,7 @@ def merge(stored: DayRecord | None, incoming: DayRecord) -> DayRecord:
         plan=stored.plan if stored.plan is not None else incoming.plan,
         levels=stored.levels if stored.plan is not None else incoming.levels,
         volume=stored.volume if stored.plan is not None else incoming.volume,
+        doses=stored.doses if stored.plan is not None else incoming.doses,
         kind=stored.kind if stored.kind is not DayKind.NORMAL else incoming.kind,
         pain_before=_first(stored.pain_before, incoming.pain_before),
         pain_after=_first(stored.pain_after, incoming.pain_after),

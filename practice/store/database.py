@@ -18,6 +18,8 @@ Tables:
 ``assessments``, ``assessment_choices``
     self-test results and the answers to their suggestions
     (:mod:`practice.store.assessments`).
+``own_exercises``
+    the person's own exercises (:mod:`practice.store.own`).
 """
 
 from __future__ import annotations
@@ -36,9 +38,9 @@ from practice.assess.records import AssessLog, Choice, Result
 from practice.clock import DEFAULT_DAY_START_HOUR
 from practice.daylog import DayFacts, DayRecord
 from practice.programme.records import Answers, Clearance, Decline, LevelChange, ProgrammeLog
-from practice.routine import RoutineSettings
 from practice.settings import DEFAULT_GET_READY, DEFAULT_REST_DAYS, DEFAULT_RETEST_DAYS, Settings
-from practice.store import assessments, programme
+from practice.store import assessments, own, programme
+from practice.store import routine as routine_fields
 from practice.store.days import KINDS, Interner, Names, decode, encode
 from practice.store.storage import SafeJSONStorage
 
@@ -113,10 +115,7 @@ class Database:
     def settings(self) -> Settings:
         doc = self._settings.get(doc_id=SETTINGS_DOC) or {}
         return Settings(
-            routine=RoutineSettings(
-                enabled=frozenset(doc.get("enabled", ())),
-                disabled=frozenset(doc.get("disabled", ())),
-            ),
+            routine=routine_fields.decode(doc),
             day_start_hour=doc.get("day_start_hour", DEFAULT_DAY_START_HOUR),
             safety_ack=doc.get("safety_ack"),
             theme=doc.get("theme"),
@@ -137,6 +136,16 @@ class Database:
     def assessments(self) -> AssessLog:
         """Self-test results and answers to their suggestions, oldest first."""
         return assessments.decode(self.storage.read() or {})
+    def own_docs(self) -> list[dict[str, Any]]:
+        """The person's own exercises, as stored, in the order they were added."""
+        return own.docs(self.storage.read() or {})
+
+    def put_own(self, doc: dict[str, Any]) -> None:
+        """Store an own exercise, replacing the one with its id (or adding it)."""
+        table = (self.storage.read() or {}).get(own.OWN, {})
+        number = next((int(k) for k, d in table.items() if d["id"] == doc["id"]), None)
+        self._write(self._db.table(own.OWN, cache_size=0),
+                    {number or max(map(int, table), default=0) + 1: doc})
 
     def _stored_days(self) -> dict[str, dict[str, Any]]:
         """The day documents as stored, by day number (the string JSON keys
@@ -158,11 +167,7 @@ class Database:
         self._write(self._days, docs)
 
     def put_settings(self, settings: Settings) -> None:
-        doc = {
-            "enabled": sorted(settings.routine.enabled),
-            "disabled": sorted(settings.routine.disabled),
-            "day_start_hour": settings.day_start_hour,
-        }
+        doc = {**routine_fields.encode(settings.routine), "day_start_hour": settings.day_start_hour}
         if settings.safety_ack is not None:
             doc["safety_ack"] = settings.safety_ack
         if settings.theme is not None:

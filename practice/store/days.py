@@ -8,11 +8,15 @@ of daily practice near 1 MB.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from datetime import date
 from typing import Any, NamedTuple
 
 from tinydb.table import Table
+
+from practice.catalog.dose import dose_data
+from practice.validate.routine import dose_from
 
 from practice.daylog import EMPTY, DayKind, DayRecord, Leg, Rating, Stop, Volume
 
@@ -23,6 +27,8 @@ class StoredPlan(NamedTuple):
     ids: tuple[str, ...]
     levels: dict[str, int]
     volume: Volume
+    doses: dict[str, Any]
+    """Exercise id -> the dose kept for it, where it was not the level's."""
 
 
 class Names(NamedTuple):
@@ -39,7 +45,8 @@ class Names(NamedTuple):
         for doc in plans.all():
             ids = tuple(names[str(n)] for n in doc["ids"])
             levels = dict(zip(ids, doc["levels"])) if "levels" in doc else {}
-            stored[doc.doc_id] = StoredPlan(ids, levels, _VOLUMES[doc.get("volume", "full")])
+            doses = {i: dose_from(d) for i, d in zip(ids, doc.get("doses", ())) if d}
+            stored[doc.doc_id] = StoredPlan(ids, levels, _VOLUMES[doc.get("volume", "full")], doses or EMPTY)
         return cls(names, stored)
 
 
@@ -67,6 +74,8 @@ class Interner:
             doc["levels"] = [record.levels.get(i, 0) for i in record.plan]
         if record.volume is not Volume.FULL:
             doc["volume"] = record.volume.value
+        if record.doses:
+            doc["doses"] = [dose_data(record.doses[i]) if i in record.doses else 0 for i in record.plan]
         key = _plan_key(doc)
         number = self._plans.get(key)
         if number is None:
@@ -81,7 +90,8 @@ class Interner:
 
 
 def _plan_key(doc: Any) -> tuple:
-    return (tuple(doc["ids"]), tuple(doc.get("levels", ())), doc.get("volume", "full"))
+    doses = json.dumps(doc["doses"], sort_keys=True) if "doses" in doc else ""
+    return (tuple(doc["ids"]), tuple(doc.get("levels", ())), doc.get("volume", "full"), doses)
 
 
 def encode(record: DayRecord, interner: Interner) -> dict[str, Any]:
@@ -147,6 +157,7 @@ def decode(day: date, doc: dict[str, Any], names: Names) -> DayRecord:
         pain_skips=frozenset(exercises[str(n)] for n in doc.get("pain_skips", ())),
         levels=EMPTY if plan is None or not plan.levels else plan.levels,
         volume=Volume.FULL if plan is None else plan.volume,
+        doses=EMPTY if plan is None else plan.doses,
     )
 
 

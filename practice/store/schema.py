@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-VERSION = 3
+VERSION = 4
 META_TABLE = "meta"
 META_DOC = "1"
 
@@ -32,7 +32,15 @@ def _v2_to_v3(data: dict[str, Any], notes: list[str]) -> dict[str, Any]:
     return v2_to_v3(data, notes)
 
 
-MIGRATIONS: Mapping[int, Migration] = {1: _v1_to_v2, 2: _v2_to_v3}
+def _v3_to_v4(data: dict[str, Any], notes: list[str]) -> dict[str, Any]:
+    """Version 4 adds optional tables (self-test results and answers, own
+    exercises) and settings (kit, own doses and days, the re-test interval,
+    questions owed); version-3 files are valid as they are. The bump keeps an
+    older backtui from opening a file whose new parts it would drop."""
+    return data
+
+
+MIGRATIONS: Mapping[int, Migration] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4}
 """``MIGRATIONS[n]`` turns a version-n file into a version n+1 file."""
 
 

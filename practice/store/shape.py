@@ -16,7 +16,8 @@ from typing import Any, NoReturn
 from practice import validate
 from practice.assess.protocol import HAMSTRING_TESTS
 from practice.daylog import Leg, Rating, Volume
-from practice.store import assessments, programme
+from practice.store import assessments, own, programme
+from practice.store import routine as routine_fields
 from practice.store.schema import Damaged
 
 DAYS, EXERCISES, PLANS, SETTINGS = "days", "exercises", "plans", "settings"
@@ -36,6 +37,7 @@ def check(data: dict[str, Any]) -> None:
     _settings(data.get(SETTINGS, {}))
     programme.check(data)
     assessments.check(data)
+    own.check(data)
 
 
 def _fail(where: str, problem: str) -> NoReturn:
@@ -72,7 +74,24 @@ def _plans(table: Any, exercises: frozenset[str]) -> frozenset[int]:
             _fail(f"{PLANS}/{key}", "levels")
         if "volume" in doc and not (type(doc["volume"]) is str and doc["volume"] in VOLUMES):
             _fail(f"{PLANS}/{key}", "volume")
+        if "doses" in doc and not _plan_doses(doc["doses"], len(ids)):
+            _fail(f"{PLANS}/{key}", "doses")
     return frozenset(map(int, table))
+
+
+def _plan_doses(doses: Any, count: int) -> bool:
+    """A dose kept for each exercise of a plan, or 0 where it had the level's."""
+    from practice.validate.routine import dose_from
+
+    if type(doses) is not list or len(doses) != count:
+        return False
+    try:
+        for dose in doses:
+            if dose != 0 or type(dose) is not int:
+                dose_from(dose)
+    except validate.Invalid:
+        return False
+    return True
 
 
 def _is_moment(value: Any) -> bool:
@@ -174,6 +193,7 @@ _SETTINGS_FIELDS = {
     "owed": lambda v: type(v) is str and len(v) <= validate.REASON_LIMIT,
     "retest_days": lambda v: type(v) is int and validate.MIN_RETEST_DAYS <= v <= validate.MAX_RETEST_DAYS,
     "hamstring_test": lambda v: type(v) is str and v in HAMSTRING_TESTS,
+    **routine_fields.FIELDS,
 }
 
 

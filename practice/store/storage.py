@@ -116,6 +116,11 @@ class SafeJSONStorage(Storage):
         makes a new file, so a new stamp); None when not known."""
         return self._stamp
 
+    @property
+    def writing(self) -> bool:
+        """Inside a transaction: what is read may have changed since the stamp."""
+        return self._in_transaction
+
     # TinyDB's Storage interface -------------------------------------------
 
     def read(self) -> dict[str, Any] | None:

@@ -31,8 +31,8 @@ def main() -> int:
         screened(journal)
         results = add_assessments(journal, today)
         print(f"history: {len(journal.records())} days, {results} self-test results")
-        assess = asyncio.run(screen_opens(data_dir, "t", "AssessmentsScreen", OPENS))
-        progress = asyncio.run(screen_opens(data_dir, "p", "ProgressScreen", OPENS))
+        assess = [last for _, last in asyncio.run(screen_opens(data_dir, "t", "AssessmentsScreen", OPENS))]
+        progress = [last for _, last in asyncio.run(screen_opens(data_dir, "p", "ProgressScreen", OPENS))]
     median, reference = statistics.median(assess) * 1000, statistics.median(progress) * 1000
     p90 = sorted(assess)[int(len(assess) * 0.9)] * 1000
     return print_figures([

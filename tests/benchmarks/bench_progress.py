@@ -42,7 +42,7 @@ def commands(data_dir: Path) -> tuple[float, float]:
 
 def main() -> int:
     with ten_years() as data_dir:
-        opens = asyncio.run(screen_opens(data_dir, "p", "ProgressScreen", OPENS))
+        opens = [last for _, last in asyncio.run(screen_opens(data_dir, "p", "ProgressScreen", OPENS))]
         status, report = commands(data_dir)
     median = statistics.median(opens) * 1000
     ratio = report / status

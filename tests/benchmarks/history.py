@@ -1,5 +1,7 @@
-"""What the benchmarks share: a synthetic ten-year history (3,650 days, ~15
-ticks a day), a record of when frames are painted, and the printed figures."""
+"""What the benchmarks share: a synthetic ten-year history (3,650 days, ~30
+ticks a day) over a catalog of 40 exercises (the 24 built in and 16 of the
+person's own, with doses and days of their own), a record of when frames are
+painted, and the printed figures."""
 
 from __future__ import annotations
 
@@ -16,22 +18,41 @@ from practice.journal import Journal
 
 DAYS = 3650
 EXTRA = ("bird-dog", "side-plank", "mcgill-curl-up", "leg-swing-dynamic", "calf-step-stretch")
+OWN = 16
+
+
+def own_exercises(journal: Journal) -> None:
+    """16 exercises of the person's own, across the phases, a third of them
+    on chosen weekdays; and a dose and days of their own for two built in."""
+    from practice.catalog import HoldDose, PyramidDose, RepsDose
+    from practice.custom.editor import RoutineEditor
+
+    editor = RoutineEditor(journal)
+    doses = (HoldDose(30, reps=2), RepsDose(10, sets=2, per_side=True), PyramidDose(8, (5, 3, 1)))
+    for n in range(OWN):
+        editor.add_own(f"Own exercise {n + 1}", ("release", "stretch", "glutes", "back")[n % 4], doses[n % 3],
+                       "mon,wed,fri" if n % 3 == 0 else "daily", "none", ["As the physiotherapist showed."],
+                       "Stop if it hurts.")
+    editor.set_dose("psoas-kneeling-stretch", seconds=45)
+    editor.set_days("glute-bridge", "tue,thu,sat")
 
 
 def build(data_dir: Path, today: date) -> Journal:
     journal = Journal(data_dir)
     for exercise_id in EXTRA:
         journal.switch(exercise_id, on=True)
+    own_exercises(journal)
     rng = random.Random(10)
     records = []
     for offset in range(DAYS, 0, -1):
         day = today - timedelta(days=offset)
         kind = DayKind.REST if rng.random() < 0.05 else DayKind.NORMAL
-        due = journal.plan(day, kind).due
+        plan = journal.plan(day, kind)
+        due = plan.due
         start = int(datetime.combine(day, time(7, 0)).timestamp())
         done = due if rng.random() < 0.8 else due[: rng.randrange(len(due) + 1)]
         ticks = {i: start + 90 * n for n, i in enumerate(done)}
-        record = DayRecord(day, ticks, due, kind)
+        record = DayRecord(day, ticks, due, kind, levels=plan.levels, doses=plan.doses)
         if rng.random() < 0.3:
             record = record._replace(pain_before=rng.randrange(8), pain_after=rng.randrange(6))
         records.append(record)
@@ -59,7 +80,9 @@ def ten_years() -> Iterator[Path]:
         data_dir = Path(tmp) / "data"
         journal = build(data_dir, practice_day(SystemClock().now()))
         screened(journal)
-        print(f"history: {len(journal.records())} days")
+        exercises = journal.catalog.exercises
+        print(f"history: {len(journal.records())} days, {len(exercises)} exercises "
+              f"({sum(e.own for e in exercises)} of them the person's own)")
         yield data_dir
 
 
@@ -78,10 +101,11 @@ def paint_times(app, clock: Callable[[], float] = time_module.perf_counter) -> l
     return painted
 
 
-async def screen_opens(data_dir: Path, key: str, screen: str, opens: int) -> list[float]:
-    """From ``key`` on Today to the app idle again, the screen drawn: the time
-    of the last frame painted before Pilot sees the app idle; each open after
-    the screen was closed and Today settled again."""
+async def screen_opens(data_dir: Path, key: str, screen: str, opens: int = 21) -> list[tuple[float, float]]:
+    """From ``key`` on Today to the first frame painted after it, and to the
+    app idle again with the screen (its class name) drawn: the last frame
+    painted before Pilot sees the app idle; each open after the screen was
+    closed and Today settled again."""
     from practice.app.main import make_app
 
     app = make_app(Journal(data_dir))
@@ -92,7 +116,8 @@ async def screen_opens(data_dir: Path, key: str, screen: str, opens: int) -> lis
         for _ in range(opens):
             start = time_module.perf_counter()
             await pilot.press(key)  # returns once the app is idle again
-            samples.append(max(t for t in painted if t > start) - start)
+            after = [t for t in painted if t > start]
+            samples.append((after[0] - start, after[-1] - start))
             assert type(app.screen).__name__ == screen, app.screen
             await pilot.press("escape")
             await pilot.pause(0.05)

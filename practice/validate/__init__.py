@@ -259,7 +259,19 @@ def record(value: DayRecord, today: date, where: str | None = None) -> DayRecord
     _by_id(value.levels, f"{where} levels")
     for exercise, number in value.levels.items():
         level(number, f"{where} level of {exercise}", low=0)
+    if value.doses:
+        _doses(value, where)
     return value
+
+
+def _doses(value: DayRecord, where: str) -> None:
+    from practice.catalog.dose import dose_data
+    from practice.validate.routine import dose_from
+
+    if not value.doses.keys() <= set(value.plan or ()):
+        raise Invalid(f"{where} doses: every id must be in the plan")
+    for exercise, dose in value.doses.items():
+        dose_from(dose_data(dose), f"{where} dose of {exercise}")
 
 
 def _whole(value: int, low: int, high: int, what: str) -> int:

@@ -1,0 +1,257 @@
+"""Your routine: every exercise by phase, on or off, its level, dose and days,
+changed from the keyboard with a preview of the day's length. Changes apply
+from today on; past days keep the plans they kept."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual.binding import Binding
+from textual.content import Content
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from practice.app.list_page import ListPage
+from practice.catalog import Phase
+from practice.catalog.bounds import WORDS
+from practice.custom import overview
+from practice.custom.editor import RoutineEditor
+from practice.errors import BacktuiError
+from practice.validate import Invalid
+
+
+class RoutineScreen(ListPage):
+    PAGE_ID, ABOVE_ID, LIST_ID, DETAIL_ID = "routine-page", "routine-preview", "routine-list", "routine-detail"
+    BINDINGS = [
+        Binding("space", "switch", "On/off"),
+        Binding("d", "dose", "Dose"),
+        Binding("w", "days", "Days"),
+        Binding("v", "level", "Level"),
+        Binding("left_square_bracket", "move(-1)", "Up", key_display="["),
+        Binding("right_square_bracket", "move(1)", "Down", key_display="]"),
+        Binding("r", "reset", "Reset", show=False),
+        Binding("a", "add", "Add own"),
+        Binding("e", "edit", "Edit own", show=False),
+        Binding("x", "delete", "Delete own", show=False),
+        Binding("k", "kit", "Kit"),
+        Binding("escape", "close", "Today"),
+    ]
+
+    def on_mount(self) -> None:
+        self.sub_title = "your routine"
+        self.editor = RoutineEditor(self.session.journal)
+        self.refresh_list()
+        self.set_focus(self.query_one(OptionList))
+
+    def refresh_list(self, select: str | None = None) -> None:
+        """Read the routine again and show it, the cursor on ``select`` (or where it was)."""
+        listing = self.query_one(OptionList)
+        select = select or self._selected()
+        self.lines = {line.exercise.id: line for line in overview.lines(self.session.journal)}
+        rows: list[tuple[str | None, str]] = []
+        for phase in Phase:
+            rows.append((None, f"{phase.value}. {phase.title}"))
+            rows += [(i, line.text) for i, line in self.lines.items() if line.exercise.phase == phase]
+        shown = getattr(self, "_rows", [])
+        if [i for i, _ in rows] == [i for i, _ in shown]:  # the same exercises in order: only what changed
+            for n, (row, before) in enumerate(zip(rows, shown)):
+                if row != before:
+                    listing.replace_option_prompt_at_index(n, Content(row[1]))
+        else:
+            listing.clear_options()
+            listing.add_options([Option(Content(text), id=i) if i else
+                                 Option(Content.styled(text, "bold"), disabled=True) for i, text in rows])
+        self._rows = rows
+        ids = [i for i, _ in rows]
+        wanted = ids.index(select) if select in ids else 1
+        if listing.highlighted != wanted:
+            listing.highlighted = wanted
+        _show(self.query_one("#routine-preview", Static), overview.preview(self.session.journal))
+        self.show_detail()
+
+    def show_detail(self) -> None:
+        line = self.lines.get(self._selected() or "")
+        _show(self.query_one("#routine-detail", Static), line.detail if line else "")
+
+    def _save(self, change: Callable[[], object], said: str) -> None:
+        """Save a change and show the routine as it is now."""
+        if self.app.save(lambda: change() or True) is not None:  # type: ignore[attr-defined]
+            self.notify(said, timeout=4)
+        self.refresh_list()
+
+    def _attempt(self, change: Callable[[dict[str, str]], object], said: str) -> Callable[[dict[str, str]], str | None]:
+        """A form's save: the change, or why it could not be made."""
+        def attempt(values: dict[str, str]) -> str | None:
+            try:
+                change(values)
+            except (BacktuiError, ValueError) as exc:
+                return str(exc)
+            self.notify(said, timeout=4)
+            self.refresh_list()
+            return None
+
+        return attempt
+
+    def _line(self) -> overview.Line | None:
+        return self.lines.get(self._selected() or "")
+
+    # Changes ------------------------------------------------------------------
+
+    def action_switch(self) -> None:
+        line = self._line()
+        if line is not None:
+            on = not line.on
+            said = f"{line.exercise.name} is {'in' if on else 'out of'} your routine from today on."
+            if on and line.left_out:
+                said += f" It needs {line.left_out}, which your kit does not have (k)."
+            self._save(lambda: self.editor.switch(line.exercise.id, on), said)
+
+    def action_dose(self) -> None:
+        from practice.app.routine.forms import dose_form
+
+        line = self._line()
+        if line is None:
+            return
+        e, level = line.exercise, line.level
+
+        def change(values: dict[str, str]) -> None:
+            self.editor.set_dose(e.id, **{k: _number(k, v) for k, v in values.items()})
+
+        attempt = self._attempt(change, f"Your dose of {e.name} is saved, from today on.")
+        self.app.push_screen(dose_form(e.name, line.dose, level.dose, level.bounds, e.own, attempt))
+
+    def action_days(self) -> None:
+        from practice.app.routine.forms import Form
+
+        line = self._line()
+        if line is None:
+            return
+        e = line.exercise
+        planned = (line.level.schedule or e.schedule).describe()
+        form = Form(f"Days for {e.name}", [("days", "daily, 3x/week, or weekdays such as mon,wed,fri",
+                                            line.days.text)],
+                    self._attempt(lambda v: self.editor.set_days(e.id, v["days"]),
+                                  f"{e.name}: your days are saved, from today on."),
+                    note=f"Planned: {planned}. A level change keeps your days.")
+        self.app.push_screen(form)
+
+    def action_level(self) -> None:
+        from practice.app.dialogs import ConfirmScreen, LevelDialog
+        from practice.coach import DoseChoice
+
+        line = self._line()
+        if line is None or line.exercise.own:
+            return
+        e, coach = line.exercise, self.editor.coach
+
+        def chosen(number: int | None) -> None:
+            if number is None:
+                return
+            try:
+                coach.set_level(e.id, number)
+            except DoseChoice as choice:
+                question = (f"Your own dose of {e.name} ({choice.dose.describe()}) does not fit level {number}. "
+                            f"Use level {number}'s dose ({e.level(number).dose.describe()}) instead?")
+                self.app.push_screen(ConfirmScreen(question), lambda yes: yes and self._save(
+                    lambda: coach.set_level(e.id, number, reset_dose=True), f"{e.name}: level {number}, its own dose."))
+                return
+            except BacktuiError as exc:
+                self.notify(str(exc), title="Not saved", severity="error")
+                return
+            self.notify(f"{e.name}: level {number} from today on.", timeout=4)
+            self.refresh_list()
+
+        self.app.push_screen(LevelDialog(e, line.level.number), chosen)
+
+    def action_move(self, delta: int) -> None:
+        line = self._line()
+        if line is not None:
+            self._save(lambda: self.editor.move(line.exercise.id, delta), f"Moved {line.exercise.name}.")
+
+    def action_reset(self) -> None:
+        line = self._line()
+        if line is not None and not line.exercise.own:
+            self._save(lambda: self.editor.reset(line.exercise.id),
+                       f"{line.exercise.name}: back to its level's dose and days.")
+
+    def action_add(self) -> None:
+        from practice.app.routine.forms import own_form
+
+        line = self._line()
+        phase = line.exercise.phase.name.lower() if line else "glutes"
+        values = {"phase": phase, "kind": "hold", "amount": "30", "reps": "1", "per_side": "no", "days": "daily",
+                  "kit": "none", "flare_safe": "no"}
+        self.app.push_screen(own_form("An exercise of your own", values, self._attempt_own(None)))
+
+    def action_edit(self) -> None:
+        from practice.app.routine.forms import own_form, own_values
+        from practice.custom.own import OwnExercise
+
+        line = self._line()
+        if line is None or not line.exercise.own:
+            self.notify("Only your own exercises can be edited (d and w set any exercise's dose and days).")
+            return
+        values = own_values(OwnExercise.of(line.exercise))
+        self.app.push_screen(own_form(f"Edit {line.exercise.name}", values, self._attempt_own(line.exercise.id)))
+
+    def _attempt_own(self, exercise_id: str | None):
+        from practice.app.routine.forms import dose_of
+
+        def change(values: dict[str, str]) -> None:
+            details = dict(name=values["name"], phase=values["phase"], days=values["days"], kit=values["kit"],
+                           cues=tuple(c.strip() for c in values["cues"].split(";") if c.strip()),
+                           caution=values["caution"], flare_safe=values["flare_safe"].lower() in ("yes", "y"))
+            if exercise_id is None:
+                self.editor.add_own(dose=dose_of(values), **details)
+            else:
+                self.editor.edit_own(exercise_id, dose=dose_of(values), **details)
+
+        return self._attempt(change, "Saved your own exercise, from today on.")
+
+    def action_delete(self) -> None:
+        from practice.app.dialogs import ConfirmScreen
+
+        line = self._line()
+        if line is None or not line.exercise.own:
+            self.notify("Only your own exercises can be deleted; space takes any exercise out.")
+            return
+        e = line.exercise
+        question = f"Delete {e.name}, your own exercise? The days you did it keep it."
+        self.app.push_screen(ConfirmScreen(question), lambda yes: yes and self._save(
+            lambda: self.editor.delete_own(e.id), f"Deleted {e.name}; its days keep it."))
+
+    def action_kit(self) -> None:
+        from practice.app.routine.kit import KitScreen
+
+        def chosen(kit: frozenset[str] | None) -> None:
+            if kit is not None:
+                self._save(lambda: self.editor.set_kit(kit), kit_words(self.editor.kit_change()))
+
+        self.app.push_screen(KitScreen(self.session.journal.db.settings().routine.kit), chosen)
+
+
+
+def _show(static: Static, text: str) -> None:
+    """Show ``text``, only if it changed (an update costs a layout pass)."""
+    if static.content != text:
+        static.update(text)
+
+
+def _number(field: str, text: str) -> object:
+    """A dose field as typed: a whole number (a pyramid: numbers joined by -)."""
+    parts = text.split("-") if field == "ladder" else [text]
+    if not all(p.isdigit() and len(p) <= 4 for p in parts):
+        raise Invalid(f"{WORDS[field]}: {text[:20]!r} is not a whole number" +
+                      (" (a pyramid: such as 5-3-1)" if field == "ladder" else ""))
+    numbers = tuple(map(int, parts))
+    return numbers if field == "ladder" else numbers[0]
+
+
+def kit_words(change) -> str:
+    """What the kit leaves out and allows, in a line or two."""
+    said = "Your kit is saved."
+    if change.left_out:
+        said += " Left out of your plan: " + ", ".join(f"{e.name} (needs {what})" for e, what in change.left_out) + "."
+    if change.possible:
+        said += " It also allows, if you switch them on: " + ", ".join(e.name for e in change.possible) + "."
+    return said

@@ -1,0 +1,89 @@
+"""The person's choices on top of the catalog's defaults, and how a plan
+reads them: which exercises are on, the kit they have, their own doses and
+days, and the order within each phase (the four phases keep theirs)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import NamedTuple
+
+from practice.catalog import Dose, Exercise, Level, Schedule
+from practice.daylog import EMPTY
+
+
+class OwnDose(NamedTuple):
+    """A dose the person chose for an exercise at one level."""
+
+    level: int
+    dose: Dose
+
+
+class RoutineSettings(NamedTuple):
+    enabled: frozenset[str] = frozenset()
+    disabled: frozenset[str] = frozenset()
+    kit: frozenset[str] | None = None
+    """The kit the person has; None until they say (then nothing is left out for kit)."""
+    doses: Mapping[str, OwnDose] = EMPTY
+    days: Mapping[str, Schedule] = EMPTY
+    order: tuple[str, ...] = ()
+    """Exercise ids in the order the person chose; the rest follow in catalog order."""
+
+    def is_on(self, exercise: Exercise) -> bool:
+        if exercise.id in self.enabled:
+            return True
+        return exercise.on_by_default and exercise.id not in self.disabled
+
+    def switched(self, exercise: Exercise, on: bool) -> RoutineSettings:
+        """Turn one exercise on or off, keeping only what differs from the default."""
+        enabled, disabled = set(self.enabled), set(self.disabled)
+        enabled.discard(exercise.id)
+        disabled.discard(exercise.id)
+        if on and not exercise.on_by_default:
+            enabled.add(exercise.id)
+        elif not on and exercise.on_by_default:
+            disabled.add(exercise.id)
+        return self._replace(enabled=frozenset(enabled), disabled=frozenset(disabled))
+
+    def has_kit(self, exercise: Exercise, level: Level) -> bool:
+        """The person has what ``level`` needs (or has not said what they have)."""
+        needs = exercise.kit(level)
+        return self.kit is None or "none" in needs or not self.kit.isdisjoint(needs)
+
+    def dose(self, exercise: Exercise, level: Level) -> Dose:
+        """The dose of ``level``: the person's own, where they chose one for
+        this level and it is still within its bounds, else the level's."""
+        from practice.validate.routine import dose_problems
+
+        own = self.doses.get(exercise.id)
+        if own is None or own.level != level.number or dose_problems(exercise, level, own.dose):
+            return level.dose
+        return own.dose
+
+    def schedule(self, exercise: Exercise, level: Level) -> Schedule:
+        """The days of ``level``: the person's own where they fit it, else the plan's."""
+        from practice.validate import Invalid
+        from practice.validate.routine import days_for
+
+        planned = level.schedule or exercise.schedule
+        days = self.days.get(exercise.id)
+        if days is None:
+            return planned
+        try:
+            return days_for(exercise, level, days)
+        except Invalid:
+            return planned
+
+    def ordered(self, exercises: Iterable[Exercise]) -> list[Exercise]:
+        """In phase order, and within each phase in the person's order."""
+        rank = {exercise_id: n for n, exercise_id in enumerate(self.order)}
+        listed = list(exercises)
+        last = len(rank)
+        return sorted(listed, key=lambda e: (e.phase, rank.get(e.id, last)))
+
+    def moved(self, exercise: Exercise, delta: int, phase_ids: list[str]) -> RoutineSettings:
+        """``exercise`` moved ``delta`` places within its phase, whose ids in
+        the current order are ``phase_ids``."""
+        ids = [i for i in phase_ids if i != exercise.id]
+        at = max(0, min(len(ids), phase_ids.index(exercise.id) + delta))
+        ids.insert(at, exercise.id)
+        return self._replace(order=tuple(dict.fromkeys([*(i for i in self.order if i not in ids), *ids])))

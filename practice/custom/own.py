@@ -1,0 +1,89 @@
+"""A person's own exercises: kept as small documents, and shown to the rest
+of backtui as catalog exercises with one level, marked as their own."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from practice.catalog import Catalog, Dose, Exercise, FlareGate, Level, Phase, Schedule, parse_dose
+from practice.catalog.bounds import OWN_BOUNDS
+from practice.catalog.dose import dose_data, kind_of
+
+if TYPE_CHECKING:
+    from practice.store.database import Database
+
+OWN_TARGET = "Your own exercise"
+OWN_HOW = "As you were shown: your own exercise, at your own dose."
+OWN_FLARE_GATE = FlareGate("Flare day: your own exercises rest today, unless you marked one as fine on a flare day.")
+
+
+class OwnExercise(NamedTuple):
+    """What a person says about an exercise of their own."""
+
+    id: str
+    name: str
+    phase: Phase
+    dose: Dose
+    days: Schedule
+    kit: str
+    """The kit it needs ("none": none)."""
+    cues: tuple[str, ...]
+    caution: str
+    flare_safe: bool = False
+    """May be done on a flare day (off unless the person says so)."""
+
+    def exercise(self) -> Exercise:
+        level = Level(1, "Your dose", self.dose, OWN_HOW, self.flare_safe, bounds=OWN_BOUNDS[kind_of(self.dose)])
+        note = "No kit" if self.kit == "none" else self.kit.replace("-", " ").capitalize()
+        return Exercise(
+            id=self.id, name=self.name, phase=self.phase, target=OWN_TARGET, equipment=self.kit,
+            equipment_note=note, schedule=self.days, cues=self.cues, caution=self.caution,
+            flare_gate=OWN_FLARE_GATE, sources=(), levels=(level,), standard=1, start=1,
+            on_by_default=True, own=True,
+        )
+
+    @classmethod
+    def of(cls, exercise: Exercise) -> OwnExercise:
+        level = exercise.levels[0]
+        return cls(exercise.id, exercise.name, exercise.phase, level.dose, exercise.schedule, exercise.equipment,
+                   exercise.cues, exercise.caution, level.flare_safe)
+
+    def data(self) -> dict[str, Any]:
+        """As the store and the routine file keep it."""
+        return {"id": self.id, "name": self.name, "phase": self.phase.name.lower(), "dose": dose_data(self.dose),
+                "days": self.days.text, "kit": self.kit, "cues": list(self.cues), "caution": self.caution,
+                "flare_safe": self.flare_safe}
+
+
+def from_data(data: dict[str, Any]) -> OwnExercise:
+    """An own exercise from data already checked (:func:`practice.validate.routine.own_exercise`)."""
+    return OwnExercise(data["id"], data["name"], Phase[data["phase"].upper()], parse_dose(data["dose"], "dose"),
+                       Schedule.parse(data["days"]), data["kit"], tuple(data["cues"]), data["caution"],
+                       data.get("flare_safe", False))
+
+
+class OwnCatalog:
+    """The catalog with the person's own exercises added, made again only
+    when they change. Many figures ask for it once per day of the log: while
+    the file is the one last read (and no change is under way), the last one
+    is handed back without a look at the file."""
+
+    def __init__(self, base: Catalog, db: Database) -> None:
+        self.base = base
+        self._db = db
+        self._seen: object = None
+        self._stamp: object = None
+        self._catalog = base
+
+    def catalog(self) -> Catalog:
+        storage = self._db.storage
+        if self._stamp is not None and storage.stamp == self._stamp and not storage.writing:
+            return self._catalog
+        docs = self._db.own_docs()
+        self._stamp = None if storage.writing else storage.stamp
+        if docs != self._seen:
+            live = tuple(from_data(d).exercise() for d in docs if not d.get("deleted"))
+            retired = tuple(from_data(d).exercise() for d in docs if d.get("deleted"))
+            self._catalog = Catalog((*self.base.exercises, *live), retired) if docs else self.base
+            self._seen = docs
+        return self._catalog

@@ -1,0 +1,38 @@
+"""The ``own_exercises`` table: a person's own exercises, one document
+each (its number is its place in the order they were added), with
+``deleted`` set once it is deleted (its days keep pointing at it)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from practice.store.schema import Damaged
+
+OWN = "own_exercises"
+
+
+def docs(tables: dict[str, Any]) -> list[dict[str, Any]]:
+    table = tables.get(OWN, {})
+    return [table[key] for key in sorted(table, key=int)]
+
+
+def check(tables: dict[str, Any]) -> None:
+    """Raise :class:`Damaged` unless every own exercise holds what it must."""
+    from practice import validate
+    from practice.catalog import load_catalog
+    from practice.validate.routine import MAX_OWN, own_exercise
+
+    table = tables.get(OWN, {})
+    if type(table) is not dict or len(table) > MAX_OWN:
+        raise Damaged(f"{OWN}: not a table of at most {MAX_OWN} exercises")
+    seen = set()
+    for key, doc in table.items():
+        if not (key.isascii() and key.isdigit() and len(key) <= 9) or type(doc) is not dict:
+            raise Damaged(f"{OWN}/{key[:20]}: not a document")
+        try:
+            tidy = own_exercise(doc, load_catalog())
+        except validate.Invalid as exc:
+            raise Damaged(f"{OWN}/{key}: {exc}") from None
+        if tidy["id"] in seen or type(doc.get("deleted", False)) is not bool:
+            raise Damaged(f"{OWN}/{key}: id taken twice, or 'deleted'")
+        seen.add(tidy["id"])

@@ -1,0 +1,238 @@
+"""The checks of a person's routine: kit, their own doses and days, and
+their own exercises. Like the rest of :mod:`practice.validate`, each check
+returns the value it let in or raises :class:`~practice.validate.Invalid`
+naming the field; nothing is saved before every value has passed.
+
+The bounds:
+
+* **kit** is any of foam-roller, ball, step, kettlebell, gym (none: nothing);
+* a **dose** stays within its level's bounds (:mod:`practice.catalog.bounds`),
+  an own exercise's within :data:`~practice.catalog.bounds.OWN_BOUNDS`;
+* **days**: daily, N times a week or chosen weekdays; work the catalog
+  plans on fewer than 7 days (strength work, the seed's 3 times a week) takes
+  at most 3 days a week with a day between (ACSM: 2 to 3 non-consecutive
+  days), whatever days a person chooses;
+* an own exercise has a name, a phase, cues and the person's own caution,
+  and an id starting ``own-``, so it never takes a built-in exercise's id.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import lru_cache
+
+from practice.catalog import Catalog, Dose, Exercise, Level, Phase, Schedule
+from practice.catalog.bounds import OWN_BOUNDS, Bounds, problems
+from practice.catalog.dose import dose_data, kind_of
+from practice.catalog.model import EQUIPMENT
+from practice.validate import SLUG, SLUG_LIMIT, Invalid, text
+
+KIT = EQUIPMENT[1:]
+"""What a person may have: "none" is having none of these."""
+OWN_PREFIX = "own-"
+MAX_OWN = 40
+"""Own exercises at most, deleted ones included (their history stays)."""
+NAME_LIMIT = 60
+CUE_LIMIT = 200
+MAX_CUES = 8
+CAUTION_LIMIT = 500
+PHASE_WORDS = {"release": Phase.RELEASE, "stretch": Phase.STRETCH, "lengthen": Phase.STRETCH,
+               "glutes": Phase.GLUTES, "back": Phase.BACK, "strengthen": Phase.BACK}
+MOST_DAYS_FOR_STRENGTH = 3
+
+
+def kit(values: Iterable[object], field: str = "kit") -> frozenset[str]:
+    """Kit names; "none" alone means no kit at all."""
+    found = set()
+    for value in values:
+        if not isinstance(value, str) or value not in EQUIPMENT:
+            shown = repr(value)[:30]
+            raise Invalid(f"{field}: {shown} is not kit; choose from none, {', '.join(KIT)}")
+        found.add(value)
+    if "none" in found and len(found) > 1:
+        raise Invalid(f"{field}: 'none' means no kit, so it goes alone")
+    return frozenset(found - {"none"})
+
+
+def equipment(value: object, field: str = "kit") -> str:
+    """The one piece of kit an own exercise needs ("none" for none)."""
+    if not isinstance(value, str) or value not in EQUIPMENT:
+        raise Invalid(f"{field}: {repr(value)[:30]} is not one of {', '.join(EQUIPMENT)}")
+    return value
+
+
+def days(value: object, field: str = "days") -> Schedule:
+    if not isinstance(value, str):
+        raise Invalid(f"{field}: expected text such as daily, 3x/week or mon,wed,fri")
+    try:
+        return Schedule.parse(value)
+    except ValueError as exc:
+        raise Invalid(f"{field}: {exc}") from None
+
+
+def days_for(exercise: Exercise, level: Level, schedule: Schedule, field: str = "days") -> Schedule:
+    """A person's days for an exercise at ``level``."""
+    planned = level.schedule or exercise.schedule
+    if exercise.own or planned.per_week == 7:
+        return schedule
+    if schedule.per_week > MOST_DAYS_FOR_STRENGTH or schedule.back_to_back:
+        raise Invalid(f"{field}: {exercise.name} at level {level.number} is planned {planned.describe()}; "
+                      f"choose at most {MOST_DAYS_FOR_STRENGTH} days a week with a day between them, "
+                      f"not {schedule.describe()}")
+    return schedule
+
+
+def dose_for(exercise: Exercise, level: Level, dose: Dose, field: str = "dose") -> Dose:
+    """A person's dose for an exercise at ``level``: within its bounds."""
+    found = dose_problems(exercise, level, dose)
+    if found:
+        raise Invalid(f"{field}: {'; '.join(found)} (level {level.number} of {exercise.name})")
+    return dose
+
+
+def dose_problems(exercise: Exercise, level: Level, dose: Dose) -> list[str]:
+    if exercise.own:
+        return own_dose_problems(dose)
+    return problems(dose, level.dose, level.bounds)
+
+
+def own_dose_problems(dose: Dose) -> list[str]:
+    bounds: Bounds = OWN_BOUNDS[kind_of(dose)]
+    return problems(dose, dose._replace(rest=0), bounds, own=True)
+
+
+def phase(value: object, field: str = "phase") -> Phase:
+    if type(value) is int and value in Phase._value2member_map_:
+        return Phase(value)
+    if isinstance(value, str) and value.strip().lower() in PHASE_WORDS:
+        return PHASE_WORDS[value.strip().lower()]
+    raise Invalid(f"{field}: a phase is release, stretch, glutes or back (or 1 to 4)")
+
+
+def name(value: object, field: str = "name") -> str:
+    given = text(value, field, NAME_LIMIT).strip()
+    if not given:
+        raise Invalid(f"{field}: give the exercise a name")
+    return given
+
+
+def cues(values: object, field: str = "cues") -> tuple[str, ...]:
+    if not isinstance(values, (list, tuple)) or not 1 <= len(values) <= MAX_CUES:
+        raise Invalid(f"{field}: give 1 to {MAX_CUES} cues (how to do it, a line each)")
+    found = tuple(text(v, field, CUE_LIMIT).strip() for v in values)
+    if not all(found):
+        raise Invalid(f"{field}: a cue is empty")
+    return found
+
+
+def caution(value: object, field: str = "caution") -> str:
+    given = text(value, field, CAUTION_LIMIT).strip()
+    if not given:
+        raise Invalid(f"{field}: say when to stop or leave it out (your physiotherapist's words, say)")
+    return given
+
+
+def own_id(value: object, catalog: Catalog, field: str = "id") -> str:
+    """An own exercise's id: ``own-`` and a slug, never a built-in id."""
+    if not isinstance(value, str) or len(value) > SLUG_LIMIT or not SLUG.fullmatch(value):
+        raise Invalid(f"{field}: {repr(value)[:40]} is not an id (lowercase words joined by -)")
+    if not value.startswith(OWN_PREFIX) or value == OWN_PREFIX.rstrip("-"):
+        raise Invalid(f"{field}: {value!r}: ids of your own exercises start with {OWN_PREFIX!r}")
+    existing = catalog.get(value)
+    if existing is not None and not existing.own:
+        raise Invalid(f"{field}: {value!r} is a built-in exercise's id")
+    return value
+
+
+def own_id_for(name_: str, taken: Iterable[str]) -> str:
+    """A new own exercise's id, from its name: ``own-wall-sit``, then
+    ``own-wall-sit-2`` and so on if taken."""
+    words = "".join(c if c.isascii() and c.isalnum() else " " for c in name_.lower()).split()
+    base = (OWN_PREFIX + "-".join(words or ["exercise"]))[: SLUG_LIMIT - 4].rstrip("-")
+    taken = set(taken)
+    candidate, n = base, 1
+    while candidate in taken:
+        n += 1
+        candidate = f"{base}-{n}"
+    return candidate
+
+
+OWN_FIELDS = ("id", "name", "phase", "dose", "days", "kit", "cues", "caution", "flare_safe")
+ENVELOPE = {"seconds": 600, "reps": 100, "sets": 10, "rest": 600, "top_hold": 60, "tempo": 10, "ladder": 100}
+"""The most any kept dose holds, whatever its level's bounds now (a past
+day keeps the dose it had)."""
+
+
+def dose_from(value: object, field: str = "dose") -> Dose:
+    """A dose written as data (``{"kind": "hold", "seconds": 45}``), within
+    :data:`ENVELOPE`; its level's bounds are :func:`dose_for`'s question.
+    A kept day holds the same few doses again and again: each is read once."""
+    key = _key(value)
+    if key is not None:
+        return _known_dose(key, field)
+    return _dose_from(value, field)
+
+
+def _key(value: object) -> tuple | None:
+    """A hashable form of a dose's data; None if it is not plain data."""
+    if type(value) is not dict or len(value) > 12:
+        return None
+    items = []
+    for name, item in value.items():
+        if type(item) is list and len(item) <= 10 and all(type(v) in (int, str, float, bool) for v in item):
+            item = ("list", *item)
+        elif type(item) not in (str, int, bool, float) and item is not None:
+            return None
+        items.append((name, type(item).__name__, item))
+    return tuple(sorted(items, key=str))
+
+
+@lru_cache(maxsize=256)
+def _known_dose(key: tuple, field: str) -> Dose:
+    value = {name: list(item[1:]) if type(item) is tuple else item for name, _, item in key}
+    return _dose_from(value, field)
+
+
+def _dose_from(value: object, field: str) -> Dose:
+    from practice.catalog import CatalogError, parse_dose
+
+    try:
+        dose = parse_dose(value, field)
+    except CatalogError as exc:
+        raise Invalid(str(exc)) from None
+    for name, most in ENVELOPE.items():
+        values = getattr(dose, name, ())
+        if any(v > most for v in (values if isinstance(values, tuple) else (values,))):
+            raise Invalid(f"{field}: {name} is more than {most}")
+    text(dose.side_word, f"{field} side_word", 20)
+    return dose
+
+
+def own_exercise(value: object, catalog: Catalog, field: str = "own exercise") -> dict:
+    """An own exercise as data, every field checked; returned tidied."""
+    if not isinstance(value, dict):
+        raise Invalid(f"{field}: expected an object")
+    extra = sorted(set(value) - {*OWN_FIELDS, "deleted", "on"})
+    if extra:
+        raise Invalid(f"{field}: unknown field {extra[0][:30]!r}")
+    missing = next((k for k in OWN_FIELDS[:-1] if k not in value), None)
+    if missing:
+        raise Invalid(f"{field}: missing {missing!r}")
+    dose = dose_from(value["dose"], f"{field} dose")
+    found = own_dose_problems(dose)
+    if found:
+        raise Invalid(f"{field} dose: {'; '.join(found)}")
+    flare_safe = value.get("flare_safe", False)
+    if type(flare_safe) is not bool:
+        raise Invalid(f"{field} flare_safe: expected true or false")
+    return {
+        "id": own_id(value["id"], catalog, f"{field} id"),
+        "name": name(value["name"], f"{field} name"),
+        "phase": phase(value["phase"], f"{field} phase").name.lower(),
+        "dose": dose_data(dose),
+        "days": days(value["days"], f"{field} days").text,
+        "kit": equipment(value["kit"], f"{field} kit"),
+        "cues": list(cues(value["cues"], f"{field} cues")),
+        "caution": caution(value["caution"], f"{field} caution"),
+        "flare_safe": flare_safe,
+    }

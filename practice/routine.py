@@ -116,20 +116,44 @@ def plan_for(
     at about half the sets, and one with no such level is left out, with a
     reason; after an emergency sign, everything is left out. ``extras``
     (from accepted self-test suggestions) apply on full days only."""
+    [plan] = plans_for([day], catalog, settings, kind, levels, volume, limit, extras)
+    return plan
+
+
+def plans_for(
+    days: list[date],
+    catalog: Catalog,
+    settings: RoutineSettings,
+    kind: DayKind,
+    levels: Mapping[str, int],
+    volume: Volume = Volume.FULL,
+    limit: Limit = Limit.NONE,
+    extras: Mapping[str, tuple[Extra, ...]] | None = None,
+) -> list[Plan]:
+    """:func:`plan_for` for each of ``days``, all of the same kind: each
+    exercise is worked out once, and only its days differ."""
     if kind is DayKind.REST:
-        return Plan(day, kind, ())
+        return [Plan(day, kind, ()) for day in days]
     gentle = kind is DayKind.FLARE or limit is Limit.GENTLE
     if gentle:
         volume = Volume.HALF
-    items = []
+    candidates = []
     for exercise in settings.ordered(catalog.exercises):
         if not settings.is_on(exercise):
             continue
         level = exercise.level(levels.get(exercise.id, exercise.start))
-        if settings.has_kit(exercise, level) and settings.schedule(exercise, level).is_due(day):
-            items.append(item_for(exercise, level.number, gentle, volume, limit, settings,
-                                  (extras or {}).get(exercise.id, ())))
-    return Plan(day, kind, tuple(items), volume)
+        if settings.has_kit(exercise, level):
+            candidates.append((settings.schedule(exercise, level), exercise, level))
+    items: dict[str, PlanItem] = {}
+
+    def item(exercise: Exercise, level: Level) -> PlanItem:
+        if exercise.id not in items:
+            items[exercise.id] = item_for(exercise, level.number, gentle, volume, limit, settings,
+                                          (extras or {}).get(exercise.id, ()))
+        return items[exercise.id]
+
+    return [Plan(day, kind, tuple(item(e, lv) for schedule, e, lv in candidates if schedule.is_due(day)), volume)
+            for day in days]
 
 
 def frozen_plan(record: DayRecord, catalog: Catalog, levels: Mapping[str, int]) -> Plan:

@@ -62,13 +62,12 @@ def lines(journal) -> list[Line]:
 
 def preview(journal) -> str:
     """How long the days take: today, and the range over this week's normal days."""
-    from practice.routine import plan_for
+    from practice.routine import plans_for
 
     settings = journal.db.settings()
     today, levels, catalog = journal.today(settings), journal.levels(), journal.catalog
-    limit = journal.limit()
-    plans = [plan_for(today + timedelta(days=n), catalog, settings.routine, DayKind.NORMAL, levels, limit=limit)
-             for n in range(7)]
+    week = [today + timedelta(days=n) for n in range(7)]
+    plans = plans_for(week, catalog, settings.routine, DayKind.NORMAL, levels, limit=journal.limit())
     minutes = [max(1, round(p.estimate_seconds() / 60)) if p.due else 0 for p in plans]
     week = f"{min(minutes)} min" if min(minutes) == max(minutes) else f"{min(minutes)} to {max(minutes)} min"
     return f"Today {len(plans[0].due)} exercises, about {minutes[0]} min · this week {week} a day · * yours"

@@ -33,7 +33,7 @@ class RoutineScreen(ListPage):
         Binding("a", "add", "Add own"),
         Binding("e", "edit", "Edit own", show=False),
         Binding("x", "delete", "Delete own", show=False),
-        Binding("k", "kit", "Kit"),
+        Binding("i", "kit", "Kit"),
         Binding("escape", "close", "Today"),
     ]
 

@@ -212,7 +212,7 @@ class Flow:
             return []
         if self.stage is Stage.EXERCISE and self.run is not None:
             step = self.run.step
-            hold_too = step is not None and step.kind is StepKind.HOLD and _may_end_early(self.item)
+            hold_too = _may_end_early(self.item) and self.run.may_end(now)
             entered = self.run.skip_step(now, hold_too=hold_too)
             if entered and step is not None and step.kind is StepKind.READY:
                 return [*entered, Cue.START, *self.advance(now)]
@@ -222,6 +222,13 @@ class Flow:
             self._after_stage(now, events)
             return events + self.advance(now)
         return []
+
+    def can_go_on(self, now: float) -> bool:
+        """Whether go_on would do anything now."""
+        if self.stage is not Stage.EXERCISE:
+            return self.stage is not Stage.DONE
+        step = self.run.step if self.run is not None else None
+        return step is not None and (step.kind.pause or (_may_end_early(self.item) and self.run.may_end(now)))
 
     def rated(self, now: float) -> list[Event]:
         """The rating was given: on to what is next."""
@@ -252,9 +259,14 @@ class Flow:
         if paced == self.settings.paced:
             return
         self.settings = self.settings._replace(paced=paced)
-        item = self.item
+        item, before = self.item, self.run
         if self.stage is Stage.EXERCISE and item is not None and isinstance(item.dose, RepsDose):
             self._start_exercise(now, ready=0)
+            step = before.step if before is not None else None
+            if step is not None and step.kind is StepKind.SET:
+                self.run.seek(step.number, step.side, before.reps_done, now)
+            elif step is not None and step.kind in (StepKind.UP, StepKind.TOP, StepKind.DOWN):
+                self.run.seek(step.set_number, step.side, step.number - 1, now)
 
     def finish_early(self, now: float) -> Done | None:
         """End the exercise now; the seconds held so far are what was done."""

@@ -56,8 +56,9 @@ class DayView(NamedTuple):
 
     @property
     def left_seconds(self) -> int:
-        """The estimated time the exercises still to do will take."""
-        return sum(item.estimate_seconds() for item in self.todo)
+        """The estimated time the exercises still to do will take (none once
+        the session was stopped for pain)."""
+        return 0 if self.record.stop is not None else sum(item.estimate_seconds() for item in self.todo)
 
     @property
     def complete(self) -> bool:

@@ -26,6 +26,10 @@ if TYPE_CHECKING:
     from practice.routine import Extra
 
 ADJUST_SECONDS = 10
+EASED_AFTER = 15
+"""An "up to 60 s" hold can be ended once the stretch eases, but not before
+it has run this long: the shortest stretch hold the routine allows, and a
+key pressed twice to cut a countdown short never ends a stretch at 0 s."""
 
 
 class StepKind(Enum):
@@ -209,6 +213,11 @@ class Run:
             return self.remaining(now)
         return None
 
+    def may_end(self, now: float) -> bool:
+        """A hold that has run long enough to end once the stretch eases."""
+        step = self.step
+        return step is not None and step.kind is StepKind.HOLD and self.elapsed(now) >= EASED_AFTER
+
     def held_so_far(self, now: float) -> float:
         step = self.step
         current = self.elapsed(now) if step is not None and step.kind is StepKind.HOLD else 0.0
@@ -257,6 +266,18 @@ class Run:
             return []
         self._next(now)
         return [] if self.finished else [self.steps[self.index]]
+
+    def seek(self, set_number: int, side: str | None, reps_done: int, now: float) -> None:
+        """Carry on from ``reps_done`` repetitions of set ``set_number`` (on
+        ``side``), counted by hand or at a pace: the same dose run the other
+        way keeps the repetitions already done."""
+        for index, step in enumerate(self.steps):
+            counted = step.kind is StepKind.SET and step.number == set_number
+            paced = step.kind is StepKind.UP and step.set_number == set_number and step.number == reps_done + 1
+            if step.side == side and (counted or paced):
+                self.index, self._began, self._extra, self._top_began = index, now, 0, None
+                self.reps_done = reps_done if counted else 0
+                return
 
     def pause(self, now: float) -> None:
         if self._paused_at is None:

@@ -49,6 +49,19 @@ def test_status_text(cli):
     assert "Safety questions due:" in out and "Run backtui to answer them." in out
 
 
+def test_status_text_on_a_stopped_day_and_an_emergency_one(cli, journal):
+    from practice.coach import Coach
+    from practice.programme.records import QuestionSet
+
+    journal.tick("calf-foam-roll")
+    journal.stop("calf-foam-roll")
+    out = cli("status")[1]
+    assert "1/12 done, stopped for pain: rest for today" in out and "min left" not in out
+    journal.acknowledge_safety()
+    Coach(journal).answer(QuestionSet.FULL, frozenset({"E5"}))
+    assert "no exercises today: your safety answers need emergency care first" in cli("status")[1]
+
+
 def test_routine_lists_phases_ids_names_doses_and_time(cli):
     code, out, _ = cli("routine", "--date", "2026-11-23")
     assert code == 0

@@ -244,7 +244,7 @@ async def test_the_pace_key_is_saved_and_offered_the_other_way_round(journal, cl
         assert screen.flow.run.step.kind is StepKind.UP
         await pilot.press("m")
         assert screen.flow.run.step.kind is StepKind.SET and journal.db.settings().paced is False
-        assert "Paced reps" in [b.binding.description for b in screen.active_bindings.values()
+        assert "Paced" in [b.binding.description for b in screen.active_bindings.values()
                                 if screen.check_action(b.binding.action.split("(")[0], (True,))]
         titles = [c.title for c in guide_commands(app, journal.db.settings())]
         assert any("paced" in t for t in titles) and not any("by hand" in t for t in titles)
@@ -268,3 +268,52 @@ async def test_palette_sound_settings_are_saved_and_heard_at_once(journal, clock
         ready.callback()
         settings = journal.db.settings()
         assert settings.speech and settings.get_ready == 0 and screen.flow.settings.get_ready == 0
+
+
+def test_a_stretch_that_may_end_early_runs_at_least_15_s_whatever_the_keys():
+    flow = Flow([item("psoas-kneeling-stretch")], Settings(get_ready=10), 0.0)
+    flow.go_on(0.0)  # the introduction
+    flow.go_on(0.1)  # the countdown, and the same key again at once
+    flow.go_on(0.2)
+    assert flow.run.step.kind is StepKind.HOLD and not flow.can_go_on(0.2)
+    assert not flow.can_go_on(15.0) and flow.can_go_on(15.2)
+    flow.go_on(20.1)  # the stretch eased after 20 s (the hold began at 0.1)
+    assert flow.run.step.kind is StepKind.SWITCH and flow.run.held == pytest.approx(20.0)
+
+
+def test_switching_the_pace_mid_set_keeps_the_repetitions_done():
+    flow = Flow([item("glute-bridge")], Settings(get_ready=0, paced=True), 0.0)
+    flow.go_on(0.0)  # past the introduction
+    now = 0.0
+    while (flow.run.step.kind, flow.run.step.number) != (StepKind.UP, 3):  # up, top and down, twice
+        now += 0.25
+        flow.advance(now)
+    flow.set_pace(False, now)
+    assert flow.run.step.kind is StepKind.SET and flow.run.reps_done == 2
+    flow.run.count_rep(now + 1)
+    flow.run.count_rep(now + 1.5)  # the third, its top hold ended by the press
+    flow.set_pace(True, now + 2)
+    assert (flow.run.step.kind, flow.run.step.number) == (StepKind.UP, 4)
+
+
+async def test_the_screen_shows_the_rep_big_and_each_key_only_where_it_acts(journal, clock):
+    from practice.app.bignum import BigNumber
+
+    app = app_for(journal)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("g")
+        screen = app.screen
+        assert not screen.check_action("skip", ())  # on a phase's introduction
+        while screen.flow.item.exercise.id != "glute-bridge":
+            screen.flow.skip(clock.monotonic())
+        screen.flow.go_on(clock.monotonic())
+        screen.flow.go_on(clock.monotonic())
+        await drive(pilot, clock, 5.5, 0.5)  # into the second rep
+        assert screen.query_one(BigNumber).text == "2"
+        assert "REP 2 OF 8" in str(screen.query_one("#guide-step").render())
+        assert screen.check_action("skip", ()) and not screen.check_action("adjust", (1,))
+        await pilot.press("space")
+        assert "PAUSED" in str(screen.query_one("#guide-step").render()) and screen.has_class("-paused")
+        await pilot.press("space", "x", "2")  # pain 2: said on the screen, not in a notification over it
+        await pilot.pause()
+        assert "safe zone" in str(screen.query_one("#guide-said").render()) and not app._notifications

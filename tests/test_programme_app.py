@@ -48,6 +48,11 @@ async def test_an_emergency_yes_at_first_run_stops_the_day(journal):
         await pilot.press("space", "enter")  # nothing can be ticked or opened
         assert on_disk(journal).ticks == {}
         assert "emergency" in str(app.screen.query_one("#banner").render())
+        assert "Good morning" not in str(app.screen.query_one("#saved").render())  # nothing to begin
+        assert app.screen.sub_title == "no exercises today"
+        await pilot.press("g")
+        assert any(
+            "No exercises today" in n.message for n in app._notifications)
     assert Coach(journal).mode() is Mode.EMERGENCY
     app = app_for(journal, accepted=False)
     async with app.run_test(size=SIZE) as pilot:  # shown again at the next start

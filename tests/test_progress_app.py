@@ -259,3 +259,17 @@ async def test_a_burst_of_toggles_in_a_past_day_keeps_every_one(journal):
         await pilot.press("y")
     assert set(on_disk(journal, missed).ticks) == {
         "it-band-lateral-thigh-roll", "piriformis-roll", "glute-minimus-ball-release"}
+
+
+async def test_the_open_progress_screen_shows_a_change_made_elsewhere(journal, clock):
+    from practice.journal import Journal
+
+    app = app_for(journal)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("p")
+        screen = app.screen
+        assert "Nothing yet" in str(screen.query_one("#detail").render())
+        other = Journal(journal.db.storage.path.parent, clock)  # a command, or another backtui
+        other.tick("calf-foam-roll")
+        screen._check()
+        assert "1 of 12 done" in str(screen.query_one("#detail").render())

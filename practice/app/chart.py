@@ -26,8 +26,8 @@ from textual.widget import Widget
 ROWS = 2
 """Rows per series of the pain chart: 16 steps between 0 and 10."""
 EIGHTHS = " ▁▂▃▄▅▆▇█"
-GUTTER = 13
-"""Room on the left for a series' name and its latest figure."""
+GUTTER = 16
+"""Room on the left for a series' name, its latest figure and the scale."""
 
 
 class Scale(NamedTuple):
@@ -114,6 +114,10 @@ class Chart(Widget):
         self.scale = scale or self.scale
         self.refresh(layout=True)
 
+    def _ticks(self) -> int:
+        """Cells for the scale's top and bottom beside the bars (10 and 0)."""
+        return max(len(f"{self.scale.high:g}"), len(f"{self.scale.low:g}")) + 1
+
     def get_content_height(self, container, viewport, width: int) -> int:
         return len(self.series) * self.scale.rows + 1
 
@@ -132,8 +136,11 @@ class Chart(Widget):
             _, means = columns(values, width)
             latest = next((v for v in reversed(values) if v is not None), None)
             figure = "-" if latest is None else self.figure(latest)
-            fits = self.figure_width
-            label = f"{name[:gutter - fits - 2]:<{gutter - fits - 2}}{figure:>{fits}} " if row == 0 else ""
-            segments = [Segment(label.ljust(gutter - 1), muted), Segment("▕", muted),
+            fits, ticks = self.figure_width, self._ticks()
+            room = gutter - fits - 2 - ticks
+            label = f"{name[:room]:<{room}}{figure:>{fits}} " if row == 0 else ""
+            mark = {0: self.scale.high, rows - 1: self.scale.low}.get(row) if rows > 1 else None
+            label = label.ljust(gutter - 1 - ticks) + (f"{mark:g}".rjust(ticks) if mark is not None else " " * ticks)
+            segments = [Segment(label, muted), Segment("▕", muted),
                         Segment("".join(bar(v, rows - 1 - row, self.scale) for v in means), bars)]
         return Strip(segments).crop_extend(0, self.size.width, self.rich_style)

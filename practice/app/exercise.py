@@ -21,7 +21,7 @@ from practice.catalog import RepsDose
 from practice.clock import Clock
 from practice.daylog import Rating
 from practice.routine import PlanItem
-from practice.timing import ADJUST_SECONDS, StepKind, steps_for
+from practice.timing import ADJUST_SECONDS, EASED_AFTER, StepKind, steps_for
 
 class ExerciseResult(NamedTuple):
     held: int | None = None
@@ -86,6 +86,7 @@ class ExerciseScreen(Screen["ExerciseResult | None"]):
 
     def on_mount(self) -> None:
         self.sub_title = self.exercise.name
+        self.app.clear_notifications()  # what Today said is not in the way of the caution or the timer
 
     @property
     def timer(self) -> HoldTimer:
@@ -122,7 +123,11 @@ class ExerciseScreen(Screen["ExerciseResult | None"]):
         self.action_pause()
 
     def action_eased(self) -> None:
-        """The stretch has eased: this side's hold ends now, its seconds kept."""
+        """The stretch has eased: this side's hold ends now, its seconds kept
+        (once it has run EASED_AFTER seconds)."""
+        if not self.timer.run.may_end(self.clock.monotonic()):
+            self.notify(f"Give the stretch at least {EASED_AFTER} s before ending it.", timeout=3)
+            return
         self.timer.skip_step(hold_too=True)
 
     def action_rep(self) -> None:

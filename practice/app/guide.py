@@ -6,6 +6,7 @@ and turns keys into its questions."""
 from __future__ import annotations
 
 import math
+from typing import NamedTuple
 from functools import partial
 
 from textual.app import ComposeResult
@@ -37,16 +38,30 @@ MIN_SIZE = (40, 16)
 """Below this the timer cannot be drawn big enough: the screen says so."""
 
 
+PACED = (StepKind.UP, StepKind.TOP, StepKind.DOWN)
+
+
 def step_words(step: Step) -> str:
     """The step in large clear words: HOLD 1 OF 2 · LEFT LEG, UP · REP 3 OF 8."""
     side = f" · {step.side.upper()}" + (" (EXTRA)" if step.extra else "") if step.side else ""
-    if step.kind in (StepKind.UP, StepKind.TOP, StepKind.DOWN):
+    if step.kind in PACED:
         sets = f" · SET {step.set_number} OF {step.sets}" if step.sets > 1 else ""
         return f"{step.kind.value.upper()} · REP {step.number} OF {step.of}{sets}{side}"
     if step.kind is StepKind.SET:
-        return f"SET {step.number} OF {step.of}{side} · COUNT YOUR REPS"
+        sets = f"SET {step.number} OF {step.of} · " if step.of > 1 else ""
+        return f"{sets}{step.reps} REPS{side} · SPACE AFTER EACH"
     count = f" {step.number} OF {step.of}" if step.kind is StepKind.HOLD and step.of > 1 else ""
     return f"{step.kind.value.upper()}{count}{side}"
+
+
+class View(NamedTuple):
+    title: str
+    step: str
+    count: str
+    next: str
+    how: str
+    total: float
+    progress: float
 
 
 class GuideScreen(Screen[None]):
@@ -55,15 +70,15 @@ class GuideScreen(Screen[None]):
         Binding("space", "resume", "Resume"),
         Binding("space", "rep", "Rep done"),
         Binding("enter,n", "go_on", "Next"),
-        Binding("s", "skip", "Skip exercise"),
-        Binding("b", "back", "Back one"),
+        Binding("s", "skip", "Skip"),
+        Binding("b", "back", "Back"),
         Binding("x", "pain", "Pain"),
         *RATING_KEYS,
-        Binding("f", "finish", "Finish now"),
-        Binding("m", "pace(False)", "Count by hand"),
-        Binding("m", "pace(True)", "Paced reps"),
-        Binding("plus,equals_sign", "adjust(1)", f"+{ADJUST_SECONDS}s", key_display="+"),
-        Binding("minus", "adjust(-1)", f"-{ADJUST_SECONDS}s", key_display="-"),
+        Binding("f", "finish", "Finish"),
+        Binding("m", "pace(False)", "By hand"),
+        Binding("m", "pace(True)", "Paced"),
+        Binding("plus,equals_sign", "adjust(1)", f"{ADJUST_SECONDS} s more", key_display="+", show=False),
+        Binding("minus", "adjust(-1)", f"{ADJUST_SECONDS} s less", key_display="-", show=False),
         Binding("escape,q", "leave", "Leave", priority=True),
     ]
 
@@ -77,6 +92,9 @@ class GuideScreen(Screen[None]):
         self._wake: Timer | None = None
         self._held = False
         """Paused because something covers the screen (not by the person)."""
+        self._said: tuple[int, str] | None = None
+        self._shown: dict[str, str] = {}
+        """The text each line shows."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -86,13 +104,20 @@ class GuideScreen(Screen[None]):
             yield BigNumber(id="guide-count")
             yield ProgressBar(id="guide-bar", show_eta=False, show_percentage=False)
             yield Static(id="guide-next", markup=True)
+            yield Static(id="guide-said", markup=False)
             yield Static(id="guide-how", markup=False)
             yield Static(id="guide-small", markup=False)
         yield KeyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "guided session"
+        self.app.clear_notifications()  # nothing from Today over the session
         self.tick()
+
+    def _say(self, words: str) -> None:
+        """A line for this exercise (what a pain score means), in the screen
+        rather than a notification over it; cleared when the next begins."""
+        self._said = (self.flow.index, words)
 
     def on_screen_suspend(self) -> None:
         """Anything over the session (a question, a dialog, the palette)
@@ -146,8 +171,8 @@ class GuideScreen(Screen[None]):
         if flow.stage is not Stage.EXERCISE:
             return flow.stage_left(at)
         run = flow.run
-        if run is None or run.step is None or (run.step.kind is StepKind.SET and not run.holding_top()):
-            return None
+        if run is None or run.step is None or run.step.kind is StepKind.SET or run.step.kind in PACED:
+            return None  # the big number counts repetitions
         return run.remaining(at)
 
     def _handle(self, events: list) -> None:
@@ -180,64 +205,76 @@ class GuideScreen(Screen[None]):
     # Drawing --------------------------------------------------------------------------
 
     def _draw(self, now: float) -> None:
-        flow, item = self.flow, self.flow.item
         size = self.size
         small = size.width < MIN_SIZE[0] or size.height < MIN_SIZE[1]
         self.set_class(small, "-small")
-        self.query_one("#guide-small", Static).update(
-            f"Make the window larger (at least {MIN_SIZE[0]} x {MIN_SIZE[1]}) to see the timer; the session goes on."
-            if small else "")
-        if item is None:
+        self._put("small", f"Make the window larger (at least {MIN_SIZE[0]} x {MIN_SIZE[1]}) to see the timer; "
+                           "the session goes on." if small else "")
+        if self.flow.item is None:
             return
-        paused = "   PAUSED: space resumes" if flow.paused else ""
-        title = self.query_one("#guide-title", Static)
-        step = self.query_one("#guide-step", Static)
-        count = self.query_one(BigNumber)
-        bar = self.query_one(ProgressBar)
-        next_line = self.query_one("#guide-next", Static)
-        how = self.query_one("#guide-how", Static)
+        view = self._view(now)
+        paused = self.flow.paused
+        self.set_class(paused, "-paused")
+        for name, text in zip(("title", "step", "next", "how"), (view.title, view.step, view.next, view.how)):
+            self._put(name, text)
+        self._put("said", self._said[1] if self._said is not None and self._said[0] == self.flow.index else "")
+        self.query_one(BigNumber).show(view.count)
+        self.query_one(ProgressBar).update(total=max(view.total, 1e-9), progress=view.progress)
+
+    def _put(self, name: str, text: str) -> None:
+        """Update a line only when it changes: ten frames a second would
+        otherwise lay the screen out ten times a second."""
+        if self._shown.get(name) != text:
+            self._shown[name] = text
+            self.query_one(f"#guide-{name}", Static).update(text)
+
+    def _view(self, now: float) -> View:
+        """What the screen shows at ``now``: the big number is what the person
+        follows from the floor (seconds left, or the rep they are on)."""
+        flow, item = self.flow, self.flow.item
+        assert item is not None
         phase = item.exercise.phase
+        paused = "PAUSED · SPACE RESUMES" if flow.paused else ""
+        title = f"{item.exercise.name} · {item.level_text}"
         if flow.stage is Stage.INTRO:
             items = flow.phase_items()
             minutes = max(1, round(sum(i.dose.estimate_seconds() for i in items) / 60))
-            title.update(f"Phase {phase.value} of 4: {phase.title}{paused}")
-            step.update(WHY[phase])
-            count.show(str(math.ceil(flow.stage_left(now))))
-            next_line.update(f"{len(items)} exercise{'s' if len(items) != 1 else ''}, about {minutes} min: "
-                             + ", ".join(i.exercise.name for i in items))
-            how.update("enter starts now")
-            bar.update(total=1, progress=0)
-            return
-        title.update(f"{item.exercise.name} · {item.level_text}{paused}")
-        how.update(item.level.how)
-        if flow.stage is Stage.EXERCISE and flow.run is not None and flow.run.step is not None:
-            run, current = flow.run, flow.run.step
-            step.update(step_words(current))
-            if current.kind is StepKind.SET and not run.holding_top():
-                count.show(str(run.reps_done))
-                bar.update(total=current.reps, progress=run.reps_done)
-            else:
-                left = run.remaining(now)
-                total = current.top_hold if current.kind is StepKind.SET else run.duration
-                count.show(clock_face(math.ceil(left - 1e-9)))
-                bar.update(total=max(total, 1e-9), progress=total - left)
-            following = run.steps[run.index + 1] if run.index + 1 < len(run.steps) else None
-            if following is not None:
-                next_line.update(f"Next: {step_words(following).capitalize()}")
-            else:
-                upcoming = flow.next_item
-                next_line.update(f"Then: {upcoming.exercise.name}" if upcoming else "Then: the end of the session")
-        elif flow.stage is Stage.RATE:
-            step.update("DONE · HOW WAS IT?")
-            count.show(str(math.ceil(flow.stage_left(now))))
-            next_line.update(RATING_HINT + "   [b]enter[/b] no rating")
-            bar.update(total=1, progress=1)
-        elif flow.stage is Stage.NEXT and flow.next_item is not None:
+            return View(f"Phase {phase.value} of 4: {phase.title}", paused or WHY[phase],
+                        str(math.ceil(flow.stage_left(now))),
+                        f"{len(items)} exercise{'s' if len(items) != 1 else ''}, about {minutes} min: "
+                        + ", ".join(i.exercise.name for i in items), "enter starts now", 1, 0)
+        if flow.stage is Stage.RATE:
+            return View(title, paused or "DONE · HOW WAS IT?", str(math.ceil(flow.stage_left(now))),
+                        RATING_HINT + "   [b]enter[/b] no rating", item.level.how, 1, 1)
+        if flow.stage is Stage.NEXT and flow.next_item is not None:
             upcoming = flow.next_item
-            step.update(f"NEXT: {upcoming.exercise.name.upper()}")
-            count.show(str(math.ceil(flow.stage_left(now))))
-            next_line.update(f"{upcoming.level_text} · {upcoming.dose.describe()}")
-            bar.update(total=1, progress=0)
+            return View(f"{upcoming.exercise.name} · {upcoming.level_text}", paused or "NEXT UP",
+                        str(math.ceil(flow.stage_left(now))), upcoming.dose.describe(), upcoming.level.how, 1, 0)
+        run = flow.run
+        current = run.step if run is not None else None
+        if run is None or current is None:
+            return View(title, paused, "", "", item.level.how, 1, 0)
+        words = step_words(current)
+        left = run.remaining(now)
+        if current.kind is StepKind.SET:
+            hold = f" · HOLD AT THE TOP {math.ceil(left - 1e-9)} s" if run.holding_top() else ""
+            count, total, progress = str(run.reps_done), current.reps, run.reps_done
+            words += hold
+        elif current.kind in PACED:
+            count, total, progress = str(current.number), current.of, current.number - 1 + run.elapsed(now) / max(
+                run.duration, 1e-9) * (current.kind is StepKind.DOWN)
+            words = f"{current.kind.value.upper()} · {math.ceil(left - 1e-9)} s"
+            words += f" · REP {current.number} OF {current.of}" + (f" · SET {current.set_number} OF {current.sets}"
+                                                                  if current.sets > 1 else "")
+        else:
+            count, total, progress = clock_face(math.ceil(left - 1e-9)), run.duration, run.duration - left
+        following = run.steps[run.index + 1] if run.index + 1 < len(run.steps) else None
+        if following is not None:
+            upcoming = f"Next: {step_words(following).capitalize()}"
+        else:
+            after = flow.next_item
+            upcoming = f"Then: {after.exercise.name}" if after else "Then: the end of the session"
+        return View(title, paused or words, count, upcoming, item.level.how, total, progress)
 
     # Keys -------------------------------------------------------------------------------
 
@@ -254,14 +291,15 @@ class GuideScreen(Screen[None]):
             return counting
         if action in ("pause", "resume"):
             return not counting and flow.paused is (action == "resume")
+        if action == "skip":
+            return flow.stage is Stage.EXERCISE
         if action in ("finish", "adjust"):
-            return step is not None and (action == "finish" or step.kind.timed)
+            return step is not None and (action == "finish" or (step.kind.timed and step.kind not in PACED))
         if action == "pace":
             reps = run is not None and any(s.kind in (StepKind.SET, StepKind.UP) for s in run.steps)
             return reps and parameters[0] is not flow.settings.paced
         if action == "go_on":
-            return flow.stage is not Stage.EXERCISE or (step is not None and (
-                step.kind.pause or (step.kind is StepKind.HOLD and getattr(flow.item.dose, "may_end_early", False))))
+            return flow.can_go_on(self._now())
         return True
 
     def _now(self) -> float:
@@ -371,7 +409,7 @@ class GuideScreen(Screen[None]):
             if isinstance(answer, int):
                 report = self.app.save(lambda: session.pain_during(item.exercise.id, answer))  # type: ignore[attr-defined]
                 if report is not None:
-                    self.notify(report.words, title="Pain during", timeout=12)
+                    self._say(report.words)
                     if report.band.value == "red":
                         self._handle(flow.skip(self._now()))
                         self.app.ask_screening(why=WHY_PAIN_SKIP)  # type: ignore[attr-defined]

@@ -15,13 +15,17 @@ from textual.widgets import Header, Label, Static
 
 from practice.app.footer import KeyFooter
 from practice.app.heatmap import Heatmap
-from practice.app.chart import Chart
+from practice.app.chart import PAIN, Chart
 from practice.app.progress_text import detail_text, numbers_text
 from practice.journal import Journal
 from practice.programme.pain import rolling_average, trend
 from practice.progress import WEEKS, calendar
 
 TREND_WEEKS = 12
+CHECK_SECONDS = 1.0
+SERIES = ("24 h", "before", "after")
+TALL_ROWS = 4
+"""Rows per pain series where the window has room (2 otherwise)."""
 PANELS = {"detail": "Day", "numbers": "Streak and adherence", "pain": "Pain"}
 TALL_ENOUGH = {"-wide": 31, "-narrow": 41}
 """Rows the whole screen needs in each layout; below that, the parts under
@@ -53,6 +57,7 @@ class ProgressScreen(Screen[None]):
         super().__init__()
         self.panel = "detail"
         self.paged = False
+        self._seen: tuple = ()
 
     @property
     def journal(self) -> Journal:
@@ -74,7 +79,19 @@ class ProgressScreen(Screen[None]):
         yield KeyFooter()
 
     def on_mount(self) -> None:
+        self.sub_title = "progress"
         self.refresh_data(select_today=True)
+        self.set_interval(CHECK_SECONDS, self._check)
+
+    def _check(self) -> None:
+        """Show changes made meanwhile by a command or another backtui (a
+        look at the file's identity; a read only if it changed)."""
+        if self.app.screen is not self:
+            return
+        storage = self.journal.db.storage
+        storage.read()
+        if (storage.stamp, self.journal.today()) != self._seen:
+            self.refresh_data()
 
     def on_resize(self, event: Resize) -> None:
         layout = "-wide" if event.size.width >= 100 else "-narrow"
@@ -83,6 +100,10 @@ class ProgressScreen(Screen[None]):
         if self.panel not in self._panels():
             self.panel = self._panels()[0]
         self._show_panel()
+        rows = TALL_ROWS if event.size.height >= TALL_ENOUGH[layout] + len(SERIES) * (TALL_ROWS - PAIN.rows) else PAIN.rows
+        chart = self.query_one(Chart)
+        if chart.scale.rows != rows:
+            chart.show(chart.days, chart.series, PAIN._replace(rows=rows))
 
     def _panels(self) -> list[str]:
         """The parts that take turns: the day stays beside a wide calendar."""
@@ -108,6 +129,7 @@ class ProgressScreen(Screen[None]):
     def refresh_data(self, select_today: bool = False) -> None:
         journal = self.journal
         self.today = journal.today()
+        self._seen = (journal.db.storage.stamp, self.today)
         self.records = journal.history(calendar(self.today, WEEKS))
         heatmap = self.query_one(Heatmap)
         heatmap.show(self.records, self.today, journal.first_day())
@@ -117,7 +139,7 @@ class ProgressScreen(Screen[None]):
         self.query_one("#numbers", Static).update(numbers_text(journal.stats()))
         mornings, (before, after) = journal.mornings(), journal.pain()
         days = [self.today - timedelta(days=n) for n in range(TREND_WEEKS * 7 - 1, -1, -1)]
-        series = (("24 h", mornings), ("before", before), ("after", after))
+        series = zip(SERIES, (mornings, before, after))
         self.query_one(Chart).show(days, [(name, rolling_average(scores, days)) for name, scores in series])
         self.query_one("#pain-words", Static).update(trend(mornings, self.today).words())
 

@@ -71,8 +71,8 @@ def _detail_lines(record: DayRecord | None, day: date, today: date, name_of: Cal
         lines.append(names("Skipped", list(record.skips), lambda i: name_of(i) + _why(record.skips[i])))
     if record.stop is not None:
         lines.append("Stopped for pain" + (f" during {name_of(record.stop.exercise)}" if record.stop.exercise else ""))
-    pains = [f"{word} {value}" for word, value in (("before", record.pain_before), ("after", record.pain_after))
-             if value is not None]
+    pains = [f"{word} {value}" for word, value in (("last 24 hours", record.pain_24h), ("before", record.pain_before),
+                                                   ("after", record.pain_after)) if value is not None]
     if pains:
         lines.append("Pain " + ", ".join(pains))
     if record.note:

@@ -127,6 +127,9 @@ class TodayScreen(Screen[None]):
         plan = view.plan
         self._list.show(view)
         self._summary.show(view)
+        if (view.record.stop is not None or self._advice.limit is Limit.STOPPED) and \
+                self._saved.content == CHECK_IN_INVITATION:
+            put(self._saved, "")  # nothing to begin today
         banner = self._banner()
         if put(self._banner_label, banner):
             self._banner_label.set_class(bool(banner), "-shown")
@@ -163,6 +166,7 @@ class TodayScreen(Screen[None]):
         except BacktuiError as exc:
             self.notify(str(exc), severity="error")
             return
+        self._advice = self._advice._replace(limit=self.session.journal.limit())
         if rolled or recompose or self._rows_changed():
             self._new_rows()
             if rolled:
@@ -367,6 +371,9 @@ class TodayScreen(Screen[None]):
         from practice.app.guide import GuideScreen, cues_for
 
         view = self.session.view
+        if self._advice.limit is Limit.STOPPED:
+            self.notify("No exercises today: your safety answers need emergency care first.")
+            return
         if view.record.stop is not None or not view.todo:
             self.notify("Nothing left to play today." if view.record.stop is None else
                         "Today's session was stopped for pain; no more exercises today.")

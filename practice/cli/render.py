@@ -30,6 +30,7 @@ def status_json(view: DayView, stats: Stats) -> dict[str, Any]:
         "done": len(view.done),
         "total": len(view.plan.due),
         "complete": view.complete,
+        "stopped": view.record.stop is not None,
         "streak": stats.streak,
         "best_streak": stats.best_streak,
         "complete_days": stats.complete_days,
@@ -56,7 +57,7 @@ def routine_text(view: DayView) -> str:
     if not plan.items:
         rest = plan.kind is DayKind.REST
         return f"{head}: rest day, nothing planned." if rest else f"{head}: nothing planned."
-    kind = {DayKind.FLARE: " (flare day: gentlest levels, about half the sets)"}.get(plan.kind, "")
+    kind = {DayKind.FLARE: " (flare day: flare-safe levels, about half the sets)"}.get(plan.kind, "")
     if plan.volume is Volume.REDUCED:
         kind = " (a lighter day: about two thirds of the sets)"
     lines = [f"{head}{kind}: {count(len(plan.due), 'exercise')}, {minutes(plan.estimate_seconds())}"]

@@ -54,8 +54,14 @@ def text(data: dict[str, Any]) -> str:
     from datetime import date
 
     day = date.fromisoformat(data["date"])
-    if data["kind"] == "rest":
+    if data.get("mode") == "emergency":
+        today = "no exercises today: your safety answers need emergency care first"
+    elif data["kind"] == "rest":
         today = "rest day"
+    elif data.get("stopped"):
+        today = f"{data['done']}/{data['total']} done, stopped for pain: rest for today"
+    elif not data["total"]:
+        today = "nothing planned"
     elif data["complete"]:
         today = f"all {data['total']} done"
     else:

@@ -59,7 +59,7 @@ class AssessmentsScreen(Screen[None]):
         with Vertical(id="assessments"):
             yield Static(id="assess-tabs")
             yield Label(id="assess-title", classes="section-title")
-            yield Chart(labels=16, figure_width=5, id="assess-chart")
+            yield Chart(labels=20, figure_width=5, id="assess-chart")
             yield Static(id="assess-words", markup=False)
             yield Static(id="assess-due", markup=False)
         yield KeyFooter()

@@ -317,3 +317,20 @@ async def test_the_screen_shows_the_rep_big_and_each_key_only_where_it_acts(jour
         await pilot.press("space", "x", "2")  # pain 2: said on the screen, not in a notification over it
         await pilot.pause()
         assert "safe zone" in str(screen.query_one("#guide-said").render()) and not app._notifications
+
+
+@pytest.mark.parametrize("action", ["guide", "open"])
+async def test_a_notice_still_on_its_way_is_cleared_when_a_session_opens(journal, action):
+    """Textual delivers a notice through the app's queue: one sent in the
+    same moment as the key (the first week's advice, say) must not land on
+    the timer."""
+    app = app_for(journal)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.clear_notifications()
+        today = app.screen
+        app.notify("said on Today")  # not yet delivered when the key acts
+        getattr(today, f"action_{action}")()
+        await pilot.pause()
+        assert not isinstance(app.screen, TodayScreen)
+        assert not app._notifications

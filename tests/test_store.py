@@ -9,6 +9,8 @@ import stat
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from support import FakeClock
 
 from practice.errors import StoreError
@@ -31,8 +33,8 @@ def tick_days(journal: Journal, n: int, exercise_id: str = "calf-foam-roll") -> 
 def test_parses_once_and_again_only_when_the_file_changes(journal, data_dir, clock, monkeypatch):
     tick_days(journal, 3)
     calls = []
-    real = storage_module.json.loads
-    monkeypatch.setattr(storage_module.json, "loads", lambda raw: calls.append(1) or real(raw))
+    real = storage_module.orjson.loads
+    monkeypatch.setattr(storage_module.orjson, "loads", lambda raw: calls.append(1) or real(raw))
     reader = Journal(data_dir, clock)
     for _ in range(5):
         reader.records(), reader.view(), reader.stats()
@@ -40,6 +42,30 @@ def test_parses_once_and_again_only_when_the_file_changes(journal, data_dir, clo
     journal.tick("hamstring-foam-roll", DAY)  # "another process" writes
     assert "hamstring-foam-roll" in reader.view(DAY).record.ticks
     assert len(calls) == 2
+
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
+    max_leaves=20,
+)
+
+
+@given(st.one_of(
+    JSON_VALUES.map(lambda v: json.dumps(v).encode()),
+    JSON_VALUES.map(lambda v: json.dumps(v, ensure_ascii=False).encode("utf-8", "surrogatepass")),
+    st.binary(max_size=40),
+))
+def test_the_fast_decoder_reads_exactly_what_json_reads(raw):
+    """Lone surrogates, huge numbers, NaN, byte order marks, bad bytes: the
+    file means what the standard library says it means, or is refused."""
+    try:
+        expected = json.loads(raw)
+    except (ValueError, RecursionError):
+        with pytest.raises(ValueError):
+            storage_module._decode(raw)
+        return
+    assert storage_module._decode(raw) == expected or expected != expected
 
 
 def test_two_writers_lose_nothing(data_dir, clock):

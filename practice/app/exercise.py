@@ -35,6 +35,29 @@ class ExerciseResult(NamedTuple):
 
 
 class ExerciseScreen(Screen["ExerciseResult | None"]):
+    DEFAULT_CSS = """
+    ExerciseScreen #exercise { height: 1fr; }
+    ExerciseScreen #about { width: 1fr; padding: 0 1; }
+    ExerciseScreen #timer-pane { width: 1fr; height: auto; padding: 1 1 0 1; }
+    ExerciseScreen.-narrow #exercise { layout: vertical; }
+    ExerciseScreen.-narrow #about { height: auto; max-height: 55%; }
+    ExerciseScreen.-narrow #timer-pane { width: 100%; height: 1fr; padding: 0 1; }
+    ExerciseScreen.-narrow HoldTimer { height: 1fr; }
+    ExerciseScreen.-narrow HoldTimer > BigNumber { height: 1fr; }
+    ExerciseScreen #name { margin-top: 1; }
+    ExerciseScreen #target { color: $text-muted; margin-bottom: 1; }
+    ExerciseScreen #cues { margin-bottom: 1; }
+    ExerciseScreen #caution { color: $warning; }
+    ExerciseScreen #stop-rule { color: $text-muted; text-align: center; width: 100%; margin-top: 1; }
+    ExerciseScreen.-narrow #stop-rule { margin-top: 0; }
+    ExerciseScreen #how { margin-bottom: 1; }
+    ExerciseScreen #rating { display: none; width: 100%; text-align: center; padding: 1 0; }
+    ExerciseScreen.-rating #rating { display: block; }
+    ExerciseScreen.-rating HoldTimer { display: none; }
+    """
+    SCOPED_CSS = False  # each rule names the screen: its state classes (-narrow, -paged...) are on it
+    READ_FROM_THE_FLOOR = True  # opens clear of notices (BackApp.push_screen)
+
     BINDINGS = [
         Binding("space", "pause", "Pause"),
         Binding("space", "resume", "Resume"),
@@ -86,7 +109,6 @@ class ExerciseScreen(Screen["ExerciseResult | None"]):
 
     def on_mount(self) -> None:
         self.sub_title = self.exercise.name
-        self.app.clear_notifications()  # what Today said is not in the way of the caution or the timer
 
     @property
     def timer(self) -> HoldTimer:

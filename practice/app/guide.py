@@ -65,6 +65,25 @@ class View(NamedTuple):
 
 
 class GuideScreen(Screen[None]):
+    DEFAULT_CSS = """
+    GuideScreen #guide { height: 1fr; padding: 0 1; }
+    GuideScreen #guide-title { text-style: bold; width: 100%; text-align: center; }
+    GuideScreen #guide-step { text-style: bold; color: $accent; width: 100%; text-align: center; margin: 1 0 0 0; }
+    GuideScreen #guide-count { color: $text; }
+    GuideScreen #guide-bar { width: 100%; }
+    GuideScreen #guide-bar Bar { width: 1fr; }
+    GuideScreen #guide-next { text-style: bold; width: 100%; text-align: center; }
+    GuideScreen #guide-how { color: $text-muted; width: 100%; text-align: center; height: auto; max-height: 2; }
+    GuideScreen #guide-said { color: $warning; width: 100%; text-align: center; height: auto; }
+    GuideScreen.-paused #guide-step { color: $warning; }
+    GuideScreen.-paused #guide-count { color: $text-disabled; }
+    GuideScreen #guide-small { color: $warning; width: 100%; text-align: center; display: none; }
+    GuideScreen.-small #guide-small { display: block; }
+    GuideScreen.-small #guide-count, GuideScreen.-small #guide-bar, GuideScreen.-small #guide-how { display: none; }
+    """
+    SCOPED_CSS = False  # each rule names the screen: its state classes (-narrow, -paged...) are on it
+    READ_FROM_THE_FLOOR = True  # opens clear of notices (BackApp.push_screen)
+
     BINDINGS = [
         Binding("space", "pause", "Pause"),
         Binding("space", "resume", "Resume"),
@@ -111,7 +130,6 @@ class GuideScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.sub_title = "guided session"
-        self.app.clear_notifications()  # nothing from Today over the session
         self.tick()
 
     def _say(self, words: str) -> None:
@@ -181,8 +199,8 @@ class GuideScreen(Screen[None]):
             if isinstance(event, Cue):
                 self.cues.play(event)
             elif isinstance(event, Done):
-                item = event.item
-                self.app.save(lambda: session.finish(item.exercise.id, event.held))  # type: ignore[attr-defined]
+                done = event
+                self.app.save(lambda done=done: session.finish(done.item.exercise.id, done.held))  # type: ignore[attr-defined]
             elif isinstance(event, Step):
                 if event.kind is StepKind.READY or (event.side and event.kind is StepKind.HOLD and event.number == 1):
                     self._speak_step(event)

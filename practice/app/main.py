@@ -45,6 +45,8 @@ class BackApp(App[None]):
         self._summary_timer: Timer | None = None
         self._ask_kit = False
         """Ask what kit the person has once the first run's safety questions are done."""
+        self._on_screen = False
+        self._after_first_frame: list[Callable[[], object]] = []
 
     async def on_event(self, event: events.Event) -> None:
         """Keys wait their turn: each is handled once what the last one
@@ -85,7 +87,33 @@ class BackApp(App[None]):
 
             self.push_screen(SafetyScreen(first_run=True), self._accepted)
         else:
-            self.call_after_refresh(self.check_safety)
+            self.after_first_frame(self.check_safety)
+
+    def after_first_frame(self, callback: Callable[[], object]) -> None:
+        """Run ``callback`` once the first frame is on the screen (after the
+        next refresh, if it already is): work the first frame does not show,
+        such as the level suggestions and the safety check, waits for it
+        rather than holding the screen blank."""
+        if self._on_screen:
+            self.call_after_refresh(callback)
+        else:
+            self._after_first_frame.append(callback)
+
+    def push_screen(self, screen, *args, **kwargs):  # type: ignore[no-untyped-def, override]
+        """A screen read from the floor (``READ_FROM_THE_FLOOR``: a timer, a
+        test) opens clear of notices. Textual delivers a notice through the
+        app's queue, so the clearing waits its turn there: a notice still on
+        its way (the first week's advice, sent as the key came) goes too."""
+        if getattr(screen, "READ_FROM_THE_FLOOR", False):
+            self.call_later(self.clear_notifications)
+        return super().push_screen(screen, *args, **kwargs)
+
+    def on_ready(self) -> None:
+        """Textual's word that the first frame is displayed."""
+        self._on_screen = True
+        waiting, self._after_first_frame = self._after_first_frame, []
+        for callback in waiting:
+            callback()
 
     def check_safety(self) -> None:
         """At each start: the safety questions when they are due, then what

@@ -43,6 +43,26 @@ class ProgressScreen(Screen[None]):
     everything, the day, the numbers and the pain chart share the space under
     the calendar and tab moves between them."""
 
+    DEFAULT_CSS = """
+    ProgressScreen #progress { height: 1fr; padding: 0 1; }
+    ProgressScreen #year { height: auto; }
+    ProgressScreen #heatmap { margin: 1 2 0 0; }
+    ProgressScreen #detail { width: 1fr; height: 10; padding: 1 0 0 2; }
+    ProgressScreen.-narrow #year { layout: vertical; }
+    ProgressScreen.-narrow #detail { padding: 1 0 0 0; }
+    ProgressScreen #panels { display: none; dock: bottom; }
+    ProgressScreen.-paged #panels { display: block; }
+    ProgressScreen.-paged .panel { display: none; }
+    ProgressScreen.-paged .panel.-current { display: block; }
+    ProgressScreen.-paged.-wide #detail { display: block; }
+    ProgressScreen #numbers { margin-top: 1; height: auto; }
+    ProgressScreen.-paged #numbers { margin-top: 0; }
+    ProgressScreen #pain { height: auto; }
+    ProgressScreen #pain-chart { max-width: 97; }
+    ProgressScreen #pain-words { color: $text-muted; }
+    """
+    SCOPED_CSS = False  # each rule names the screen: its state classes (-narrow, -paged...) are on it
+
     BINDINGS = [
         Binding("escape,p", "dismiss", "Today"),
         Binding("enter,e", "edit", "Edit day"),

@@ -78,7 +78,7 @@ class TodayScreen(Screen[None]):
     def _start(self) -> None:
         self._find_widgets()
         self._advice = Advice(self.session.journal.limit())
-        self.call_after_refresh(self._take_advice)  # not in the way of the first frame
+        self.app.after_first_frame(self._take_advice)  # type: ignore[attr-defined]
         self.show_view()
         self.focus_next_todo(None)
         if self.app.screen is self:
@@ -195,7 +195,7 @@ class TodayScreen(Screen[None]):
         rest of the screen (the footer too) stays as it is."""
         self._list.set_rows(self._make_rows())
         self._advice = Advice(self.session.journal.limit())
-        self.call_after_refresh(self._take_advice)
+        self.app.after_first_frame(self._take_advice)  # type: ignore[attr-defined]
         self.show_view()
         self.focus_next_todo(None)
 

@@ -69,15 +69,17 @@ def sessions(exercise: Exercise, records: Mapping[date, DayRecord], today: date)
     for day in sorted(d for d in records if d <= today):
         record = records[day]
         stopped = record.stop is not None and record.stop.exercise == key
-        touched = key in record.ticks or key in record.skips or stopped or key in record.ratings
-        if not (touched or key in (record.plan or ())) or (day == today and not touched):
+        ticked = key in record.ticks
+        touched = ticked or stopped or key in record.skips or key in record.ratings
+        if not touched and (day == today or key not in (record.plan or ())):
             continue  # not that day's, or today's still to come
-        mark = record.mark(key)
         level = record.levels.get(key)
-        found.append(Session(
-            day=day, level=level, done=mark.ticked, full=mark.ticked and _whole(exercise, level, record, mark.held),
-            rating=mark.rating, pain=mark.pain_during, stopped_for_pain=mark.pain_skip or stopped,
-        ))
+        full = ticked and _whole(exercise, level, record, record.held.get(key))
+        # fields read directly, not through DayRecord.mark: this runs for
+        # every exercise on every day of the rules' window, before Today's
+        # first frame is complete
+        found.append(Session(day, level, ticked, full, record.ratings.get(key), record.pain_during.get(key),
+                             stopped or key in record.pain_skips))
     return found
 
 

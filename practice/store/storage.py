@@ -30,6 +30,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+import orjson
 from tinydb.storages import Storage
 
 from practice.errors import StoreError
@@ -329,12 +330,23 @@ Parsed = tuple[dict[str, Any], bool, list[str]]
 """The data, whether a migration changed it, and what the migrations repaired."""
 
 
+def _decode(raw: bytes) -> Any:
+    """What ``json.loads`` makes of ``raw``, three times as fast: orjson
+    first, and the standard library where orjson refuses something it
+    accepts (such as a lone surrogate an older backtui let in, which the
+    upgrade then repairs)."""
+    try:
+        return orjson.loads(raw)
+    except orjson.JSONDecodeError:
+        return json.loads(raw)
+
+
 def parse(raw: bytes, path: Path) -> Parsed | None:
     """Decode, upgrade and check the file's bytes; None if they are not a
     database of the right shape."""
     notes: list[str] = []
     try:
-        data, migrated = schema.upgrade(json.loads(raw), schema.MIGRATIONS, schema.VERSION, notes)
+        data, migrated = schema.upgrade(_decode(raw), schema.MIGRATIONS, schema.VERSION, notes)
         shape.check(data)
     except schema.TooNew as exc:
         raise StoreError(f"{path} was written by a newer backtui ({exc}); upgrade backtui") from None

@@ -35,6 +35,8 @@ class TestScreen(Screen[Outcome]):
     """One test of a run; subclasses add the input that fits it (``body``)
     and say which side is under way (``current_side``)."""
 
+    READ_FROM_THE_FLOOR = True  # opens clear of notices (BackApp.push_screen)
+
     BINDINGS = [
         Binding("x", "pain", "Pain"),
         Binding("l", "leg", "Leg symptoms"),

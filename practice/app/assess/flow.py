@@ -30,6 +30,8 @@ WALK_WORDS = ("Walk easily for five minutes first, around the room or the house:
 class WalkScreen(Screen[bool]):
     """The easy walk before the tests: a countdown to skip once walked."""
 
+    READ_FROM_THE_FLOOR = True  # opens clear of notices (BackApp.push_screen)
+
     BINDINGS = [Binding("n,enter", "walked", "Walked: start the tests"), Binding("escape", "leave", "Leave")]
 
     def __init__(self, assessor: Assessor) -> None:

@@ -32,6 +32,15 @@ class AssessmentsScreen(Screen[None]):
     """Kept between visits, as the progress screen is (the app installs it by
     name): each visit reads the results again before it is shown."""
 
+    DEFAULT_CSS = """
+    AssessmentsScreen #assessments { height: 1fr; padding: 0 1; }
+    AssessmentsScreen #assess-tabs { height: auto; margin-bottom: 1; }
+    AssessmentsScreen #assess-chart { max-width: 100; }
+    AssessmentsScreen #assess-words { margin-top: 1; height: auto; }
+    AssessmentsScreen #assess-due { dock: bottom; color: $text-muted; height: auto; }
+    """
+    SCOPED_CSS = False  # each rule names the screen: its state classes (-narrow, -paged...) are on it
+
     BINDINGS = [
         Binding("escape,t", "dismiss", "Today"),
         Binding("tab,right", "page(1)", "Next test"),

@@ -331,3 +331,15 @@ def test_an_export_is_never_written_over_backtuis_own_files(cli, journal, data_d
     code, _, err = cli("export", "-o", str(data_dir / name))
     assert code == 2 and "one of backtui's own files" in err and err.count("\n") == 1
     assert {p.name: p.read_bytes() for p in data_dir.iterdir()} == before
+
+
+@pytest.mark.parametrize("value, words", [
+    ("-1", "'-1' is below 0"), ("abc", "'abc' is not a whole number"), ("²", "is not a whole number"),
+    ("12345678901", "is far too large"), ("4.5", "is not a whole number"),
+])
+@pytest.mark.parametrize("argv", [["settings", "--get-ready"], ["checkin"], ["routine", "set", "glute-bridge", "--reps"]])
+def test_a_number_that_is_not_a_count_is_named_in_one_line(cli, data_dir, argv, value, words):
+    before = sorted(data_dir.iterdir()) if data_dir.exists() else []
+    code, out, err = cli(*argv, value)
+    assert code == 2 and out == "" and words in err and len(err.strip().splitlines()) == 1
+    assert (sorted(data_dir.iterdir()) if data_dir.exists() else []) == before

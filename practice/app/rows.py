@@ -70,7 +70,8 @@ class Row:
         self.name_text = (f"{exercise.name}, your own" if exercise.own
                           else f"{exercise.name}, level {item.level.number} of {exercise.top}")
         self.dose_text = item.dose.describe()
-        self.kit_text = equipment_text(item.level.equipment or exercise.equipment)
+        kit = item.level.equipment or exercise.equipment
+        self.kit_text = "" if kit == "none" else equipment_text(kit)  # a column of "no kit" is noise
         self.state = RowState.TODO
         self.note = ""
 
@@ -110,7 +111,7 @@ class Row:
         wide = width >= self.WIDE
         state_width = self.STATE_WIDTH if wide else 2
         kit_width = kit_width if wide else 0
-        name_width = max(12, width - state_width - dose_width - (kit_width + 1 if kit_width else 0) - 1)
+        name_width = max(12, width - state_width - dose_width - (kit_width + 2 if kit_width else 0) - 1)
         # "level 2 of 3" wraps as one: never "level 2 of" with a lone "3" below
         keep = re.sub(r"level (\d+) of (\d+)", "level\xa0\\1\xa0of\xa0\\2", self.name_text)
         names = [part.replace("\xa0", " ") for part in textwrap.wrap(keep, name_width)] or [""]
@@ -120,7 +121,7 @@ class Row:
             (_fit(label, state_width), f"$text-{_STATE_COLOURS[state]}"),
             _fit(names[0], name_width) + " ",
             (_fit(self.dose_text, dose_width), "dim"),
-            (" " + _fit(self.kit_text, kit_width) if kit_width else "", "dim"),
+            ("  " + _fit(self.kit_text, kit_width) if kit_width else "", "dim"),
         )
         indent = " " * state_width
         notes = textwrap.wrap(self.note, max(10, width - state_width)) if self.note else []

@@ -17,6 +17,7 @@ from typing import NoReturn
 
 from practice import __version__, summary
 from practice.cli import commands
+from practice.cli.numbers import whole_number
 
 
 class _Parser(argparse.ArgumentParser):
@@ -164,23 +165,17 @@ def _go(p: argparse.ArgumentParser) -> None:
     p.set_defaults(run=commands.run_tui, screen="go")
 
 
-def _whole_number(text: str) -> int:
-    if not text.isdigit():
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number")
-    return int(text)
-
-
 def _settings(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--rest-days", type=_whole_number, metavar="N",
+    p.add_argument("--rest-days", type=whole_number, metavar="N",
                    help="allow at most N rest days in any 7 days (default 1)")
-    p.add_argument("--day-start", type=_whole_number, metavar="H",
+    p.add_argument("--day-start", type=whole_number, metavar="H",
                    help="start each day at H o'clock, 0 to 12; before then it is still the day before (default 4)")
-    p.add_argument("--get-ready", type=_whole_number, metavar="S",
+    p.add_argument("--get-ready", type=whole_number, metavar="S",
                    help="seconds to get into position before each exercise of a guided session, 0 to 30 (default 10)")
     p.add_argument("--pace", choices=("on", "off"), help="guided repetitions at a set pace (on), or counted by hand")
     p.add_argument("--sound", choices=("sounds", "bell", "quiet"), help="cues in a guided session (default sounds)")
     p.add_argument("--speech", choices=("on", "off"), help="speak exercise names and sides (default off)")
-    p.add_argument("--retest-days", type=_whole_number, metavar="N",
+    p.add_argument("--retest-days", type=whole_number, metavar="N",
                    help="a self-assessment is due N days after the last, 7 to 14 (default 14)")
     p.add_argument("--hamstring-test", choices=("sit-and-reach", "straight-leg-raise"),
                    help="the hamstring self-test you keep to (your first result picks it)")
@@ -192,7 +187,7 @@ def _where(p: argparse.ArgumentParser) -> None:
 
 
 def _checkin(p: argparse.ArgumentParser) -> None:
-    p.add_argument("pain", type=_whole_number, metavar="PAIN",
+    p.add_argument("pain", type=whole_number, metavar="PAIN",
                    help="your low back over the last 24 hours, on average: 0 (none) to 10 (worst imaginable)")
     p.add_argument("--leg", choices=("none", "one", "both"), default="none",
                    help="pain, tingling or numbness in a leg today (default: none)")
@@ -207,7 +202,7 @@ def _assess(p: argparse.ArgumentParser) -> None:
 
 def _level(p: argparse.ArgumentParser) -> None:
     _id_argument(p)
-    p.add_argument("level", type=_whole_number, metavar="N", help="the level, from 1 (easiest)")
+    p.add_argument("level", type=whole_number, metavar="N", help="the level, from 1 (easiest)")
     p.add_argument("--reset-dose", action="store_true",
                    help="use the new level's dose where your own dose does not fit it")
     p.set_defaults(run=commands.level)

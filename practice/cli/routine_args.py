@@ -7,16 +7,12 @@ import argparse
 from collections.abc import Callable
 from functools import partial
 
+from practice.cli.numbers import whole_number
+
 Configure = Callable[[argparse.ArgumentParser], None]
 KIT_WORDS = {"stairs": "step", "steps": "step", "roller": "foam-roller", "dumbbell": "kettlebell",
              "dumbbells": "kettlebell", "nothing": "none"}
 """Other words for kit, as people say them."""
-
-
-def _count(text: str) -> int:
-    if not text.isdigit() or int(text) > 10_000:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number")
-    return int(text)
 
 
 def _ladder(text: str) -> tuple[int, ...]:
@@ -33,13 +29,13 @@ def _kit_word(text: str) -> str:
 
 def _dose_options(p: argparse.ArgumentParser, pyramid: bool) -> None:
     dose = p.add_argument_group("dose (each within the level's safe bounds)")
-    dose.add_argument("--hold", type=_count, metavar="S", help="seconds to hold (a pyramid: each hold)")
+    dose.add_argument("--hold", type=whole_number, metavar="S", help="seconds to hold (a pyramid: each hold)")
     if pyramid:
-        dose.add_argument("--pyramid", type=_count, metavar="S",
+        dose.add_argument("--pyramid", type=whole_number, metavar="S",
                           help="short holds of S seconds in a pyramid (with --ladder)")
-    dose.add_argument("--reps", type=_count, metavar="N", help="repetitions (of a hold: how many holds)")
-    dose.add_argument("--sets", type=_count, metavar="N", help="sets of repetitions")
-    dose.add_argument("--rest", type=_count, metavar="S", help="seconds of rest between sets or holds")
+    dose.add_argument("--reps", type=whole_number, metavar="N", help="repetitions (of a hold: how many holds)")
+    dose.add_argument("--sets", type=whole_number, metavar="N", help="sets of repetitions")
+    dose.add_argument("--rest", type=whole_number, metavar="S", help="seconds of rest between sets or holds")
     dose.add_argument("--ladder", type=_ladder, metavar="L", help="the steps of a pyramid, such as 5-3-1")
 
 

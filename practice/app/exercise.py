@@ -9,10 +9,10 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Header, Label, Static
 
 from practice import safety
+from practice.app.floor import SPACE_KEYS, FloorScreen
 from practice.app.footer import KeyFooter
 from practice.app.ratings import RATING_HINT, RATING_KEYS
 from practice.app.rows import equipment_text
@@ -22,6 +22,7 @@ from practice.clock import Clock
 from practice.daylog import Rating
 from practice.routine import PlanItem
 from practice.timing import ADJUST_SECONDS, EASED_AFTER, StepKind, steps_for
+
 
 class ExerciseResult(NamedTuple):
     held: int | None = None
@@ -34,7 +35,7 @@ class ExerciseResult(NamedTuple):
     as skipped for pain)."""
 
 
-class ExerciseScreen(Screen["ExerciseResult | None"]):
+class ExerciseScreen(FloorScreen["ExerciseResult | None"]):
     DEFAULT_CSS = """
     ExerciseScreen #exercise { height: 1fr; }
     ExerciseScreen #about { width: 1fr; padding: 0 1; }
@@ -56,12 +57,9 @@ class ExerciseScreen(Screen["ExerciseResult | None"]):
     ExerciseScreen.-rating HoldTimer { display: none; }
     """
     SCOPED_CSS = False  # each rule names the screen: its state classes (-narrow, -paged...) are on it
-    READ_FROM_THE_FLOOR = True  # opens clear of notices (BackApp.push_screen)
 
     BINDINGS = [
-        Binding("space", "pause", "Pause"),
-        Binding("space", "resume", "Resume"),
-        Binding("space", "rep", "Rep done"),
+        *SPACE_KEYS,
         Binding("f", "finish", "Finish"),
         Binding("x", "pain", "Pain"),
         Binding("escape,q", "back", "Back", priority=True),

@@ -6,17 +6,17 @@ and turns keys into its questions."""
 from __future__ import annotations
 
 import math
-from typing import NamedTuple
 from functools import partial
+from typing import NamedTuple
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Header, ProgressBar, Static
 
 from practice.app.bignum import BigNumber
+from practice.app.floor import SPACE_KEYS, FloorScreen
 from practice.app.footer import KeyFooter
 from practice.app.ratings import RATING_HINT, RATING_KEYS
 from practice.app.timer import clock_face
@@ -64,7 +64,7 @@ class View(NamedTuple):
     progress: float
 
 
-class GuideScreen(Screen[None]):
+class GuideScreen(FloorScreen[None]):
     DEFAULT_CSS = """
     GuideScreen #guide { height: 1fr; padding: 0 1; }
     GuideScreen #guide-title { text-style: bold; width: 100%; text-align: center; }
@@ -82,12 +82,9 @@ class GuideScreen(Screen[None]):
     GuideScreen.-small #guide-count, GuideScreen.-small #guide-bar, GuideScreen.-small #guide-how { display: none; }
     """
     SCOPED_CSS = False  # each rule names the screen: its state classes (-narrow, -paged...) are on it
-    READ_FROM_THE_FLOOR = True  # opens clear of notices (BackApp.push_screen)
 
     BINDINGS = [
-        Binding("space", "pause", "Pause"),
-        Binding("space", "resume", "Resume"),
-        Binding("space", "rep", "Rep done"),
+        *SPACE_KEYS,
         Binding("enter,n", "go_on", "Next"),
         Binding("s", "skip", "Skip"),
         Binding("b", "back", "Back"),

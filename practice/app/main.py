@@ -13,6 +13,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.timer import Timer
 
+from practice.app.floor import FloorScreen
 from practice.app.settle import KeyQueue
 from practice.app.today import TodayScreen
 from practice.errors import BacktuiError, DayChanged
@@ -100,11 +101,11 @@ class BackApp(App[None]):
             self._after_first_frame.append(callback)
 
     def push_screen(self, screen, *args, **kwargs):  # type: ignore[no-untyped-def, override]
-        """A screen read from the floor (``READ_FROM_THE_FLOOR``: a timer, a
-        test) opens clear of notices. Textual delivers a notice through the
-        app's queue, so the clearing waits its turn there: a notice still on
-        its way (the first week's advice, sent as the key came) goes too."""
-        if getattr(screen, "READ_FROM_THE_FLOOR", False):
+        """A screen read from the floor (a timer, a test) opens clear of
+        notices. Textual delivers a notice through the app's queue, so the
+        clearing waits its turn there: a notice still on its way (the first
+        week's advice, sent as the key came) goes too."""
+        if isinstance(screen, FloorScreen):
             self.call_later(self.clear_notifications)
         return super().push_screen(screen, *args, **kwargs)
 

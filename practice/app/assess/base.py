@@ -11,9 +11,9 @@ from typing import NamedTuple
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Header, Label, Static
 
+from practice.app.floor import FloorScreen
 from practice.app.footer import KeyFooter
 from practice.assess.protocol import STOP_WORDS, Stop, Test, side_words
 from practice.assess.service import Assessor
@@ -31,11 +31,9 @@ class Outcome(NamedTuple):
     """The person left the run."""
 
 
-class TestScreen(Screen[Outcome]):
+class TestScreen(FloorScreen[Outcome]):
     """One test of a run; subclasses add the input that fits it (``body``)
     and say which side is under way (``current_side``)."""
-
-    READ_FROM_THE_FLOOR = True  # opens clear of notices (BackApp.push_screen)
 
     BINDINGS = [
         Binding("x", "pain", "Pain"),

@@ -10,10 +10,10 @@ from collections.abc import Callable
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import Screen
 from textual.widgets import Header, Static
 
 from practice.app.assess.base import Outcome, TestScreen
+from practice.app.floor import FloorScreen
 from practice.app.footer import KeyFooter
 from practice.app.timer import HoldTimer
 from practice.assess import when
@@ -27,10 +27,8 @@ WALK_WORDS = ("Walk easily for five minutes first, around the room or the house:
               "as last time.")
 
 
-class WalkScreen(Screen[bool]):
+class WalkScreen(FloorScreen[bool]):
     """The easy walk before the tests: a countdown to skip once walked."""
-
-    READ_FROM_THE_FLOOR = True  # opens clear of notices (BackApp.push_screen)
 
     BINDINGS = [Binding("n,enter", "walked", "Walked: start the tests"), Binding("escape", "leave", "Leave")]
 

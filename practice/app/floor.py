@@ -1,0 +1,24 @@
+"""Screens a person reads from the mat: an exercise's timer, the guided
+session, a self-test. They open clear of notices (``BackApp.push_screen``),
+and space does whatever the timer under way allows."""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+from textual.binding import Binding
+from textual.screen import Screen
+
+R = TypeVar("R")
+
+SPACE_KEYS = [
+    Binding("space", "pause", "Pause"),
+    Binding("space", "resume", "Resume"),
+    Binding("space", "rep", "Rep done"),
+]
+"""One key for the timer: pause, resume or count a rep, whichever applies
+(``check_action`` picks)."""
+
+
+class FloorScreen(Screen[R]):
+    """A screen read from the mat (see the module)."""

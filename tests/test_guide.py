@@ -178,6 +178,27 @@ async def test_pause_skip_back_and_stop_for_pain_mid_flow(journal, clock):
     assert "calf-foam-roll" in record.ticks and record.stop is not None
 
 
+@pytest.mark.parametrize("keys", [("x", "2"), ("x", "escape"), ("escape", "n")])
+async def test_a_question_over_a_paused_session_leaves_it_paused(journal, clock, keys):
+    """Pain or leaving asks first and holds the session;
+    answering lets it go on as it was: paused by the person, it stays so."""
+    app = app_for(journal)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("g", "enter", "enter")  # into the calf roll's first hold
+        screen = app.screen
+        await drive(pilot, clock, 5)
+        await pilot.press("space")
+        assert screen.flow.paused
+        await pilot.press(*keys)
+        await pilot.pause()
+        assert app.screen is screen and screen.flow.paused
+        left = screen.flow.run.remaining(clock.monotonic())
+        await drive(pilot, clock, 10)
+        assert screen.flow.run.remaining(clock.monotonic()) == left
+        await pilot.press("space")
+        assert not screen.flow.paused
+
+
 async def test_backtui_go_starts_straight_into_the_guided_session(journal):
     from apps import screened
 

@@ -6,12 +6,14 @@ and turns keys into its questions."""
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from functools import partial
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Header, ProgressBar, Static
 
@@ -391,11 +393,9 @@ class GuideScreen(FloorScreen[None]):
             self._handle([*(e for e in [flow.finish_early(now)] if e), *flow.advance(now)])
             self.tick()
             return
-        flow.pause(now)
         name = flow.item.exercise.name if flow.item else "it"
 
         def answered(yes: bool | None) -> None:
-            flow.resume(self._now())
             if yes:
                 done = flow.finish_early(self._now())
                 self._handle([done] if done else [])
@@ -403,7 +403,7 @@ class GuideScreen(FloorScreen[None]):
                 self._handle(flow.skip(self._now()))
             self.tick()
 
-        self.app.push_screen(ConfirmScreen(f"Only part of {name} was done. Count it as done today?"), answered)
+        self._ask(ConfirmScreen(f"Only part of {name} was done. Count it as done today?"), answered)
 
     def action_pain(self) -> None:
         from practice.app.dialogs import PainDuringDialog, StoppedScreen
@@ -411,11 +411,9 @@ class GuideScreen(FloorScreen[None]):
         flow, item = self.flow, self.flow.item
         if item is None:
             return
-        flow.pause(self._now())
         session = self.session
 
         def answered(answer: int | str | None) -> None:
-            flow.resume(self._now())
             if answer == "sharp":
                 if self.app.save(lambda: session.stop(item.exercise.id)):  # type: ignore[attr-defined]
                     self.dismiss(None)
@@ -430,7 +428,22 @@ class GuideScreen(FloorScreen[None]):
                         self.app.ask_screening(why=WHY_PAIN_SKIP)  # type: ignore[attr-defined]
             self.tick()
 
-        self.app.push_screen(PainDuringDialog(item.exercise.name), answered)
+        self._ask(PainDuringDialog(item.exercise.name), answered)
+
+    def _ask(self, question: Screen, answered: Callable[[Any], None]) -> None:
+        """Put a question over the session, holding it from this moment; once
+        answered it goes on as it was: a session the person had paused stays
+        paused."""
+        flow = self.flow
+        was_paused = flow.paused
+        flow.pause(self._now())
+
+        def then(answer: Any) -> None:
+            if not was_paused:
+                flow.resume(self._now())
+            answered(answer)
+
+        self.app.push_screen(question, then)
 
     def action_leave(self) -> None:
         """Back to Today; a running exercise asks first. Everything ticked is saved."""
@@ -440,16 +453,13 @@ class GuideScreen(FloorScreen[None]):
         if not running:
             self._end()
             return
-        self.flow.pause(self._now())
-
         def answered(yes: bool | None) -> None:
             if yes:
                 self._end()
             else:
-                self.flow.resume(self._now())
                 self.tick()
 
-        self.app.push_screen(ConfirmScreen("Leave the guided session? This exercise is not ticked; everything "
+        self._ask(ConfirmScreen("Leave the guided session? This exercise is not ticked; everything "
                                            "before it is saved."), answered)
 
 

@@ -102,8 +102,10 @@ async def test_help_lists_the_keys_and_leads_back_to_the_safety_notice(journal):
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
         keys = str(app.screen.query_one("#keys").render())
-        for words in ("Tick", "Skip", "Undo", "Next phase", "Pain", "Finish", "Levels", "Easy", "Painful"):
+        for words in ("Tick", "Skip", "Undo", "Next phase", "Pain", "Finish", "Levels",
+                      "Pause / Resume / Rep done", "e / o / h / x      After an exercise, rate it: easy, just right"):
             assert words in keys
+        assert keys.count("Painful") == 0 and keys.count("Rep done") == 2  # one line a key, in each group
         await pilot.press("r")
         assert isinstance(app.screen, SafetyScreen) and not app.screen.first_run
         await pilot.press("escape", "escape")

@@ -355,3 +355,16 @@ async def test_a_notice_still_on_its_way_is_cleared_when_a_session_opens(journal
         await pilot.pause()
         assert not isinstance(app.screen, TodayScreen)
         assert not app._notifications
+
+
+async def test_leaving_the_session_half_way_says_where_the_day_stands(journal, clock):
+    app = app_for(journal)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("g", "enter")
+        await drive(pilot, clock, 90)  # the calf roll done, its rating timed out
+        await pilot.press("escape")  # between exercises: no question
+        await pilot.pause()
+        assert isinstance(app.screen, TodayScreen)
+        said = str(app.screen.query_one("#saved").content)
+        assert said.startswith("Guided session left: 1 of ") and "all saved" in said
+        assert "g goes on with Outer-thigh (IT band) roll" in said

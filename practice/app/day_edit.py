@@ -53,7 +53,8 @@ class DayEditScreen(ModalScreen["set[str] | None"]):
         if not added and not removed:
             self.dismiss(None)
             return
-        changes = [f"tick {self.names[i]}" for i in added] + [f"untick {self.names[i]}" for i in removed]
+        changes = [f"{'tick' if i in added else 'untick'} {name}"  # in the plan's order, as listed
+                   for i, name in self.names.items() if i in added or i in removed]
         question = f"Change {self.view.record.day:%a %-d %b}: " + ", ".join(changes) + "?"
 
         def answered(yes: bool | None) -> None:

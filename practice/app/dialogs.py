@@ -9,6 +9,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Input, Label, Static
 
 from practice import safety
+from practice.app.ratings import RATING_HELP, RATING_KEYS
 from practice.programme import education
 from practice.catalog import Exercise
 from practice.daylog import Leg
@@ -138,14 +139,28 @@ class StoppedScreen(ModalScreen[None]):
         self.dismiss(None)
 
 
+RATINGS = {(b.key, b.action) for b in RATING_KEYS}
+"""The rating keys, wherever they are bound (Today hides them from its footer)."""
+
+
 def keys_table(groups: dict[str, list[BindingType]]) -> str:
+    """Each group's keys, a line a key: one key's meanings joined (space
+    pauses, resumes or counts a rep), the rating keys as one line."""
     lines = []
     for title, bindings in groups.items():
         lines.append(f"[b]{title}[/b]")
+        rows: dict[str, list[str]] = {}
         for binding in bindings:
-            if isinstance(binding, Binding) and binding.description:
-                keys = binding.key_display or " / ".join(binding.key.split(","))
-                lines.append(f"  {keys:<18} {binding.description}")
+            if not (isinstance(binding, Binding) and binding.description):
+                continue
+            if (binding.key, binding.action) in RATINGS:
+                keys, words = RATING_HELP
+            else:
+                keys, words = binding.key_display or " / ".join(binding.key.split(",")), binding.description
+            said = rows.setdefault(keys, [])
+            if words not in said:
+                said.append(words)
+        lines += [f"  {keys:<18} {' / '.join(said)}" for keys, said in rows.items()]
         lines.append("")
     return "\n".join(lines).rstrip()
 

@@ -12,3 +12,6 @@ RATING_KEYS = [
     Binding("x", "rate('painful')", "Painful"),
 ]
 RATING_HINT = "How was it? [b]e[/b] easy · [b]o[/b] just right · [b]h[/b] hard · [b]x[/b] painful"
+RATING_HELP = (" / ".join(b.key for b in RATING_KEYS),
+               "After an exercise, rate it: " + ", ".join(b.description.lower() for b in RATING_KEYS))
+"""The rating keys as one line of the help (they share x with pain)."""

@@ -184,7 +184,7 @@ class RoutineList(ScrollView, can_focus=True):
 
     def _header(self, phase: Phase) -> Line:
         done, due = self._counts.get(phase, (0, 0))
-        count = f"{done}/{due}" if due else "not today"
+        count = f"{done}/{due}" if due else "nothing planned today"  # kit, days or a flare: y says which
         look = "routine-list--complete" if due and done == due else "routine-list--header"
         return Line(Content.from_markup(f"{phase.value}  {phase.title}  [dim]{count}[/dim]"), None, look)
 

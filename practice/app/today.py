@@ -259,6 +259,13 @@ class TodayScreen(Screen[None]):
         self.app.push_screen(CompletionScreen(self.session.journal.stats(), len(view.done),
                                               self.session.suggestion_lines(), complete=view.complete), pain_after)
 
+    def _say_left(self) -> None:
+        """Back from a guided session left half-way: where the day stands."""
+        view = self.session.view
+        if view.record.stop is None and view.todo:
+            put(self._saved, f"Guided session left: {len(view.done)} of {len(view.plan.due)} done, all saved. "
+                             f"g goes on with {view.todo[0].exercise.name}.")
+
     def _say_saved(self, message: str) -> None:
         at = self.session.journal.clock.now()
         put(self._saved, f"{message} Saved at {at:%H:%M:%S}.")
@@ -385,7 +392,8 @@ class TodayScreen(Screen[None]):
             self.session.refresh()
             self.show_view()
             self.focus_next_todo(None)
-            self.show_the_end()
+            self.show_the_end()  # when nothing is left
+            self._say_left()  # when something is
 
         self.app.push_screen(screen, ended)
 

@@ -6,3 +6,13 @@ from __future__ import annotations
 def count(n: int, noun: str) -> str:
     """``n`` with its noun: "1 day", "2 days"."""
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def minutes(seconds: float) -> str:
+    """A duration as a person says it: "about 12 min" (never "about 0 min")."""
+    return f"about {max(1, round(seconds / 60))} min"
+
+
+def percent(share: float | None) -> str:
+    """A share in a column four wide: " 87%", or "  -" with no days to count."""
+    return "  -" if share is None else f"{share * 100:3.0f}%"

@@ -9,10 +9,10 @@ from datetime import date
 from rich.text import Text
 
 from practice.catalog import Phase
-from practice.cli.render import percent
 from practice.daylog import DayKind, DayRecord
 from practice.progress import share_done
 from practice.stats import WINDOWS, Stats
+from practice.words import percent
 
 LIST_BUDGET = 140
 """Characters for a list of exercise names before "and N more"."""

@@ -12,8 +12,8 @@ from typing import NamedTuple
 from textual.content import Content
 from textual.widget import Widget
 
-from practice.cli.render import minutes
 from practice.journal import DayView
+from practice.words import minutes
 
 
 class Parts(NamedTuple):

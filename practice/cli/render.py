@@ -12,15 +12,7 @@ from practice.journal import DayView, TickResult
 from practice.routine import level_text
 from practice.settings import Settings
 from practice.stats import WINDOWS, Stats
-from practice.words import count
-
-
-def minutes(seconds: int) -> str:
-    return f"about {max(1, round(seconds / 60))} min"
-
-
-def percent(share: float | None) -> str:
-    return "  -" if share is None else f"{share * 100:3.0f}%"
+from practice.words import count, minutes
 
 
 def status_json(view: DayView, stats: Stats) -> dict[str, Any]:

@@ -16,7 +16,7 @@ from practice import summary
 from practice.clock import SystemClock
 from practice.locations import database_path
 from practice.store import copies
-from practice.words import count
+from practice.words import count, minutes, percent
 
 if TYPE_CHECKING:
     from practice.cli.commands import Context
@@ -42,14 +42,6 @@ def current(ctx: Context) -> dict[str, Any]:
     return data if data is not None else ctx.journal.summary.write()
 
 
-def _minutes(seconds: float) -> str:
-    return f"about {max(1, round(seconds / 60))} min"
-
-
-def _percent(share: float | None) -> str:
-    return "  -" if share is None else f"{share * 100:3.0f}%"
-
-
 def text(data: dict[str, Any]) -> str:
     from datetime import date
 
@@ -65,7 +57,7 @@ def text(data: dict[str, Any]) -> str:
     elif data["complete"]:
         today = f"all {data['total']} done"
     else:
-        today = f"{data['done']}/{data['total']} done, {_minutes(data['seconds_left'])} left"
+        today = f"{data['done']}/{data['total']} done, {minutes(data['seconds_left'])} left"
     windows = list(next(iter(data["adherence"].values())))
     lines = [
         f"{day:%A} {day.isoformat()}: {today}",
@@ -74,7 +66,7 @@ def text(data: dict[str, Any]) -> str:
         "Adherence      " + "  ".join(f"{w:>2} d" for w in windows),
     ]
     for phase, shares in data["adherence"].items():
-        lines.append(f"  {phase} {PHASE_LABELS[phase]:<11} " + "  ".join(_percent(shares[w]) for w in windows))
+        lines.append(f"  {phase} {PHASE_LABELS[phase]:<11} " + "  ".join(percent(shares[w]) for w in windows))
     lines += _notes(data)
     return "\n".join(lines)
 

@@ -61,7 +61,6 @@ def work_out(journal: Journal) -> dict[str, Any]:
     coach = Coach(journal)
     inputs = coach.inputs()
     data = status_json(inputs.view, journal.stats())
-    data["stopped"] = inputs.view.record.stop is not None
     data["mode"] = coach.mode(inputs).value
     data["suggestions"] = [
         {"id": s.exercise, "change": s.direction, "to_level": s.to, "why": s.why} for s in coach.suggestions(inputs)

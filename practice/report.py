@@ -10,11 +10,11 @@ from practice.journal import Journal
 from practice.programme.pain import average, trend
 from practice.programme.records import ProgrammeLog
 from practice.programme.screening import protected_days
+from practice.progress import Span, Tally, span
 from practice.report_assess import assessment_section
 from practice.report_programme import name_of, programme_sections
-from practice.progress import Span, Tally, span
 from practice.stats import Stats
-from practice.words import count
+from practice.words import count, report_day
 
 DEFAULT_WEEKS = 4
 
@@ -44,14 +44,10 @@ def _percent(share: float | None) -> str:
     return "-" if share is None else f"{share:.0%}"
 
 
-def _day(day: date) -> str:
-    return f"{day:%a %-d %b %Y}"
-
-
 def _heading(tallies: Span, weeks: int, stats: Stats) -> list[str]:
     share = tallies.complete_days / tallies.counted_days if tallies.counted_days else None
     return [
-        f"# backtui report: {_day(tallies.first)} to {_day(tallies.last)} ({count(weeks, 'week')})",
+        f"# backtui report: {report_day(tallies.first)} to {report_day(tallies.last)} ({count(weeks, 'week')})",
         "",
         "_A practice log kept by the person themselves with backtui, to talk over with a health "
         "professional. It is not a clinical record and not medical advice._",
@@ -143,9 +139,9 @@ def _score(value: object) -> str:
 
 def _days(journal: Journal, tallies: Span, log: ProgrammeLog, first: date, today: date) -> list[str]:
     def listing(days: list[date]) -> str:
-        return ", ".join(_day(d) for d in days) or "none"
+        return ", ".join(report_day(d) for d in days) or "none"
 
-    stops = ", ".join(_day(d) + (f" (during {name_of(journal, e)})" if e else "")
+    stops = ", ".join(report_day(d) + (f" (during {name_of(journal, e)})" if e else "")
                       for d, e in tallies.stopped) or "none"
     see_gp = sorted(d for d in protected_days(log.answers, log.clearances, today) if first <= d <= today)
     return ["", "## Flare, see-a-GP, rest and stopped days", "",
@@ -156,5 +152,5 @@ def _days(journal: Journal, tallies: Span, log: ProgrammeLog, first: date, today
 
 
 def _notes(tallies: Span) -> list[str]:
-    return ["", "## Notes", "", *(f"- {_day(d)}: {note}" for d, note in tallies.notes)] if tallies.notes \
+    return ["", "## Notes", "", *(f"- {report_day(d)}: {note}" for d, note in tallies.notes)] if tallies.notes \
         else ["", "## Notes", "", "None."]

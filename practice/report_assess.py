@@ -4,7 +4,6 @@ results added to the routine."""
 
 from __future__ import annotations
 
-from datetime import date
 from fractions import Fraction
 
 from practice.assess.calls import Point, shown
@@ -12,10 +11,7 @@ from practice.assess.protocol import NOISE_CM, STOP_WORDS, Kind, Stop, Test
 from practice.assess.service import Assessor
 from practice.journal import Journal
 from practice.programme import pain
-
-
-def _day(day: date) -> str:
-    return f"{day:%a %-d %b %Y}"
+from practice.words import report_day
 
 
 def assessment_section(journal: Journal) -> list[str]:
@@ -36,17 +32,17 @@ def assessment_section(journal: Journal) -> list[str]:
     stops = [(test, r) for test, found in overview.lines for line in found for r in line.stops]
     if stops:
         lines += ["", "Stopped: " + "; ".join(
-            f"{test.name}{f' ({r.side})' if r.side else ''} on {_day(r.day)} for {STOP_WORDS[Stop(r.stopped)]}"
+            f"{test.name}{f' ({r.side})' if r.side else ''} on {report_day(r.day)} for {STOP_WORDS[Stop(r.stopped)]}"
             for test, r in stops if r.stopped)]
     if overview.extras:
         lines += ["", "Extras added to the routine after the results (each one accepted by the person): " + "; ".join(
             f"{journal.name_of(c.exercise)}, one more {c.kind}" + (f" on the {c.side}" if c.side else "")
-            + f" (from {_day(c.day)})" for c in overview.extras)]
+            + f" (from {report_day(c.day)})" for c in overview.extras)]
     return lines
 
 
 def _at(test: Test, point: Point) -> str:
-    return f"{shown(test, point.value, point.notes)} ({_day(point.day)})"
+    return f"{shown(test, point.value, point.notes)} ({report_day(point.day)})"
 
 
 def _change(test: Test, first: Point, latest: Point) -> str:

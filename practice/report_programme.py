@@ -11,12 +11,9 @@ from practice.daylog import DayRecord, Rating
 from practice.journal import Journal
 from practice.programme.records import ProgrammeLog
 from practice.programme.screening import QUESTIONS, is_emergency
+from practice.words import report_day
 
 RATING_ORDER = (Rating.EASY, Rating.JUST_RIGHT, Rating.HARD, Rating.PAINFUL)
-
-
-def _day(day: date) -> str:
-    return f"{day:%a %-d %b %Y}"
 
 
 def programme_sections(journal: Journal, records: Mapping[date, DayRecord], log: ProgrammeLog,
@@ -101,9 +98,9 @@ def _screening(log: ProgrammeLog, first: date, today: date) -> list[str]:
             continue
         said = ("no to all" if not a.yes else "yes to " + "; ".join(
             f"{q} ({'emergency' if is_emergency(q) else 'see a GP'}: {QUESTIONS[q]})" for q in sorted(a.yes)))
-        lines.append(f"- {_day(a.day)}: {len(a.asked)} questions, {said}")
+        lines.append(f"- {report_day(a.day)}: {len(a.asked)} questions, {said}")
     for c in log.clearances:
         if first <= c.day <= today:
             what = "a clinician has seen them" if c.how == "seen" else "the yes was a mistake (confirmed twice)"
-            lines.append(f"- {_day(c.day)}: the person said {what} ({c.mode})")
+            lines.append(f"- {report_day(c.day)}: the person said {what} ({c.mode})")
     return lines

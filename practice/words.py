@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 
 def count(n: int, noun: str) -> str:
     """``n`` with its noun: "1 day", "2 days"."""
@@ -16,3 +18,8 @@ def minutes(seconds: float) -> str:
 def percent(share: float | None) -> str:
     """A share in a column four wide: " 87%", or "  -" with no days to count."""
     return "  -" if share is None else f"{share * 100:3.0f}%"
+
+
+def report_day(day: date) -> str:
+    """A day as the report names it: "Sun 22 Nov 2026"."""
+    return f"{day:%a %-d %b %Y}"

@@ -4,12 +4,12 @@ re-test is due; ``backtui assess record TEST VALUE`` keeps a result."""
 from __future__ import annotations
 
 import argparse
-import json
 from argparse import Namespace
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from practice.assess.protocol import SIDES, STOP_WORDS, TESTS, THOMAS_NOTES, Stop, Test
+from practice.cli.commands import _print_json
 from practice.errors import UsageError
 
 if TYPE_CHECKING:
@@ -53,10 +53,6 @@ def run(args: Namespace, ctx: Context) -> int:
     return 0
 
 
-def _print_json(data: object) -> None:
-    print(json.dumps(data, indent=2, ensure_ascii=False))
-
-
 def _record(args: Namespace, assessor: Assessor) -> int:
     from practice import validate
     from practice.assess.calls import call, series
@@ -71,8 +67,8 @@ def _record(args: Namespace, assessor: Assessor) -> int:
                 if s.version == result.version and s.side == result.side)
     said = call(line)
     if getattr(args, "json", False):
-        from practice.interchange.export import assess_json
         from practice.assess.records import AssessLog
+        from practice.interchange.export import assess_json
 
         _print_json({**assess_json(AssessLog((result,)))["assessments"][0], "call": said})
     else:

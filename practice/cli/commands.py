@@ -130,8 +130,9 @@ def export(args: Namespace, ctx: Context) -> int:
         from practice.interchange.routine_file import document
 
         journal = ctx.journal
-        routine = document(journal.catalog, journal.db.settings().routine, journal.levels())
-        text = export_json(records, journal.clock.now(), journal.db.programme(), journal.levels(),
+        log, levels = journal.db.programme(), journal.levels()
+        routine = document(journal.catalog, journal.db.settings().routine, levels)
+        text = export_json(records, journal.clock.now(), log, levels,
                            journal.db.assessments(), journal.db.own_docs(), routine)
     _write(text, args.output, f"Exported {count(len(records), 'day')}", ctx)
     return 0

@@ -16,6 +16,7 @@ from argparse import Namespace
 from typing import TYPE_CHECKING, Any
 
 from practice.cli.status import current
+from practice.words import minutes
 
 if TYPE_CHECKING:
     from practice.cli.commands import Context
@@ -42,9 +43,8 @@ def reminder(status: dict[str, Any]) -> str | None:
             or status.get("mode") == "emergency" or not status["total"]):
         return None
     left = status["total"] - status["done"]
-    minutes = max(1, round(status["seconds_left"] / 60))
     done = f"{status['done']} of {status['total']} done" if status["done"] else "not started"
-    return f"Today's back routine: {done}, {left} to go (about {minutes} min)."
+    return f"Today's back routine: {done}, {left} to go ({minutes(status['seconds_left'])})."
 
 
 def notify(line: str) -> str | None:

@@ -74,7 +74,8 @@ def document(catalog: Catalog, routine: RoutineSettings, levels: Mapping[str, in
         else:
             entry["level"] = level.number
             dose = routine.dose(exercise, level)
-            changed = {k: v for k, v in dose_data(dose).items() if dose_data(level.dose).get(k) != v}
+            level_dose = dose_data(level.dose)
+            changed = {k: v for k, v in dose_data(dose).items() if level_dose.get(k) != v}
             if changed:
                 entry["dose"] = changed
             if exercise.id in routine.days:

@@ -18,7 +18,6 @@ from practice.store.lists import documents, in_order
 from practice.store.schema import Damaged
 
 RESULTS, CHOICES = "assessments", "assessment_choices"
-TABLES = (RESULTS, CHOICES)
 _OPTIONAL = ("side", "value", "version", "stopped")
 
 

@@ -6,14 +6,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from practice.store.lists import documents, in_order
 from practice.store.schema import Damaged
 
 OWN = "own_exercises"
 
 
 def docs(tables: dict[str, Any]) -> list[dict[str, Any]]:
-    table = tables.get(OWN, {})
-    return [table[key] for key in sorted(table, key=int)]
+    return in_order(tables, OWN)
 
 
 def check(tables: dict[str, Any]) -> None:
@@ -23,12 +23,10 @@ def check(tables: dict[str, Any]) -> None:
     from practice.validate.routine import MAX_OWN, own_exercise
 
     table = tables.get(OWN, {})
-    if type(table) is not dict or len(table) > MAX_OWN:
-        raise Damaged(f"{OWN}: not a table of at most {MAX_OWN} exercises")
+    if type(table) is dict and len(table) > MAX_OWN:
+        raise Damaged(f"{OWN}: more than {MAX_OWN} exercises")
     seen = set()
-    for key, doc in table.items():
-        if not (key.isascii() and key.isdigit() and len(key) <= 9) or type(doc) is not dict:
-            raise Damaged(f"{OWN}/{key[:20]}: not a document")
+    for key, doc in documents(tables, OWN):
         try:
             tidy = own_exercise(doc, load_catalog())
         except validate.Invalid as exc:

@@ -23,7 +23,6 @@ from practice.store.lists import documents, in_order
 from practice.store.schema import Damaged
 
 CHANGES, DECLINES, ANSWERS, CLEARANCES = "level_changes", "declines", "answers", "clearances"
-TABLES = (CHANGES, DECLINES, ANSWERS, CLEARANCES)
 MAX_LEVEL = 5
 MODES, HOWS = ("emergency", "see-gp"), ("seen", "mistake")
 

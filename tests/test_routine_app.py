@@ -143,3 +143,19 @@ def test_an_own_exercise_goes_into_the_report_and_through_an_export(cli, journal
     other = Journal(elsewhere, clock)
     assert "own-wall-sit" in other.view().record.ticks and "own-wall-sit" in other.view().plan.due
     assert other.exercise("own-wall-sit").caution == "Stop if your knees hurt."
+
+
+async def test_the_routine_screens_kit_key_says_what_the_new_kit_leaves_out(journal):
+    from practice.app.routine.screen import kit_words
+
+    app = app_for(journal)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("y", "i")
+        assert isinstance(app.screen, KitScreen)
+        await pilot.press("space", "enter")  # a foam roller only
+        await pilot.pause()
+        assert isinstance(app.screen, RoutineScreen)
+        said = [n.message for n in app._notifications if n.message.startswith("Your kit")]
+        assert said == [kit_words(RoutineEditor(journal).kit_change())]
+        assert "Left out" in said[0]
+    assert journal.db.settings().routine.kit == frozenset({"foam-roller"})

@@ -218,8 +218,10 @@ class BackApp(App[None]):
         self._ask_kit = self.session.journal.db.settings().routine.kit is None
         self.check_safety()
 
-    def ask_kit(self, closed: Callable[[object], None] | None = None, first_run: bool = False) -> None:
-        """What kit the person has; the routine keeps what it allows, and says what it left out."""
+    def ask_kit(self, closed: Callable[[object], None] | None = None, first_run: bool = False,
+                more: str = " (y on Today: your routine)") -> None:
+        """What kit the person has; the routine keeps what it allows, and
+        says what the new kit left out (``more``: where to see it all)."""
         from practice.app.routine.kit import KitScreen
         from practice.app.routine.screen import kit_words
         from practice.custom.editor import RoutineEditor
@@ -227,9 +229,9 @@ class BackApp(App[None]):
         editor = RoutineEditor(self.session.journal)
 
         def chosen(kit: frozenset[str] | None) -> None:
-            if kit is not None and self.save(lambda: editor.set_kit(kit)) is not None:
-                self.notify(kit_words(editor.kit_change()) + " (y on Today: your routine)", title="Your kit",
-                            timeout=12)
+            change = None if kit is None else self.save(lambda: editor.set_kit(kit))
+            if change is not None:
+                self.notify(kit_words(change) + more, title="Your kit", timeout=12)
             if closed is not None:
                 closed(None)
 
@@ -237,10 +239,7 @@ class BackApp(App[None]):
 
     def open_routine(self, closed: Callable[[None], None] | None = None) -> None:
         """Show the routine screen, first reading the routine again if it was shown before."""
-        screen = self.get_screen("routine")
-        if screen.is_mounted:
-            screen.refresh_list()  # type: ignore[attr-defined]
-        self.push_screen(screen, closed)
+        self._open_kept("routine", closed, lambda screen: screen.refresh_list())
 
     def _remember_theme(self, theme: object) -> None:
         self.save(lambda: self.session.journal.update_settings(theme=self.theme))

@@ -221,14 +221,7 @@ class RoutineScreen(ListPage):
             lambda: self.editor.delete_own(e.id), f"Deleted {e.name}; its days keep it."))
 
     def action_kit(self) -> None:
-        from practice.app.routine.kit import KitScreen
-
-        def chosen(kit: frozenset[str] | None) -> None:
-            if kit is not None:
-                self._save(lambda: self.editor.set_kit(kit), kit_words(self.editor.kit_change()))
-
-        self.app.push_screen(KitScreen(self.session.journal.db.settings().routine.kit), chosen)
-
+        self.app.ask_kit(lambda _: self.refresh_list(), more="")  # type: ignore[attr-defined]
 
 
 def _show(static: Static, text: str) -> None:

@@ -102,6 +102,11 @@ class Session:
         """The next undo would take back a stop for pain."""
         return bool(self._history) and self._history[-1].label == STOPPED_LABEL
 
+    @property
+    def seen(self) -> tuple[object, object] | None:
+        """The file's identity and the day when the view was last read."""
+        return self._seen
+
     def refresh(self) -> bool:
         """Read the day again (if the file or the day changed since); True if
         a new day has begun (its undo history starts empty)."""

@@ -11,7 +11,6 @@ from textual.timer import Timer
 from textual.widgets import Label, ProgressBar
 
 from practice.app.bignum import BigNumber
-
 from practice.clock import Clock
 from practice.timing import Run, Step, StepKind
 
@@ -104,11 +103,6 @@ class HoldTimer(Vertical):
         self.post_message(self.Finished(self, self.run.held, early))
 
     # What the screen asks of it ---------------------------------------------------
-
-    @property
-    def counting_reps(self) -> bool:
-        step = self.run.step
-        return step is not None and step.kind is StepKind.SET
 
     def hold(self) -> None:
         """Pause while a dialog is open; :meth:`carry_on` resumes only what

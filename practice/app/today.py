@@ -9,17 +9,17 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Header, Label
 
-from practice.app.ratings import RATING_HINT, RATING_KEYS
 from practice.app.footer import KeyFooter
+from practice.app.ratings import RATING_HINT, RATING_KEYS
 from practice.app.routine_list import RoutineList
 from practice.app.rows import Row, RowState, put
 from practice.app.summary import Summary
 from practice.catalog import Phase
 from practice.daylog import DayKind, Rating, Volume
-from practice.programme import education
-from practice.routine import Limit
 from practice.errors import BacktuiError
+from practice.programme import education
 from practice.programme.screening import WHY_HIGH, WHY_PAIN_SKIP, WHY_STOPPED
+from practice.routine import Limit
 from practice.session import Advice, Session
 
 FLARE_OFFER = 7
@@ -77,10 +77,7 @@ class TodayScreen(Screen[None]):
 
     def _start(self) -> None:
         self._find_widgets()
-        self._advice = Advice(self.session.journal.limit())
-        self.app.after_first_frame(self._take_advice)  # type: ignore[attr-defined]
-        self.show_view()
-        self.focus_next_todo(None)
+        self._show_plan()
         if self.app.screen is self:
             self.set_focus(self._list)
         record = self.session.view.record
@@ -161,19 +158,23 @@ class TodayScreen(Screen[None]):
         level, an exercise switched on), else just the marks."""
         if not self.is_mounted:
             return
+        before = self.session.seen
         try:
             rolled = self.session.refresh()
         except BacktuiError as exc:
             self.notify(str(exc), severity="error")
             return
-        self._advice = self._advice._replace(limit=self.session.journal.limit())
+        if not (rolled or recompose) and self.session.seen == before:
+            return  # the same file and the same day: nothing to show
         if rolled or recompose or self._rows_changed():
             self._new_rows()
             if rolled:
                 put(self._saved, CHECK_IN_INVITATION)
+        else:
+            self._advice = self._advice._replace(limit=self.session.journal.limit())
+            self.show_view()
         if self.session.view.record.pain_24h is not None and self._saved.content == CHECK_IN_INVITATION:
             put(self._saved, "")  # checked in elsewhere (a self-assessment, a command)
-        self.show_view()
 
     def _rows_changed(self) -> bool:
         return [row.item for row in self._list.rows] != list(self._plan_items())
@@ -194,6 +195,11 @@ class TodayScreen(Screen[None]):
         """A new plan (a new day, a kind, a level): new rows, in place; the
         rest of the screen (the footer too) stays as it is."""
         self._list.set_rows(self._make_rows())
+        self._show_plan()
+
+    def _show_plan(self) -> None:
+        """The plan's rows as they are, the limit at once and the advice
+        once the frame is out, the cursor on the first exercise to do."""
         self._advice = Advice(self.session.journal.limit())
         self.app.after_first_frame(self._take_advice)  # type: ignore[attr-defined]
         self.show_view()

@@ -12,16 +12,6 @@ from practice.app.dialogs import ConfirmScreen
 from practice.journal import DayView, Journal
 
 
-class TickList(SelectionList[str]):
-    """A SelectionList whose space toggles at once. Textual's toggles when a
-    message it posts comes back, after any keys already queued: in a burst
-    like down space down space, every toggle landed on the last row."""
-
-    def action_select(self) -> None:
-        if self.highlighted is not None:
-            self.toggle(self.get_option_at_index(self.highlighted))
-
-
 class DayEditScreen(ModalScreen["set[str] | None"]):
     """Tick or untick a day's exercises; returns the ticked ids once the
     person confirms, or None."""
@@ -39,7 +29,7 @@ class DayEditScreen(ModalScreen["set[str] | None"]):
             yield Label(f"{record.day:%A %-d %B %Y}", classes="dialog-title")
             if not self.names:
                 yield Label("Nothing was planned on this day.")
-            yield TickList(*((name, i, i in record.ticks) for i, name in self.names.items()))
+            yield SelectionList[str](*((name, i, i in record.ticks) for i, name in self.names.items()))
             yield Label("[b]space[/b] ticks or unticks, [b]s[/b] saves, [b]escape[/b] cancels.",
                         classes="dialog-hint")
 
@@ -47,7 +37,7 @@ class DayEditScreen(ModalScreen["set[str] | None"]):
         self.dismiss(None)
 
     def action_save(self) -> None:
-        done = set(self.query_one(TickList).selected)
+        done = set(self.query_one(SelectionList).selected)
         before = set(self.view.record.ticks) & set(self.names)
         added, removed = done - before, before - done
         if not added and not removed:

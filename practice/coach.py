@@ -193,10 +193,8 @@ class Coach:
         problems = dose_problems(exercise, exercise.level(level), own.dose)
         if problems and not reset:
             raise DoseChoice(exercise, level, own.dose)
-        doses = {k: v for k, v in settings.routine.doses.items() if k != exercise.id}
-        if not reset:
-            doses[exercise.id] = own._replace(level=level)
-        self.journal.db.put_settings(settings._replace(routine=settings.routine._replace(doses=doses)))
+        routine = settings.routine.with_own("doses", exercise.id, None if reset else own._replace(level=level))
+        self.journal.db.put_settings(settings._replace(routine=routine))
 
     # The day --------------------------------------------------------------------
 

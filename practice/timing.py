@@ -307,7 +307,7 @@ class Run:
         if step is None or not (step.kind.pause or (hold_too and step.kind is StepKind.HOLD)):
             return []
         if step.kind is StepKind.HOLD:
-            self.held += min(self.elapsed(now), self.duration)
+            self.held = self.held_so_far(now)
         self._next(now)
         return [] if self.finished else [self.steps[self.index]]
 

@@ -207,11 +207,6 @@ WALK_SECONDS = 5 * 60
 """An easy walk before the tests (app default)."""
 
 
-def order(hamstring: str) -> tuple[Test, ...]:
-    """The tests in their fixed order, with the person's hamstring test."""
-    return (PAIN_24H, TESTS[hamstring], THOMAS, BRIDGE, SIDE_BRIDGE)
-
-
 def side_words(test: Test, side: str | None) -> str:
     """What a side means for this test, in words."""
     if side is None:

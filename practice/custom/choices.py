@@ -44,6 +44,13 @@ class RoutineSettings(NamedTuple):
             disabled.add(exercise.id)
         return self._replace(enabled=frozenset(enabled), disabled=frozenset(disabled))
 
+    def with_own(self, field: str, exercise_id: str, value: object) -> RoutineSettings:
+        """One exercise's own dose or days (``field``) set; None removes it."""
+        values = {k: v for k, v in getattr(self, field).items() if k != exercise_id}
+        if value is not None:
+            values[exercise_id] = value
+        return self._replace(**{field: values or EMPTY})
+
     def has_kit(self, exercise: Exercise, level: Level) -> bool:
         """The person has what ``level`` needs (or has not said what they have)."""
         needs = exercise.kit(level)

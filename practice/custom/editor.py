@@ -14,12 +14,9 @@ from practice.catalog.bounds import FIELDS
 from practice.catalog.dose import kind_of
 from practice.custom.choices import OwnDose, RoutineSettings
 from practice.custom.own import OwnExercise, from_data
-from practice.daylog import EMPTY
 from practice.errors import UsageError
 from practice.validate import Invalid
 from practice.validate import routine as check
-
-DOSE_FIELDS = ("seconds", "reps", "sets", "rest", "ladder")
 
 
 class KitChange(NamedTuple):
@@ -78,7 +75,7 @@ class RoutineEditor:
         level = self._level(exercise)
         routine = self.journal.db.settings().routine
         dose = check.dose_for(exercise, level, changed_dose(routine.dose(exercise, level), changes))
-        self.journal.change_routine(lambda r: _with(r, "doses", exercise.id,
+        self.journal.change_routine(lambda r: r.with_own("doses", exercise.id,
                                                     None if dose == level.dose else OwnDose(level.number, dose)))
         return dose
 
@@ -91,14 +88,15 @@ class RoutineEditor:
         level = self._level(exercise)
         check.days_for(exercise, level, schedule)
         planned = level.schedule or exercise.schedule
-        self.journal.change_routine(lambda r: _with(r, "days", exercise.id, None if schedule == planned else schedule))
+        own = None if schedule == planned else schedule
+        self.journal.change_routine(lambda r: r.with_own("days", exercise.id, own))
         return schedule
 
     def reset(self, exercise_id: str) -> bool:
         """Back to the level's dose and the plan's days; False if it was so."""
         exercise = self.journal.exercise(exercise_id)
         return self.journal.change_routine(
-            lambda r: _with(_with(r, "doses", exercise.id, None), "days", exercise.id, None))
+            lambda r: r.with_own("doses", exercise.id, None).with_own("days", exercise.id, None))
 
     def move(self, exercise_id: str, delta: int) -> bool:
         """One or more places earlier (negative) or later within its phase."""
@@ -137,8 +135,9 @@ class RoutineEditor:
 
     def add_own(self, name: str, phase: Phase | str | int, dose: Dose, days: Schedule | str, kit: str,
                 cues: Iterable[str], caution: str, flare_safe: bool = False) -> Exercise:
-        taken = [d["id"] for d in self.journal.db.own_docs()] + [e.id for e in self.journal.catalog.exercises]
-        if len(self.journal.db.own_docs()) >= check.MAX_OWN:
+        docs = self.journal.db.own_docs()
+        taken = [d["id"] for d in docs] + [e.id for e in self.journal.catalog.exercises]
+        if len(docs) >= check.MAX_OWN:
             raise Invalid(f"at most {check.MAX_OWN} exercises of your own (deleted ones count: they keep their days)")
         exercise_id = check.own_id_for(check.name(name), taken)
         own = OwnExercise(exercise_id, name, check.phase(phase), dose,
@@ -184,9 +183,3 @@ class RoutineEditor:
         return exercise
 
 
-def _with(routine: RoutineSettings, field: str, exercise_id: str, value: object) -> RoutineSettings:
-    """``routine`` with one exercise's own dose or days set (None: removed)."""
-    values = {k: v for k, v in getattr(routine, field).items() if k != exercise_id}
-    if value is not None:
-        values[exercise_id] = value
-    return routine._replace(**{field: values or EMPTY})

@@ -21,6 +21,7 @@ from practice.app.bignum import BigNumber
 from practice.app.floor import SPACE_KEYS, FloorScreen
 from practice.app.footer import KeyFooter
 from practice.app.ratings import RATING_HINT, RATING_KEYS
+from practice.app.rows import put
 from practice.app.timer import clock_face
 from practice.daylog import Rating
 from practice.guide import WHY, Cue, Done, Flow, Stage
@@ -111,8 +112,6 @@ class GuideScreen(FloorScreen[None]):
         self._held = False
         """Paused because something covers the screen (not by the person)."""
         self._said: tuple[int, str] | None = None
-        self._shown: dict[str, str] = {}
-        """The text each line shows."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -239,11 +238,7 @@ class GuideScreen(FloorScreen[None]):
         self.query_one(ProgressBar).update(total=max(view.total, 1e-9), progress=view.progress)
 
     def _put(self, name: str, text: str) -> None:
-        """Update a line only when it changes: ten frames a second would
-        otherwise lay the screen out ten times a second."""
-        if self._shown.get(name) != text:
-            self._shown[name] = text
-            self.query_one(f"#guide-{name}", Static).update(text)
+        put(self.query_one(f"#guide-{name}", Static), text, layout=True)
 
     def _view(self, now: float) -> View:
         """What the screen shows at ``now``: the big number is what the person

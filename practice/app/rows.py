@@ -7,19 +7,21 @@ import textwrap
 from enum import Enum
 
 from textual.content import Content
-from textual.widgets import Label
+from textual.widgets import Static
 
 from practice.daylog import Mark
 from practice.programme.rules import next_time
 from practice.routine import EMERGENCY_GATE, PlanItem
 
 
-def put(label: Label, text: str) -> bool:
-    """Show ``text`` in a label whose size the stylesheet fixes: only if it
-    changed, and without a layout pass. True if it changed."""
+def put(label: Static, text: str, layout: bool = False) -> bool:
+    """Show ``text`` only if it changed: screens that redraw ten times a
+    second would otherwise lay out ten times a second. ``layout``: the text
+    may change the label's size (a label whose size the stylesheet fixes
+    skips the layout pass). True if it changed."""
     if label.content == text:
         return False
-    label.update(text, layout=False)
+    label.update(text, layout=layout)
     return True
 
 

@@ -14,6 +14,7 @@ from textual.widgets import ProgressBar, Static
 
 from practice.app.assess.base import Outcome, TestScreen
 from practice.app.bignum import BigNumber
+from practice.app.rows import put
 from practice.app.timer import clock_face
 from practice.assess.hold import HoldRun
 from practice.assess.protocol import BRIDGE, BRIDGE_REST, READY_SECONDS, SIDE_BRIDGE_REST, SIDES, Stop, side_words
@@ -104,7 +105,7 @@ class HoldTestScreen(TestScreen):
             words = ("GET READY" if step.kind is StepKind.READY else "REST") + where.upper() + " · n to skip"
             count.show(clock_face(left))
             bar.update(total=max(step.seconds, 1), progress=step.seconds - left)
-        self.query_one("#hold-step", Static).update(words)
+        put(self.query_one("#hold-step", Static), words, layout=True)
 
     def action_form_lost(self) -> None:
         done = self.hold.form_lost(self._now())

@@ -12,6 +12,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from practice.app.list_page import ListPage
+from practice.app.rows import put
 from practice.catalog import Phase
 from practice.catalog.bounds import WORDS
 from practice.custom import overview
@@ -66,12 +67,12 @@ class RoutineScreen(ListPage):
         wanted = ids.index(select) if select in ids else 1
         if listing.highlighted != wanted:
             listing.highlighted = wanted
-        _show(self.query_one("#routine-preview", Static), overview.preview(self.session.journal))
+        put(self.query_one("#routine-preview", Static), overview.preview(self.session.journal), layout=True)
         self.show_detail()
 
     def show_detail(self) -> None:
         line = self.lines.get(self._selected() or "")
-        _show(self.query_one("#routine-detail", Static), line.detail if line else "")
+        put(self.query_one("#routine-detail", Static), line.detail if line else "", layout=True)
 
     def _save(self, change: Callable[[], object], said: str) -> None:
         """Save a change and show the routine as it is now."""
@@ -222,12 +223,6 @@ class RoutineScreen(ListPage):
 
     def action_kit(self) -> None:
         self.app.ask_kit(lambda _: self.refresh_list(), more="")  # type: ignore[attr-defined]
-
-
-def _show(static: Static, text: str) -> None:
-    """Show ``text``, only if it changed (an update costs a layout pass)."""
-    if static.content != text:
-        static.update(text)
 
 
 def _number(field: str, text: str) -> object:

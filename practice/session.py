@@ -63,15 +63,16 @@ class Session:
         limit = self.journal.limit()
         inputs = self.coach.inputs()
         count = len(self.coach.suggestions(inputs)) + len(self.coach.offers(inputs))
-        offer = self._assess_line()
+        quiet = False
         if count:
             line = f"{count} level suggestion{'s' if count > 1 else ''}: press l (nothing changes without your yes)."
         elif pain.not_easing(self.journal.mornings(), self.day):
             line = "Your back has not eased in six weeks: worth booking your GP or a physiotherapist."
         else:
-            line = offer
+            line = self._assess_line()  # worked out only when nothing above comes first
+            quiet = bool(line)
         first = self.journal.first_day()
-        return Advice(limit, line, first is None or (self.day - first).days < 7, quiet=bool(offer) and line == offer)
+        return Advice(limit, line, first is None or (self.day - first).days < 7, quiet=quiet)
 
     def _assess_line(self) -> str:
         """A quiet word when a self-assessment is offered (the first week's

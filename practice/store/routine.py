@@ -43,7 +43,7 @@ def _own_dose(data: dict[str, Any]) -> OwnDose:
     return OwnDose(data["level"], dose_from({k: v for k, v in data.items() if k != "level"}))
 
 
-def _fits(check: Callable[[Any], Any]) -> Callable[[Any], bool]:
+def fits(check: Callable[[Any], Any]) -> Callable[[Any], bool]:
     def fits(value: Any) -> bool:
         try:
             check(value)
@@ -84,9 +84,9 @@ def _kit(value: Any) -> None:
 
 
 FIELDS: dict[str, Callable[[Any], bool]] = {
-    "kit": _fits(_kit),
-    "doses": _fits(lambda v: _by_id(v, _dose)),
-    "days": _fits(lambda v: _by_id(v, _days)),
-    "order": _fits(lambda v: validate.ids(v, "order")),
+    "kit": fits(_kit),
+    "doses": fits(lambda v: _by_id(v, _dose)),
+    "days": fits(lambda v: _by_id(v, _days)),
+    "order": fits(lambda v: validate.ids(v, "order")),
 }
 """The shape check of each routine field of the settings document."""

@@ -14,7 +14,6 @@ from itertools import chain
 from typing import Any, NoReturn
 
 from practice import validate
-from practice.assess.protocol import HAMSTRING_TESTS
 from practice.daylog import Leg, Rating, Volume
 from practice.store import assessments, own, programme
 from practice.store import routine as routine_fields
@@ -182,17 +181,17 @@ def _days(table: Any, exercises: frozenset[str], plans: frozenset[int]) -> None:
 _SETTINGS_FIELDS = {
     "enabled": lambda v: type(v) is list and all(_is_text(i, validate.SLUG_LIMIT) for i in v),
     "disabled": lambda v: type(v) is list and all(_is_text(i, validate.SLUG_LIMIT) for i in v),
-    "day_start_hour": lambda v: type(v) is int and 0 <= v <= validate.MAX_DAY_START_HOUR,
+    "day_start_hour": routine_fields.fits(validate.day_start),
     "safety_ack": _is_moment,
     "theme": lambda v: _is_text(v, 100),
-    "rest_days": lambda v: type(v) is int and 0 <= v <= validate.MAX_REST_DAYS,
-    "get_ready": lambda v: type(v) is int and 0 <= v <= validate.MAX_GET_READY,
+    "rest_days": routine_fields.fits(validate.rest_days),
+    "get_ready": routine_fields.fits(validate.get_ready),
     "paced": lambda v: type(v) is bool,
-    "sound": lambda v: type(v) is str and v in validate.SOUNDS,
+    "sound": routine_fields.fits(validate.sound),
     "speech": lambda v: type(v) is bool,
     "owed": lambda v: type(v) is str and len(v) <= validate.REASON_LIMIT,
-    "retest_days": lambda v: type(v) is int and validate.MIN_RETEST_DAYS <= v <= validate.MAX_RETEST_DAYS,
-    "hamstring_test": lambda v: type(v) is str and v in HAMSTRING_TESTS,
+    "retest_days": routine_fields.fits(validate.retest_days),
+    "hamstring_test": routine_fields.fits(validate.hamstring_test),
     **routine_fields.FIELDS,
 }
 

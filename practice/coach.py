@@ -22,9 +22,19 @@ from practice.errors import UsageError
 from practice.journal import Edit, Journal
 from practice.programme import education, gates, pain
 from practice.programme.levels import LEVEL_EVERY_DAYS, current_levels
-from practice.programme.records import Answers, Change, Clearance, Decline, LevelChange, QuestionSet
+from practice.programme.records import Answers, Change, Clearance, Decline, LevelChange
 from practice.programme.rules import Inputs, Suggestion, next_time, suggestions
-from practice.programme.screening import SETS, WHY_HIGH, WHY_LEG, WHY_WORSE, Due, Mode, due, screening_mode
+from practice.programme.screening import (
+    Due,
+    Emergency,
+    Mode,
+    ask_if_seen,
+    due,
+    everything,
+    findings,
+    open_emergency,
+    screening_mode,
+)
 from practice.validate.routine import dose_problems
 
 HISTORY_DAYS = 120
@@ -41,11 +51,17 @@ class Morning(NamedTuple):
     reduced: bool
     """Today's sets cut by about a third (a bad morning with nothing stepped up lately)."""
     ask_again: str
-    """Why the emergency questions are due now ("" if they are not)."""
+    """Why safety questions are due now ("" if they are not)."""
+    trend: bool = False
+    """The flare began because the mornings have been creeping up."""
 
     def words(self) -> str:
         pain_24h = self.edit.view.record.pain_24h
         said = f"Morning check-in saved: {pain_24h}/10 over the last 24 hours."
+        if self.flare_started and self.trend:
+            return (f"{said} Your mornings have crept up over the last week, so today is a flare day: "
+                    "flare-safe levels, about half the sets, and short walks (f goes back to the usual plan). "
+                    "If it keeps going up, see your GP or a physiotherapist.")
         if self.flare_started:
             return f"{said} Today is a flare day: flare-safe levels, about half the sets, and short walks."
         if self.flare_ended:
@@ -96,6 +112,8 @@ class Coach:
             changes=log.changes, declines=log.declines, records=records, mornings=journal.mornings(),
             today=today, flare=view.plan.kind is DayKind.FLARE, paused=mode is not Mode.NORMAL,
             view=view, answers=log.answers, mode=mode, caps=self._caps(),
+            flare_days=frozenset(d for d, r in records.items() if r.kind is DayKind.FLARE),
+            clearances=log.clearances,
         )
 
     def _caps(self) -> dict[str, int]:
@@ -127,15 +145,13 @@ class Coach:
         return Mode.FLARE if inputs.mode is Mode.NORMAL and inputs.flare else inputs.mode
 
     def screening_due(self, inputs: Inputs | None = None) -> Due | None:
+        """The safety questions to ask now, and why (None when none are).
+        Worked out from what is kept, so questions owed stay owed whatever
+        way backtui was left, and an answer given is never asked again."""
         inputs = inputs or self.inputs()
-        stops = [r.at for r in self.journal.db.assessments().results if r.stopped in SCREENING_STOPS]
-        return due(inputs.answers, inputs.records, inputs.mornings, inputs.today, stops,
-                   self.journal.db.settings().owed)
-
-    def owe(self, why: str) -> None:
-        """Something calls for the emergency questions: they are owed until
-        answered, even if backtui is left half-way through them."""
-        self.journal.update_settings(owed=validate.text(why, "why", validate.REASON_LIMIT))
+        stops = [(r.at, r.day) for r in self.journal.db.assessments().results if r.stopped in SCREENING_STOPS]
+        found = findings(inputs.records, inputs.mornings, inputs.today, inputs.flare_days, stops)
+        return due(inputs.answers, inputs.clearances, found, inputs.today)
 
     # Levels --------------------------------------------------------------------
 
@@ -198,25 +214,29 @@ class Coach:
 
     # The day --------------------------------------------------------------------
 
-    def morning(self, pain_24h: int, leg: Leg, expect: date | None = None) -> Morning:
-        """The morning check-in (9a), and what it starts: a flare day at 7 or
-        more or at usual +2 (9c, 9d), the end of a flare after two settled
+    def morning(self, pain_24h: int, leg: Leg, expect: date | None = None, fall: bool = False) -> Morning:
+        """The morning check-in (9a): the back over the last 24 hours, the
+        legs, and a fall or injury since the last one; and what it starts:
+        a flare day at 7 or more, at usual +2 (9c, 9d) or on the first
+        morning of a worsening trend, the end of a flare after two settled
         mornings, or a third fewer sets after a bad morning with nothing
-        stepped up lately."""
+        stepped up lately. New findings make safety questions due."""
         validate.pain(pain_24h, "pain over the last 24 hours")
         journal = self.journal
         today = journal.today()
         mornings = {**journal.mornings(), today: pain_24h}
+        flare_days = self._flare_days(today)
         flare_going = journal.in_flare(today)
-        starts = pain.starts_flare(mornings, today)
+        trend = not flare_going and pain.trend_start(mornings, today, flare_days) == today
+        starts = pain.starts_flare(mornings, today, flare_days) or trend
         ends = flare_going and not starts and not pain.in_flare(
-            today + timedelta(days=1), [*self._flare_days(today), today], mornings)
+            today + timedelta(days=1), [*flare_days, today], mornings)
         stepped_up = any(c.after > c.before and c.day > today - timedelta(days=LEVEL_EVERY_DAYS)
                          for c in journal.db.programme().changes)
-        reduced = pain.morning(mornings, today) is pain.Morning.UP and not stepped_up and not starts
+        reduced = pain.morning(mornings, today, flare_days) is pain.Morning.UP and not stepped_up and not starts
 
         def change(record: DayRecord) -> DayRecord:
-            record = record._replace(pain_24h=pain_24h, leg=leg)
+            record = record._replace(pain_24h=pain_24h, leg=leg, fall=record.fall or fall)
             if starts:
                 return record._replace(kind=DayKind.FLARE)
             if ends and record.kind is DayKind.FLARE:
@@ -227,18 +247,15 @@ class Coach:
 
         before = journal.view().record
         edit = journal.edit(change, expect=expect)
-        new_leg = leg is not Leg.NONE and before.leg in (None, Leg.NONE)
-        ask = (WHY_HIGH if pain_24h >= pain.HIGH else WHY_LEG if new_leg
-               else WHY_WORSE if pain.worsening(mornings, today) else "")
-        if ask:
-            self.owe(ask)
+        asked = self.screening_due()
         return Morning(edit, starts and before.kind is not DayKind.FLARE, ends and before.kind is DayKind.FLARE,
-                       reduced, ask)
+                       reduced, "" if asked is None else asked.why, trend and starts)
 
-    def _flare_days(self, today: date) -> list[date]:
-        since = today - timedelta(days=pain.FLARE_LOOKBACK)
-        records = self.journal.db.records([since + timedelta(days=n) for n in range(pain.FLARE_LOOKBACK + 1)])
-        return [d for d, r in records.items() if r.kind is DayKind.FLARE]
+    def _flare_days(self, today: date) -> frozenset[date]:
+        """The flare days before ``today`` the pain model looks at."""
+        since = today - timedelta(days=HISTORY_DAYS)
+        records = self.journal.db.records([since + timedelta(days=n) for n in range(HISTORY_DAYS)])
+        return frozenset(d for d, r in records.items() if r.kind is DayKind.FLARE)
 
     def pain_during(self, exercise_id: str, score: int) -> tuple[Callable[[DayRecord], DayRecord], PainReport]:
         """Pain reported during an exercise (9b): the change to the day, and
@@ -255,7 +272,8 @@ class Coach:
         words = {
             pain.Band.GREEN: f"Pain {score}/10: a safe zone, carry on.",
             pain.Band.AMBER: f"Pain {score}/10: acceptable if it settles within an hour and is back to usual by "
-                             "tomorrow. Finish this set and add nothing.",
+                             "tomorrow. Finish this set and add nothing. Soreness like this is common while a "
+                             "back gets used to exercise, and does not mean harm.",
             pain.Band.RED: f"Pain {score}/10 is too much: {exercise.name} stops here. It counts as done today, "
                            f"and {next_time(self.journal.levels()[exercise.id])}.",
         }[level]
@@ -263,18 +281,32 @@ class Coach:
 
     # Screening --------------------------------------------------------------------
 
-    def answer(self, questions: QuestionSet, yes: frozenset[str]) -> Mode:
-        """Keep the answers; returns the mode they put the programme in."""
-        asked = SETS[questions]
-        unknown = yes - set(asked)
-        if unknown:
-            raise UsageError(f"not a question of this set: {', '.join(sorted(unknown))}")
+    def answer(self, asked: Due, question: str, yes: bool) -> Mode:
+        """Keep one answer the moment it is given (every way of leaving keeps
+        it); returns the mode the answers put the programme in now."""
+        if question not in asked.questions:
+            raise UsageError(f"not a question asked now: {question}")
         journal = self.journal
         with journal.db.transaction():
-            journal.db.add(Answers(journal.moment(), journal.today(), questions, asked, frozenset(yes)))
-            journal.db.put_settings(journal.db.settings()._replace(owed=""))
+            journal.db.add(Answers(journal.moment(), journal.today(), asked.kind, (question,),
+                                   frozenset({question} if yes else ())))
             log = journal.db.programme()
             return screening_mode(log.answers, log.clearances)
+
+    def all_questions(self) -> Due:
+        """Every question, when the person chooses to answer them now."""
+        log = self.journal.db.programme()
+        return everything(log.answers, log.clearances)
+
+    def emergency(self) -> Emergency | None:
+        """The stop screen an open emergency answer calls for, or None."""
+        log = self.journal.db.programme()
+        return open_emergency(log.answers, log.clearances)
+
+    def ask_if_seen(self) -> bool:
+        """See-a-GP mode has held a week: ask whether they have been seen."""
+        log = self.journal.db.programme()
+        return ask_if_seen(log.answers, log.clearances, self.journal.today())
 
     def clear(self, mode: Mode, how: str) -> Mode:
         """The person says a clinician has seen them ("seen"), or that a "yes"

@@ -112,6 +112,8 @@ class DayRecord(NamedTuple):
     """The morning check-in: average low-back pain over the last 24 hours."""
     leg: Leg | None = None
     """The morning check-in: leg symptoms today."""
+    fall: bool = False
+    """The morning check-in: a fall or injury since the last one."""
     ratings: Mapping[str, Rating] = EMPTY
     pain_during: Mapping[str, int] = EMPTY
     """Exercise id -> pain (0-10) reported during it."""
@@ -140,6 +142,7 @@ class DayRecord(NamedTuple):
             and self.pain_after is None
             and self.pain_24h is None
             and self.leg is None
+            and not self.fall
             and self.kind is DayKind.NORMAL
         )
 

@@ -26,13 +26,16 @@ HALFWAY_FROM = 30
 """Holds this long or longer get a cue halfway."""
 
 WHY = {
-    Phase.RELEASE: "First, ease the tender spots: muscles let go more readily once knots are worked loose.",
-    Phase.STRETCH: "Next, lengthen the hamstrings and hip flexors while they are warm and eased.",
-    Phase.GLUTES: "Then wake up the glutes, which work best once the hip flexors have been stretched.",
-    Phase.BACK: "Last, strengthen the back and trunk on the base the first three phases have prepared.",
+    Phase.RELEASE: "First, roll the tender spots. The source articles put release first, so that "
+                   "stretching comes after it; the research says rolling eases stiffness for a while.",
+    Phase.STRETCH: "Next, stretch the hamstrings and hip flexors, while you are warm from rolling.",
+    Phase.GLUTES: "Then the glutes. The source articles hold that glutes work better once tight hip "
+                  "flexors have been stretched; the evidence for that link is limited.",
+    Phase.BACK: "Last, strengthen the back and trunk: the source articles' order ends with the back.",
 }
 """Why each phase comes where it does (the seeds' order: release, then
-lengthen, then strengthen), in a line."""
+lengthen, then strengthen), in a line: what the sources hold is said as
+their view, not as fact."""
 
 
 class Stage(Enum):

@@ -15,7 +15,7 @@ from practice import validate
 from practice.catalog import Catalog, Exercise, Phase, load_catalog
 from practice.clock import Clock, SystemClock, practice_day
 from practice.custom.own import OwnCatalog
-from practice.daylog import DayKind, DayRecord, Stop, Volume
+from practice.daylog import DayKind, DayRecord, Leg, Stop, Volume
 from practice.errors import DayChanged, UsageError
 from practice.keeper import Keeper
 from practice.locations import database_path
@@ -135,10 +135,12 @@ class Journal:
         settings: Settings | None = None,
         levels: Mapping[str, int] | None = None,
         volume: Volume = Volume.FULL,
+        leg: bool = False,
     ) -> Plan:
         """The plan for ``day``: the routine at the levels given (by default
-        the current ones), with the screening's limit and the extras of
-        accepted self-test suggestions from today on."""
+        the current ones), with the screening's limit, the extras of
+        accepted self-test suggestions from today on, and what leg symptoms
+        (``leg``) leave out or ease."""
         settings = settings or self.db.settings()
         log = self.db.programme()
         live = day >= self.today(settings)
@@ -151,7 +153,7 @@ class Journal:
             from practice.assess.extras import routine_extras
 
             extras = routine_extras(self.catalog, choices, levels)
-        return plan_for(day, self.catalog, settings.routine, kind, levels, volume, limit, extras)
+        return plan_for(day, self.catalog, settings.routine, kind, levels, volume, limit, extras, leg)
 
     def past_plan(self, record: DayRecord) -> Plan:
         """A past day's plan, as the day kept it."""
@@ -210,7 +212,7 @@ class Journal:
             record = stored
         reduced = Volume.REDUCED if record.volume is Volume.REDUCED else Volume.FULL
         if record.plan is None or day >= today:
-            plan = self.plan(day, record.kind, settings, volume=reduced)
+            plan = self.plan(day, record.kind, settings, volume=reduced, leg=record.leg in (Leg.ONE, Leg.BOTH))
             record = record._replace(plan=plan.due, levels=plan.levels, volume=plan.volume, doses=plan.doses)
         else:
             plan = self.past_plan(record)

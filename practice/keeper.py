@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from practice import summary
 from practice.errors import BacktuiError
+from practice.programme import pain
 
 if TYPE_CHECKING:
     from practice.journal import Journal
@@ -68,4 +69,6 @@ def work_out(journal: Journal) -> dict[str, Any]:
     data["offers"] = [{"id": o.exercise, "why": o.why} for o in coach.offers(inputs)]
     due = coach.screening_due(inputs)
     data["screening_due"] = None if due is None else due.why
+    data["screening_owed"] = 0 if due is None else len(due.questions)
+    data["not_easing"] = pain.NOT_EASING_WORDS if pain.not_easing(inputs.mornings, inputs.today) else None
     return data

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 from practice.catalog import Phase
 from practice.journal import Journal
-from practice.programme.pain import average, trend
+from practice.programme.pain import NOT_EASING_WORDS, average, not_easing, trend
 from practice.programme.records import ProgrammeLog
 from practice.programme.screening import protected_days
 from practice.progress import Span, Tally, span
@@ -130,7 +130,10 @@ def _pain(mornings: dict[date, int], before: dict[date, int], after: dict[date, 
         a, na = average(after, start, end)
         lines.append(f"| {start:%a %-d %b} | {_score(m)} | {_score(b)} | {_score(a)} | {nm + nb + na} |")
         start += timedelta(days=7)
-    return [*lines, "", trend(mornings, today).words()]
+    lines += ["", trend(mornings, today).words()]
+    if not_easing(mornings, today):
+        lines += ["", NOT_EASING_WORDS]
+    return lines
 
 
 def _score(value: object) -> str:

@@ -10,8 +10,8 @@ from datetime import date
 from practice.daylog import DayRecord, Rating
 from practice.journal import Journal
 from practice.programme.records import ProgrammeLog
-from practice.programme.screening import QUESTIONS, is_emergency
-from practice.words import report_day
+from practice.programme.screening import ORDER, WORDING, is_emergency
+from practice.words import count, report_day
 
 RATING_ORDER = (Rating.EASY, Rating.JUST_RIGHT, Rating.HARD, Rating.PAINFUL)
 
@@ -88,17 +88,29 @@ def _ratings(journal: Journal, records: Mapping[date, DayRecord]) -> list[str]:
     return lines
 
 
+def _question_order(question: str) -> int:
+    return ORDER.get(question, len(ORDER))
+
+
 def _screening(log: ProgrammeLog, first: date, today: date) -> list[str]:
     lines = ["", "## Safety screening", ""]
     answers = [a for a in log.answers if a.day <= today]
     if not answers:
         return [*lines, "The safety questions have not been answered yet."]
-    for a in answers:
-        if a.day < first and a is not answers[-1]:
+    by_day: dict[date, tuple[set[str], set[str]]] = {}
+    for a in answers:  # kept an answer at a time: a day's answers together
+        asked, yes = by_day.setdefault(a.day, (set(), set()))
+        asked.update(a.asked)
+        yes.update(a.yes)
+    days = sorted(by_day)
+    for day in days:
+        if day < first and day != days[-1]:
             continue
-        said = ("no to all" if not a.yes else "yes to " + "; ".join(
-            f"{q} ({'emergency' if is_emergency(q) else 'see a GP'}: {QUESTIONS[q]})" for q in sorted(a.yes)))
-        lines.append(f"- {report_day(a.day)}: {len(a.asked)} questions, {said}")
+        asked, yes = by_day[day]
+        said = ("no to all" if not yes else "yes to " + "; ".join(
+            f"{q} ({'emergency' if is_emergency(q) else 'see a GP'}: {WORDING[q]})"
+            for q in sorted(yes, key=_question_order)))
+        lines.append(f"- {report_day(day)}: {count(len(asked), 'question')}, {said}")
     for c in log.clearances:
         if first <= c.day <= today:
             what = "a clinician has seen them" if c.how == "seen" else "the yes was a mistake (confirmed twice)"

@@ -52,6 +52,8 @@ class PlanItem(NamedTuple):
     frozen: Dose | None = None
     """The person's own dose (or an own exercise's), before the day's
     volume: kept with the day, as the catalog cannot tell it later."""
+    eased: str = ""
+    """Why it is at a gentler level than usual today ("" if it is not)."""
 
     def estimate_seconds(self) -> int:
         extra = sum(e.dose.estimate_seconds() for e in self.extras if e.dose is not None)
@@ -109,14 +111,17 @@ def plan_for(
     volume: Volume = Volume.FULL,
     limit: Limit = Limit.NONE,
     extras: Mapping[str, tuple[Extra, ...]] | None = None,
+    leg: bool = False,
 ) -> Plan:
     """Everything switched on and due on ``day``, each at its level
     (``levels``, or where to start). A rest day has no plan. On a flare day
     (or in see-a-GP mode) each exercise drops to its highest flare-safe level
     at about half the sets, and one with no such level is left out, with a
-    reason; after an emergency sign, everything is left out. ``extras``
-    (from accepted self-test suggestions) apply on full days only."""
-    [plan] = plans_for([day], catalog, settings, kind, levels, volume, limit, extras)
+    reason; after an emergency sign, everything is left out. On a morning
+    with leg symptoms (``leg``), the exercises that load the leg's nerves are
+    left out or eased, with a reason. ``extras`` (from accepted self-test
+    suggestions) apply on full days only."""
+    [plan] = plans_for([day], catalog, settings, kind, levels, volume, limit, extras, leg)
     return plan
 
 
@@ -129,6 +134,7 @@ def plans_for(
     volume: Volume = Volume.FULL,
     limit: Limit = Limit.NONE,
     extras: Mapping[str, tuple[Extra, ...]] | None = None,
+    leg: bool = False,
 ) -> list[Plan]:
     """:func:`plan_for` for each of ``days``, all of the same kind: each
     exercise is worked out once, and only its days differ."""
@@ -149,7 +155,7 @@ def plans_for(
     def item(exercise: Exercise, level: Level) -> PlanItem:
         if exercise.id not in items:
             items[exercise.id] = item_for(exercise, level.number, gentle, volume, limit, settings,
-                                          (extras or {}).get(exercise.id, ()))
+                                          (extras or {}).get(exercise.id, ()), leg)
         return items[exercise.id]
 
     return [Plan(day, kind, tuple(item(e, lv) for schedule, e, lv in candidates if schedule.is_due(day)), volume)
@@ -176,20 +182,29 @@ def _scaled(dose: Dose, volume: Volume) -> Dose:
 
 
 def item_for(exercise: Exercise, number: int, gentle: bool, volume: Volume, limit: Limit = Limit.NONE,
-             settings: RoutineSettings = RoutineSettings(), extras: tuple[Extra, ...] = ()) -> PlanItem:
+             settings: RoutineSettings = RoutineSettings(), extras: tuple[Extra, ...] = (),
+             leg: bool = False) -> PlanItem:
     """The exercise at level ``number`` on a day: on a gentle day (a flare, or
-    see-a-GP mode) at its highest flare-safe level or left out, its dose (the
+    see-a-GP mode) at its highest flare-safe level or left out; with leg
+    symptoms (``leg``) left out or eased as its rule says; its dose (the
     person's own for that level, if any) cut to the day's volume. Extras
     stay only on a full day."""
     level = exercise.level(number)
     gate = EMERGENCY_GATE if limit is Limit.STOPPED else None
+    eased = ""
     if gentle and gate is None:
         safe = exercise.flare_level(level.number)
         if safe is None:
             gate = exercise.flare_gate
         else:
             level = safe
+    rule = exercise.leg_rule if leg else None
+    if rule is not None and gate is None:
+        if rule.level is None:
+            gate = rule.gate
+        elif level.number > rule.level:
+            level, eased = exercise.level(rule.level), f"Leg symptoms this morning: {rule.reason}"
     dose = settings.dose(exercise, level)
     frozen = dose if exercise.own or dose != level.dose else None
-    full = volume is Volume.FULL and not gentle and gate is None
-    return PlanItem(exercise, level, _scaled(dose, volume), gate, extras if full else (), frozen)
+    full = volume is Volume.FULL and not gentle and gate is None and not eased
+    return PlanItem(exercise, level, _scaled(dose, volume), gate, extras if full else (), frozen, eased)

@@ -12,8 +12,9 @@ DISCLAIMER = (
     "backtui is a practice log and timer, not medical advice and not a treatment plan.",
     "It cannot tell whether these exercises suit you. Check with a doctor or "
     "physiotherapist before you start, and follow their advice where it differs.",
-    "Training is not rehab: a new or acute injury, such as a disc problem, needs "
-    "medical care first.",
+    "Exercise is the main treatment for most back pain, disc problems included. "
+    "What needs a clinician first: a new injury (a fall, an accident), severe pain "
+    "that is new or getting worse, or any of the warning signs below.",
     "Good form matters more than doing more. Rolling should feel like firm "
     "pressure, never sharp pain.",
 )
@@ -50,11 +51,16 @@ STOP_RULE = (
 )
 
 STOPPED = (
-    "Today's session is over. Rest in a comfortable position and do no more "
-    "exercises today.",
-    "If the pain or tingling settles, try again tomorrow, gently: the exercise "
-    "that caused it will offer the level below (or leaving it out). If it keeps "
-    "happening, ask a physiotherapist.",
+    "Stop here for today: no more exercises. Rest in whatever position eases "
+    "the pain, and move gently when you get up.",
+    "Call your GP or NHS 111 (or your local urgent care line) today if the pain "
+    "is severe and rest does not ease it, or if tingling, numbness or weakness "
+    "in a leg spreads or does not settle within a few hours.",
+)
+STOPPED_LATER = (
+    "If it all settles, try again tomorrow, gently: the exercise that caused it "
+    "will offer the level below (or leaving it out). If it keeps happening, ask "
+    "a physiotherapist."
 )
 
 

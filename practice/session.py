@@ -64,10 +64,10 @@ class Session:
         inputs = self.coach.inputs()
         count = len(self.coach.suggestions(inputs)) + len(self.coach.offers(inputs))
         quiet = False
-        if count:
+        if pain.not_easing(inputs.mornings, self.day):
+            line = pain.NOT_EASING_WORDS + (f" ({count} level suggestion{'s' if count > 1 else ''}: l)" if count else "")
+        elif count:
             line = f"{count} level suggestion{'s' if count > 1 else ''}: press l (nothing changes without your yes)."
-        elif pain.not_easing(self.journal.mornings(), self.day):
-            line = "Your back has not eased in six weeks: worth booking your GP or a physiotherapist."
         else:
             line = self._assess_line()  # worked out only when nothing above comes first
             quiet = bool(line)
@@ -173,10 +173,10 @@ class Session:
             lambda r: r.with_mark(exercise_id, r.mark(exercise_id)._replace(skipped=None, pain_skip=False)),
         )
 
-    def morning(self, pain_24h: int, leg: Leg) -> Morning:
+    def morning(self, pain_24h: int, leg: Leg, fall: bool = False) -> Morning:
         """The morning check-in (not undone by u: it is what the day's plan
         rests on; check in again to correct it)."""
-        result = self.coach.morning(pain_24h, leg, expect=self.day)
+        result = self.coach.morning(pain_24h, leg, expect=self.day, fall=fall)
         self.view = result.edit.view
         return result
 

@@ -31,10 +31,6 @@ class Settings(NamedTuple):
     """Cues: "sounds" (or the bell without a player), "bell" or "quiet"."""
     speech: bool = False
     """Speak exercise names and sides, where a speech program is installed."""
-    owed: str = ""
-    """Why the emergency questions are owed ("" when they are not): set when
-    something calls for them and kept until they are answered, so leaving
-    backtui half-way through them asks them again at the next start."""
     retest_days: int = DEFAULT_RETEST_DAYS
     """A self-assessment is due this many days after the last."""
     hamstring_test: str | None = None

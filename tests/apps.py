@@ -13,6 +13,7 @@ from practice.coach import Coach
 from practice.daylog import DayRecord
 from practice.journal import Journal
 from practice.programme.records import QuestionSet
+from tests.support import answer_set
 
 
 def on_disk(journal: Journal, day: date | None = None) -> DayRecord:
@@ -23,7 +24,7 @@ def on_disk(journal: Journal, day: date | None = None) -> DayRecord:
 def screened(journal: Journal) -> None:
     """The first-run notice accepted and every safety question answered no."""
     journal.acknowledge_safety()
-    Coach(journal).answer(QuestionSet.FULL, frozenset())
+    answer_set(journal, (), QuestionSet.FULL)
 
 
 def app_for(journal: Journal, accepted: bool = True) -> BackApp:

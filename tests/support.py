@@ -46,3 +46,16 @@ class FakeClock:
     def set_wall(self, when: str) -> None:
         """Set the wall clock (e.g. a clock set back years); monotonic is untouched."""
         self._utc = datetime.fromisoformat(when).replace(tzinfo=self.zone).astimezone(timezone.utc)
+
+
+def answer_set(journal, yes=(), questions=None):  # type: ignore[no-untyped-def]
+    """Answer a whole set of safety questions at once (the full set by
+    default), ``yes`` to those named and no to the rest; the mode they leave."""
+    from practice.programme.records import Answers, QuestionSet
+    from practice.programme.screening import SETS, screening_mode
+
+    questions = QuestionSet.FULL if questions is None else questions
+    with journal.db.transaction():
+        journal.db.add(Answers(journal.moment(), journal.today(), questions, SETS[questions], frozenset(yes)))
+    log = journal.db.programme()
+    return screening_mode(log.answers, log.clearances)

@@ -12,6 +12,7 @@ import pytest
 from practice import __version__
 from practice.daylog import DayKind
 from practice.journal import Journal
+from tests.support import answer_set
 
 
 # A default Saturday: the 13 default exercises less the step-up (Mon, Wed, Fri).
@@ -46,7 +47,7 @@ def test_finishing_the_day_completes_it(cli, journal):
 def test_status_text(cli):
     code, out, _ = cli("status")
     assert code == 0 and f"0/{SATURDAY_TOTAL} done" in out and "Streak 0 days" in out
-    assert "Safety questions due:" in out and "Run backtui to answer them." in out
+    assert "Safety questions due:" in out and "Run 'backtui screening' to answer them." in out
 
 
 def test_status_text_on_a_stopped_day_and_an_emergency_one(cli, journal):
@@ -58,7 +59,7 @@ def test_status_text_on_a_stopped_day_and_an_emergency_one(cli, journal):
     out = cli("status")[1]
     assert "1/12 done, stopped for pain: rest for today" in out and "min left" not in out
     journal.acknowledge_safety()
-    Coach(journal).answer(QuestionSet.FULL, frozenset({"E5"}))
+    answer_set(journal, {"E5"}, QuestionSet.FULL)
     assert "no exercises today: your safety answers need emergency care first" in cli("status")[1]
 
 

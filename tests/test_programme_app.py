@@ -18,6 +18,7 @@ from practice.app.today import TodayScreen
 from practice.coach import Coach
 from practice.programme.records import Change
 from practice.programme.screening import Mode
+from tests.support import answer_set
 
 SIZE = (80, 24)
 
@@ -60,6 +61,10 @@ async def test_an_emergency_yes_at_first_run_stops_the_day(journal):
         assert isinstance(app.screen, EmergencyScreen)
         await pilot.press("m", "y", "y")  # a mistake, confirmed twice
         await pilot.pause()
+        assert isinstance(app.screen, ScreeningScreen)  # the yes taken back, and the questions that waited
+        assert app.screen.asked == ("E5", "E6", "E7", "G1", "G2", "G3", "G4", "G5", "G6", "G8", "G9", "G10", "G11")
+        await answer_all_no(pilot, 13)
+        await pilot.pause()
         assert isinstance(app.screen, TodayScreen)
         assert row(app, "calf-foam-roll").state is RowState.TODO
     assert Coach(journal).mode() is Mode.NORMAL
@@ -69,7 +74,7 @@ async def test_a_mistake_needs_the_second_confirmation(journal):
     screened(journal)
     from practice.programme.records import QuestionSet
 
-    Coach(journal).answer(QuestionSet.EMERGENCY, frozenset({"E2"}))
+    answer_set(journal, {"E2"}, QuestionSet.EMERGENCY)
     app = app_for(journal, accepted=False)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -160,19 +165,22 @@ async def test_a_skip_for_pain_keeps_the_streak(journal, clock):
 
 async def test_a_stop_for_pain_offers_the_level_below_next_time(journal, clock):
     Coach(journal).set_level("glute-bridge", 2)
-    app = app_for(journal)
+    screened(journal)
+    clock.advance(days=1)  # the questions were answered yesterday
+    app = make_app(journal)
     async with app.run_test(size=SIZE) as pilot:
         await open_exercise(pilot, "glute-bridge")
         await pilot.press("x", "7")  # red band: this exercise stops
         await pilot.pause()
         assert isinstance(app.screen, ScreeningScreen)  # and the emergency questions are asked at once
-        assert "exercise was stopped for pain" in str(app.screen.query_one("#why").render())
+        assert "Pain reached 6 or more during an exercise" in str(app.screen.query_one("#why").render())
         await pilot.press("enter", "n", "q")  # left half-way
     assert on_disk(journal).pain_during == {"glute-bridge": 7}
     async with make_app(journal).run_test(size=SIZE) as pilot:  # asked again at the next start
         await pilot.pause()
         assert isinstance(pilot.app.screen, ScreeningScreen)
-        await answer_all_no(pilot, 9)
+        assert len(pilot.app.screen.asked) == 8  # the one answered before leaving is kept, not asked again
+        await answer_all_no(pilot, 8)
         await pilot.pause()
         assert isinstance(pilot.app.screen, TodayScreen)
         assert row(pilot.app, "glute-bridge").state is RowState.SKIPPED

@@ -9,6 +9,13 @@ from practice.cli import remind
 from practice.coach import Coach
 from practice.daylog import DayKind
 from practice.programme.records import QuestionSet
+from tests.support import answer_set
+
+
+@pytest.fixture(autouse=True)
+def screened(journal):
+    """Every safety question answered no: a reminder to exercise may be sent."""
+    answer_set(journal)
 
 
 def test_not_done_yet_is_one_line_and_exit_1(cli, journal):
@@ -29,15 +36,27 @@ def test_done_is_silent_and_exit_0(cli, journal):
     assert cli("remind") == (0, "", "")
 
 
-@pytest.mark.parametrize("day", ["rest", "stopped", "emergency"])
+@pytest.mark.parametrize("day", ["rest", "stopped"])
 def test_no_reminder_on_a_day_without_exercises(cli, journal, day):
     if day == "rest":
         journal.set_kind(DayKind.REST)
-    elif day == "stopped":
-        journal.stop()
     else:
-        Coach(journal).answer(QuestionSet.FULL, frozenset({"E1"}))
+        journal.stop()
     assert cli("remind") == (0, "", "")
+
+
+@pytest.mark.parametrize("yes, says", [({"E1"}, "emergency care"), ({"G2"}, "see a GP")])
+def test_in_emergency_or_see_a_gp_mode_it_says_what_is_owed_not_to_exercise(cli, journal, yes, says):
+    answer_set(journal, yes, QuestionSet.FULL)
+    code, out, _ = cli("remind")
+    assert code == 1 and says in out and "back routine" not in out and out.count("\n") == 1
+
+
+def test_while_questions_are_owed_it_says_so_instead(cli, journal, clock):
+    clock.advance(days=30)  # the monthly questions are due
+    code, out, err = cli("remind")
+    assert code == 1 and "17 safety questions to answer" in out and "back routine" not in out
+    assert err.count("\n") == 1 and "backtui screening" in err
 
 
 @pytest.fixture

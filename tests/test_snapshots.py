@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 from apps import app_for, catch_up
+from tests.support import answer_set
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
 
@@ -77,7 +78,7 @@ def test_the_emergency_stop(snap_compare, journal, size):
     from practice.programme.records import QuestionSet
 
     app = app_for(journal)
-    Coach(journal).answer(QuestionSet.EMERGENCY, frozenset({"E5"}))  # both legs
+    answer_set(journal, {"E5"}, QuestionSet.EMERGENCY)  # both legs
     assert snap_compare(app, terminal_size=size, run_before=_pause)
 
 

@@ -10,7 +10,6 @@ from textual.widgets import Input, Label, Static
 
 from practice import safety
 from practice.app.ratings import RATING_HELP, RATING_KEYS
-from practice.programme import education
 from practice.catalog import Exercise
 from practice.daylog import Leg
 from practice.programme.rules import next_time
@@ -115,8 +114,8 @@ class TextDialog(ModalScreen["str | None"]):
 
 
 class StoppedScreen(ModalScreen[None]):
-    """Shown when a session is stopped for pain: what to do now, and when to
-    get medical help."""
+    """Shown when a session is stopped for sharp or spreading pain: what to
+    do now and when to get help, first; no reassurance at this moment."""
 
     BINDINGS = [Binding("escape,enter", "close", "Close")]
 
@@ -126,10 +125,10 @@ class StoppedScreen(ModalScreen[None]):
             with VerticalScroll():
                 yield Static(
                     "\n\n".join([
-                        "\n".join(safety.STOPPED),
-                        education.point(education.STOPPED),
+                        *safety.STOPPED,
                         f"[b]{safety.RED_FLAGS_TITLE}[/b]\n{safety.bullets(safety.RED_FLAGS)}",
                         f"[b]{safety.SOON_TITLE}[/b]\n{safety.bullets(safety.SEE_A_DOCTOR_SOON)}",
+                        safety.STOPPED_LATER,
                     ])
                 )
             yield Label("Recorded. Press [b]enter[/b] to close ([b]u[/b] on Today undoes a stop pressed by mistake).",
@@ -332,21 +331,28 @@ class LevelDialog(ModalScreen["int | None"]):
         self.dismiss(number if 1 <= number <= self.exercise.top else None)
 
 
-class MorningDialog(ModalScreen["tuple[int, Leg] | None"]):
-    """The morning check-in, in two keys: the back over the last 24 hours
-    (0 to 9, t for 10), then the legs (n none, o one leg, b both legs)."""
+LEG_WORDS = {Leg.NONE: "no symptoms", Leg.ONE: "one leg", Leg.BOTH: "both legs"}
+
+
+class MorningDialog(ModalScreen["tuple[int, Leg, bool] | None"]):
+    """The morning check-in, in three keys: the back over the last 24 hours
+    (0 to 9, t for 10), the legs (n none, o one leg, b both legs), then any
+    fall or injury since the last check-in (y or n)."""
 
     BINDINGS = [
         *PAIN_KEYS,
         Binding("n", "leg('none')", "No leg symptoms", show=False),
         Binding("o", "leg('one')", "One leg", show=False),
         Binding("b", "leg('both')", "Both legs", show=False),
+        Binding("y", "fall(True)", "Yes, a fall or injury", show=False),
+        Binding("n", "fall(False)", "No fall", show=False),
         Binding("escape", "skip", "Later"),
     ]
 
     def __init__(self) -> None:
         super().__init__()
         self.score: int | None = None
+        self.leg: Leg | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(id="morning", classes="dialog"):
@@ -361,7 +367,9 @@ class MorningDialog(ModalScreen["tuple[int, Leg] | None"]):
         if action == "score":
             return self.score is None
         if action == "leg":
-            return self.score is not None
+            return self.score is not None and self.leg is None
+        if action == "fall":
+            return self.leg is not None
         return True
 
     def action_score(self, score: int) -> None:
@@ -374,8 +382,16 @@ class MorningDialog(ModalScreen["tuple[int, Leg] | None"]):
         self.refresh_bindings()
 
     def action_leg(self, leg: str) -> None:
-        assert self.score is not None
-        self.dismiss((self.score, Leg(leg)))
+        self.leg = Leg(leg)
+        self.query_one("#question", Static).update(
+            f"Back over the last 24 hours: {self.score}/10. Legs: {LEG_WORDS[self.leg]}.\n\n"
+            "Any fall, knock or injury since your last check-in?")
+        self.query_one("#keys", Label).update("[b]y[/b] yes · [b]n[/b] no. [b]escape[/b]: later.")
+        self.refresh_bindings()
+
+    def action_fall(self, fall: bool) -> None:
+        assert self.score is not None and self.leg is not None
+        self.dismiss((self.score, self.leg, fall))
 
     def action_skip(self) -> None:
         self.dismiss(None)

@@ -26,7 +26,6 @@ from practice.app.timer import clock_face
 from practice.daylog import Rating
 from practice.guide import WHY, Cue, Done, Flow, Stage
 from practice.guide import Settings as FlowSettings
-from practice.programme.screening import WHY_PAIN_SKIP, WHY_STOPPED
 from practice.routine import PlanItem
 from practice.session import Session
 from practice.settings import Settings
@@ -412,7 +411,7 @@ class GuideScreen(FloorScreen[None]):
             if answer == "sharp":
                 if self.app.save(lambda: session.stop(item.exercise.id)):  # type: ignore[attr-defined]
                     self.dismiss(None)
-                    self.app.push_screen(StoppedScreen(), lambda _: self.app.ask_screening(why=WHY_STOPPED))  # type: ignore[attr-defined]
+                    self.app.push_screen(StoppedScreen(), lambda _: self.app.check_safety())  # type: ignore[attr-defined]
                 return
             if isinstance(answer, int):
                 report = self.app.save(lambda: session.pain_during(item.exercise.id, answer))  # type: ignore[attr-defined]
@@ -420,7 +419,7 @@ class GuideScreen(FloorScreen[None]):
                     self._say(report.words)
                     if report.band.value == "red":
                         self._handle(flow.skip(self._now()))
-                        self.app.ask_screening(why=WHY_PAIN_SKIP)  # type: ignore[attr-defined]
+                        self.app.check_safety()  # type: ignore[attr-defined]
             self.tick()
 
         self._ask(PainDuringDialog(item.exercise.name), answered)

@@ -18,7 +18,7 @@ from practice.app.settle import KeyQueue
 from practice.app.today import TodayScreen
 from practice.errors import BacktuiError, DayChanged
 from practice.journal import Journal
-from practice.programme.records import QuestionSet
+from practice.programme.screening import Mode
 from practice.routine import Limit
 from practice.session import Session
 
@@ -116,42 +116,45 @@ class BackApp(App[None]):
         for callback in waiting:
             callback()
 
-    def check_safety(self) -> None:
-        """At each start: the safety questions when they are due, then what
-        an open answer means (a stop screen, or see-a-GP advice)."""
+    def check_safety(self, changed: bool = False) -> None:
+        """The safety questions when any are due (at each start, and after
+        anything that may call for them: a check-in, a stop for pain), then
+        what an open answer means (a stop screen, or see-a-GP advice).
+        ``changed``: the safety answers changed just now, so Today's plan may
+        have too."""
+        from practice.app.screening import ScreeningScreen
+
         try:
             due = self.session.coach.screening_due()
         except BacktuiError as exc:
             self.notify(str(exc), severity="error")
             return
         if due is None:
-            self._show_mode()
-        else:
-            self.ask_screening(due.questions, due.why)
+            self._show_mode(answered=changed)
+            return
 
-    def ask_screening(self, questions: QuestionSet = QuestionSet.EMERGENCY,
-                      why: str = "A few of the safety questions again, to be safe.") -> None:
-        from practice.app.screening import ScreeningScreen
+        def answer(question: str, yes: bool) -> Mode | None:
+            return self.save(lambda: self.session.coach.answer(due, question, yes))
 
-        if questions is QuestionSet.EMERGENCY:  # owed until answered, even if backtui is left half-way
-            self.save(lambda: self.session.coach.owe(why))
+        self.push_screen(ScreeningScreen(due, answer), lambda ended: self._show_mode(answered=True))
 
-        def answered(yes: frozenset[str] | None) -> None:
-            if yes is not None:
-                self.save(lambda: self.session.coach.answer(questions, yes))
-            self._show_mode(answered=yes is not None)
-
-        self.push_screen(ScreeningScreen(questions, why), answered)
+    def _clear(self, mode: Mode, how: str) -> bool:
+        return self.save(lambda: self.session.coach.clear(mode, how)) is not None
 
     def _show_mode(self, answered: bool = False) -> None:
         """Show what an open safety answer means; ``answered``: questions were
-        just answered, so Today's plan may have changed."""
+        just answered, so Today's plan may have changed. A "mistake" cleared
+        there may leave questions to ask again."""
         from practice.app.screening import EmergencyScreen, SeeGPScreen
 
+        coach = self.session.coach
         limit = self.session.journal.limit()
         today = self.screen_stack[0]
 
         def back(_: object = None) -> None:
+            if self.session.journal.limit() is not limit:
+                self.check_safety(changed=True)  # cleared: the questions that waited
+                return
             if self._ask_kit and limit is not Limit.STOPPED:
                 self._ask_kit = False
                 self.ask_kit(back, first_run=True)
@@ -163,9 +166,11 @@ class BackApp(App[None]):
                     self.call_after_refresh(today.action_guide)
 
         if limit is Limit.STOPPED:
-            self.push_screen(EmergencyScreen(), back)
+            emergency = coach.emergency()
+            if emergency is not None:
+                self.push_screen(EmergencyScreen(emergency, self._clear), back)
         elif limit is Limit.GENTLE:
-            self.push_screen(SeeGPScreen(), back)
+            self.push_screen(SeeGPScreen(self._clear, ask=coach.ask_if_seen()), back)
         elif answered or self.first_screen == "go":
             back()
 

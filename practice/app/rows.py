@@ -100,6 +100,8 @@ class Row:
             return f"Skipped: {mark.skipped}"
         if mark.rating is not None:
             return f"Rated {mark.rating.value.replace('-', ' ')}"
+        if self.item.eased and self.state is RowState.TODO:
+            return self.item.eased
         if self.item.extras and self.state is RowState.TODO:
             return "Extra: " + "; ".join(extra.words for extra in self.item.extras)
         return ""

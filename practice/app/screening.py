@@ -4,6 +4,9 @@ whole screen, so no exercise shows behind it."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Literal
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
@@ -11,15 +14,22 @@ from textual.screen import Screen
 from textual.widgets import Label, ProgressBar, Static
 
 from practice.app.footer import KeyFooter
-from practice.programme.records import QuestionSet
-from practice.programme.screening import EMERGENCY_STOP, QUESTIONS, SEE_GP, SETS
+from practice.programme.screening import QUESTIONS, SEE_GP, Due, Emergency, Mode
+
+Answer = Callable[[str, bool], "Mode | None"]
+"""Keeps one answer (question, yes) and returns the mode it leaves, or None
+if it could not be kept."""
+Ended = Literal["done", "emergency"]
 
 
-class ScreeningScreen(Screen["frozenset[str] | None"]):
-    """Yes or no, one question at a time; returns the questions answered yes
-    (None if the person left before the end: nothing is kept). It opens on
-    why it asks, and enter begins: a y or n pressed twice for the question
-    before (make it a flare day?) never answers the first of these."""
+class ScreeningScreen(Screen["Ended | None"]):
+    """Yes or no, one question at a time. Each answer is kept the moment it
+    is given (``answer``), so leaving by any way loses none of them. An
+    emergency "yes" ends the questions at once ("emergency"); the rest wait.
+    It returns "done" after the last question, None if the person left
+    before it. It opens on why it asks, and enter begins: a y or n pressed
+    twice for the question before (make it a flare day?) never answers the
+    first of these."""
 
     BINDINGS = [
         Binding("enter", "begin", "Begin"),
@@ -29,20 +39,25 @@ class ScreeningScreen(Screen["frozenset[str] | None"]):
         Binding("r", "facts", "The warning signs"),
     ]
 
-    def __init__(self, questions: QuestionSet, why: str) -> None:
+    def __init__(self, due: Due, answer: Answer) -> None:
         super().__init__()
-        self.asked = SETS[questions]
-        self.why = why
-        self.yes: set[str] = set()
+        self.due = due
+        self.answer = answer
+        self.said: dict[str, bool] = {}
         self.index = -1
         """The question on screen; -1 before the first."""
+
+    @property
+    def asked(self) -> tuple[str, ...]:
+        return self.due.questions
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="screening"):
             yield Label("Safety questions", classes="dialog-title")
-            yield Static(self.why, id="why", markup=False)
+            yield Static(self.due.why, id="why", markup=False)
             yield ProgressBar(total=len(self.asked), show_eta=False, show_percentage=False, id="done")
-            yield Static(id="question", markup=False)
+            with VerticalScroll(id="question-box"):
+                yield Static(id="question", markup=False)
             yield Label(id="screening-hint", classes="dialog-hint")
         yield KeyFooter()
 
@@ -51,23 +66,34 @@ class ScreeningScreen(Screen["frozenset[str] | None"]):
 
     def _show(self) -> None:
         hint = self.query_one("#screening-hint", Label)
+        count = len(self.asked)
         if self.index < 0:
+            said = "One yes-or-no question" if count == 1 else f"{count} yes-or-no questions"
             self.query_one("#question", Static).update(
-                f"{len(self.asked)} yes-or-no questions. Take your time and read each one.")
+                f"{said}. Take your time and read each one. Each answer is kept as you give it.")
             hint.update("Press [b]enter[/b] to begin.")
         else:
             question = self.asked[self.index]
+            note = self.due.notes.get(question)
             self.query_one("#question", Static).update(
-                f"Question {self.index + 1} of {len(self.asked)}\n\n{QUESTIONS[question]}")
-            hint.update("[b]y[/b] yes · [b]n[/b] no · [b]b[/b] back one")
+                f"Question {self.index + 1} of {count}\n\n{QUESTIONS[question]}" + (f"\n\n{note}" if note else ""))
+            back = " · [b]b[/b] back one" if self._may_go_back() else ""
+            hint.update(f"[b]y[/b] yes · [b]n[/b] no{back}")
         self.query_one(ProgressBar).update(progress=max(0, self.index))
         self.refresh_bindings()
+
+    def _may_go_back(self) -> bool:
+        """Back to the question before, when it was answered no: a "yes"
+        stands until the person takes it back as a mistake."""
+        return self.index > 0 and self.said.get(self.asked[self.index - 1]) is False
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "begin":
             return self.index < 0
-        if action in ("answer", "back"):
+        if action == "answer":
             return self.index >= 0
+        if action == "back":
+            return self._may_go_back()
         return True
 
     def action_begin(self) -> None:
@@ -76,15 +102,20 @@ class ScreeningScreen(Screen["frozenset[str] | None"]):
 
     def action_answer(self, yes: bool) -> None:
         question = self.asked[self.index]
-        (self.yes.add if yes else self.yes.discard)(question)
-        if self.index + 1 == len(self.asked):
-            self.dismiss(frozenset(self.yes))
-            return
-        self.index += 1
-        self._show()
+        mode = self.answer(question, yes)
+        if mode is None:
+            return  # not kept (the app said why): the same question again
+        self.said[question] = yes
+        if mode is Mode.EMERGENCY:
+            self.dismiss("emergency")
+        elif self.index + 1 == len(self.asked):
+            self.dismiss("done")
+        else:
+            self.index += 1
+            self._show()
 
     def action_back(self) -> None:
-        self.index = max(0, self.index - 1)
+        self.index -= 1
         self._show()
 
     def action_facts(self) -> None:
@@ -93,28 +124,19 @@ class ScreeningScreen(Screen["frozenset[str] | None"]):
         self.app.push_screen(SafetyScreen(first_run=False))
 
 
-class EmergencyScreen(Screen[None]):
-    """A full stop: emergency care now. Shown at each start until the person
-    says a clinician has seen them, or (asked twice) that the "yes" was a
-    mistake. Never reassures."""
+Clear = Callable[[Mode, str], bool]
+"""Keeps a clearance (the mode, "seen" or "mistake"); False if it could not be kept."""
 
-    BINDINGS = [
-        Binding("s", "seen", "A clinician has seen me"),
-        Binding("m", "mistake", "I pressed yes by mistake"),
-        Binding("escape", "close", "Close"),
-    ]
 
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog", id="emergency"):
-            yield Label("Get emergency care now", classes="dialog-title")
-            with VerticalScroll():
-                yield Static("\n\n".join(EMERGENCY_STOP), markup=False)
-            yield Label("[b]s[/b] a clinician has seen me · [b]m[/b] I pressed yes by mistake · [b]esc[/b] close",
-                        classes="dialog-hint")
-        yield KeyFooter()
+class _ClearingScreen(Screen[None]):
+    """A screen the person leaves by saying a clinician has seen them, or
+    (asked twice) that a "yes" was a mistake."""
 
-    def action_seen(self) -> None:
-        self._clear("seen", "Has a doctor or another clinician assessed you since you answered yes?")
+    MODE = Mode.EMERGENCY
+
+    def __init__(self, clear: Clear) -> None:
+        super().__init__()
+        self.clear = clear
 
     def action_mistake(self) -> None:
         from practice.app.dialogs import ConfirmScreen
@@ -124,14 +146,13 @@ class EmergencyScreen(Screen[None]):
                 self._clear("mistake", "Are you sure? Only say yes if none of those signs is there.")
 
         self.app.push_screen(ConfirmScreen("Was the yes a mistake: you have none of the signs you were asked "
-                                           "about?"), first)
+                                           "about? The question will be asked again."), first)
 
     def _clear(self, how: str, question: str) -> None:
         from practice.app.dialogs import ConfirmScreen
-        from practice.programme.screening import Mode
 
         def answered(yes: bool | None) -> None:
-            if yes and self.app.save(lambda: self.app.session.coach.clear(Mode.EMERGENCY, how)):  # type: ignore[attr-defined]
+            if yes and self.clear(self.MODE, how):
                 self.dismiss(None)
 
         self.app.push_screen(ConfirmScreen(question), answered)
@@ -140,31 +161,79 @@ class EmergencyScreen(Screen[None]):
         self.dismiss(None)
 
 
-class SeeGPScreen(Screen[None]):
-    """See a GP soon: progress is paused and only flare-safe levels remain
-    until the person says they have been seen."""
+class EmergencyScreen(_ClearingScreen):
+    """A full stop: emergency care now, in the words that fit the answer (a
+    nerve emergency, an injury, chest pain). Shown at each start until the
+    person says a clinician has seen them, or (asked twice) that the "yes"
+    was a mistake. Never reassures."""
 
     BINDINGS = [
-        Binding("s", "seen", "I have been seen"),
-        Binding("enter,escape", "close", "Carry on gently"),
+        Binding("s", "seen", "A clinician has seen me"),
+        Binding("m", "mistake", "I pressed yes by mistake"),
+        Binding("escape", "close", "Close"),
     ]
 
+    def __init__(self, emergency: Emergency, clear: Clear) -> None:
+        super().__init__(clear)
+        self.emergency = emergency
+
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog", id="see-gp"):
-            yield Label("See a GP soon", classes="dialog-title")
-            yield Static("\n\n".join(SEE_GP), markup=False)
-            yield Label("[b]s[/b] I have been seen · [b]enter[/b] carry on gently", classes="dialog-hint")
+        with Vertical(classes="dialog", id="emergency"):
+            yield Label(self.emergency.title, classes="dialog-title")
+            with VerticalScroll():
+                yield Static("\n\n".join(self.emergency.lines), markup=False)
+            yield Label("[b]s[/b] a clinician has seen me · [b]m[/b] I pressed yes by mistake · [b]esc[/b] close",
+                        classes="dialog-hint")
         yield KeyFooter()
 
     def action_seen(self) -> None:
-        from practice.app.dialogs import ConfirmScreen
-        from practice.programme.screening import Mode
+        self._clear("seen", "Has a doctor or another clinician assessed you since you answered yes?")
 
-        def answered(yes: bool | None) -> None:
-            if yes and self.app.save(lambda: self.app.session.coach.clear(Mode.SEE_GP, "seen")):  # type: ignore[attr-defined]
-                self.dismiss(None)
 
-        self.app.push_screen(ConfirmScreen("Has a GP or another clinician seen you about it?"), answered)
+class SeeGPScreen(_ClearingScreen):
+    """See a GP soon: progress is paused and only flare-safe levels remain
+    until the person says they have been seen. From a week after the "yes"
+    it asks first whether they have been (``ask``)."""
 
-    def action_close(self) -> None:
+    MODE = Mode.SEE_GP
+    BINDINGS = [
+        Binding("s", "seen", "I have been seen"),
+        Binding("y", "seen_now", "Yes, I have been seen"),
+        Binding("n", "not_yet", "Not yet"),
+        Binding("m", "mistake", "I pressed yes by mistake"),
+        Binding("enter,escape", "close", "Carry on gently"),
+    ]
+
+    def __init__(self, clear: Clear, ask: bool = False) -> None:
+        super().__init__(clear)
+        self.ask = ask
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="see-gp"):
+            yield Label("Have you seen a GP?" if self.ask else "See a GP soon", classes="dialog-title")
+            lines = SEE_GP
+            if self.ask:
+                lines = ("It is a week or more since your answers called for a GP. Has a GP or another "
+                         "clinician seen you about them?", *SEE_GP)
+            yield Static("\n\n".join(lines), markup=False)
+            hint = ("[b]y[/b] yes, I have been seen · [b]n[/b] not yet" if self.ask else
+                    "[b]s[/b] I have been seen · [b]enter[/b] carry on gently")
+            yield Label(f"{hint} · [b]m[/b] I pressed yes by mistake", classes="dialog-hint")
+        yield KeyFooter()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("seen_now", "not_yet"):
+            return self.ask
+        if action == "seen":
+            return not self.ask
+        return True
+
+    def action_seen(self) -> None:
+        self._clear("seen", "Has a GP or another clinician seen you about it?")
+
+    def action_not_yet(self) -> None:
         self.dismiss(None)
+
+    def action_seen_now(self) -> None:
+        if self.clear(self.MODE, "seen"):
+            self.dismiss(None)

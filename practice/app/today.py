@@ -18,7 +18,6 @@ from practice.catalog import Phase
 from practice.daylog import DayKind, Rating, Volume
 from practice.errors import BacktuiError
 from practice.programme import education
-from practice.programme.screening import WHY_HIGH, WHY_PAIN_SKIP, WHY_STOPPED
 from practice.routine import Limit
 from practice.session import Advice, Session
 
@@ -323,8 +322,6 @@ class TodayScreen(Screen[None]):
             pain, reason = answer
             if self._change(lambda: self.session.skip(row.exercise_id, reason, pain)):
                 self.focus_next_todo(row.exercise_id)
-                if pain:
-                    self.app.ask_screening(why=WHY_PAIN_SKIP)  # type: ignore[attr-defined]
 
         self.app.push_screen(SkipDialog(row.item.exercise.name, row.item.level.number), skipped)
 
@@ -367,12 +364,12 @@ class TodayScreen(Screen[None]):
                 return
             if result.stopped:
                 if self._change(lambda: self.session.stop(exercise_id)):
-                    self.app.push_screen(StoppedScreen(), lambda _: self.app.ask_screening(why=WHY_STOPPED))  # type: ignore[attr-defined]
+                    self.app.push_screen(StoppedScreen(), lambda _: self.app.check_safety())  # type: ignore[attr-defined]
             elif result.pain_stopped:
                 self.session.refresh()
                 self.show_view()
                 self.focus_next_todo(row.exercise_id)
-                self.app.ask_screening(why=WHY_PAIN_SKIP)  # type: ignore[attr-defined]
+                self.app.check_safety()  # type: ignore[attr-defined]
             elif self._change(lambda: self.session.finish(exercise_id, result.held, result.rating)):
                 self.focus_next_todo(row.exercise_id)
 
@@ -436,7 +433,7 @@ class TodayScreen(Screen[None]):
                 if not after and self.session.view.plan.kind is DayKind.NORMAL:
                     self._offer_flare(pain)
                 else:
-                    self.app.ask_screening(why=WHY_HIGH)  # type: ignore[attr-defined]
+                    self.app.check_safety()  # type: ignore[attr-defined]
 
         self.app.push_screen(PainDialog(question), answered)
 
@@ -455,7 +452,7 @@ class TodayScreen(Screen[None]):
         if result.point:
             self.notify(result.point, title="About your back", timeout=20)
         if result.ask_again:
-            self.app.ask_screening(why=result.ask_again)  # type: ignore[attr-defined]
+            self.app.check_safety()  # type: ignore[attr-defined]
 
     def _offer_flare(self, pain: int) -> None:
         from practice.app.dialogs import ConfirmScreen
@@ -466,7 +463,7 @@ class TodayScreen(Screen[None]):
         def answered(yes: bool | None) -> None:
             if yes:
                 self._set_kind(DayKind.FLARE)
-            self.app.ask_screening(why=WHY_HIGH)  # type: ignore[attr-defined]
+            self.app.check_safety()  # type: ignore[attr-defined]
 
         self.app.push_screen(ConfirmScreen(question), answered)
 

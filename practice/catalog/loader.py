@@ -15,6 +15,7 @@ from practice.catalog.model import (
     EQUIPMENT,
     Exercise,
     FlareGate,
+    LegRule,
     Level,
     Phase,
 )
@@ -214,6 +215,12 @@ def _exercise(data: Any, index: int) -> Exercise:
         g = _Fields(gate, f"{where} flare_gate")
         flare_gate = FlareGate(g.text("reason"), g.value("alternative", str, None))
         g.finish()
+    leg = f.value("leg_symptoms", Mapping, None)
+    leg_rule = None
+    if leg is not None:
+        g = _Fields(leg, f"{where} leg_symptoms")
+        leg_rule = LegRule(g.text("reason"), g.value("level", int, None))
+        g.finish()
     raw_levels = f.value("levels", list)
     if not 2 <= len(raw_levels) <= 5:
         raise CatalogError(f"{where}: 'levels' must hold 2 to 5 levels")
@@ -221,6 +228,8 @@ def _exercise(data: Any, index: int) -> Exercise:
     standard, start = f.integer("standard"), f.integer("start")
     if standard > len(levels) or start > len(levels):
         raise CatalogError(f"{where}: 'standard' and 'start' must be levels of the ladder")
+    if leg_rule is not None and leg_rule.level is not None and not 1 <= leg_rule.level <= len(levels):
+        raise CatalogError(f"{where}: leg_symptoms 'level' must be a level of the ladder")
     exercise = Exercise(
         id=exercise_id,
         name=f.text("name"),
@@ -238,6 +247,7 @@ def _exercise(data: Any, index: int) -> Exercise:
         start=start,
         on_by_default=f.value("default", bool),
         kit_also=tuple(_kit_also(f)),
+        leg_rule=leg_rule,
     )
     f.finish()
     return exercise

@@ -48,6 +48,19 @@ class FlareGate(NamedTuple):
         return f"Left out today. {self.reason}"
 
 
+class LegRule(NamedTuple):
+    """What a morning with leg symptoms does to an exercise that loads the
+    nerves of the leg (progression-facts 7a, exercise-facts section 1):
+    leave it out (no ``level``), or keep it at ``level`` at most."""
+
+    reason: str
+    level: int | None = None
+
+    @property
+    def gate(self) -> FlareGate:
+        return FlareGate(f"Leg symptoms this morning: {self.reason}")
+
+
 DEFAULT_FLARE_GATE = FlareGate(
     "On a gentle day only exercises with a flare-safe level stay, at that level."
 )
@@ -97,6 +110,8 @@ class Exercise(NamedTuple):
     """Other kit it can be done with, instead of ``equipment``."""
     own: bool = False
     """The person's own exercise, not one of backtui's."""
+    leg_rule: LegRule | None = None
+    """Left out or eased on a morning with leg symptoms."""
 
     @property
     def from_seeds(self) -> bool:

@@ -65,6 +65,11 @@ def run_tui(args: Namespace, ctx: Context) -> int:
         raise UsageError("the app needs a terminal; 'backtui status' prints a summary")
     from practice.app import run
 
+    if args.screen == "go":
+        from practice.cli.screening import owed_line
+
+        owed_line(ctx)
+
     return run(ctx.journal, ctx.data_dir, args.screen)
 
 
@@ -86,13 +91,21 @@ def routine(args: Namespace, ctx: Context) -> int:
             _print_json(render.catalog_json(exercises, levels, routine))
         else:
             print(render.catalog_text(exercises, levels, routine))
+        _owed(ctx)
         return 0
     view = journal.view(_chosen_day(args.date, ctx))
     if args.json:
         _print_json(render.routine_json(view))
     else:
         print(render.routine_text(view))
+    _owed(ctx)
     return 0
+
+
+def _owed(ctx: Context) -> None:
+    from practice.cli.screening import owed_line
+
+    owed_line(ctx)
 
 
 def tick(args: Namespace, ctx: Context) -> int:
@@ -101,6 +114,7 @@ def tick(args: Namespace, ctx: Context) -> int:
     day = _chosen_day(args.date, ctx)
     result = ctx.journal.tick(args.id, day) if args.on else ctx.journal.untick(args.id, day)
     print(render.tick_text(result, args.on))
+    _owed(ctx)
     return 0
 
 
@@ -259,12 +273,11 @@ def checkin(args: Namespace, ctx: Context) -> int:
     from practice.coach import Coach
     from practice.daylog import Leg
 
-    result = Coach(ctx.journal).morning(args.pain, Leg(args.leg))
+    result = Coach(ctx.journal).morning(args.pain, Leg(args.leg), fall=args.fall)
     print(result.words())
     if result.point:
         print(result.point)
-    if result.ask_again:
-        print("Please answer the safety questions again: run backtui.")
+    _owed(ctx)
     return 0
 
 

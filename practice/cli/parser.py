@@ -191,7 +191,14 @@ def _checkin(p: argparse.ArgumentParser) -> None:
                    help="your low back over the last 24 hours, on average: 0 (none) to 10 (worst imaginable)")
     p.add_argument("--leg", choices=("none", "one", "both"), default="none",
                    help="pain, tingling or numbness in a leg today (default: none)")
+    p.add_argument("--fall", action="store_true", help="you had a fall, knock or injury since the last check-in")
     p.set_defaults(run=commands.checkin)
+
+
+def _screening(p: argparse.ArgumentParser) -> None:
+    from practice.cli.screening import configure
+
+    configure(p)
 
 
 def _assess(p: argparse.ArgumentParser) -> None:
@@ -223,7 +230,8 @@ COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] = {
     "import": ("merge days from a JSON export", _import),
     "merge": ("merge another backtui database or export, keeping both sides", _merge),
     "sync": ("merge the sync tool's conflict copies beside the database now", _sync),
-    "checkin": ("the morning check-in: pain over the last 24 hours, and the legs", _checkin),
+    "checkin": ("the morning check-in: pain over the last 24 hours, the legs, and any fall", _checkin),
+    "screening": ("the safety questions, answered in the terminal", _screening),
     "level": ("set an exercise's level by hand", _level),
     "assess": ("the self-tests, their results and the next re-test; 'assess record' keeps one", _assess),
     "settings": ("show or change settings", _settings),

@@ -15,8 +15,9 @@ import sys
 from argparse import Namespace
 from typing import TYPE_CHECKING, Any
 
+from practice.cli.screening import owed_words
 from practice.cli.status import current
-from practice.words import minutes
+from practice.words import count, minutes
 
 if TYPE_CHECKING:
     from practice.cli.commands import Context
@@ -26,7 +27,11 @@ TITLE = "backtui"
 
 
 def remind(args: Namespace, ctx: Context) -> int:
-    line = reminder(current(ctx))
+    status = current(ctx)
+    owed = owed_words(status.get("mode", ""), status.get("screening_owed", 0), status.get("screening_due") or "")
+    if owed:
+        print(f"backtui: {owed}", file=sys.stderr)
+    line = reminder(status)
     if line is None:
         return 0
     print(line)
@@ -38,9 +43,18 @@ def remind(args: Namespace, ctx: Context) -> int:
 
 
 def reminder(status: dict[str, Any]) -> str | None:
-    """What to say while today's routine waits; None when nothing does."""
-    if (status["complete"] or status["kind"] == "rest" or status.get("stopped")
-            or status.get("mode") == "emergency" or not status["total"]):
+    """What to say while today's routine waits; None when nothing does. In
+    emergency or see-a-GP mode, or while safety questions are owed, it says
+    what is owed instead of nagging to exercise."""
+    mode, owed = status.get("mode"), status.get("screening_owed", 0)
+    if mode == "emergency":
+        return "backtui: your safety answers call for emergency care; no exercises today ('backtui screening')."
+    if mode == "see-gp":
+        return ("backtui: see a GP about your safety answers, within a day; once you have been seen, "
+                "'backtui screening --seen'.")
+    if owed:
+        return f"backtui: {count(owed, 'safety question')} to answer before exercising: 'backtui screening'."
+    if status["complete"] or status["kind"] == "rest" or status.get("stopped") or not status["total"]:
         return None
     left = status["total"] - status["done"]
     done = f"{status['done']} of {status['total']} done" if status["done"] else "not started"

@@ -83,8 +83,10 @@ def _notes(data: dict[str, Any]) -> list[str]:
     lines = []
     if data.get("mode") in MODE_WORDS:
         lines.append(MODE_WORDS[data["mode"]])
+    if data.get("not_easing"):
+        lines.append(data["not_easing"])
     if data.get("screening_due"):
-        lines.append(f"Safety questions due: {data['screening_due']} Run backtui to answer them.")
+        lines.append(f"Safety questions due: {data['screening_due']} Run 'backtui screening' to answer them.")
     for s in data.get("suggestions", []):
         where = f"level {s['to_level']}" if s["to_level"] else "leaving it out for now"
         lines.append(f"Suggested: {s['id']} {s['change']} to {where}. {s['why']} "

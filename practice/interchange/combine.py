@@ -101,6 +101,7 @@ def combine(earlier: DayRecord | None, later: DayRecord | None) -> tuple[DayReco
         stop=one("stop", None),
         pain_24h=one("pain_24h", None),
         leg=one("leg", None),
+        fall=earlier.fall or later.fall,
         ratings=_per_exercise(day, "rating", earlier.ratings, later.ratings, found),
         pain_during=_per_exercise(day, "pain during", earlier.pain_during, later.pain_during, found),
         pain_skips=frozenset(i for i, skip in skips.items() if skip.pain),

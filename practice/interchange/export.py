@@ -20,7 +20,7 @@ FORMAT = 2
 exercises and the routine); format 1 files import as they always did."""
 CSV_FIELDS = (
     "date", "kind", "complete", "done_count", "planned_count", "done", "plan", "pain_24h", "leg",
-    "pain_before", "pain_after", "note", "skipped", "skipped_for_pain", "stopped",
+    "fall", "pain_before", "pain_after", "note", "skipped", "skipped_for_pain", "stopped",
 )
 
 
@@ -39,6 +39,7 @@ def day_json(record: DayRecord) -> dict[str, Any]:
         "kind": record.kind.value,
         "pain_24h": record.pain_24h,
         "leg": None if record.leg is None else record.leg.value,
+        "fall": record.fall,
         "pain_before": record.pain_before,
         "pain_after": record.pain_after,
         "note": record.note,
@@ -112,7 +113,8 @@ def export_csv(records: Mapping[date, DayRecord]) -> str:
         writer.writerow([
             day.isoformat(), r.kind.value, "yes" if r.complete else "no",
             sum(1 for i in plan if i in r.ticks), len(plan), " ".join(sorted(r.ticks)), " ".join(plan),
-            blank(r.pain_24h), "" if r.leg is None else r.leg.value, blank(r.pain_before), blank(r.pain_after),
+            blank(r.pain_24h), "" if r.leg is None else r.leg.value,
+            "yes" if r.fall else "no", blank(r.pain_before), blank(r.pain_after),
             r.note, " ".join(sorted(r.skips)), " ".join(sorted(r.pain_skips)), "yes" if r.stop is not None else "no",
         ])
     return out.getvalue()

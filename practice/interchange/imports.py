@@ -22,7 +22,7 @@ from practice.programme.records import (
     ProgrammeLog,
     QuestionSet,
 )
-from practice.programme.screening import QUESTIONS
+from practice.programme.screening import WORDING
 from practice.store.programme import HOWS, MODES
 
 MAX_IMPORT_BYTES = 20 * 1024 * 1024
@@ -119,9 +119,15 @@ def _choice(value: Any, choices: object, where: str) -> str:
     return value
 
 
+def _flag(value: Any, where: str) -> bool:
+    if type(value) is not bool:
+        raise UsageError(f"{where}: expected true or false")
+    return value
+
+
 def _questions(value: Any, where: str) -> tuple[str, ...]:
-    if not isinstance(value, list) or not all(isinstance(q, str) and q in QUESTIONS for q in value):
-        raise UsageError(f"{where}: expected a list of question numbers (E1 to E7, G1 to G10)")
+    if not isinstance(value, list) or not all(isinstance(q, str) and q in WORDING for q in value):
+        raise UsageError(f"{where}: expected a list of question numbers (E1 to E7, G1 to G11)")
     return tuple(value)
 
 
@@ -252,6 +258,7 @@ def _parse_day(item: Any, where: str, today: date) -> DayRecord:
         stop=_stop(item.get("stop"), f"{where} stop"),
         pain_24h=validate.pain(item.get("pain_24h"), f"{where} pain_24h"),
         leg=None if leg is None else validate.leg(leg, f"{where} leg"),
+        fall=_flag(item.get("fall", False), f"{where} fall"),
         ratings={i: validate.rating(r, f"{where} rating of {i}")
                  for i, r in _by_id(item.get("ratings"), str, f"{where} ratings").items()},
         pain_during=_by_id(item.get("pain_during"), int, f"{where} pain_during"),

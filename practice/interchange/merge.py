@@ -29,6 +29,7 @@ def merge(stored: DayRecord | None, incoming: DayRecord) -> DayRecord:
         pain_after=_first(stored.pain_after, incoming.pain_after),
         pain_24h=_first(stored.pain_24h, incoming.pain_24h),
         leg=stored.leg if stored.leg is not None else incoming.leg,
+        fall=stored.fall or incoming.fall,
         note=stored.note or incoming.note,
         skips=skips,
         pain_skips=frozenset(i for i in stored.pain_skips | incoming.pain_skips if i in skips),

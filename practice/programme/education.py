@@ -16,8 +16,8 @@ POINTS = (
           "Pain during or after exercise usually means a sensitive back, not a damaged one. Backs are "
           "strong, and they get stronger when the load grows a little at a time."),
     Point("Most back pain is not serious",
-          "Even when it hurts a lot, it often starts to ease within about two weeks and settles within "
-          "about six."),
+          "Even when it hurts a lot, a new bout of back pain often starts to ease within about two weeks "
+          "and settles within about six. Pain that has lasted longer can still get better, more slowly."),
     Point("Keep moving",
           "Carry on with your usual day as far as you can: change how you do things rather than stopping them."),
     Point("Bed rest does not help",
@@ -50,9 +50,8 @@ POINTS = (
           "physiotherapist."),
 )
 
-FLARE, STOPPED, FIRST_WEEK, NOT_IMPROVING = 6, 0, 2, 11
-"""Which point fits: a flare day, after a stop for pain, the first week, and
-six weeks with no fall in pain."""
+FLARE, FIRST_WEEK = 6, 2
+"""Which point fits: a flare day, and the first week."""
 
 
 def point(index: int) -> str:

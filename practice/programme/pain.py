@@ -2,16 +2,19 @@
 
 * **Morning check-in**: average low-back pain over the last 24 hours, 0-10,
   and leg symptoms. **Usual** is the median of the last 7 morning ratings
-  before a morning (at least 3 are needed).
+  before a morning, flare days' mornings left out, so a flare does not raise
+  it and the exit from a flare is judged against the usual from before it.
+  With fewer than 3 such mornings, the first one is usual (2 if there is
+  none yet).
 * **Bands** for pain during an exercise: green 0-3 carry on, amber 4-5 finish
   the set and add nothing, red 6-10 stop the exercise.
 * **Next morning** against usual: +1 or less carry on; +2 or more step down
-  and no progressions for a week; 7 or more is a flare day and the
-  emergency questions are asked again.
+  and no progressions for a week; 7 or more is a flare day.
 * **Worsening**: +2 on 3 mornings in a row, or the 7-day average 2 or more
-  above the 7 days before.
+  above the 7 days before. It starts flare mode's gentler plan once.
 * **Flare mode** starts on a flare day (chosen by hand, or a morning at +2 or
-  7 or more) and ends after 2 mornings back within +1 of usual.
+  7 or more, or the first morning of a worsening trend) and ends after 2
+  mornings back within +1 of usual.
 * **The trend call** compares the last 7 days of morning scores with the first
   two weeks: better needs at least 1 point and at least 30% down, worse at
   least 2 points up. All of it in exact arithmetic (fractions): a rise of
@@ -20,7 +23,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from datetime import date, timedelta
 from enum import Enum
 from fractions import Fraction
@@ -37,6 +40,10 @@ USUAL_MORNINGS = 7
 MIN_USUAL_MORNINGS = 3
 HIGH = 7
 """A morning at or above this is a flare day and re-asks the emergency questions."""
+RED = 6
+"""Pain during an exercise at or above this stops it (the red band)."""
+FIRST_USUAL = 2
+"""Usual before there is any morning to go by."""
 STEP = 2
 """Points above usual that step down and start flare mode."""
 EXIT_MORNINGS = 2
@@ -47,6 +54,8 @@ usually settle within days to a few weeks."""
 
 Scores = Mapping[date, int]
 """Day -> a 0-10 score, only for days with a check-in."""
+Days = Collection[date]
+"""Flare days: their mornings say nothing about usual."""
 
 
 def average(scores: Scores, first: date, last: date) -> tuple[Fraction | None, int]:
@@ -75,18 +84,20 @@ class Band(Enum):
 
 def band(pain: int) -> Band:
     """Pain during or just after an exercise (section 9b)."""
-    return Band.GREEN if pain <= 3 else Band.AMBER if pain <= 5 else Band.RED
+    return Band.GREEN if pain <= 3 else Band.AMBER if pain < RED else Band.RED
 
 
 # Mornings ------------------------------------------------------------------------
 
 
-def usual(mornings: Scores, day: date) -> Fraction | None:
-    """The median of the last 7 morning ratings before ``day``; None with
-    fewer than 3."""
-    before = sorted(mornings[d] for d in sorted(d for d in mornings if d < day)[-USUAL_MORNINGS:])
+def usual(mornings: Scores, day: date, flare: Days = ()) -> Fraction:
+    """The median of the last 7 morning ratings before ``day`` that were not
+    flare days'. With fewer than 3 of them, the first morning that was not a
+    flare day's (``day``'s own, if it is the first of all), else 2."""
+    calm = sorted(d for d in mornings if d not in flare)
+    before = sorted(mornings[d] for d in [d for d in calm if d < day][-USUAL_MORNINGS:])
     if len(before) < MIN_USUAL_MORNINGS:
-        return None
+        return Fraction(mornings[calm[0]] if calm else FIRST_USUAL)
     middle = len(before) // 2
     return Fraction(before[middle]) if len(before) % 2 else Fraction(before[middle - 1] + before[middle], 2)
 
@@ -95,32 +106,29 @@ class Morning(Enum):
     """A morning against usual (section 9c)."""
 
     UNKNOWN = "unknown"
-    """No check-in that morning, or no usual yet."""
+    """No check-in that morning."""
     SETTLED = "settled"
     """At or below usual, or +1."""
     UP = "up"
     """2 or more above usual."""
 
 
-def morning(mornings: Scores, day: date) -> Morning:
+def morning(mornings: Scores, day: date, flare: Days = ()) -> Morning:
     if day not in mornings:
         return Morning.UNKNOWN
-    base = usual(mornings, day)
-    if base is None:
-        return Morning.UNKNOWN
-    return Morning.UP if mornings[day] >= base + STEP else Morning.SETTLED
+    return Morning.UP if mornings[day] >= usual(mornings, day, flare) + STEP else Morning.SETTLED
 
 
-def starts_flare(mornings: Scores, day: date) -> bool:
+def starts_flare(mornings: Scores, day: date, flare: Days = ()) -> bool:
     """The morning of ``day`` makes it a flare day: 7 or more, or usual +2."""
-    return day in mornings and (mornings[day] >= HIGH or morning(mornings, day) is Morning.UP)
+    return day in mornings and (mornings[day] >= HIGH or morning(mornings, day, flare) is Morning.UP)
 
 
-def worsening(mornings: Scores, day: date) -> bool:
+def worsening(mornings: Scores, day: date, flare: Days = ()) -> bool:
     """+2 on 3 mornings in a row up to ``day``, or the 7-day average up 2 or
     more on the 7 days before."""
     last_three = [day - timedelta(days=n) for n in range(3)]
-    if all(morning(mornings, d) is Morning.UP for d in last_three):
+    if all(morning(mornings, d, flare) is Morning.UP for d in last_three):
         return True
     recent, n_recent = average(mornings, day - timedelta(days=6), day)
     before, n_before = average(mornings, day - timedelta(days=13), day - timedelta(days=7))
@@ -128,22 +136,35 @@ def worsening(mornings: Scores, day: date) -> bool:
             and n_before >= MIN_SCORES and recent - before >= WORSE_POINTS)
 
 
+def trend_start(mornings: Scores, day: date, flare: Days = ()) -> date | None:
+    """The first day of the worsening trend that holds on ``day``, or None if
+    none does: the questions are asked again once a trend, not every day of it."""
+    if not worsening(mornings, day, flare):
+        return None
+    start = day
+    while worsening(mornings, start - timedelta(days=1), flare):
+        start -= timedelta(days=1)
+    return start
+
+
 def in_flare(day: date, flare_days: Iterable[date], mornings: Scores) -> bool:
     """Flare mode going into ``day`` (before its own check-in): a flare began
     in the last :data:`FLARE_LOOKBACK` days (a flare day after a day that was
     not one, or a morning that started one), and fewer than 2 mornings since
-    it began came back within +1 of usual."""
-    flare = set(flare_days)
+    it began came back within +1 of the usual from before it."""
+    flare = frozenset(flare_days)
     recent = sorted((d for d in flare if day - timedelta(days=FLARE_LOOKBACK) <= d < day), reverse=True)
-    start = next((d for d in recent if starts_flare(mornings, d) or d - timedelta(days=1) not in flare), None)
+    start = next((d for d in recent if starts_flare(mornings, d, flare) or d - timedelta(days=1) not in flare), None)
     if start is None:
         return False
-    settled = sum(1 for d in mornings if start < d < day and morning(mornings, d) is Morning.SETTLED)
+    before = usual(mornings, start, flare)
+    settled = sum(1 for d in mornings if start < d < day and mornings[d] <= before + STEP - 1)
     return settled < EXIT_MORNINGS
 
 
 NOT_EASING_DAYS = 42
-"""Six weeks: most back pain settles by then (10b: a GP or physio if not)."""
+"""Six weeks: most new back pain settles by then (10b: a GP or physio if not)."""
+NOT_EASING_WORDS = "Your back has not eased in six weeks: worth booking your GP or a physiotherapist."
 
 
 def not_easing(mornings: Scores, today: date) -> bool:

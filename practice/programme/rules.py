@@ -29,7 +29,7 @@ from practice.catalog import Catalog, Exercise
 from practice.daylog import DayRecord, Rating
 from practice.programme import pain
 from practice.programme.levels import LEVEL_EVERY_DAYS, Session, is_step_down, recent_changes, sessions
-from practice.programme.records import Answers, Change, Decline, LevelChange
+from practice.programme.records import Answers, Change, Clearance, Decline, LevelChange
 from practice.programme.screening import Mode
 
 if TYPE_CHECKING:
@@ -75,6 +75,9 @@ class Inputs(NamedTuple):
     """The screening's mode."""
     caps: Mapping[str, int] = {}
     """The highest level a step up may reach, by exercise (from the self-tests)."""
+    flare_days: frozenset[date] = frozenset()
+    """Days that were flare days: their mornings say nothing about usual."""
+    clearances: Sequence[Clearance] = ()
 
 
 def suggestions(inputs: Inputs) -> list[Suggestion]:
@@ -137,7 +140,7 @@ def _down(exercise: Exercise, level: int, history: list[Session], inputs: Inputs
     for day in sorted(inputs.mornings, reverse=True):
         if day <= inputs.today - timedelta(days=LEVEL_EVERY_DAYS) or day > inputs.today:
             break
-        if pain.morning(inputs.mornings, day) is pain.Morning.UP and any(
+        if pain.morning(inputs.mornings, day, inputs.flare_days) is pain.Morning.UP and any(
             day - timedelta(days=LEVEL_EVERY_DAYS) <= c.day < day and c.after == level for c in stepped_up
         ):
             return Suggestion(exercise.id, Change.DOWN, to,
@@ -166,17 +169,17 @@ def _up(exercise: Exercise, level: int, history: list[Session], inputs: Inputs) 
     if recent_changes(inputs.changes, exercise.id, inputs.today):
         return None
     week = [inputs.today - timedelta(days=n) for n in range(LEVEL_EVERY_DAYS)]
-    if any(pain.morning(inputs.mornings, d) is pain.Morning.UP for d in week):
+    if any(pain.morning(inputs.mornings, d, inputs.flare_days) is pain.Morning.UP for d in week):
         return None
     if any(is_step_down(c) for c in recent_changes(inputs.changes, exercise.id, inputs.today)):
         return None
-    why = _qualifies(history[-2:], level, inputs.mornings)
+    why = _qualifies(history[-2:], level, inputs.mornings, inputs.flare_days)
     if why is None:
         return None
     return Suggestion(exercise.id, Change.UP, level + 1, why)
 
 
-def _qualifies(last_two: list[Session], level: int, mornings: pain.Scores) -> str | None:
+def _qualifies(last_two: list[Session], level: int, mornings: pain.Scores, flare: pain.Days) -> str | None:
     """Why these two sessions earn a step up (8c P1-P4), or None."""
     if len(last_two) < 2 or not all(s.done and s.level == level for s in last_two):
         return None
@@ -189,7 +192,7 @@ def _qualifies(last_two: list[Session], level: int, mornings: pain.Scores) -> st
         return None
     if not all(s.green for s in last_two):
         return None
-    nights = [pain.morning(mornings, s.day + timedelta(days=1)) for s in last_two]
+    nights = [pain.morning(mornings, s.day + timedelta(days=1), flare) for s in last_two]
     if any(night is not pain.Morning.SETTLED for night in nights):
         return None
     return (f"Two sessions in a row {how}, pain during stayed at 3 or below, and the mornings after were "

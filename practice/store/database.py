@@ -124,7 +124,6 @@ class Database:
             paced=doc.get("paced", True),
             sound=doc.get("sound", "sounds"),
             speech=doc.get("speech", False),
-            owed=doc.get("owed", ""),
             retest_days=doc.get("retest_days", DEFAULT_RETEST_DAYS),
             hamstring_test=doc.get("hamstring_test"),
         )
@@ -173,7 +172,7 @@ class Database:
         if settings.theme is not None:
             doc["theme"] = settings.theme
         defaults = Settings()
-        for field in ("rest_days", "get_ready", "paced", "sound", "speech", "owed", "retest_days", "hamstring_test"):
+        for field in ("rest_days", "get_ready", "paced", "sound", "speech", "retest_days", "hamstring_test"):
             if getattr(settings, field) != getattr(defaults, field):
                 doc[field] = getattr(settings, field)
         self._write(self._settings, {SETTINGS_DOC: doc})

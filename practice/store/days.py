@@ -108,6 +108,8 @@ def encode(record: DayRecord, interner: Interner) -> dict[str, Any]:
             doc[field] = getattr(record, field)
     if record.leg is not None:
         doc["leg"] = record.leg.value
+    if record.fall:
+        doc["fall"] = True
     if record.note:
         doc["note"] = record.note
     if record.skips:
@@ -152,6 +154,7 @@ def decode(day: date, doc: dict[str, Any], names: Names) -> DayRecord:
         stop=None if stop is None else Stop(stop["at"], exercises.get(str(stop.get("exercise")))),
         pain_24h=doc.get("pain_24h"),
         leg=None if leg is None else _LEGS[leg],
+        fall=doc.get("fall", False),
         ratings=EMPTY if not ratings else {exercises[k]: _RATINGS[v] for k, v in ratings.items()},
         pain_during=by_name(doc.get("pain_during"), exercises),
         pain_skips=frozenset(exercises[str(n)] for n in doc.get("pain_skips", ())),

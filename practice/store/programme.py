@@ -18,7 +18,7 @@ from practice.programme.records import (
     ProgrammeLog,
     QuestionSet,
 )
-from practice.programme.screening import QUESTIONS
+from practice.programme.screening import WORDING
 from practice.store.lists import documents, in_order
 from practice.store.schema import Damaged
 
@@ -69,7 +69,7 @@ def _is_level(value: Any, low: int = 1) -> bool:
 
 
 def _is_questions(value: Any) -> bool:
-    return type(value) is list and all(type(q) is str and q in QUESTIONS for q in value)
+    return type(value) is list and all(type(q) is str and q in WORDING for q in value)
 
 
 _FIELDS: dict[str, dict[str, Callable[[Any], bool]]] = {

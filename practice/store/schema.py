@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-VERSION = 4
+VERSION = 5
 META_TABLE = "meta"
 META_DOC = "1"
 
@@ -40,7 +40,19 @@ def _v3_to_v4(data: dict[str, Any], notes: list[str]) -> dict[str, Any]:
     return data
 
 
-MIGRATIONS: Mapping[int, Migration] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4}
+def _v4_to_v5(data: dict[str, Any], notes: list[str]) -> dict[str, Any]:
+    """Version 5 adds an optional field (a fall reported at a morning
+    check-in) and keeps safety answers one question at a time. The questions
+    owed are worked out from what they follow (a check-in, a stop), so the
+    settings no longer keep them. The bump keeps an older backtui from
+    dropping a reported fall."""
+    for doc in data.get("settings", {}).values():
+        if isinstance(doc, dict):
+            doc.pop("owed", None)
+    return data
+
+
+MIGRATIONS: Mapping[int, Migration] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4, 4: _v4_to_v5}
 """``MIGRATIONS[n]`` turns a version-n file into a version n+1 file."""
 
 

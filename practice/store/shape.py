@@ -146,6 +146,8 @@ def _days(table: Any, exercises: frozenset[str], plans: frozenset[int]) -> None:
     legs = _fields(docs, "leg")
     if set(map(type, legs)) - {str} or not LEGS.issuperset(legs):
         _fail(DAYS, "leg")
+    if set(map(type, _fields(docs, "fall"))) - {bool}:
+        _fail(DAYS, "fall")
     ratings = _fields(docs, "ratings")
     if not _maps(ratings, exercises) or not all(
         type(r) is str and r in RATINGS for r in chain.from_iterable(map(dict.values, ratings))
@@ -189,7 +191,6 @@ _SETTINGS_FIELDS = {
     "paced": lambda v: type(v) is bool,
     "sound": routine_fields.fits(validate.sound),
     "speech": lambda v: type(v) is bool,
-    "owed": lambda v: type(v) is str and len(v) <= validate.REASON_LIMIT,
     "retest_days": routine_fields.fits(validate.retest_days),
     "hamstring_test": routine_fields.fits(validate.hamstring_test),
     **routine_fields.FIELDS,

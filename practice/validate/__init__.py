@@ -248,6 +248,8 @@ def record(value: DayRecord, today: date, where: str | None = None) -> DayRecord
     pain(value.pain_24h, f"{where} pain_24h")
     if value.leg is not None:
         leg(value.leg.value, f"{where} leg")
+    if type(value.fall) is not bool:
+        raise Invalid(f"{where} fall: expected yes or no")
     _by_id(value.ratings, f"{where} ratings")
     for exercise, given in value.ratings.items():
         rating(given.value if isinstance(given, Rating) else given, f"{where} rating of {exercise}")

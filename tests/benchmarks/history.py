@@ -15,6 +15,7 @@ from pathlib import Path
 
 from practice.daylog import DayKind, DayRecord
 from practice.journal import Journal
+from tests.support import answer_set
 
 DAYS = 3650
 EXTRA = ("bird-dog", "side-plank", "mcgill-curl-up", "leg-swing-dynamic", "calf-step-stretch")
@@ -67,7 +68,7 @@ def screened(journal: Journal) -> None:
     from practice.programme.records import QuestionSet
 
     journal.acknowledge_safety()
-    Coach(journal).answer(QuestionSet.FULL, frozenset())
+    answer_set(journal, (), QuestionSet.FULL)
 
 
 @contextmanager

@@ -170,7 +170,7 @@ class PainTestScreen(TestScreen):
                 if result.ask_again or self.assessor.blocked():
                     self.dismiss(Outcome(left=True))  # the run says why
                     if result.ask_again:
-                        self.app.ask_screening()  # type: ignore[attr-defined]
+                        self.app.check_safety()  # type: ignore[attr-defined]
                     return
         self._show()
 

@@ -19,7 +19,6 @@ from practice.app.timer import HoldTimer
 from practice.assess import when
 from practice.assess.protocol import BRIDGE, PAIN_24H, STOP_WORDS, WALK_SECONDS, Kind, Test
 from practice.assess.service import Assessor
-from practice.programme.records import QuestionSet
 from practice.timing import Step, StepKind
 
 WALK_WORDS = ("Walk easily for five minutes first, around the room or the house: the tests then start from "
@@ -116,9 +115,7 @@ class Run:
             return
         self._end(f"Stopped for {STOP_WORDS[outcome.stop]}, and recorded: no more tests today.")
         if outcome.stop.screens:
-            self.app.ask_screening(  # type: ignore[attr-defined]
-                QuestionSet.EMERGENCY, "A test was stopped for pain or leg symptoms: the safety questions again, "
-                                       "to be safe.")
+            self.app.check_safety()  # type: ignore[attr-defined]
 
     def _end(self, words: str | None = None) -> None:
         if words:

@@ -59,3 +59,9 @@ def answer_set(journal, yes=(), questions=None):  # type: ignore[no-untyped-def]
         journal.db.add(Answers(journal.moment(), journal.today(), questions, SETS[questions], frozenset(yes)))
     log = journal.db.programme()
     return screening_mode(log.answers, log.clearances)
+
+
+def unowed(err: str) -> str:
+    """Standard error without the line saying safety questions are owed (the
+    exercise commands print it until they are answered)."""
+    return "".join(line for line in err.splitlines(keepends=True) if "safety question" not in line)

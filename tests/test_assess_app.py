@@ -42,7 +42,7 @@ async def test_a_whole_run_from_today_to_the_results(journal, clock):
         await pilot.press("2")  # the back right now, before the tests
         assert isinstance(app.screen, WalkScreen)
         await pilot.press("n")  # walked
-        await pilot.press("3", "n")  # no check-in yet this morning: asked now
+        await pilot.press("3", "n", "n")  # no check-in yet this morning: asked now
         assert isinstance(app.screen, PainTestScreen)
         assert "3/10" in str(app.screen.query_one("#pain-24h").render())
         await pilot.press("enter")
@@ -95,19 +95,21 @@ async def test_a_test_stopped_for_pain_ends_the_run_and_asks_the_safety_question
             app.screen.query_one("#assess-said").render())
         await pilot.press("x", "4")  # 2 points above the pain before the tests: stop
         assert isinstance(app.screen, ScreeningScreen)
-        assert "stopped for pain or leg symptoms" in app.screen.why
+        assert "stopped for pain or leg symptoms" in app.screen.due.why
         assert results(journal)[1:] == [("bridge-hold", "left", 20, "single", None, ()),
                                         ("bridge-hold", "right", None, "single", "pain", ())]
-        await pilot.press("enter", *"n" * 9)
+        assert app.screen.asked == ("E1", "E2", "E3", "E4", "E5", "G10")  # the rest were answered today
+        await pilot.press("enter", *"n" * 6)
         assert isinstance(app.screen, AssessmentsScreen)
         assert "Stopped for pain, and recorded" in [n.message for n in app._notifications][-1]
 
 
 async def test_leg_symptoms_stop_a_typed_test_too(journal, clock):
     app = app_for(journal)
+    clock.advance(minutes=5)  # the first run's questions a few minutes before
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        await pilot.press("t", "g", "p", "1", "n", "1", "n", "enter")
+        await pilot.press("t", "g", "p", "1", "n", "1", "n", "n", "enter")
         assert isinstance(app.screen, NumberTestScreen) and app.screen.test.id == "straight-leg-raise"
         await pilot.press("enter", *"75", "enter")  # the left leg
         await pilot.press("l")  # tingling below the knee on the right

@@ -7,6 +7,7 @@ import re
 from datetime import date, timedelta
 
 from apps import answer_all_no, app_for, on_disk, routine_text, row, screened, select
+from practice.app.main import make_app
 from fixed_history import FIRST, build
 from textual.widgets import SelectionList
 
@@ -24,7 +25,7 @@ SIZE = (80, 24)
 TODAY = date(2026, 11, 21)
 
 
-async def test_the_morning_check_in_takes_two_keys_and_can_be_skipped(journal):
+async def test_the_morning_check_in_takes_three_keys_and_can_be_skipped(journal):
     app = app_for(journal)
     async with app.run_test(size=SIZE) as pilot:
         assert "check in" in str(app.screen.query_one("#saved").render())
@@ -32,7 +33,7 @@ async def test_the_morning_check_in_takes_two_keys_and_can_be_skipped(journal):
         assert isinstance(app.screen, TodayScreen) and on_disk(journal).pain_24h is None
         await pilot.press("c")
         assert isinstance(app.screen, MorningDialog)
-        await pilot.press("3", "n")  # 3/10 over the last 24 hours, no leg symptoms
+        await pilot.press("3", "n", "n")  # 3/10 over the last 24 hours, no leg symptoms, no fall
         await pilot.pause()
         assert (on_disk(journal).pain_24h, on_disk(journal).leg) == (3, Leg.NONE)
         assert "check in" not in str(app.screen.query_one("#saved").render())
@@ -43,10 +44,12 @@ async def test_the_morning_check_in_takes_two_keys_and_can_be_skipped(journal):
     assert (on_disk(journal).pain_before, on_disk(journal).pain_after) == (2, 10)
 
 
-async def test_a_high_morning_makes_a_flare_day_and_asks_the_emergency_questions(journal):
-    app = app_for(journal)
+async def test_a_high_morning_makes_a_flare_day_and_asks_the_emergency_questions(journal, clock):
+    screened(journal)
+    clock.advance(days=1)  # the questions were answered yesterday
+    app = make_app(journal)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("c", "8", "o")  # 8/10, one leg
+        await pilot.press("c", "8", "o", "n")  # 8/10, one leg, no fall
         await pilot.pause()
         assert on_disk(journal).kind is DayKind.FLARE
         assert isinstance(app.screen, ScreeningScreen)
@@ -59,13 +62,15 @@ async def test_a_high_morning_makes_a_flare_day_and_asks_the_emergency_questions
         await pilot.press("f", "y")  # f ends it by hand, after a yes
         await pilot.pause()
     assert on_disk(journal).kind is DayKind.NORMAL
-    assert len(journal.db.programme().answers) == 2
+    assert len(journal.db.programme().answers) == 1 + 9  # yesterday's set, then today's nine one by one
 
 
-async def test_high_pain_right_now_offers_a_flare_day(journal):
-    app = app_for(journal)
+async def test_high_pain_right_now_offers_a_flare_day(journal, clock):
+    screened(journal)
+    clock.advance(days=1)
+    app = make_app(journal)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("c", "3", "n", "c", "7")
+        await pilot.press("c", "3", "n", "n", "c", "7")
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("y")
         await pilot.pause()
@@ -76,10 +81,12 @@ async def test_high_pain_right_now_offers_a_flare_day(journal):
         assert row(app, "hamstring-dynamic-stiff-leg-deadlift").state is RowState.GATED  # no flare-safe level
 
 
-async def test_declining_the_flare_offer_keeps_a_normal_day(journal):
-    app = app_for(journal)
+async def test_declining_the_flare_offer_keeps_a_normal_day(journal, clock):
+    screened(journal)
+    clock.advance(days=1)
+    app = make_app(journal)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("c", "3", "n", "c", "9", "n")
+        await pilot.press("c", "3", "n", "n", "c", "9", "n")
         await answer_all_no(pilot, 9)
     record = on_disk(journal)
     assert (record.pain_before, record.kind) == (9, DayKind.NORMAL)

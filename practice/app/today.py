@@ -444,8 +444,8 @@ class TodayScreen(Screen[None]):
         if result is None:
             return
 
-        if result.flare_started or result.flare_ended or result.reduced:
-            self._new_rows()
+        if result.flare_started or result.flare_ended or result.reduced or self._rows_changed():
+            self._new_rows()  # a new kind or volume, or leg symptoms easing what loads the nerves
         else:
             self.show_view()
         self._say_saved(result.words())

@@ -274,7 +274,7 @@ WHY_FALL = "You told backtui about a fall or injury: the questions about it."
 WHY_WORSE = "Your mornings have been getting worse: the emergency questions again, to be safe."
 WHY_TEST = "A self-test was stopped for pain or leg symptoms: the questions about your legs and nerves."
 WHY_FIRST = "Before your first session, a few safety questions."
-WHY_NEW = "A safety question backtui has not asked you before."
+WHY_NEW = "Safety questions you have not answered yet."
 WHY_AGAIN = "You took back a yes as a mistake: that question again, and any still to answer."
 WHY_MONTH = "It has been 30 days: the safety questions again."
 WHY_ALL = "Every safety question, as you asked."
@@ -297,10 +297,15 @@ def findings(records: Mapping[date, DayRecord], mornings: pain.Scores, today: da
     """Everything in the last 30 days that calls for questions, oldest first."""
     since = today - timedelta(days=FULL_EVERY_DAYS)
     found = []
-    for day in sorted(d for d in records if since <= d <= today):
+    high_before = False
+    for day in sorted(d for d in records if d <= today):
         record = records[day]
-        scores = (record.pain_24h, record.pain_before, record.pain_after)
-        if any(score is not None and score >= pain.HIGH for score in scores):
+        scores = [s for s in (record.pain_24h, record.pain_before, record.pain_after) if s is not None]
+        high = bool(scores) and max(scores) >= pain.HIGH
+        new_high, high_before = high and not high_before, high if scores else high_before
+        if day < since:
+            continue
+        if new_high:
             found.append(Finding(day, WHY_HIGH))
         if any(score >= pain.RED for score in record.pain_during.values()):
             found.append(Finding(day, WHY_RED))

@@ -24,6 +24,7 @@ from practice.programme import education, gates, pain
 from practice.programme.levels import LEVEL_EVERY_DAYS, current_levels
 from practice.programme.records import Answers, Change, Clearance, Decline, LevelChange
 from practice.programme.rules import Inputs, Suggestion, next_time, suggestions
+from practice.programme.triage import Episode, Flares, Triage, walk_level
 from practice.programme.screening import (
     Due,
     Emergency,
@@ -37,6 +38,7 @@ from practice.programme.screening import (
 )
 from practice.validate.routine import dose_problems
 
+WALK = "walk"
 HISTORY_DAYS = 120
 """How far back the rules look (the last sessions of a 2x/week exercise, a
 14-day break, the 30-day screening)."""
@@ -188,16 +190,36 @@ class Coach:
         return self.journal.switch(exercise.id, on)
 
     def _change(self, exercise_id: str, level: int, change: Change, why: str, reset_dose: bool) -> LevelChange:
+        with self.journal.db.transaction():
+            return self._level_change(exercise_id, level, change, why, reset_dose)
+
+    def _level_change(self, exercise_id: str, level: int, change: Change, why: str, reset_dose: bool) -> LevelChange:
+        """Inside a transaction: the level change, kept if it changes anything,
+        and today's plan following it."""
+        journal = self.journal
+        today = journal.today()
+        before = current_levels(journal.catalog, journal.db.programme().changes)[exercise_id]
+        record = LevelChange(today, exercise_id, before, level, change, validate.text(why, "why", validate.NOTE_LIMIT))
+        if level != before:
+            journal.db.add(record)
+            self._carry_dose(journal.exercise(exercise_id), level, reset_dose)
+            journal.replan_today()  # today's plan follows the new level
+        return record
+
+    def fit_start(self, episode: Episode, leg: bool, flares: Flares, walk: int) -> Triage:
+        """Keep the start's answers (the gentler first two weeks count from
+        the first time they were given) and set walking to start from what
+        the person walks now."""
         journal = self.journal
         with journal.db.transaction():
-            today = journal.today()
-            before = current_levels(journal.catalog, journal.db.programme().changes)[exercise_id]
-            record = LevelChange(today, exercise_id, before, level, change, validate.text(why, "why", validate.NOTE_LIMIT))
-            if level != before:
-                journal.db.add(record)
-                self._carry_dose(journal.exercise(exercise_id), level, reset_dose)
-                journal.replan_today()  # today's plan follows the new level
-        return record
+            settings = journal.db.settings()
+            first = settings.triage.day if settings.triage is not None else journal.today(settings)
+            triage = validate.triage(Triage(episode, leg, flares, walk, first))
+            journal.db.put_settings(settings._replace(triage=triage))
+            if WALK in journal.catalog:
+                self._level_change(WALK, walk_level(walk), Change.HAND, "from what you walk now", reset_dose=True)
+            journal.replan_today()
+        return triage
 
     def _carry_dose(self, exercise: Exercise, level: int, reset: bool) -> None:
         """Inside a transaction: the person's own dose moves to the new level

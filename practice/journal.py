@@ -15,13 +15,14 @@ from practice import validate
 from practice.catalog import Catalog, Exercise, Phase, load_catalog
 from practice.clock import Clock, SystemClock, practice_day
 from practice.custom.own import OwnCatalog
-from practice.daylog import DayKind, DayRecord, Leg, Stop, Volume
+from practice.daylog import DayKind, DayRecord, Leg, Rating, Stop, Volume
 from practice.errors import DayChanged, UsageError
 from practice.keeper import Keeper
 from practice.locations import database_path
 from practice.programme import pain as pain_model
 from practice.programme.levels import current_levels
 from practice.programme.records import ProgrammeLog
+from practice.programme.triage import gentle_on
 
 if TYPE_CHECKING:
     from practice.interchange import Imported
@@ -153,7 +154,8 @@ class Journal:
             from practice.assess.extras import routine_extras
 
             extras = routine_extras(self.catalog, choices, levels)
-        return plan_for(day, self.catalog, settings.routine, kind, levels, volume, limit, extras, leg)
+        start = live and gentle_on(settings.triage, day)
+        return plan_for(day, self.catalog, settings.routine, kind, levels, volume, limit, extras, leg, start)
 
     def past_plan(self, record: DayRecord) -> Plan:
         """A past day's plan, as the day kept it."""
@@ -268,6 +270,22 @@ class Journal:
         at = self.moment()
         done = self.edit(lambda record: record.with_tick(exercise.id, at, held), day)
         return TickResult(exercise, done.view, changed=done.changed_ticks)
+
+    def rating(self, exercise_id: str, rating: Rating) -> Callable[[DayRecord], DayRecord]:
+        """The change that rates an exercise done that day (only a done one
+        can be rated: the rules read a rating as how a session went)."""
+        exercise = self.exercise(exercise_id)
+
+        def change(record: DayRecord) -> DayRecord:
+            if exercise.id not in record.ticks:
+                raise UsageError(f"{exercise.name} was not done on {record.day:%a %-d %b}: tick it first, then rate it")
+            return record.with_rating(exercise.id, rating)
+
+        return change
+
+    def rate(self, exercise_id: str, rating: Rating, day: date | None = None) -> Edit:
+        """Rate an exercise done on ``day`` (today by default)."""
+        return self.edit(self.rating(exercise_id, rating), day)
 
     def untick(self, exercise_id: str, day: date | None = None) -> TickResult:
         exercise = self.exercise(exercise_id)

@@ -27,6 +27,9 @@ class Limit(Enum):
 EMERGENCY_GATE = FlareGate(
     "Your answers to the safety questions need emergency care first."
 )
+START_GATE = FlareGate(
+    "It has no gentlest level, so it waits for the end of your gentler first two weeks."
+)
 SHARE = {Volume.FULL: 1.0, Volume.REDUCED: 2 / 3, Volume.HALF: 0.5}
 
 
@@ -112,6 +115,7 @@ def plan_for(
     limit: Limit = Limit.NONE,
     extras: Mapping[str, tuple[Extra, ...]] | None = None,
     leg: bool = False,
+    start: bool = False,
 ) -> Plan:
     """Everything switched on and due on ``day``, each at its level
     (``levels``, or where to start). A rest day has no plan. On a flare day
@@ -119,9 +123,11 @@ def plan_for(
     at about half the sets, and one with no such level is left out, with a
     reason; after an emergency sign, everything is left out. On a morning
     with leg symptoms (``leg``), the exercises that load the leg's nerves are
-    left out or eased, with a reason. ``extras`` (from accepted self-test
+    left out or eased, with a reason. In the gentler start of the first two
+    weeks (``start``) the mat exercises keep to their flare-safe levels at
+    about two thirds of the sets. ``extras`` (from accepted self-test
     suggestions) apply on full days only."""
-    [plan] = plans_for([day], catalog, settings, kind, levels, volume, limit, extras, leg)
+    [plan] = plans_for([day], catalog, settings, kind, levels, volume, limit, extras, leg, start)
     return plan
 
 
@@ -135,6 +141,7 @@ def plans_for(
     limit: Limit = Limit.NONE,
     extras: Mapping[str, tuple[Extra, ...]] | None = None,
     leg: bool = False,
+    start: bool = False,
 ) -> list[Plan]:
     """:func:`plan_for` for each of ``days``, all of the same kind: each
     exercise is worked out once, and only its days differ."""
@@ -143,6 +150,8 @@ def plans_for(
     gentle = kind is DayKind.FLARE or limit is Limit.GENTLE
     if gentle:
         volume = Volume.HALF
+    elif start and volume is Volume.FULL:
+        volume = Volume.REDUCED
     candidates = []
     for exercise in settings.ordered(catalog.exercises):
         if not settings.is_on(exercise):
@@ -155,7 +164,7 @@ def plans_for(
     def item(exercise: Exercise, level: Level) -> PlanItem:
         if exercise.id not in items:
             items[exercise.id] = item_for(exercise, level.number, gentle, volume, limit, settings,
-                                          (extras or {}).get(exercise.id, ()), leg)
+                                          (extras or {}).get(exercise.id, ()), leg, start)
         return items[exercise.id]
 
     return [Plan(day, kind, tuple(item(e, lv) for schedule, e, lv in candidates if schedule.is_due(day)), volume)
@@ -183,7 +192,7 @@ def _scaled(dose: Dose, volume: Volume) -> Dose:
 
 def item_for(exercise: Exercise, number: int, gentle: bool, volume: Volume, limit: Limit = Limit.NONE,
              settings: RoutineSettings = RoutineSettings(), extras: tuple[Extra, ...] = (),
-             leg: bool = False) -> PlanItem:
+             leg: bool = False, start: bool = False) -> PlanItem:
     """The exercise at level ``number`` on a day: on a gentle day (a flare, or
     see-a-GP mode) at its highest flare-safe level or left out; with leg
     symptoms (``leg``) left out or eased as its rule says; its dose (the
@@ -192,10 +201,10 @@ def item_for(exercise: Exercise, number: int, gentle: bool, volume: Volume, limi
     level = exercise.level(number)
     gate = EMERGENCY_GATE if limit is Limit.STOPPED else None
     eased = ""
-    if gentle and gate is None:
+    if (gentle or (start and exercise.phase is not Phase.WALK)) and gate is None:
         safe = exercise.flare_level(level.number)
         if safe is None:
-            gate = exercise.flare_gate
+            gate = exercise.flare_gate if gentle else START_GATE
         else:
             level = safe
     rule = exercise.leg_rule if leg else None

@@ -13,9 +13,10 @@ from typing import NamedTuple
 from practice.assess import when
 from practice.assess.service import Assessor
 from practice.coach import Coach, Morning, PainReport
+from practice.catalog import Phase
 from practice.daylog import DayKind, DayRecord, Leg, Rating
 from practice.journal import DayView, Edit, Journal
-from practice.programme import pain
+from practice.programme import pain, triage
 from practice.programme.rules import next_time
 from practice.routine import Limit
 
@@ -31,6 +32,9 @@ class Advice(NamedTuple):
     first_week: bool = False
     quiet: bool = False
     """The line is only an offer (a self-assessment), shown without alarm."""
+    start: bool = False
+    """The line says how the start was fitted (its first day, or its gentler
+    first two weeks)."""
 
 
 class Undo(NamedTuple):
@@ -62,17 +66,22 @@ class Session:
         weeks. Worked out when the day's rows are (not on every key)."""
         limit = self.journal.limit()
         inputs = self.coach.inputs()
+        settings = self.journal.db.settings()
         count = len(self.coach.suggestions(inputs)) + len(self.coach.offers(inputs))
         quiet = False
+        start = settings.triage is not None and (triage.gentle_on(settings.triage, self.day)
+                                                 or settings.triage.day == self.day)
         if pain.not_easing(inputs.mornings, self.day):
             line = pain.NOT_EASING_WORDS + (f" ({count} level suggestion{'s' if count > 1 else ''}: l)" if count else "")
         elif count:
             line = f"{count} level suggestion{'s' if count > 1 else ''}: press l (nothing changes without your yes)."
+        elif start:
+            line = triage.words(settings.triage, self.day)  # type: ignore[arg-type]  # start: it is there
         else:
             line = self._assess_line()  # worked out only when nothing above comes first
             quiet = bool(line)
         first = self.journal.first_day()
-        return Advice(limit, line, first is None or (self.day - first).days < 7, quiet=quiet)
+        return Advice(limit, line, first is None or (self.day - first).days < 7, quiet=quiet, start=start)
 
     def _assess_line(self) -> str:
         """A quiet word when a self-assessment is offered (the first week's
@@ -84,6 +93,11 @@ class Session:
         if state is when.State.BASELINE:
             return "If you like: a baseline self-assessment (10 min) to see change later: press t."
         return "A self-assessment re-test is due (10 min, if you like): press t."
+
+    def later_lines(self) -> list[str]:
+        """What is still to do today and meant for any time (a walk)."""
+        return [f"Still to do today, any time: {item.exercise.name}, {item.dose.describe()} (space on Today "
+                "ticks it, enter times it)." for item in self.view.todo if item.exercise.phase is Phase.WALK]
 
     def suggestion_lines(self) -> list[str]:
         """The level suggestions in words, for the completion view."""
@@ -145,7 +159,7 @@ class Session:
     def rate(self, exercise_id: str, rating: Rating) -> str:
         name = self.journal.exercise(exercise_id).name
         words = rating.value.replace("-", " ")
-        message = self._apply(f"rated {name} {words}", exercise_id, lambda r: r.with_rating(exercise_id, rating))
+        message = self._apply(f"rated {name} {words}", exercise_id, self.journal.rating(exercise_id, rating))
         if rating is Rating.PAINFUL:
             level = self.journal.levels()[self.journal.exercise(exercise_id).id]
             message += (f" {next_time(level).capitalize()}. If the pain is sharp or runs into a leg, "

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from practice.clock import DEFAULT_DAY_START_HOUR
+from practice.programme.triage import Triage
 from practice.routine import RoutineSettings
 
 DEFAULT_GET_READY = 10
@@ -36,3 +37,6 @@ class Settings(NamedTuple):
     hamstring_test: str | None = None
     """The hamstring self-test the person picked and keeps ("sit-and-reach"
     or "straight-leg-raise"); None until the first is taken."""
+    triage: Triage | None = None
+    """The answers that fitted the start (how long, legs, flares, walking);
+    None until given."""

@@ -22,7 +22,8 @@ from textual.widgets import Label
 
 from practice.app.bignum import BigNumber
 
-from practice.app.complete import CompletionScreen
+from practice.app.review import ReviewScreen
+from practice.app.triage import TriageScreen
 from practice.app.routine.kit import KitScreen
 from practice.app.dialogs import (
     ConfirmScreen,
@@ -63,7 +64,11 @@ async def test_first_run_shows_the_safety_notice_then_the_questions_then_today(j
         assert isinstance(app.screen, KitScreen)  # after the questions: what kit is to hand
         await pilot.press("escape")  # later
         await pilot.pause()
+        assert isinstance(app.screen, TriageScreen)  # then the start: how long, legs, flares, walking
+        await pilot.press("2", "y", "2", "3")  # 6 to 12 weeks, into a leg, sometimes, about 15 minutes
+        await pilot.pause()
         assert isinstance(app.screen, TodayScreen)
+        assert "Your start, because pain goes into a leg" in str(app.screen.query_one("#banner").render())
         assert [n.title for n in app._notifications] == ["Your first week"]  # now, on Today
     assert journal.db.settings().safety_ack == int(clock.now().timestamp())
     answers = journal.db.programme().answers  # each kept as it was given
@@ -167,7 +172,7 @@ async def test_keys_move_between_rows_and_phases(journal):
         await pilot.press("shift+tab")
         assert focused_id(app) == "calf-foam-roll"
         await pilot.press("shift+tab")
-        assert focused_id(app) == "abdominal-zip-up"
+        assert focused_id(app) == "walk"  # the last phase: walking
         await pilot.press("3")
         assert focused_id(app) == "glute-bridge"
         await pilot.press("1", "up")
@@ -313,9 +318,9 @@ async def test_finishing_the_day_shows_streak_and_score(journal):
     async with app.run_test(size=SIZE) as pilot:
         assert focused_id(app) == due[-1]
         await pilot.press("space")
-        assert isinstance(app.screen, CompletionScreen)
-        assert "1 day" in str(app.screen.query_one("#streak").render())
-        assert "%" in str(app.screen.query_one("#strength").render())
+        assert isinstance(app.screen, ReviewScreen)
+        numbers = str(app.screen.query_one("#review-numbers").render())
+        assert "streak 1 day" in numbers and "habit strength" in numbers and "%" in numbers
         await pilot.press("enter")
         assert isinstance(app.screen, TodayScreen)
 

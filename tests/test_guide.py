@@ -6,13 +6,13 @@ from __future__ import annotations
 import pytest
 from apps import app_for, on_disk, open_exercise
 
-from practice.app.complete import CompletionScreen
+from practice.app.review import ReviewScreen
 from practice.app.guide import GuideScreen
 from practice.app.today import TodayScreen
 from practice.catalog import load_catalog
 from practice.guide import Cue, Done, Flow, Settings, Stage
 from practice.routine import item_for
-from practice.daylog import Volume
+from practice.daylog import Rating, Volume
 from practice.sound import Cues, Sound, Voice
 from practice.timing import StepKind
 
@@ -140,21 +140,24 @@ async def drive(pilot, clock, seconds: float, step: float = 1.0) -> None:
     await pilot.pause()
 
 
-async def test_the_whole_routine_plays_from_one_key_to_the_completion_view(journal, clock):
-    due = journal.view().plan.due
+async def test_the_whole_routine_plays_from_one_key_to_the_session_review(journal, clock):
+    due = [i for i in journal.view().plan.due if i != "walk"]  # the walk is for any time of the day
     app = app_for(journal)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("g")
         assert isinstance(app.screen, GuideScreen)
         await drive(pilot, clock, 60 * 60)
-        assert isinstance(app.screen, CompletionScreen)
+        assert isinstance(app.screen, ReviewScreen)
+        assert on_disk(journal).ratings == {}  # every rating timed out in the flow: not rated
+        assert "Walk, 10 min" in " ".join(str(s.render()) for s in app.screen.query("Static"))  # still to do
+        await pilot.press(*["o"] * len(due))  # each rated where the review puts the cursor
         await pilot.press("enter")
         assert isinstance(app.screen, TodayScreen)
     record = on_disk(journal)
-    assert set(record.ticks) == set(due) and record.complete
+    assert set(record.ticks) == set(due) and not record.complete  # the walk is still to do
     holds = {i for i in due if CATALOG[i].level(CATALOG[i].start).dose.held_seconds()}
     assert holds and all(record.held[i] > 0 for i in holds)
-    assert record.ratings == {}  # every rating timed out
+    assert record.ratings == {i: Rating.JUST_RIGHT for i in due}
 
 
 async def test_pause_skip_back_and_stop_for_pain_mid_flow(journal, clock):

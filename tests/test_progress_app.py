@@ -11,7 +11,7 @@ from practice.app.main import make_app
 from fixed_history import FIRST, build
 from textual.widgets import SelectionList
 
-from practice.app.complete import CompletionScreen
+from practice.app.review import ReviewScreen
 from practice.app.day_edit import DayEditScreen
 from practice.app.dialogs import ConfirmScreen, MorningDialog, PainDialog, TextDialog
 from practice.app.heatmap import Heatmap
@@ -124,7 +124,7 @@ async def test_finishing_the_day_asks_about_pain_after(journal):
     async with app.run_test(size=SIZE) as pilot:
         await select(pilot, due[-1])
         await pilot.press("space")
-        assert isinstance(app.screen, CompletionScreen)
+        assert isinstance(app.screen, ReviewScreen)
         await pilot.press("2")
         assert isinstance(app.screen, TodayScreen)
     assert on_disk(journal).pain_after == 2
@@ -291,4 +291,4 @@ async def test_the_open_progress_screen_shows_a_change_made_elsewhere(journal, c
         other = Journal(journal.db.storage.path.parent, clock)  # a command, or another backtui
         other.tick("calf-foam-roll")
         screen._check()
-        assert "1 of 12 done" in str(screen.query_one("#detail").render())
+        assert "1 of 14 done" in str(screen.query_one("#detail").render())

@@ -35,12 +35,29 @@ def test_the_first_run_notice(snap_compare, journal, size):
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_the_completion_view(snap_compare, journal, size):
-    for exercise_id in journal.view().plan.due[:-1]:
-        journal.tick(exercise_id)
+def test_the_session_review(snap_compare, journal, size):
+    from practice.daylog import Rating
+
+    due = journal.view().plan.due
+    for exercise_id in due[:-1]:
+        journal.tick(exercise_id, held=6 if exercise_id == "calf-foam-roll" else None)
+    for exercise_id in due[1:-4]:
+        journal.rate(exercise_id, Rating.JUST_RIGHT)
+    journal.rate("bird-dog", Rating.HARD)
 
     async def run_before(pilot):
-        await pilot.press("space")
+        await pilot.press("space")  # the walk: nothing is left
+        await pilot.pause()
+
+    assert snap_compare(app_for(journal), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_the_start_questions(snap_compare, journal, size):
+    async def run_before(pilot):
+        pilot.app.fit_start()
+        await pilot.pause()
+        await pilot.press("1", "y")  # under 6 weeks, into a leg: the third question
         await pilot.pause()
 
     assert snap_compare(app_for(journal), terminal_size=size, run_before=run_before)

@@ -66,7 +66,9 @@ class View(NamedTuple):
     progress: float
 
 
-class GuideScreen(FloorScreen[None]):
+class GuideScreen(FloorScreen["bool | None"]):
+    """Returns True when the flow played to its end, None when left."""
+
     DEFAULT_CSS = """
     GuideScreen #guide { height: 1fr; padding: 0 1; }
     GuideScreen #guide-title { text-style: bold; width: 100%; text-align: center; }
@@ -158,7 +160,7 @@ class GuideScreen(FloorScreen[None]):
         at = now if due is None else max(now, due)
         self._handle(self.flow.advance(at))
         if self.flow.stage is Stage.DONE:
-            self._end()
+            self._end(finished=True)
             return
         self._draw(at)
         if self._wake is not None:
@@ -212,10 +214,11 @@ class GuideScreen(FloorScreen[None]):
         elif step.side:
             self.cues.say(f"{step.side} side")
 
-    def _end(self) -> None:
+    def _end(self, finished: bool = False) -> None:
+        """Back to Today; ``finished``: the flow played to its end."""
         if self._wake is not None:
             self._wake.stop()
-        self.dismiss(None)
+        self.dismiss(True if finished else None)
 
     # Drawing --------------------------------------------------------------------------
 

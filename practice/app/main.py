@@ -46,6 +46,8 @@ class BackApp(App[None]):
         self._summary_timer: Timer | None = None
         self._ask_kit = False
         """Ask what kit the person has once the first run's safety questions are done."""
+        self._ask_start = False
+        """Then fit the start (how long, legs, flares, walking)."""
         self._on_screen = False
         self._after_first_frame: list[Callable[[], object]] = []
 
@@ -159,6 +161,10 @@ class BackApp(App[None]):
                 self._ask_kit = False
                 self.ask_kit(back, first_run=True)
                 return
+            if self._ask_start and limit is not Limit.STOPPED:
+                self._ask_start = False
+                self.fit_start(back)
+                return
             if isinstance(today, TodayScreen):
                 today.run_worker(today.check_day(recompose=True))
                 if self.first_screen == "go" and limit is not Limit.STOPPED:
@@ -220,7 +226,9 @@ class BackApp(App[None]):
             self.exit()
             return
         self.save(self.session.journal.acknowledge_safety)
-        self._ask_kit = self.session.journal.db.settings().routine.kit is None
+        settings = self.session.journal.db.settings()
+        self._ask_kit = settings.routine.kit is None
+        self._ask_start = settings.triage is None
         self.check_safety()
 
     def ask_kit(self, closed: Callable[[object], None] | None = None, first_run: bool = False,
@@ -241,6 +249,18 @@ class BackApp(App[None]):
                 closed(None)
 
         self.push_screen(KitScreen(self.session.journal.db.settings().routine.kit, first_run), chosen)
+
+    def fit_start(self, closed: Callable[[object], None] | None = None) -> None:
+        """The questions that fit the start; what they set is said on Today."""
+        from practice.app.triage import TriageScreen
+
+        def answered(answers: object) -> None:
+            if answers is not None:
+                self.save(lambda: self.session.coach.fit_start(*answers))  # type: ignore[misc]  # an Answers
+            if closed is not None:
+                closed(None)
+
+        self.push_screen(TriageScreen(self.session.journal.db.settings().triage), answered)
 
     def open_routine(self, closed: Callable[[None], None] | None = None) -> None:
         """Show the routine screen, first reading the routine again if it was shown before."""

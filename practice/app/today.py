@@ -15,6 +15,7 @@ from practice.app.routine_list import RoutineList
 from practice.app.rows import Row, RowState, put
 from practice.app.summary import Summary
 from practice.catalog import Phase
+from practice.catalog.model import MAT_PHASES
 from practice.daylog import DayKind, Rating, Volume
 from practice.errors import BacktuiError
 from practice.programme import education
@@ -47,10 +48,13 @@ class TodayScreen(Screen[None]):
         Binding("n", "note", "Note", show=False),
         Binding("a", "about", "About your back", show=False),
         Binding("question_mark", "help", "Help", key_display="?"),
+        Binding("q", "quit", "Quit"),
     ]
     AUTO_FOCUS = "#phases"
     _told = False
     """The first week's point was shown in this run."""
+    _reviewed = False
+    """The day's review was shown in this run (leaving asks no more)."""
     _advice = Advice(Limit.NONE)
     """What the programme advises today: worked out after the first frame."""
     ROLLOVER_CHECK_SECONDS = 1.0
@@ -147,7 +151,7 @@ class TodayScreen(Screen[None]):
             return "Flare day: flare-safe levels, about half the sets, short walks (f ends it)."
         if plan.kind is DayKind.REST:
             return "Rest day: the streak waits for you (r ends it)."
-        if plan.volume is Volume.REDUCED:
+        if plan.volume is Volume.REDUCED and not self._advice.start:
             return "A lighter day: about two thirds of the sets, to let your back settle."
         return self._advice.line
 
@@ -230,15 +234,16 @@ class TodayScreen(Screen[None]):
 
     # Changing ---------------------------------------------------------------
 
-    def _change(self, change: Callable[[], str]) -> bool:
-        """Save a change; the screen shows it only once it is on disk."""
+    def _change(self, change: Callable[[], str], ending: bool = True) -> bool:
+        """Save a change; the screen shows it only once it is on disk.
+        ``ending``: if it leaves nothing to do, show the day's review."""
         was_over = self._over()
         message = self.app.save(change)  # type: ignore[attr-defined]
         if message is None:
             return False
         self.show_view()
         self._say_saved(message)
-        if not was_over:
+        if ending and not was_over:
             self.show_the_end()
         return True
 
@@ -248,28 +253,50 @@ class TodayScreen(Screen[None]):
         return bool(view.plan.due) and not view.todo
 
     def show_the_end(self) -> None:
-        """When nothing is left to do: the day's numbers (a day with a skip
-        for another reason than pain says it stays incomplete), and the
-        question about pain after the session."""
-        from practice.app.complete import CompletionScreen
+        """When nothing is left to do: the day's review (a day with a skip
+        for another reason than pain says it stays incomplete)."""
+        if self._over():
+            view = self.session.view
+            self.review("All done for today" if view.complete else "Nothing left for today")
 
-        if not self._over():
-            return
+    def review(self, title: str, closed: Callable[[], None] | None = None) -> None:
+        """The day's review: what was done, the ratings not given yet, the
+        streak and what comes next; then pain after the session."""
+        from practice.app.review import ReviewScreen
+        from practice.review import lines
+
+        self._reviewed = True
         view = self.session.view
 
-        def pain_after(pain: int | None) -> None:
-            if pain is not None:
-                self._change(lambda: self.session.check_in(pain, after=True))
+        def rate(exercise_id: str, rating: Rating) -> bool:
+            return self._change(lambda: self.session.rate(exercise_id, rating), ending=False)
 
-        self.app.push_screen(CompletionScreen(self.session.journal.stats(), len(view.done),
-                                              self.session.suggestion_lines(), complete=view.complete), pain_after)
+        def answered(pain: int | None) -> None:
+            if pain is not None:
+                self._change(lambda: self.session.check_in(pain, after=True), ending=False)
+            if closed is not None:
+                closed()
+
+        more = [*self.session.suggestion_lines(), *self.session.later_lines()]
+        self.app.push_screen(ReviewScreen(title, lines(view), self.session.journal.stats(), more, rate), answered)
+
+    def action_quit(self) -> None:
+        """Leave backtui; when something done today has no rating yet, the
+        review first (q there, or escape, leaves)."""
+        from practice.review import unrated
+
+        if self._reviewed or not unrated(self.session.view):
+            self.app.exit()
+            return
+        self.review("Before you go: how did they go?", self.app.exit)
 
     def _say_left(self) -> None:
         """Back from a guided session left half-way: where the day stands."""
         view = self.session.view
-        if view.record.stop is None and view.todo:
+        mat = [item for item in view.todo if item.exercise.phase in MAT_PHASES]
+        if view.record.stop is None and mat:
             put(self._saved, f"Guided session left: {len(view.done)} of {len(view.plan.due)} done, all saved. "
-                             f"g goes on with {view.todo[0].exercise.name}.")
+                             f"g goes on with {mat[0].exercise.name}.")
 
     def _say_saved(self, message: str) -> None:
         at = self.session.journal.clock.now()
@@ -384,19 +411,23 @@ class TodayScreen(Screen[None]):
         if self._advice.limit is Limit.STOPPED:
             self.notify("No exercises today: your safety answers need emergency care first.")
             return
-        if view.record.stop is not None or not view.todo:
-            self.notify("Nothing left to play today." if view.record.stop is None else
-                        "Today's session was stopped for pain; no more exercises today.")
+        mat = [item for item in view.todo if item.exercise.phase in MAT_PHASES]
+        if view.record.stop is not None or not mat:
+            self.notify("Today's session was stopped for pain; no more exercises today." if view.record.stop else
+                        "Nothing left to play on the mat today." + (" Your walk is any time: space ticks it, enter "
+                                                                    "times it." if view.todo else ""))
             return
         settings = self.session.journal.db.settings()
-        screen = GuideScreen(self.session, list(view.todo), cues_for(self.app, settings))
+        screen = GuideScreen(self.session, mat, cues_for(self.app, settings))
 
-        def ended(_: None) -> None:
+        def ended(finished: bool | None) -> None:
             self.session.refresh()
             self.show_view()
             self.focus_next_todo(None)
-            self.show_the_end()  # when nothing is left
-            self._say_left()  # when something is
+            if finished:
+                self.review("Session done")
+            else:
+                self._say_left()  # left half-way: where the day stands
 
         self.app.push_screen(screen, ended)
 

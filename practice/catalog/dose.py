@@ -40,7 +40,8 @@ class HoldDose(NamedTuple):
 
     def describe(self) -> str:
         reps = f" x {self.reps}" if self.reps > 1 else ""
-        text = f"{self.seconds} s{reps}{_each(self.per_side, self.side_word)}"
+        length = f"{self.seconds // 60} min" if self.seconds >= 120 and self.seconds % 60 == 0 else f"{self.seconds} s"
+        text = f"{length}{reps}{_each(self.per_side, self.side_word)}"
         return f"up to {text}" if self.may_end_early else text
 
     def estimate_seconds(self) -> int:

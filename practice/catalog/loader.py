@@ -204,7 +204,7 @@ def _exercise(data: Any, index: int) -> Exercise:
         raise CatalogError(f"{where}: id must be a lowercase slug")
     phase = f.integer("phase")
     if phase not in Phase._value2member_map_:
-        raise CatalogError(f"{where}: phase must be 1, 2, 3 or 4")
+        raise CatalogError(f"{where}: phase must be 1, 2, 3, 4 or 5")
     sources = f.texts("sources")
     bad = next((s for s in sources if not _SOURCE.fullmatch(s)), None)
     if bad:

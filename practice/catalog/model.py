@@ -15,6 +15,9 @@ class Phase(IntEnum):
     STRETCH = 2
     GLUTES = 3
     BACK = 4
+    WALK = 5
+    """Walking: any time of the day, not on the mat (the guided session
+    leaves it for later)."""
 
     @property
     def title(self) -> str:
@@ -31,7 +34,10 @@ PHASE_TITLES = {
     Phase.STRETCH: "Hamstring and psoas stretching",
     Phase.GLUTES: "Glute activation",
     Phase.BACK: "Back strengthening",
+    Phase.WALK: "Walking",
 }
+MAT_PHASES = (Phase.RELEASE, Phase.STRETCH, Phase.GLUTES, Phase.BACK)
+"""The seeds' four phases, in their order: the session on the mat."""
 
 EQUIPMENT = ("none", "foam-roller", "ball", "step", "kettlebell", "gym")
 

@@ -249,8 +249,28 @@ def settings(args: Namespace, ctx: Context) -> int:
         journal.update_settings(retest_days=validate.retest_days(args.retest_days))
     if args.hamstring_test is not None:
         journal.update_settings(hamstring_test=validate.hamstring_test(args.hamstring_test))
-    print(render.settings_text(journal.db.settings()))
+    _fit_start(args, ctx)
+    print(render.settings_text(journal.db.settings(), journal.today()))
     return 0
+
+
+def _fit_start(args: Namespace, ctx: Context) -> None:
+    """The start's answers: all four the first time, any of them later."""
+    from practice.coach import Coach
+    from practice.programme.triage import Episode, Flares
+
+    given = {"episode": args.episode, "leg": args.leg_pain, "flares": args.flares, "walk": args.walk_now}
+    if all(value is None for value in given.values()):
+        return
+    kept = ctx.journal.db.settings().triage
+    if kept is None and any(value is None for value in given.values()):
+        raise UsageError("the first time, give all four of --episode, --leg-pain, --flares and --walk-now")
+    Coach(ctx.journal).fit_start(
+        Episode(args.episode) if args.episode else kept.episode,  # type: ignore[union-attr]
+        args.leg_pain == "yes" if args.leg_pain else kept.leg,  # type: ignore[union-attr]
+        Flares(args.flares) if args.flares else kept.flares,  # type: ignore[union-attr]
+        args.walk_now if args.walk_now is not None else kept.walk,  # type: ignore[union-attr]
+    )
 
 
 def where(args: Namespace, ctx: Context) -> int:
@@ -266,6 +286,16 @@ def where(args: Namespace, ctx: Context) -> int:
     print(f"lock      {db.with_name(db.name + '.lock')}")
     print(f"backups   {len(backups)}" + (f", newest {backups[0]}" if backups else ""))
     print(f"prompt    {ctx.data_dir / PROMPT_NAME}")
+    return 0
+
+
+def rate(args: Namespace, ctx: Context) -> int:
+    from practice.daylog import Rating
+
+    edit = ctx.journal.rate(args.id, Rating(args.rating), _chosen_day(args.date, ctx))
+    exercise = ctx.journal.exercise(args.id)
+    day = edit.view.record.day
+    print(f"Rated {exercise.name} ({exercise.id}) {args.rating.replace('-', ' ')} on {day:%a %-d %b}.")
     return 0
 
 

@@ -179,6 +179,14 @@ def _settings(p: argparse.ArgumentParser) -> None:
                    help="a self-assessment is due N days after the last, 7 to 14 (default 14)")
     p.add_argument("--hamstring-test", choices=("sit-and-reach", "straight-leg-raise"),
                    help="the hamstring self-test you keep to (your first result picks it)")
+    start = p.add_argument_group("your start", "the answers that fit your first two weeks and your walking; "
+                                               "give all four the first time")
+    start.add_argument("--episode", choices=("under-6-weeks", "6-12-weeks", "longer"),
+                       help="how long this bout of back pain has lasted")
+    start.add_argument("--leg-pain", choices=("yes", "no"), help="whether the pain goes into a leg")
+    start.add_argument("--flares", choices=("rarely", "sometimes", "easily"), help="how easily your back flares up")
+    start.add_argument("--walk-now", type=whole_number, metavar="MIN",
+                       help="the minutes you walk on most days now (walking starts from it)")
     p.set_defaults(run=commands.settings)
 
 
@@ -193,6 +201,14 @@ def _checkin(p: argparse.ArgumentParser) -> None:
                    help="pain, tingling or numbness in a leg today (default: none)")
     p.add_argument("--fall", action="store_true", help="you had a fall, knock or injury since the last check-in")
     p.set_defaults(run=commands.checkin)
+
+
+def _rate(p: argparse.ArgumentParser) -> None:
+    _id_argument(p)
+    p.add_argument("rating", choices=("easy", "just-right", "hard", "painful"), metavar="RATING",
+                   help="how it went: easy, just-right, hard or painful")
+    _date_option(p)
+    p.set_defaults(run=commands.rate)
 
 
 def _screening(p: argparse.ArgumentParser) -> None:
@@ -221,6 +237,7 @@ COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] = {
     "kit": ("show or say what kit you have: foam-roller, ball, step, kettlebell, gym (or none)", _kit),
     "tick": ("mark an exercise done", _tick(True)),
     "untick": ("take a tick back", _tick(False)),
+    "rate": ("say how an exercise went: easy, just-right, hard or painful", _rate),
     "enable": ("add an exercise to the routine", _switch(True)),
     "disable": ("take an exercise out of the routine", _switch(False)),
     "go": ("start the app straight into the guided session", _go),

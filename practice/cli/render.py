@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from practice.catalog import Dose, Exercise, Level, Phase
@@ -9,6 +10,7 @@ from practice.custom.choices import RoutineSettings
 from practice.custom.editor import KIT_WORDS, KitChange, needs
 from practice.daylog import DayKind, Volume
 from practice.journal import DayView, TickResult
+from practice.programme.triage import Triage, words
 from practice.routine import level_text
 from practice.settings import Settings
 from practice.stats import WINDOWS, Stats
@@ -196,7 +198,7 @@ def tick_text(result: TickResult, on: bool) -> str:
     return f"{verb} {e.name} ({e.id}) for {day}{extra}: {progress}."
 
 
-def settings_text(settings: Settings) -> str:
+def settings_text(settings: Settings, today: date) -> str:
     return "\n".join([
         f"rest days  at most {count(settings.rest_days, 'rest day')} in any 7 days (--rest-days N changes it)",
         f"day start  {settings.day_start_hour:02d}:00 (before then it is still the day before; --day-start H changes it)",
@@ -206,4 +208,15 @@ def settings_text(settings: Settings) -> str:
         f"sound      {settings.sound}, speech {'on' if settings.speech else 'off'} (--sound, --speech)",
         f"re-test    a self-assessment every {count(settings.retest_days, 'day')} (--retest-days N, 7 to 14)",
         f"hamstring  {settings.hamstring_test or 'not chosen yet'}: the hamstring self-test (--hamstring-test)",
+        f"start      {start_text(settings.triage, today)}",
     ])
+
+
+def start_text(triage: Triage | None, today: date) -> str:
+    """The start's answers and what they set, in a line."""
+    if triage is None:
+        return ("not fitted yet: --episode, --leg-pain, --flares and --walk-now fit your first two weeks and "
+                "your walking")
+    leg = "pain into a leg" if triage.leg else "no pain into a leg"
+    return (f"bout {triage.episode.words}, {leg}, flares {triage.flares.value}, walking {triage.walk} min now. "
+            f"{words(triage, today)}")

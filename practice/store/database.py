@@ -39,7 +39,7 @@ from practice.clock import DEFAULT_DAY_START_HOUR
 from practice.daylog import DayFacts, DayRecord
 from practice.programme.records import Answers, Clearance, Decline, LevelChange, ProgrammeLog
 from practice.settings import DEFAULT_GET_READY, DEFAULT_REST_DAYS, DEFAULT_RETEST_DAYS, Settings
-from practice.store import assessments, own, programme
+from practice.store import assessments, own, programme, triage
 from practice.store import routine as routine_fields
 from practice.store.days import KINDS, Interner, Names, decode, encode
 from practice.store.storage import SafeJSONStorage
@@ -126,6 +126,7 @@ class Database:
             speech=doc.get("speech", False),
             retest_days=doc.get("retest_days", DEFAULT_RETEST_DAYS),
             hamstring_test=doc.get("hamstring_test"),
+            triage=triage.from_data(doc.get("triage")),
         )
 
     def programme(self) -> ProgrammeLog:
@@ -175,6 +176,8 @@ class Database:
         for field in ("rest_days", "get_ready", "paced", "sound", "speech", "retest_days", "hamstring_test"):
             if getattr(settings, field) != getattr(defaults, field):
                 doc[field] = getattr(settings, field)
+        if settings.triage is not None:
+            doc["triage"] = triage.data(settings.triage)
         self._write(self._settings, {SETTINGS_DOC: doc})
 
     def add(self, item: LevelChange | Decline | Answers | Clearance | Result | Choice) -> None:

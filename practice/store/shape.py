@@ -15,7 +15,7 @@ from typing import Any, NoReturn
 
 from practice import validate
 from practice.daylog import Leg, Rating, Volume
-from practice.store import assessments, own, programme
+from practice.store import assessments, own, programme, triage
 from practice.store import routine as routine_fields
 from practice.store.schema import Damaged
 
@@ -193,6 +193,7 @@ _SETTINGS_FIELDS = {
     "speech": lambda v: type(v) is bool,
     "retest_days": routine_fields.fits(validate.retest_days),
     "hamstring_test": routine_fields.fits(validate.hamstring_test),
+    "triage": triage.fits,
     **routine_fields.FIELDS,
 }
 

@@ -43,6 +43,7 @@ from practice.assess.records import ANSWERS, Choice, Result
 from practice.assess.records import KINDS as EXTRA_KINDS
 from practice.daylog import DayKind, DayRecord, Leg, Rating
 from practice.errors import UsageError
+from practice.programme.triage import MAX_WALK_NOW, Episode, Flares, Triage
 
 MIN_DAY = date(1970, 1, 1)
 MAX_DAY = date(9000, 1, 1)
@@ -433,3 +434,17 @@ def retest_days(value: int) -> int:
 
 def hamstring_test(value: str) -> str:
     return _one_of(value, HAMSTRING_TESTS, "the hamstring test")
+
+
+def triage(value: object) -> Triage:
+    """The start's answers, as stored or typed: every field known and in range."""
+    if not isinstance(value, Triage):
+        raise Invalid("the start's answers are missing")
+    _one_of(getattr(value.episode, "value", value.episode), tuple(e.value for e in Episode), "how long this bout has lasted")
+    _one_of(getattr(value.flares, "value", value.flares), tuple(f.value for f in Flares), "how easily it flares")
+    if type(value.leg) is not bool:
+        raise Invalid("whether pain goes into a leg is yes or no")
+    _whole(value.walk, 0, MAX_WALK_NOW, f"the minutes you walk now are a whole number from 0 to {MAX_WALK_NOW}")
+    if not isinstance(value.day, date) or not MIN_DAY <= value.day < MAX_DAY:
+        raise Invalid("the start's day is not a day backtui can keep")
+    return value

@@ -35,6 +35,7 @@ class RoutineScreen(ListPage):
         Binding("e", "edit", "Edit own", show=False),
         Binding("x", "delete", "Delete own", show=False),
         Binding("i", "kit", "Kit"),
+        Binding("t", "start", "Your start", show=False),
         Binding("escape", "close", "Today"),
     ]
 
@@ -223,6 +224,10 @@ class RoutineScreen(ListPage):
 
     def action_kit(self) -> None:
         self.app.ask_kit(lambda _: self.refresh_list(), more="")  # type: ignore[attr-defined]
+
+    def action_start(self) -> None:
+        """The answers that fitted the start (the first two weeks, walking)."""
+        self.app.fit_start(lambda _: self.refresh_list())  # type: ignore[attr-defined]
 
 
 def _number(field: str, text: str) -> object:

@@ -16,7 +16,7 @@ from tests.support import answer_set
 
 
 # A default Saturday: the 13 default exercises less the step-up (Mon, Wed, Fri).
-SATURDAY_TOTAL = 12
+SATURDAY_TOTAL = 14
 
 
 def test_status_json_has_the_documented_keys(cli):
@@ -57,7 +57,7 @@ def test_status_text_on_a_stopped_day_and_an_emergency_one(cli, journal):
     journal.tick("calf-foam-roll")
     journal.stop("calf-foam-roll")
     out = cli("status")[1]
-    assert "1/12 done, stopped for pain: rest for today" in out and "min left" not in out
+    assert "1/14 done, stopped for pain: rest for today" in out and "min left" not in out
     journal.acknowledge_safety()
     answer_set(journal, {"E5"}, QuestionSet.FULL)
     assert "no exercises today: your safety answers need emergency care first" in cli("status")[1]
@@ -66,7 +66,7 @@ def test_status_text_on_a_stopped_day_and_an_emergency_one(cli, journal):
 def test_routine_lists_phases_ids_names_doses_and_time(cli):
     code, out, _ = cli("routine", "--date", "2026-11-23")
     assert code == 0
-    assert "Monday 2026-11-23: 13 exercises, about 20 min" in out  # the default routine, step-up included
+    assert "Monday 2026-11-23: 15 exercises, about 33 min" in out  # the default routine, step-up and walk included
     assert out.index("1. Trigger-point release") < out.index("2. Hamstring") < out.index(
         "3. Glute") < out.index("4. Back")
     assert "Lying hamstring stretch, level 2 of 3: Knee straight · 30 s x 2 each leg · about 3 min" in out
@@ -77,11 +77,11 @@ def test_routine_lists_phases_ids_names_doses_and_time(cli):
 
 def test_routine_json(cli):
     data = json.loads(cli("routine", "--json")[1])
-    assert [p["phase"] for p in data["phases"]] == [1, 2, 3, 4]
+    assert [p["phase"] for p in data["phases"]] == [1, 2, 3, 4, 5]
     first = data["phases"][0]["exercises"][0]
     assert first["id"] == "calf-foam-roll" and first["dose"] == "30 s each leg"
     assert first["state"] == "to do"
-    assert 15 <= data["estimate_minutes"] <= 25
+    assert 28 <= data["estimate_minutes"] <= 36  # about 21 on the mat and a 10-minute walk
 
 
 def test_routine_all_lists_every_id_with_its_name_and_phase(cli):
@@ -94,7 +94,7 @@ def test_routine_all_lists_every_id_with_its_name_and_phase(cli):
         "  off Two-hand kettlebell swing, level 1 of 4: Kettlebell deadlift · 8 x 2 · 2x/week (Mon, Thu)")
     assert lines.index("4. Back strengthening") < swing and lines[swing + 1] == "      kettlebell-swing"
     listed = json.loads(cli("routine", "--all", "--json")[1])
-    assert len(listed) == 24
+    assert len(listed) == 25
     entry = next(e for e in listed if e["id"] == "glute-bridge")
     assert (entry["name"], entry["phase"], entry["on"]) == ("Glute bridge", 3, True)
     assert (entry["level"]["number"], entry["level"]["of"], entry["dose"]) == (1, 5, "8 reps, 2 s at the top")
@@ -257,9 +257,9 @@ def test_csv_export(cli, journal):
     code, out, _ = cli("export", "--format", "csv")
     lines = out.splitlines()
     assert code == 0 and lines[0].startswith("date,kind,complete,done_count,planned_count")
-    assert lines[1].startswith("2026-11-01,normal,yes,12,12,")  # a Sunday
-    assert lines[2].startswith("2026-11-02,normal,yes,13,13,")  # a Monday: the step-up too
-    assert lines[-1].startswith("2026-11-07,normal,no,1,12,calf-foam-roll kettlebell-swing,")
+    assert lines[1].startswith("2026-11-01,normal,yes,14,14,")  # a Sunday
+    assert lines[2].startswith("2026-11-02,normal,yes,15,15,")  # a Monday: the step-up too
+    assert lines[-1].startswith("2026-11-07,normal,no,1,14,calf-foam-roll kettlebell-swing,")
 
 
 def test_settings_shows_and_changes_the_rest_day_limit(cli, data_dir):

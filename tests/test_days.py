@@ -139,14 +139,14 @@ def test_today_follows_the_routine_until_the_day_is_past(journal, clock):
     for exercise_id in journal.view().plan.due:
         journal.tick(exercise_id)
     assert journal.view().complete
-    journal.switch("mcgill-curl-up", on=True)  # off by default, daily
+    journal.switch("leg-swing-dynamic", on=True)  # off by default, daily
     assert not journal.view().complete  # today's plan grew
-    journal.tick("mcgill-curl-up")
+    journal.tick("leg-swing-dynamic")
     clock.advance(days=1)
-    journal.switch("mcgill-curl-up", on=False)
+    journal.switch("leg-swing-dynamic", on=False)
     yesterday = journal.view(journal.today() - timedelta(days=1))
-    assert yesterday.complete and "mcgill-curl-up" in yesterday.record.plan
-    assert "mcgill-curl-up" not in journal.view().plan.due
+    assert yesterday.complete and "leg-swing-dynamic" in yesterday.record.plan
+    assert "leg-swing-dynamic" not in journal.view().plan.due
 
 
 def test_untick_and_repeat_ticks(journal):

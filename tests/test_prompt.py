@@ -40,7 +40,7 @@ def fresh_fields(data_dir, clock) -> list[str]:
 
 def test_format_fills_in_the_fields(cli, journal):
     journal.tick("calf-foam-roll")
-    assert cli("status", "--format", "{streak}d {done}/{total}") == (0, "0d 1/12\n", "")
+    assert cli("status", "--format", "{streak}d {done}/{total}") == (0, "0d 1/14\n", "")
 
 
 def test_every_field_is_the_status_in_words(cli, journal):
@@ -48,7 +48,7 @@ def test_every_field_is_the_status_in_words(cli, journal):
     data = json.loads(cli("status", "--json")[1])
     code, out, _ = cli("status", "--format", " ".join(f"{{{f}}}" for f in summary.FIELDS) + " {strength:>4}%")
     assert code == 0
-    assert out.split() == ["2026-11-21", "1", "12", "0", "0", "0", "0", str(round(data["seconds_left"] / 60)),
+    assert out.split() == ["2026-11-21", "1", "14", "0", "0", "0", "0", str(round(data["seconds_left"] / 60)),
                            "normal", "normal", "0", "0%"]
 
 
@@ -154,12 +154,12 @@ def run_bash(prompt_file, now: int | None) -> str:
 def test_the_bash_snippet_shows_today_until_the_day_start(cli, data_dir):
     cli("tick", "calf-foam-roll")
     prompt = data_dir / summary.PROMPT_NAME
-    assert run_bash(prompt, epoch("2026-11-21T07:30")) == "[0d 1/12 ]"
-    assert run_bash(prompt, epoch("2026-11-22T00:30")) == "[0d 1/12 ]"  # still Saturday's practice day
+    assert run_bash(prompt, epoch("2026-11-21T07:30")) == "[0d 1/14 ]"
+    assert run_bash(prompt, epoch("2026-11-22T00:30")) == "[0d 1/14 ]"  # still Saturday's practice day
     assert run_bash(prompt, epoch("2026-11-22T04:00")) == "[]"  # Sunday: not yesterday's count
     assert run_bash(prompt, epoch("2026-11-21T03:59")) == "[]"  # a clock set back: not that day either
     cli("settings", "--day-start", "6")
-    assert run_bash(prompt, epoch("2026-11-22T05:00")) == "[0d 1/12 ]"
+    assert run_bash(prompt, epoch("2026-11-22T05:00")) == "[0d 1/14 ]"
 
 
 @pytest.mark.parametrize("content", ["", "garbage", "x 2 2026-11-21 1 2 3", "a[$(echo pwned>&2)] 5 x 1 2 3"])

@@ -34,7 +34,7 @@ def test_status_is_kept_and_then_served_without_reading_the_log(cli, journal, da
     assert (data_dir / summary.NAME).exists()
     assert served_from_summary(cli, monkeypatch) == first
     assert cli("status")[1].startswith(f"Saturday 2026-11-21: 1/{first['total']} done")
-    assert first["total"] == 12  # the default Saturday: no step-up, the bird dog in
+    assert first["total"] == 14  # the default Saturday: no step-up; the curl-up and the walk in
 
 
 def test_any_save_makes_it_stale(cli, journal, monkeypatch):

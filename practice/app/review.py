@@ -45,6 +45,7 @@ class ReviewScreen(ModalScreen["int | None"]):
         *PAIN_KEYS,
         Binding("enter", "close", "Done", priority=True),
         Binding("escape", "close", "Leave unrated"),
+        Binding("q", "close", "Close", show=False),
     ]
 
     def __init__(self, title: str, lines: list[Line], stats: Stats, more: list[str], rate: Rate) -> None:

@@ -21,7 +21,7 @@ from practice.words import count, minutes, percent
 if TYPE_CHECKING:
     from practice.cli.commands import Context
 
-PHASE_LABELS = {"1": "Release", "2": "Stretch", "3": "Glutes", "4": "Back"}
+PHASE_LABELS = {"1": "Release", "2": "Stretch", "3": "Glutes", "4": "Back", "5": "Walk"}
 
 
 def status(args: Namespace, ctx: Context) -> int:

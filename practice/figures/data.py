@@ -54,8 +54,14 @@ class Figure(NamedTuple):
 
     @property
     def sequence(self) -> tuple[str, ...]:
-        """Its frames in the order a set goes through them."""
-        return tuple(name for name in FRAMES if name in self.frames)
+        """Its distinct frames in the order a set goes through them (a top
+        that is the set-up again is left out)."""
+        shown: list[str] = []
+        for name in FRAMES:
+            pose = self.frames.get(name)
+            if pose is not None and all(pose != self.frames[n] for n in shown):
+                shown.append(name)
+        return tuple(shown)
 
 
 class OwnPose(NamedTuple):

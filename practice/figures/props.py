@@ -35,13 +35,15 @@ SIZES: Mapping[str, tuple[float, ...]] = {
     "rail": (95.0,),  # height of the handrail
     "chair": (45.0, 42.0, 88.0),  # seat height, seat depth, top of the back
     "kettlebell": (9.0, 8.0),  # radius of the bell, height of the handle
-    "cable": (200.0, 150.0),  # height of the column, height of the pulley
+    "cable": (200.0, 150.0, 1.0),  # height of the column, height of the pulley, plates on the stack
     "towel": (),
     "plate": (),
     "bench": (),  # its frame's lines, (x0, y0, x1, y1) each, from ``at``
 }
 """Each kind's measures (a prop's ``size`` gives its own where they differ)."""
 KINDS = tuple(SIZES)
+PLATE_HEIGHTS = (6.0, 14.0, 22.0, 30.0, 38.0, 46.0)
+"""A cable machine's weight stack, a plate every 8 cm: more plates, more load."""
 
 
 def size_of(prop: Prop) -> tuple[float, ...]:
@@ -80,9 +82,10 @@ def shapes(prop: Prop) -> list[Shape]:
                 Line(Point(at.x - radius * 0.4, at.y), Point(at.x + radius * 0.4, at.y)),
                 Line(Point(at.x + radius * 0.4, at.y), Point(at.x + radius * 0.6, top))]
     if kind == "cable":
-        column, pulley = size
+        column, pulley, plates = size
         wheel = Point(at.x - f * 5, pulley)
         lines: list[Shape] = [Line(Point(at.x, 0), Point(at.x, column)), Circle(wheel, 4.0)]
+        lines += [Line(Point(at.x + f * 4, y), Point(at.x + f * 20, y)) for y in PLATE_HEIGHTS[:int(plates)]]
         if prop.to is not None:
             lines.append(Line(wheel, prop.to))
         return lines

@@ -26,6 +26,8 @@ BARB = 2.6
 """An arrowhead's barbs, in dots: the same at every size, so a short arrow still reads."""
 MARGIN = 1
 """Dots kept clear at the left and right."""
+EYES_FROM = 3
+"""A face turned to the viewer shows its eyes once the head's radius is this many dots."""
 
 
 class Placed(NamedTuple):
@@ -35,6 +37,8 @@ class Placed(NamedTuple):
     """A limb of the other side: hidden behind the head, and dotted unless it is working."""
     barbs: int = 0
     """An arrow's shaft: barbs at its head (1) or at both ends (2)."""
+    thick: bool = False
+    """Drawn two dots wide (the trunk)."""
 
 
 def scene(pose: Pose) -> list[Placed]:
@@ -48,7 +52,7 @@ def scene(pose: Pose) -> list[Placed]:
             b = _towards(b, a, HEAD_RADIUS)
         far = bone.name.startswith("far")
         layer = WORK if bone.name in pose.works else FAR if far else BODY
-        placed.append(Placed(Line(a, b), layer, far))
+        placed.append(Placed(Line(a, b), layer, far, thick=bone.name == "trunk"))
     placed.append(Placed(Circle(head, HEAD_RADIUS), BODY))
     front = pose.front
     if front is not None:
@@ -131,16 +135,29 @@ def layout(pose: Pose, columns: int, rows: int, cells: Cells = BRAILLE) -> list[
     f = fit(world_box(pose), columns, rows, cells)
     marks: list[Stroke | Ring] = [Stroke(0, f.floor, columns * cells.across - 1, f.floor, FLOOR)]
     head = (*f.dot(pose.at("head")), f.length(HEAD_RADIUS))
-    for shape, layer, far, barbs in scene(pose):
+    if pose.face == "viewer" and head[2] >= EYES_FROM:
+        marks += [Ring(head[0] + side * round(head[2] * 0.4), head[1] - round(head[2] * 0.2), 0, BODY) for side in (-1, 1)]
+    front = pose.front
+    back = 1 if front is not None and front.x < 0 else -1
+    for shape, layer, far, barbs, thick in scene(pose):
         if isinstance(shape, Circle):
             marks.append(Ring(*f.dot(shape.centre), f.length(shape.radius), layer, shape.filled))
             continue
         (x0, y0), (x1, y1) = f.dot(shape.a), f.dot(shape.b)
         marks.append(Stroke(x0, y0, x1, y1, layer, 2 if layer == FAR else 1, head if far else None))
+        if thick:
+            dx, dy = _beside(x0, y0, x1, y1, back)
+            marks.append(Stroke(x0 + dx, y0 + dy, x1 + dx, y1 + dy, layer))
         ends = [((x1, y1), (x0, y0)), ((x0, y0), (x1, y1))]
         for tip, back in ends[:barbs]:
             marks += _barbs(tip, back, layer)
     return marks
+
+
+def _beside(x0: int, y0: int, x1: int, y1: int, back: int) -> tuple[int, int]:
+    """Where the second line of a thick one goes: a dot above a flat line,
+    a dot towards the back (``back``: -1 left, 1 right) of a steep one."""
+    return (0, -1) if abs(x1 - x0) >= abs(y1 - y0) else (back, 0)
 
 
 def _barbs(tip: tuple[int, int], back: tuple[int, int], layer: int) -> list[Stroke]:

@@ -108,6 +108,14 @@ def fit(box: Box, columns: int, rows: int, cells: Cells = BRAILLE, cell_ratio: f
     return Fit(scale, left, height - 1, squash)
 
 
+def rows_for(box: Box, columns: int, most: int, cells: Cells = BRAILLE, cell_ratio: float = CELL_RATIO) -> int:
+    """The rows that show ``box`` as wide as ``columns`` allow (at most ``most``)."""
+    squash = cells.down / (cells.across * cell_ratio)
+    scale = (columns * cells.across - 1 - 2 * MARGIN) / max(box.right - box.left, 1.0)
+    dots = (box.top - min(box.bottom, 0.0)) * scale * squash + 1
+    return max(1, min(most, math.ceil(dots / cells.down)))
+
+
 class Stroke(NamedTuple):
     """A line in dots."""
 

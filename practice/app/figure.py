@@ -15,11 +15,14 @@ shape is in the dots alone, so NO_COLOR and monochrome lose nothing.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
+from rich.style import Style
 from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from practice.figures import Figure, Pose, keyframe_for, picture
+from practice.figures import Figure, Picture, Pose, keyframe_for, picture
 from practice.timing import Step
 
 PARTS = {"w": "figure--work", "m": "figure--move", "f": "figure--far", "p": "figure--kit", "_": "figure--floor"}
@@ -64,18 +67,23 @@ class FigureView(Widget):
         if self.pose is None or width <= 0 or height <= 0:
             return Text()
         rows = height - 1 if self.caption and height > 1 else height
-        drawn = picture(self.pose, width, rows)
         styles = {mark: self.get_component_rich_style(part) for mark, part in PARTS.items()}
-        text = Text(no_wrap=True, overflow="crop", end="")
-        for n, (row, layers) in enumerate(zip(drawn.rows, drawn.layers)):
-            if n:
-                text.append("\n")
-            start = 0
-            for end in range(1, len(row) + 1):
-                if end == len(row) or layers[end] != layers[start]:
-                    text.append(row[start:end], styles.get(layers[start], ""))
-                    start = end
+        text = styled(picture(self.pose, width, rows), styles)
         if rows < height:
             text.append("\n")
             text.append(self.caption[:width].center(width))
         return text
+
+
+def styled(drawn: Picture, styles: Mapping[str, Style]) -> Text:
+    """The rows as one Text, each run of cells of one layer in its style."""
+    text = Text(no_wrap=True, overflow="crop", end="")
+    for n, (row, layers) in enumerate(zip(drawn.rows, drawn.layers)):
+        if n:
+            text.append("\n")
+        start = 0
+        for end in range(1, len(row) + 1):
+            if end == len(row) or layers[end] != layers[start]:
+                text.append(row[start:end], styles.get(layers[start]))
+                start = end
+    return text

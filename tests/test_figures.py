@@ -240,7 +240,7 @@ def _data() -> dict:
 
 
 @pytest.mark.parametrize(("change", "message"), [
-    (lambda d: d["figures"]["bird-dog"]["levels"]["1"]["set-up"].update(near_arm={"hand": [200, 2]}), "out of reach"),
+    (lambda d: d["figures"]["bird-dog"]["levels"]["1"]["set-up"].update(near_arm={"hand": [80, 2]}), "out of reach"),
     (lambda d: d["figures"]["bird-dog"]["levels"]["1"].update(finish={"base": "all-fours"}), "no such frame"),
     (lambda d: d["figures"]["bird-dog"]["levels"]["1"]["set-up"].update(elbow=1), "unknown keys"),
     (lambda d: d["figures"]["bird-dog"]["levels"]["1"]["set-up"].update(base="on-the-moon"), "no pose or frame"),

@@ -162,3 +162,25 @@ def test_cells_say_which_layer_they_show_so_colour_can_mark_the_working_limb():
     assert all(len(a) == len(b) for a, b in zip(drawn.rows, drawn.layers))
     assert all((char == chr(0x2800)) == (mark == " ") for row, marks in zip(drawn.rows, drawn.layers)
                for char, mark in zip(row, marks))
+
+
+@pytest.mark.parametrize(("exercise_id", "level", "name"), [("calf-raise-dynamic", 4, "top"),
+                                                            ("it-band-lateral-thigh-roll", 1, "hold"),
+                                                            ("reverse-lunge", 1, "down"), ("calf-step-stretch", 2, "hold"),
+                                                            ("kettlebell-swing", 2, "down")])
+def test_the_left_side_is_drawn_as_the_mirror_image_kit_and_arrows_included(exercise_id, level, name):
+    from practice.figures import keyframe_for
+    from practice.timing import StepKind
+
+    figure = figure_for(exercise_id, level)
+    kind = {"top": StepKind.TOP, "hold": StepKind.HOLD, "down": StepKind.DOWN}[name]
+    right, left = (keyframe_for(figure, kind, side) for side in ("right", "left"))
+    width = 56
+    mirrored = {(width * 2 - 1 - x, y) for x, y in dots(draw(right, width, 18))}
+    drawn = dots(draw(left, width, 18))
+
+    def near(dot, others) -> bool:  # a dot may land one over where a rounding tie breaks the other way
+        return any((dot[0] + dx, dot[1]) in others for dx in (-1, 0, 1))
+
+    assert all(near(d, mirrored) for d in drawn) and all(near(d, drawn) for d in mirrored)
+    assert len(drawn ^ mirrored) <= 4

@@ -4,9 +4,11 @@ of the figures and by anyone checking a figure while drawing it."""
 
 from __future__ import annotations
 
-from practice.figures.props import distance_to, segment_distance, shape_box, shapes
+import math
+
+from practice.figures.props import Circle, Shape, shape_box, shapes
 from practice.figures.render import scene
-from practice.figures.skeleton import BONE, BONES, INDEX, LENGTHS, Pose
+from practice.figures.skeleton import BONE, BONES, INDEX, LENGTHS, Point, Pose, Prop
 
 RESTING = {"hand": 4.0, "elbow": 6.0, "knee": 7.0, "ankle": 9.0, "toe": 2.5, "hip": 12.0, "shoulder": 12.0,
            "head": 12.5}
@@ -57,13 +59,8 @@ def contact_errors(pose: Pose) -> list[str]:
     return wrong
 
 
-def _outline_points(prop):
+def _outline_points(prop: Prop) -> list[Point]:
     """Points around each of the prop's shapes, to measure a bone against."""
-    import math
-
-    from practice.figures.props import Circle
-    from practice.figures.skeleton import Point
-
     points = []
     for shape in shapes(prop):
         if isinstance(shape, Circle):
@@ -92,8 +89,31 @@ def floor_errors(pose: Pose) -> list[str]:
     return wrong
 
 
-def _touching(ball, wall) -> bool:
-    centre, radius = ball.at, shapes(ball)[0].radius
+def distance_to(prop: Prop, point: Point) -> float:
+    """How far ``point`` is from the nearest part of ``prop`` (cm, in the
+    picture): 0 on an outline, and 0 inside a filled circle."""
+    return min(_distance(shape, point) for shape in shapes(prop))
+
+
+def _distance(shape: Shape, p: Point) -> float:
+    if isinstance(shape, Circle):
+        gap = math.hypot(p.x - shape.centre.x, p.y - shape.centre.y) - shape.radius
+        return max(0.0, gap) if shape.filled else abs(gap)
+    return segment_distance(shape.a, shape.b, p)
+
+
+def segment_distance(a: Point, b: Point, p: Point) -> float:
+    """From ``p`` to the segment ``a``-``b``, in the picture (x and y)."""
+    dx, dy = b.x - a.x, b.y - a.y
+    span = dx * dx + dy * dy
+    t = 0.0 if span == 0 else max(0.0, min(1.0, ((p.x - a.x) * dx + (p.y - a.y) * dy) / span))
+    return math.hypot(a.x + t * dx - p.x, a.y + t * dy - p.y)
+
+
+def _touching(ball: Prop, wall: Prop) -> bool:
+    circle = shapes(ball)[0]
+    assert isinstance(circle, Circle)
+    centre, radius = ball.at, circle.radius
     return abs(distance_to(wall, centre) - radius) <= 0.5
 
 

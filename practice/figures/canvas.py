@@ -26,7 +26,6 @@ class Cells(NamedTuple):
 BRAILLE = Cells(2, 4, ((0x01, 0x08), (0x02, 0x10), (0x04, 0x20), (0x40, 0x80)),
                 tuple(chr(0x2800 + n) for n in range(256)))
 HALF_BLOCKS = Cells(1, 2, ((1,), (2,)), (" ", "▀", "▄", "█"))
-BLANK = {BRAILLE: chr(0x2800), HALF_BLOCKS: " "}
 
 FLOOR, PROP, FAR, BODY, WORK, MOVE = 1, 2, 3, 4, 5, 6
 LAYER_MARKS = " _pfbwm"

@@ -35,7 +35,6 @@ from practice.figures.props import SIZES
 from practice.figures.skeleton import (
     FLAT_FOOT,
     Arrow,
-    HEAD_RADIUS,
     INDEX,
     JOINTS,
     LENGTHS,
@@ -148,7 +147,7 @@ def _reach(root: Point, target: Point, lengths: tuple[str, str], bend: int, what
 
 def _prop(spec: Mapping[str, Any], pose: Pose) -> Prop:
     kind = spec.get("kind")
-    if kind not in SIZES:
+    if not isinstance(kind, str) or kind not in SIZES:
         raise PoseError(f"no such prop: {kind!r}")
     size = tuple(float(v) for v in spec.get("size", ()))
     facing = int(spec.get("facing", 1))
@@ -216,7 +215,3 @@ def _plate(pose: Pose, bone: str, t: float) -> Prop:
     half = PLATE / 2
     return Prop("plate", Point(centre.x - ux * half, centre.y - uy * half), (), Point(centre.x + ux * half,
                                                                                         centre.y + uy * half))
-
-
-def head_bottom(pose: Pose) -> float:
-    return pose.at("head").y - HEAD_RADIUS

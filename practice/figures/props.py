@@ -41,7 +41,6 @@ SIZES: Mapping[str, tuple[float, ...]] = {
     "bench": (),  # its frame's lines, (x0, y0, x1, y1) each, from ``at``
 }
 """Each kind's measures (a prop's ``size`` gives its own where they differ)."""
-KINDS = tuple(SIZES)
 PLATE_HEIGHTS = (6.0, 14.0, 22.0, 30.0, 38.0, 46.0)
 """A cable machine's weight stack, a plate every 8 cm: more plates, more load."""
 
@@ -104,32 +103,3 @@ def shape_box(shape: Shape) -> Box:
         return Box(c.x - r, c.y - r, c.x + r, c.y + r)
     a, b = shape.a, shape.b
     return Box(min(a.x, b.x), min(a.y, b.y), max(a.x, b.x), max(a.y, b.y))
-
-
-def prop_box(prop: Prop) -> Box:
-    boxes = [shape_box(s) for s in shapes(prop)]
-    box = boxes[0]
-    for other in boxes[1:]:
-        box = box.union(other)
-    return box
-
-
-def distance_to(prop: Prop, point: Point) -> float:
-    """How far ``point`` is from the nearest part of ``prop`` (centimetres,
-    in the picture): 0 on an outline, and 0 inside a filled circle."""
-    return min(_distance(shape, point) for shape in shapes(prop))
-
-
-def _distance(shape: Shape, p: Point) -> float:
-    if isinstance(shape, Circle):
-        gap = ((p.x - shape.centre.x) ** 2 + (p.y - shape.centre.y) ** 2) ** 0.5 - shape.radius
-        return max(0.0, gap) if shape.filled else abs(gap)
-    return segment_distance(shape.a, shape.b, p)
-
-
-def segment_distance(a: Point, b: Point, p: Point) -> float:
-    """From ``p`` to the segment ``a``-``b``, in the picture (x and y)."""
-    dx, dy = b.x - a.x, b.y - a.y
-    span = dx * dx + dy * dy
-    t = 0.0 if span == 0 else max(0.0, min(1.0, ((p.x - a.x) * dx + (p.y - a.y) * dy) / span))
-    return ((a.x + t * dx - p.x) ** 2 + (a.y + t * dy - p.y) ** 2) ** 0.5

@@ -146,7 +146,7 @@ def layout(pose: Pose, columns: int, rows: int, cells: Cells = BRAILLE) -> list[
     if pose.face == "viewer" and head[2] >= EYES_FROM:
         marks += [Ring(head[0] + side * round(head[2] * 0.4), head[1] - round(head[2] * 0.2), 0, BODY) for side in (-1, 1)]
     front = pose.front
-    back = 1 if front is not None and front.x < 0 else -1
+    rear = 1 if front is not None and front.x < 0 else -1
     for shape, layer, far, barbs, thick in scene(pose):
         if isinstance(shape, Circle):
             marks.append(Ring(*f.dot(shape.centre), f.length(shape.radius), layer, shape.filled))
@@ -154,11 +154,11 @@ def layout(pose: Pose, columns: int, rows: int, cells: Cells = BRAILLE) -> list[
         (x0, y0), (x1, y1) = f.dot(shape.a), f.dot(shape.b)
         marks.append(Stroke(x0, y0, x1, y1, layer, 2 if layer == FAR else 1, head if far else None))
         if thick:
-            dx, dy = _beside(x0, y0, x1, y1, back)
+            dx, dy = _beside(x0, y0, x1, y1, rear)
             marks.append(Stroke(x0 + dx, y0 + dy, x1 + dx, y1 + dy, layer))
         ends = [((x1, y1), (x0, y0)), ((x0, y0), (x1, y1))]
-        for tip, back in ends[:barbs]:
-            marks += _barbs(tip, back, layer)
+        for tip, tail in ends[:barbs]:
+            marks += _barbs(tip, tail, layer)
     return marks
 
 

@@ -76,7 +76,7 @@ class Point(NamedTuple):
     y: float
     z: float = 0.0
 
-    def __add__(self, other: object) -> Point:  # type: ignore[override]
+    def __add__(self, other: object) -> Point:
         assert isinstance(other, Point)
         return Point(self.x + other.x, self.y + other.y, self.z + other.z)
 
@@ -108,8 +108,7 @@ class Prop(NamedTuple):
     """1: as authored; -1: mirrored."""
 
     def mirrored(self) -> Prop:
-        flip = _flip
-        return self._replace(at=flip(self.at), to=None if self.to is None else flip(self.to), facing=-self.facing)
+        return self._replace(at=_flip(self.at), to=None if self.to is None else _flip(self.to), facing=-self.facing)
 
 
 def _flip(p: Point) -> Point:

@@ -223,6 +223,14 @@ def _assess(p: argparse.ArgumentParser) -> None:
     configure(p)
 
 
+def _figures(p: argparse.ArgumentParser) -> None:
+    from practice.cli.figures import figures
+
+    p.add_argument("id", nargs="?", metavar="ID", help="an exercise id (default: every exercise)")
+    p.add_argument("--level", type=whole_number, metavar="N", help="only this level, from 1 (easiest)")
+    p.set_defaults(run=figures)
+
+
 def _level(p: argparse.ArgumentParser) -> None:
     _id_argument(p)
     p.add_argument("level", type=whole_number, metavar="N", help="the level, from 1 (easiest)")
@@ -250,6 +258,7 @@ COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] = {
     "checkin": ("the morning check-in: pain over the last 24 hours, the legs, and any fall", _checkin),
     "screening": ("the safety questions, answered in the terminal", _screening),
     "level": ("set an exercise's level by hand", _level),
+    "figures": ("the figures of an exercise's levels as text: how each is set up and done", _figures),
     "assess": ("the self-tests, their results and the next re-test; 'assess record' keeps one", _assess),
     "settings": ("show or change settings", _settings),
     "where": ("show the paths in use", _where),

@@ -11,6 +11,7 @@ from pathlib import Path
 from practice.clock import Clock
 from practice.errors import StoreError, UsageError
 from practice.locations import data_dir
+from practice.printable import visible
 from practice.summary import PROMPT_NAME
 from practice.words import count
 
@@ -42,8 +43,8 @@ class Context:
         saved, and say what the store had to say."""
         if self._journal is not None:
             self._journal.summary.flush()
-            for notice in self._journal.notices:
-                print(f"backtui: {notice}", file=sys.stderr)
+            for notice in self._journal.notices:  # a line each, whatever file names they hold
+                print(f"backtui: {visible(notice)}", file=sys.stderr)
             self._journal.notices.clear()
 
 
@@ -193,7 +194,8 @@ def _import_routine(ctx: Context, routine: dict) -> str:
         return "Your routine here was kept (the export's is in it: 'backtui routine import' can load it)."
     parsed, problems = routine_file.parse(json.dumps(routine), journal.catalog, journal.levels())
     if parsed is None or routine_apply.gate_problems(journal, parsed):
-        return "The export's routine was not loaded: " + "; ".join(problems or ["a gated exercise is not offered yet"])
+        said = "; ".join(problems or ["a gated exercise is not offered yet"])
+        return f"The export's routine was not loaded: {visible(said)}"
     routine_apply.apply(journal, parsed)
     return "Loaded the export's routine too (this one was never changed)."
 
@@ -213,7 +215,7 @@ def sync(args: Namespace, ctx: Context) -> int:
     ctx.merge_copies = False
     lines, ok = merge_copies(ctx.journal)
     for line in lines:
-        print(line[0].upper() + line[1:] + ".")
+        print(visible(line[0].upper() + line[1:]) + ".")
     if not lines:
         print(f"No sync conflict copies beside {ctx.journal.db.storage.path}.")
     return 0 if ok else 1

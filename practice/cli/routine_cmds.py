@@ -8,6 +8,7 @@ from typing import Any
 
 from practice.cli.commands import Context, _print_json, _write
 from practice.errors import UsageError
+from practice.printable import visible
 
 
 def _editor(ctx: Context):
@@ -141,7 +142,7 @@ def import_(args: Namespace, ctx: Context) -> int:
     if parsed is not None:
         problems = routine_apply.gate_problems(journal, parsed)
     if problems:
-        raise UsageError("\n".join(f"{source}: {line}" for line in problems)
+        raise UsageError("\n".join(f"{source}: {visible(line)}" for line in problems)
                          + f"\n{source}: nothing was changed")
     lines = routine_apply.changes(journal, parsed)  # type: ignore[arg-type]
     backup = None if args.dry_run or not lines else routine_apply.apply(journal, parsed)  # type: ignore[arg-type]

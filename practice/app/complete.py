@@ -9,6 +9,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label
 
 from practice.app.dialogs import PAIN_KEYS
+from practice.app.text import plain
 from practice.stats import Stats
 from practice.words import count
 
@@ -42,7 +43,7 @@ class CompletionScreen(ModalScreen["int | None"]):
             yield Label(f"Best streak [b]{count(stats.best_streak, 'day')}[/b]", id="best")
             yield Label(f"Strength    [b]{stats.strength * 100:.0f}%[/b]", id="strength")
             for line in self.suggestions:
-                yield Label(line, classes="suggestion", markup=False)
+                yield Label(plain(line), classes="suggestion")
             yield Label("How is your back now? [b]0[/b]-[b]9[/b], or [b]t[/b] for 10.", id="pain-after")
             yield Label("Press [b]enter[/b] to close.", classes="dialog-hint")
 

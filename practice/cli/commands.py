@@ -147,34 +147,34 @@ def _write(text: str, output: str | None, done: str, ctx: Context) -> None:
         return
     from practice.store.atomic import replace_atomically
 
-    target = Path(output)
+    target, named = Path(output), visible(output)  # a file's name is said on one line, whatever it holds
     database = ctx.journal.db.storage.path.resolve()
     if target.resolve().parent == database.parent and target.name.startswith(database.name):
-        raise UsageError(f"{target} is one of backtui's own files; choose another name")
+        raise UsageError(f"{named} is one of backtui's own files; choose another name")
     try:
         replace_atomically(target, text.encode("utf-8"), lambda _: None)
     except OSError as exc:
-        raise StoreError(f"could not write {target}: {exc.strerror or exc}") from None
-    print(f"{done} to {target}.")
+        raise StoreError(f"could not write {named}: {exc.strerror or exc}") from None
+    print(f"{done} to {named}.")
 
 
 def import_file(args: Namespace, ctx: Context) -> int:
     from practice.interchange import parse_import, read_limited
 
-    source = Path(args.file)
+    source, named = Path(args.file), visible(args.file)
     raw = read_limited(source)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise UsageError(f"{source} is not UTF-8 text (at byte {exc.start}); nothing was imported") from None
+        raise UsageError(f"{named} is not UTF-8 text (at byte {exc.start}); nothing was imported") from None
     try:
         imported = parse_import(text, ctx.journal.today())
     except UsageError as exc:
-        raise UsageError(f"{source}: {exc}; nothing was imported") from None
+        raise UsageError(f"{named}: {exc}; nothing was imported") from None
     summary = ctx.journal.import_(imported)
     extra = f", {count(summary.new_entries, 'programme record')}" if summary.new_entries else ""
     print(
-        f"Imported {count(summary.days, 'day')} from {source}: {summary.changed_days} changed, "
+        f"Imported {count(summary.days, 'day')} from {named}: {summary.changed_days} changed, "
         f"{count(summary.new_ticks, 'new tick')}{extra}."
     )
     if imported.routine is not None:
@@ -205,7 +205,7 @@ def merge(args: Namespace, ctx: Context) -> int:
 
     source = Path(args.file)
     merged = sync.merge(ctx.journal, sync.read(source, ctx.journal))
-    print(f"Merged {source}: {merged.words()}.")
+    print(f"Merged {visible(args.file)}: {merged.words()}.")
     return 0
 
 

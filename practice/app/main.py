@@ -95,11 +95,10 @@ class BackApp(App[None]):
 
     def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
                timeout: float | None = None, markup: bool = False) -> None:
-        """A notice is text, never markup, whoever sends it (a screen's
-        ``notify`` asks for markup by default): it so often names an exercise,
-        a file or an error about one (practice.app.text)."""
-        super().notify(visible(message, lines=True), title=visible(title), severity=severity, timeout=timeout,
-                       markup=False)
+        """A notice is a line of text, never markup, whoever sends it (a
+        screen's ``notify`` asks for markup by default): it so often names an
+        exercise, a file or an error about one (practice.app.text)."""
+        super().notify(visible(message), title=visible(title), severity=severity, timeout=timeout, markup=False)
 
     def format_title(self, title: str, sub_title: str) -> Content:
         """The header's title and subtitle (an exercise's name) as text."""

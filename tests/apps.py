@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from practice.app.exercise import ExerciseScreen
@@ -131,3 +132,15 @@ def steering(app: BackApp) -> list[str]:
             if style is not None and (style.link or "@click" in (style.meta or {})):
                 found.append(f"a link or click action on {segment.text!r}")
     return found
+
+
+_LAYOUT = re.compile(r"[\s\u2500-\u259f]")
+"""Spaces, box drawing and blocks: what wrapping, borders and scroll bars add."""
+
+
+def shows(app: BackApp, text: str) -> bool:
+    """``text`` is on the screen as it reads, control characters as their
+    escapes (wrapped, maybe, never cut)."""
+    from practice.printable import visible
+
+    return _LAYOUT.sub("", visible(text)) in _LAYOUT.sub("", "".join(screen_lines(app)))

@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import asyncio
 import json
-import re
 import time
 from datetime import date
 
 import pytest
-from apps import app_for, screen_lines, select, steering
+from apps import app_for, screen_lines, select, shows, steering
 from textual.widgets import SelectionList
 
 from practice.app.day_edit import DayEditScreen
@@ -24,19 +23,9 @@ from practice.catalog import HoldDose
 from practice.custom.editor import RoutineEditor
 from practice.daylog import DayKind, DayRecord
 from practice.journal import Journal
-from practice.printable import visible
 
 SIZE = (100, 32)
 YESTERDAY = date(2026, 11, 20)
-_LAYOUT = re.compile(r"[\s\u2500-\u259f]")
-"""Spaces, box drawing and blocks: what wrapping, borders and scroll bars add."""
-
-
-def shows(app, text: str) -> bool:
-    """``text`` is on the screen as it reads (wrapped, maybe, never cut)."""
-    return _LAYOUT.sub("", visible(text)) in _LAYOUT.sub("", "".join(screen_lines(app)))
-
-
 def own(journal: Journal, name: str, phase: str = "back") -> str:
     """An own exercise named ``name``, its cue and caution naming it too; its id."""
     return RoutineEditor(journal).add_own(name, phase, HoldDose(30), "daily", "none", [f"Cue: {name}"],

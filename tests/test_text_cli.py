@@ -127,7 +127,8 @@ def test_text_an_earlier_backtui_kept_with_a_bidi_override_still_loads_and_print
         assert code == 0 and err == "" and not steers(out), argv
     assert "Wall \\u202esit" in cli("routine", "--all")[1]
     assert "slept \\\\u202ebadly" in cli("report")[1]
-    assert cli("tick", "own-wall-sit")[0] == 0 and "own-wall-sit" in Journal(data_dir, journal.clock).view().record.ticks
+    assert cli("tick", "own-wall-sit")[0] == 0
+    assert "own-wall-sit" in Journal(data_dir, journal.clock).view().record.ticks
 
 
 # What commands print -----------------------------------------------------------

@@ -71,7 +71,8 @@ class Hostile:
 
 hostile = st.builds(Hostile, texts, texts, texts, texts, texts, file_names)
 REPRODUCTIONS = ["Dead bug [/b] x", "Wall [/] sit", "[link='https://e.vil/x']Wall sit[/link]",
-                 "[@click=app.quit]Bridge march[/]", "Pipe | split <img src=x onerror=alert(1)>", "漢字 ｗｉｄｅ 🙂 sit"]
+                 "[@click=app.quit]Bridge march[/]", "Pipe | split <img src=x onerror=alert(1)>",
+                 "漢字 ｗｉｄｅ 🙂 sit"]
 
 
 def steers(text: str) -> bool:

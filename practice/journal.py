@@ -311,7 +311,8 @@ class Journal:
         """Skip an exercise; ``pain``: because of pain (it counts as done for
         the day and the streak, and steps it down next time)."""
         exercise = self.exercise(exercise_id)
-        return self.edit(lambda record: record.with_skip(exercise.id, reason.strip(), pain), day, expect)
+        reason = validate.text(reason.strip(), f"skip reason of {exercise.id}", validate.REASON_LIMIT)
+        return self.edit(lambda record: record.with_skip(exercise.id, reason, pain), day, expect)
 
     def stop(self, exercise_id: str | None = None, expect: date | None = None) -> Edit:
         """End today's session for pain, recording when and during what."""
@@ -351,7 +352,8 @@ class Journal:
         return self.edit(lambda record: record._replace(**{field: pain}), day, expect)
 
     def set_note(self, note: str, day: date | None = None, expect: date | None = None) -> Edit:
-        return self.edit(lambda record: record._replace(note=note.strip()), day, expect)
+        note = validate.text(note.strip(), "note", validate.NOTE_LIMIT)
+        return self.edit(lambda record: record._replace(note=note), day, expect)
 
     def moment(self) -> int:
         """Now, in whole Unix seconds."""

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 
 from practice.catalog import Phase
 from practice.journal import Journal
+from practice.printable import markdown
 from practice.programme.pain import NOT_EASING_WORDS, average, not_easing, trend
 from practice.programme.records import ProgrammeLog
 from practice.programme.screening import protected_days
@@ -94,7 +95,7 @@ def _exercises(journal: Journal, tallies: Span) -> list[str]:
 
 def _reasons(counter: Counter[str]) -> str:
     return "; ".join(
-        f"{reason or 'no reason given'}" + (f" (x{times})" if times > 1 else "")
+        f"{markdown(reason) or 'no reason given'}" + (f" (x{times})" if times > 1 else "")
         for reason, times in counter.most_common()
     )
 
@@ -155,5 +156,5 @@ def _days(journal: Journal, tallies: Span, log: ProgrammeLog, first: date, today
 
 
 def _notes(tallies: Span) -> list[str]:
-    return ["", "## Notes", "", *(f"- {report_day(d)}: {note}" for d, note in tallies.notes)] if tallies.notes \
-        else ["", "## Notes", "", "None."]
+    notes = [f"- {report_day(d)}: {markdown(note)}" for d, note in tallies.notes]
+    return ["", "## Notes", "", *(notes or ["None."])]

@@ -11,6 +11,7 @@ from practice.assess.protocol import NOISE_CM, STOP_WORDS, Kind, Stop, Test
 from practice.assess.service import Assessor
 from practice.journal import Journal
 from practice.programme import pain
+from practice.report_programme import name_of
 from practice.words import report_day
 
 
@@ -36,7 +37,7 @@ def assessment_section(journal: Journal) -> list[str]:
             for test, r in stops if r.stopped)]
     if overview.extras:
         lines += ["", "Extras added to the routine after the results (each one accepted by the person): " + "; ".join(
-            f"{journal.name_of(c.exercise)}, one more {c.kind}" + (f" on the {c.side}" if c.side else "")
+            f"{name_of(journal, c.exercise)}, one more {c.kind}" + (f" on the {c.side}" if c.side else "")
             + f" (from {report_day(c.day)})" for c in overview.extras)]
     return lines
 

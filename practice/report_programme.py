@@ -10,6 +10,7 @@ from datetime import date
 from practice.daylog import DayRecord, Rating
 from practice.journal import Journal
 from practice.programme.records import ProgrammeLog
+from practice.printable import markdown
 from practice.programme.screening import ORDER, WORDING, is_emergency
 from practice.words import count, report_day
 
@@ -26,9 +27,10 @@ OWN_MARK = " (their own)"
 
 
 def name_of(journal: Journal, exercise_id: str) -> str:
-    """The exercise's name, marked when it is the person's own."""
+    """The exercise's name as Markdown (whatever it holds, it reads as
+    itself: a pipe splits no table), marked when it is the person's own."""
     exercise = journal.catalog.get(exercise_id)
-    return journal.name_of(exercise_id) + (OWN_MARK if exercise is not None and exercise.own else "")
+    return markdown(journal.name_of(exercise_id)) + (OWN_MARK if exercise is not None and exercise.own else "")
 
 
 def _own_choices(journal: Journal) -> list[str]:
@@ -42,11 +44,13 @@ def _own_choices(journal: Journal) -> list[str]:
         if not routine.is_on(exercise):
             continue
         if exercise.own:
-            lines.append(f"- {exercise.name}{OWN_MARK}, phase {exercise.phase.value}: {level.dose.describe()}, "
-                         f"{exercise.schedule.describe()}. Caution, in their words: {exercise.caution}")
+            lines.append(f"- {name_of(journal, exercise.id)}, phase {exercise.phase.value}: "
+                         f"{markdown(level.dose.describe())}, {exercise.schedule.describe()}. "
+                         f"Caution, in their words: {markdown(exercise.caution)}")
         elif exercise.id in routine.doses or exercise.id in routine.days:
-            lines.append(f"- {exercise.name}: {routine.dose(exercise, level).describe()} (level {level.number}'s: "
-                         f"{level.dose.describe()}), {routine.schedule(exercise, level).describe()}")
+            lines.append(f"- {name_of(journal, exercise.id)}: {markdown(routine.dose(exercise, level).describe())} "
+                         f"(level {level.number}'s: {markdown(level.dose.describe())}), "
+                         f"{routine.schedule(exercise, level).describe()}")
     if routine.kit is not None:
         lines.insert(0, f"- Kit: {', '.join(sorted(routine.kit)) or 'none'}")
     return ["", "## Their own choices", "", *lines] if lines else []
@@ -61,10 +65,11 @@ def _levels(journal: Journal, log: ProgrammeLog, first: date, today: date) -> li
             continue
         level = exercise.level(levels[exercise.id])
         changes = "; ".join(
-            f"{c.before} to {c.after} on {c.day:%a %-d %b} ({c.change.value}: {c.why})"
+            f"{c.before} to {c.after} on {c.day:%a %-d %b} ({c.change.value}: {markdown(c.why)})"
             for c in log.changes if c.exercise == exercise.id and first <= c.day <= today
         ) or "-"
-        lines.append(f"| {name_of(journal, exercise.id)} | {level.number} of {exercise.top}: {level.name} | {changes} |")
+        lines.append(f"| {name_of(journal, exercise.id)} | {level.number} of {exercise.top}: {markdown(level.name)} "
+                     f"| {changes} |")
     return lines
 
 

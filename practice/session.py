@@ -10,6 +10,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import NamedTuple
 
+from practice import validate
 from practice.assess import when
 from practice.assess.service import Assessor
 from practice.coach import Coach, Morning, PainReport
@@ -176,7 +177,7 @@ class Session:
         """Skip an exercise; ``pain``: because of pain (counts as done, and
         a step down is offered next time)."""
         name = self.journal.exercise(exercise_id).name
-        reason = reason.strip()
+        reason = validate.text(reason.strip(), f"skip reason of {exercise_id}", validate.REASON_LIMIT)
         label = f"skipped {name} because of pain" if pain else f"skipped {name}"
         return self._apply(label, exercise_id, lambda r: r.with_skip(exercise_id, reason, pain))
 

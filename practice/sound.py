@@ -86,6 +86,8 @@ class Cues:
             self._bell()
 
     def say(self, text: str) -> None:
-        """Speak ``text`` if speech is on and a speech program is installed."""
+        """Speak ``text`` if speech is on and a speech program is installed.
+        Text that starts with "-" (an exercise named "-w notes.wav") is given
+        a space first, so the program never reads it as an option."""
         if self.voice.speech and self.voice.sound is not Sound.QUIET and self.speaker is not None:
-            self._spawn([self.speaker, text])
+            self._spawn([self.speaker, f" {text}" if text.startswith("-") else text])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from practice.app.exercise import ExerciseScreen
@@ -111,3 +112,36 @@ async def burst(pilot, *keys: str) -> None:
         pilot.app._driver.send_message(events.Key(key, char).set_sender(pilot.app))
     await pilot.pause()
     await pilot.pause()
+
+
+def screen_lines(app: BackApp) -> list[str]:
+    """The top screen's lines as drawn: the text the terminal is sent."""
+    return [strip.text for strip in app.screen._compositor.render_strips()]
+
+
+def steering(app: BackApp) -> list[str]:
+    """What on the screen would steer the terminal or the app rather than
+    show as text: control characters, hyperlinks, click actions."""
+    from practice.printable import visible
+
+    found = []
+    for strip in app.screen._compositor.render_strips():
+        for segment in strip:
+            style = segment.style
+            if visible(segment.text) != segment.text:
+                found.append(f"control characters in {segment.text!r}")
+            if style is not None and (style.link or "@click" in (style.meta or {})):
+                found.append(f"a link or click action on {segment.text!r}")
+    return found
+
+
+_LAYOUT = re.compile(r"[\s\u2500-\u259f]")
+"""Spaces, box drawing and blocks: what wrapping, borders and scroll bars add."""
+
+
+def shows(app: BackApp, text: str) -> bool:
+    """``text`` is on the screen as it reads, control characters as their
+    escapes (wrapped, maybe, never cut)."""
+    from practice.printable import visible
+
+    return _LAYOUT.sub("", visible(text)) in _LAYOUT.sub("", "".join(screen_lines(app)))

@@ -108,6 +108,8 @@ def test_cues_play_sounds_through_the_player_found_and_speak_when_asked():
     assert player.started[0][0] == "/usr/bin/paplay" and player.started[0][1].endswith("switch.wav")
     assert player.started[1] == ["/usr/bin/espeak-ng", "switch sides"] and player.bells == 0
     assert "paplay" in cues.describe() and "espeak-ng" in cues.describe()
+    cues.say("-w notes.wav")  # an exercise's name: spoken, never an option (writing a file)
+    assert player.started[2] == ["/usr/bin/espeak-ng", " -w notes.wav"]
 
 
 def test_with_no_player_the_bell_and_no_speech_and_quiet_is_quiet():

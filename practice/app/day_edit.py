@@ -9,6 +9,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, SelectionList
 
 from practice.app.dialogs import ConfirmScreen
+from practice.app.text import plain
 from practice.journal import DayView, Journal
 
 
@@ -29,7 +30,7 @@ class DayEditScreen(ModalScreen["set[str] | None"]):
             yield Label(f"{record.day:%A %-d %B %Y}", classes="dialog-title")
             if not self.names:
                 yield Label("Nothing was planned on this day.")
-            yield SelectionList[str](*((name, i, i in record.ticks) for i, name in self.names.items()))
+            yield SelectionList[str](*((plain(name), i, i in record.ticks) for i, name in self.names.items()))
             yield Label("[b]space[/b] ticks or unticks, [b]s[/b] saves, [b]escape[/b] cancels.",
                         classes="dialog-hint")
 

@@ -5,11 +5,13 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Input, Label, Static
 
 from practice import safety
 from practice.app.ratings import RATING_HELP, RATING_KEYS
+from practice.app.text import markup, plain
 from practice.catalog import Exercise
 from practice.daylog import Leg
 from practice.programme.rules import next_time
@@ -102,7 +104,7 @@ class TextDialog(ModalScreen["str | None"]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog text-dialog"):
-            yield Label(self.title_text, classes="dialog-title", markup=False)
+            yield Label(plain(self.title_text), classes="dialog-title")
             yield Input(self.value, placeholder=self.placeholder, id="text", max_length=200)
             yield Label(f"[b]enter[/b] {self.action_word}   [b]escape[/b] cancel", classes="dialog-hint")
 
@@ -227,7 +229,7 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(self.question, id="question", markup=False)
+            yield Static(plain(self.question), id="question")
             yield Label("[b]y[/b] yes   [b]n[/b] no", classes="dialog-hint")
 
     def action_answer(self, yes: bool) -> None:
@@ -275,7 +277,7 @@ class PainDuringDialog(ModalScreen["int | str | None"]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="pain", classes="dialog"):
-            yield Label(f"Pain during {self.exercise_name}", classes="dialog-title", markup=False)
+            yield Label(plain(f"Pain during {self.exercise_name}"), classes="dialog-title")
             yield Static(
                 "How much does it hurt right now? [b]0[/b]-[b]9[/b], or [b]t[/b] for 10.\n"
                 "0-3 carry on · 4-5 finish the set, add nothing · 6-10 stop this exercise\n\n"
@@ -314,10 +316,11 @@ class LevelDialog(ModalScreen["int | None"]):
         for level in self.exercise.levels:
             here = "  (now)" if level.number == self.current else ""
             safe = " · flare-safe" if level.flare_safe else ""
-            rows.append(f"[b]{level.number}[/b]  {level.name}: {level.dose.describe()}{safe}{here}")
+            rows.append(markup(f"[b]{level.number}[/b]  $level: $dose{safe}{here}", level=level.name,
+                               dose=level.dose.describe()))
         with Vertical(id="levels", classes="dialog"):
-            yield Label(f"{self.exercise.name}: choose a level", classes="dialog-title", markup=False)
-            yield Static("\n".join(rows))
+            yield Label(plain(f"{self.exercise.name}: choose a level"), classes="dialog-title")
+            yield Static(Content("\n").join(rows))
             yield Label(self.HINT, id="level-hint", classes="dialog-hint")
 
     def action_choose(self, number: int) -> None:
@@ -415,7 +418,7 @@ class SkipDialog(ModalScreen["tuple[bool, str] | None"]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog text-dialog"):
-            yield Label(f"Skip {self.exercise_name} today?", classes="dialog-title", markup=False)
+            yield Label(plain(f"Skip {self.exercise_name} today?"), classes="dialog-title")
             yield Static(
                 "[b]p[/b]  because of pain: it counts as done today (your streak is safe), and "
                 f"{next_time(self.level)}.\n"

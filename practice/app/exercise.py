@@ -16,6 +16,7 @@ from practice.app.floor import SPACE_KEYS, FloorScreen
 from practice.app.footer import KeyFooter
 from practice.app.ratings import RATING_HINT, RATING_KEYS
 from practice.app.rows import equipment_text
+from practice.app.text import markup, plain
 from practice.app.timer import HoldTimer
 from practice.catalog import RepsDose
 from practice.clock import Clock
@@ -45,7 +46,7 @@ class ExerciseScreen(FloorScreen["ExerciseResult | None"]):
     ExerciseScreen.-narrow #timer-pane { width: 100%; height: 1fr; padding: 0 1; }
     ExerciseScreen.-narrow HoldTimer { height: 1fr; }
     ExerciseScreen.-narrow HoldTimer > BigNumber { height: 1fr; }
-    ExerciseScreen #name { margin-top: 1; }
+    ExerciseScreen #name { margin-top: 1; width: 100%; }  /* a long name wraps */
     ExerciseScreen #target { color: $text-muted; margin-bottom: 1; }
     ExerciseScreen #cues { margin-bottom: 1; }
     ExerciseScreen #caution { color: $warning; }
@@ -94,11 +95,11 @@ class ExerciseScreen(FloorScreen["ExerciseResult | None"]):
         yield Header()
         with Horizontal(id="exercise"):
             with VerticalScroll(id="about"):
-                yield Label(f"[b]{exercise.name}[/b], {item.level_text}", id="name", markup=True)
-                yield Static(item.level.how, id="how", markup=False)
-                yield Static(f"Caution: {exercise.caution}", id="caution", markup=False)  # before the fold
-                yield Static(f"{exercise.target} · {item.dose.describe()} · {kit}", id="target", markup=False)
-                yield Static(safety.bullets(exercise.cues), id="cues", markup=False)
+                yield Label(markup("[b]$name[/b], $level", name=exercise.name, level=item.level_text), id="name")
+                yield Static(plain(item.level.how), id="how")
+                yield Static(plain(f"Caution: {exercise.caution}"), id="caution")  # before the fold
+                yield Static(plain(f"{exercise.target} · {item.dose.describe()} · {kit}"), id="target")
+                yield Static(plain(safety.bullets(exercise.cues)), id="cues")
             with Vertical(id="timer-pane"):
                 yield HoldTimer(steps_for(item.dose, ready=self.get_ready, extras=item.extras), self.clock, id="timer")
                 yield Static(RATING_HINT + "\n[b]enter[/b] skips the rating", id="rating", markup=True)

@@ -13,6 +13,7 @@ from typing import Any, NamedTuple
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Header, ProgressBar, Static
@@ -22,6 +23,7 @@ from practice.app.floor import SPACE_KEYS, FloorScreen
 from practice.app.footer import KeyFooter
 from practice.app.ratings import RATING_HINT, RATING_KEYS
 from practice.app.rows import put
+from practice.app.text import markup
 from practice.app.timer import clock_face
 from practice.daylog import Rating
 from practice.guide import WHY, Cue, Done, Flow, Stage
@@ -41,6 +43,7 @@ MIN_SIZE = (40, 16)
 
 
 PACED = (StepKind.UP, StepKind.TOP, StepKind.DOWN)
+RATE_LINE = markup(RATING_HINT + "   [b]enter[/b] no rating")
 
 
 def step_words(step: Step) -> str:
@@ -57,10 +60,13 @@ def step_words(step: Step) -> str:
 
 
 class View(NamedTuple):
+    """What the screen shows; each text is shown as text (a name in it is
+    never markup), the rating keys' line as the Content it is."""
+
     title: str
     step: str
     count: str
-    next: str
+    next: str | Content
     how: str
     total: float
     progress: float
@@ -121,7 +127,7 @@ class GuideScreen(FloorScreen["bool | None"]):
             yield Static(id="guide-step", markup=False)
             yield BigNumber(id="guide-count")
             yield ProgressBar(id="guide-bar", show_eta=False, show_percentage=False)
-            yield Static(id="guide-next", markup=True)
+            yield Static(id="guide-next", markup=False)
             yield Static(id="guide-said", markup=False)
             yield Static(id="guide-how", markup=False)
             yield Static(id="guide-small", markup=False)
@@ -239,7 +245,7 @@ class GuideScreen(FloorScreen["bool | None"]):
         self.query_one(BigNumber).show(view.count)
         self.query_one(ProgressBar).update(total=max(view.total, 1e-9), progress=view.progress)
 
-    def _put(self, name: str, text: str) -> None:
+    def _put(self, name: str, text: str | Content) -> None:
         put(self.query_one(f"#guide-{name}", Static), text, layout=True)
 
     def _view(self, now: float) -> View:
@@ -259,7 +265,7 @@ class GuideScreen(FloorScreen["bool | None"]):
                         + ", ".join(i.exercise.name for i in items), "enter starts now", 1, 0)
         if flow.stage is Stage.RATE:
             return View(title, paused or "DONE · HOW WAS IT?", str(math.ceil(flow.stage_left(now))),
-                        RATING_HINT + "   [b]enter[/b] no rating", item.level.how, 1, 1)
+                        RATE_LINE, item.level.how, 1, 1)
         if flow.stage is Stage.NEXT and flow.next_item is not None:
             upcoming = flow.next_item
             return View(f"{upcoming.exercise.name} · {upcoming.level_text}", paused or "NEXT UP",

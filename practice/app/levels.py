@@ -9,6 +9,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from practice.app.list_page import ListPage
+from practice.app.text import plain
 from practice.programme.gates import Offer
 from practice.programme.rules import Suggestion, declined_words
 
@@ -61,18 +62,18 @@ class LevelsScreen(ListPage):
                 text += f"  →  {_target(exercise.level, change)}"
             elif offer is not None:
                 mark, text = "+ ", f"{exercise.name}: can join your routine now"
-            (first if mark.strip() else options).append(Option(mark + text, id=exercise.id))
+            (first if mark.strip() else options).append(Option(plain(mark + text), id=exercise.id))
         listing = self.query_one(OptionList)
         listing.clear_options()
         listing.add_options([*first, *options])
         listing.highlighted = 0 if first or options else None
         self.set_focus(listing)
         count = len(self.suggested) + len(self.offered)
-        self.query_one("#advice", Static).update(
+        self.query_one("#advice", Static).update(plain(
             (f"{count} suggestion{'s' if count != 1 else ''} (▲ up, ▼ down, + new): y says yes, n says no; "
              "nothing changes without your yes. " if count else NOTHING + " ")
             + "v chooses any level by hand; stepping down is always fine. The evidence for these steps comes "
-              "from practice, not trials: trust how your back feels.")
+              "from practice, not trials: trust how your back feels."))
         self.show_detail()
 
     def show_detail(self) -> None:
@@ -80,7 +81,7 @@ class LevelsScreen(ListPage):
         found: Suggestion | Offer | None = self.suggested.get(selected or "") or self.offered.get(selected or "")
         item = self.session.journal.catalog.get(selected or "")
         how = f"{item.level(self.session.journal.levels()[item.id]).how}" if item else ""
-        self.query_one("#why", Static).update((found.why + "\n\n" if found else "") + how)
+        self.query_one("#why", Static).update(plain((found.why + "\n\n" if found else "") + how))
 
     def action_yes(self) -> None:
         selected = self._selected()

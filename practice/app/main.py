@@ -10,6 +10,8 @@ from typing import TypeVar
 from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.content import Content
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.timer import Timer
 
@@ -18,6 +20,7 @@ from practice.app.settle import KeyQueue
 from practice.app.today import TodayScreen
 from practice.errors import BacktuiError, DayChanged
 from practice.journal import Journal
+from practice.printable import visible
 from practice.programme.screening import Mode
 from practice.routine import Limit
 from practice.session import Session
@@ -91,6 +94,17 @@ class BackApp(App[None]):
             self.push_screen(SafetyScreen(first_run=True), self._accepted)
         else:
             self.after_first_frame(self.check_safety)
+
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = False) -> None:
+        """A notice is a line of text, never markup, whoever sends it (a
+        screen's ``notify`` asks for markup by default): it so often names an
+        exercise, a file or an error about one (practice.app.text)."""
+        super().notify(visible(message), title=visible(title), severity=severity, timeout=timeout, markup=False)
+
+    def format_title(self, title: str, sub_title: str) -> Content:
+        """The header's title and subtitle (an exercise's name) as text."""
+        return super().format_title(visible(title), visible(sub_title))
 
     def after_first_frame(self, callback: Callable[[], object]) -> None:
         """Run ``callback`` once the first frame is on the screen (after the
@@ -199,9 +213,17 @@ class BackApp(App[None]):
         """An unhandled exception ends the app with return code 1, as in
         Textual, but without Textual's long traceback on exit: ``run`` saves
         it to a file and points to it in one line."""
-        super()._handle_exception(error)
         self.crash = self.crash or error
+        super()._handle_exception(error)
         self._exit_renderables.clear()
+
+    def _fatal_error(self) -> None:
+        """Close at once. Textual would first lay out a traceback with every
+        frame's locals: seconds on end with a long log (keys and signals
+        wait meanwhile), and an error itself when a local is a widget the
+        error left half-built, which left the app open and frozen. The
+        crash file holds the traceback (``run``)."""
+        self._close_messages_no_wait()
 
     def open_progress(self, closed: Callable[[None], None] | None = None) -> None:
         """Show the progress screen, first reading the log again if it was

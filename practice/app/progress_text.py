@@ -6,8 +6,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import date
 
-from rich.text import Text
+from textual.content import Content
 
+from practice.app.text import plain
 from practice.catalog import Phase
 from practice.daylog import DayKind, DayRecord
 from practice.progress import share_done
@@ -45,12 +46,12 @@ def names(label: str, ids: Sequence[str], name_of: Callable[[str], str]) -> str:
     return f"{label}: {', '.join(shown)}"
 
 
-def detail_text(record: DayRecord | None, day: date, today: date, name_of: Callable[[str], str]) -> Text:
+def detail_text(record: DayRecord | None, day: date, today: date, name_of: Callable[[str], str]) -> Content:
     """What the selected day holds, in a few lines: how much was done, the
     shorter of the done and not-done lists, pain, and the note. Plain text,
     never markup: a note is whatever the person typed."""
-    heading = Text(f"{day:%A %-d %B %Y}", style="bold") + ("  (today)" if day == today else "")
-    return Text("\n").join([heading, *map(Text, _detail_lines(record, day, today, name_of))])
+    heading = Content.styled(f"{day:%A %-d %B %Y}", "bold") + ("  (today)" if day == today else "")
+    return Content("\n").join([heading, *map(plain, _detail_lines(record, day, today, name_of))])
 
 
 def _detail_lines(record: DayRecord | None, day: date, today: date, name_of: Callable[[str], str]) -> list[str]:

@@ -18,6 +18,7 @@ from textual.widgets.option_list import Option
 from practice.app.dialogs import PAIN_KEYS
 from practice.app.ratings import RATING_KEYS
 from practice.daylog import Rating
+from practice.printable import visible
 from practice.review import RATING_WORDS, Line
 from practice.stats import Stats
 from practice.words import count
@@ -80,7 +81,8 @@ class ReviewScreen(ModalScreen["int | None"]):
             said = f"rated {RATING_WORDS[line.rating]}" if line.rating is not None else "not rated yet"
         else:
             said = ""
-        text = Content.assemble((line.name, "bold"), f" · {line.done}", (f" · {said}" if said else "", "dim"))
+        text = Content.assemble((visible(line.name), "bold"), f" · {visible(line.done)}",
+                                (f" · {said}" if said else "", "dim"))
         return Option(text, id=line.exercise_id, disabled=False)
 
     def _hint(self) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from rich.cells import cell_len
 from textual import events
 from textual.binding import Binding
 from textual.content import Content
@@ -63,7 +64,7 @@ class RoutineList(ScrollView, can_focus=True):
 
     def _take(self, rows: list[Row]) -> None:
         self.rows = rows
-        self._columns = (max((len(r.dose_text) for r in rows), default=0),
+        self._columns = (max((cell_len(r.dose_text) for r in rows), default=0),
                          max((len(r.kit_text) for r in rows), default=0))
         self._counts: dict[Phase, tuple[int, int]] = {}
 

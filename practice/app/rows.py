@@ -3,25 +3,31 @@
 from __future__ import annotations
 
 import re
-import textwrap
 from enum import Enum
 
+from rich.cells import cell_len, chop_cells, set_cell_size
 from textual.content import Content
 from textual.widgets import Static
 
+from practice.app.text import plain
 from practice.daylog import Mark
+from practice.printable import visible
 from practice.programme.rules import next_time
 from practice.routine import EMERGENCY_GATE, PlanItem
 
 
-def put(label: Static, text: str, layout: bool = False) -> bool:
+def put(label: Static, text: str | Content, layout: bool = False) -> bool:
     """Show ``text`` only if it changed: screens that redraw ten times a
-    second would otherwise lay out ten times a second. ``layout``: the text
-    may change the label's size (a label whose size the stylesheet fixes
-    skips the layout pass). True if it changed."""
-    if label.content == text:
+    second would otherwise lay out ten times a second. A string is shown as
+    text (it so often holds a name); markup comes as Content from
+    :func:`practice.app.text.markup`. ``layout``: the text may change the
+    label's size (a label whose size the stylesheet fixes skips the layout
+    pass). True if it changed."""
+    content = plain(text) if isinstance(text, str) else text
+    shown = label.content
+    if isinstance(shown, Content) and shown.plain == content.plain and shown.spans == content.spans:
         return False
-    label.update(text, layout=layout)
+    label.update(content, layout=layout)
     return True
 
 
@@ -71,7 +77,7 @@ class Row:
         self.alternative = alternative
         self.name_text = (f"{exercise.name}, your own" if exercise.own
                           else f"{exercise.name}, level {item.level.number} of {exercise.top}")
-        self.dose_text = item.dose.describe()
+        self.dose_text = visible(item.dose.describe())
         kit = item.level.equipment or exercise.equipment
         self.kit_text = "" if kit == "none" else equipment_text(kit)  # a column of "no kit" is noise
         self.state = RowState.TODO
@@ -116,9 +122,7 @@ class Row:
         state_width = self.STATE_WIDTH if wide else 2
         kit_width = kit_width if wide else 0
         name_width = max(12, width - state_width - dose_width - (kit_width + 2 if kit_width else 0) - 1)
-        # "level 2 of 3" wraps as one: never "level 2 of" with a lone "3" below
-        keep = re.sub(r"level (\d+) of (\d+)", "level\xa0\\1\xa0of\xa0\\2", self.name_text)
-        names = [part.replace("\xa0", " ") for part in textwrap.wrap(keep, name_width)] or [""]
+        names = _wrap(visible(self.name_text), name_width)
         state = self.state
         label = f"{state.glyph} {state.word}" if wide else state.glyph
         line = Content.assemble(
@@ -128,7 +132,7 @@ class Row:
             ("  " + _fit(self.kit_text, kit_width) if kit_width else "", "dim"),
         )
         indent = " " * state_width
-        notes = textwrap.wrap(self.note, max(10, width - state_width)) if self.note else []
+        notes = _wrap(visible(self.note), max(10, width - state_width)) if self.note else []
         return [line, *(Content.assemble(indent, part) for part in names[1:]),
                 *(Content.assemble(indent, (part, "dim italic")) for part in notes)]
 
@@ -139,6 +143,30 @@ _STATE_COLOURS = {
 }
 
 
+_WORDS = re.compile(r"\s*(?:level \d+ of \d+|\S+)")
+"""A word with the spaces before it; "level 2 of 3" wraps as one, never
+"level 2 of" with a lone "3" below."""
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    """``text`` in lines of at most ``width`` cells (a wide character takes
+    two), broken between words; a word wider than a line is folded."""
+    lines, line = [], ""
+    for word in _WORDS.findall(text):
+        if cell_len(line + word) <= width:
+            line += word
+            continue
+        if line:
+            lines.append(line)
+        word = word.lstrip()
+        while cell_len(word) > width:
+            head = chop_cells(word, width)[0]
+            lines.append(head)
+            word = word[len(head):]
+        line = word
+    return [*lines, line]
+
+
 def _fit(text: str, width: int) -> str:
     """Exactly ``width`` cells: padded, or cut with an ellipsis."""
-    return text.ljust(width) if len(text) <= width else text[: width - 1] + "…"
+    return set_cell_size(text, width) if cell_len(text) <= width else set_cell_size(text, width - 1) + "…"

@@ -11,6 +11,7 @@ from textual.timer import Timer
 from textual.widgets import Label, ProgressBar
 
 from practice.app.bignum import BigNumber
+from practice.app.text import markup, plain
 from practice.clock import Clock
 from practice.timing import Run, Step, StepKind
 
@@ -149,7 +150,7 @@ class HoldTimer(Vertical):
         run, step = self.run, self.run.step
         assert step is not None
         paused = "  [b]paused[/b]" if run.paused else ""
-        self.query_one("#step", Label).update(f"[b]{step_title(step)}[/b]{paused}")
+        self.query_one("#step", Label).update(markup(f"[b]$step[/b]{paused}", step=step_title(step)))
         self.set_class(step.kind in (StepKind.RELAX, StepKind.REST, StepKind.SWITCH), "-resting")
         bar = self.query_one("#bar", ProgressBar)
         if step.kind is StepKind.SET and not run.holding_top():
@@ -160,7 +161,7 @@ class HoldTimer(Vertical):
             total = step.top_hold if step.kind is StepKind.SET else run.duration
             self.query_one("#count", BigNumber).show(clock_face(math.ceil(remaining - 1e-9)))
             bar.update(total=max(total, 1e-9), progress=total - remaining)
-        self.query_one("#next", Label).update(self._next_text())
+        self.query_one("#next", Label).update(plain(self._next_text()))
 
     def _next_text(self) -> str:
         index = self.run.index + 1

@@ -14,6 +14,7 @@ from practice.app.ratings import RATING_HINT, RATING_KEYS
 from practice.app.routine_list import RoutineList
 from practice.app.rows import Row, RowState, put
 from practice.app.summary import Summary
+from practice.app.text import markup
 from practice.catalog import Phase
 from practice.catalog.model import MAT_PHASES
 from practice.daylog import DayKind, Rating, Volume
@@ -319,7 +320,7 @@ class TodayScreen(Screen[None]):
             self._not_today(row)
             return
         if self._change(lambda: self.session.toggle(row.exercise_id)) and row.exercise_id in self.session.view.record.ticks:
-            put(self._saved, f"{self._saved.content} {RATING_HINT}")
+            put(self._saved, markup(f"$said {RATING_HINT}", said=str(self._saved.content)))
 
     def _not_today(self, row: Row) -> None:
         self.notify(row.note or "No exercises today: your safety answers need emergency care first.",

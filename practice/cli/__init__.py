@@ -7,11 +7,19 @@ import os
 import sys
 from collections.abc import Sequence
 
+from practice.cli.output import visible_output
 from practice.clock import Clock
 from practice.errors import BacktuiError
 
 
 def main(argv: Sequence[str] | None = None, clock: Clock | None = None) -> int:
+    """Run one command; whatever it prints, data included, reaches the
+    terminal with its control characters escaped (practice.cli.output)."""
+    with visible_output():
+        return _run(argv, clock)
+
+
+def _run(argv: Sequence[str] | None, clock: Clock | None) -> int:
     from practice.cli.commands import Context
     from practice.cli.parser import parse
 

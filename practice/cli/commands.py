@@ -11,6 +11,7 @@ from pathlib import Path
 from practice.clock import Clock
 from practice.errors import StoreError, UsageError
 from practice.locations import data_dir
+from practice.printable import visible
 from practice.summary import PROMPT_NAME
 from practice.words import count
 
@@ -42,8 +43,8 @@ class Context:
         saved, and say what the store had to say."""
         if self._journal is not None:
             self._journal.summary.flush()
-            for notice in self._journal.notices:
-                print(f"backtui: {notice}", file=sys.stderr)
+            for notice in self._journal.notices:  # a line each, whatever file names they hold
+                print(f"backtui: {visible(notice)}", file=sys.stderr)
             self._journal.notices.clear()
 
 
@@ -160,34 +161,34 @@ def _write(text: str, output: str | None, done: str, ctx: Context) -> None:
         return
     from practice.store.atomic import replace_atomically
 
-    target = Path(output)
+    target, named = Path(output), visible(output)  # a file's name is said on one line, whatever it holds
     database = ctx.journal.db.storage.path.resolve()
     if target.resolve().parent == database.parent and target.name.startswith(database.name):
-        raise UsageError(f"{target} is one of backtui's own files; choose another name")
+        raise UsageError(f"{named} is one of backtui's own files; choose another name")
     try:
         replace_atomically(target, text.encode("utf-8"), lambda _: None)
     except OSError as exc:
-        raise StoreError(f"could not write {target}: {exc.strerror or exc}") from None
-    print(f"{done} to {target}.")
+        raise StoreError(f"could not write {named}: {exc.strerror or exc}") from None
+    print(f"{done} to {named}.")
 
 
 def import_file(args: Namespace, ctx: Context) -> int:
     from practice.interchange import parse_import, read_limited
 
-    source = Path(args.file)
+    source, named = Path(args.file), visible(args.file)
     raw = read_limited(source)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise UsageError(f"{source} is not UTF-8 text (at byte {exc.start}); nothing was imported") from None
+        raise UsageError(f"{named} is not UTF-8 text (at byte {exc.start}); nothing was imported") from None
     try:
         imported = parse_import(text, ctx.journal.today())
     except UsageError as exc:
-        raise UsageError(f"{source}: {exc}; nothing was imported") from None
+        raise UsageError(f"{named}: {exc}; nothing was imported") from None
     summary = ctx.journal.import_(imported)
     extra = f", {count(summary.new_entries, 'programme record')}" if summary.new_entries else ""
     print(
-        f"Imported {count(summary.days, 'day')} from {source}: {summary.changed_days} changed, "
+        f"Imported {count(summary.days, 'day')} from {named}: {summary.changed_days} changed, "
         f"{count(summary.new_ticks, 'new tick')}{extra}."
     )
     if imported.routine is not None:
@@ -207,7 +208,8 @@ def _import_routine(ctx: Context, routine: dict) -> str:
         return "Your routine here was kept (the export's is in it: 'backtui routine import' can load it)."
     parsed, problems = routine_file.parse(json.dumps(routine), journal.catalog, journal.levels())
     if parsed is None or routine_apply.gate_problems(journal, parsed):
-        return "The export's routine was not loaded: " + "; ".join(problems or ["a gated exercise is not offered yet"])
+        said = "; ".join(problems or ["a gated exercise is not offered yet"])
+        return f"The export's routine was not loaded: {visible(said)}"
     routine_apply.apply(journal, parsed)
     return "Loaded the export's routine too (this one was never changed)."
 
@@ -217,7 +219,7 @@ def merge(args: Namespace, ctx: Context) -> int:
 
     source = Path(args.file)
     merged = sync.merge(ctx.journal, sync.read(source, ctx.journal))
-    print(f"Merged {source}: {merged.words()}.")
+    print(f"Merged {visible(args.file)}: {merged.words()}.")
     return 0
 
 
@@ -227,7 +229,7 @@ def sync(args: Namespace, ctx: Context) -> int:
     ctx.merge_copies = False
     lines, ok = merge_copies(ctx.journal)
     for line in lines:
-        print(line[0].upper() + line[1:] + ".")
+        print(visible(line[0].upper() + line[1:]) + ".")
     if not lines:
         print(f"No sync conflict copies beside {ctx.journal.db.storage.path}.")
     return 0 if ok else 1

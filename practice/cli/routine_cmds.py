@@ -8,6 +8,7 @@ from typing import Any
 
 from practice.cli.commands import Context, _print_json, _write
 from practice.errors import UsageError
+from practice.printable import visible
 
 
 def _editor(ctx: Context):
@@ -132,29 +133,29 @@ def import_(args: Namespace, ctx: Context) -> int:
     from practice.interchange import read_limited, routine_apply, routine_file
 
     journal = ctx.journal
-    source = Path(args.file)
+    source, named = Path(args.file), visible(args.file)  # each problem stays one line
     try:
         raw = read_limited(source).decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise UsageError(f"{source} is not UTF-8 text (at byte {exc.start}); nothing was changed") from None
+        raise UsageError(f"{named} is not UTF-8 text (at byte {exc.start}); nothing was changed") from None
     parsed, problems = routine_file.parse(raw, journal.catalog, journal.levels())
     if parsed is not None:
         problems = routine_apply.gate_problems(journal, parsed)
     if problems:
-        raise UsageError("\n".join(f"{source}: {line}" for line in problems)
-                         + f"\n{source}: nothing was changed")
+        raise UsageError("\n".join(f"{named}: {visible(line)}" for line in problems)
+                         + f"\n{named}: nothing was changed")
     lines = routine_apply.changes(journal, parsed)  # type: ignore[arg-type]
     backup = None if args.dry_run or not lines else routine_apply.apply(journal, parsed)  # type: ignore[arg-type]
     if args.json:
         _print_json({"changes": lines, "applied": backup is not None, "backup": str(backup) if backup else None})
         return 0
     if not lines:
-        print(f"{source} holds your routine as it is: nothing to change.")
+        print(f"{named} holds your routine as it is: nothing to change.")
         return 0
     print("\n".join(f"  {line}" for line in lines))
     if backup is None:
-        print(f"That is what {source} would change (--dry-run: nothing was changed).")
+        print(f"That is what {named} would change (--dry-run: nothing was changed).")
     else:
-        print(f"Loaded {source}: {len(lines)} change{'s' if len(lines) > 1 else ''}, from today on. "
+        print(f"Loaded {named}: {len(lines)} change{'s' if len(lines) > 1 else ''}, from today on. "
               f"The routine as it was is in {backup} (backtui routine import it to go back).")
     return 0

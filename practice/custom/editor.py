@@ -148,7 +148,7 @@ class RoutineEditor:
         """Change what an own exercise is (name, phase, days, kit, cues,
         caution, flare_safe; its dose with :meth:`set_dose`)."""
         own = OwnExercise.of(self._own(exercise_id))
-        if "phase" in changes:
+        if changes.get("phase") is not None:
             changes["phase"] = check.phase(changes["phase"])
         if isinstance(changes.get("days"), str):
             changes["days"] = check.days(changes["days"])

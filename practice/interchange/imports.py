@@ -253,7 +253,8 @@ def _parse_day(item: Any, where: str, today: date) -> DayRecord:
         pain_before=validate.pain(item.get("pain_before"), f"{where} pain_before"),
         pain_after=validate.pain(item.get("pain_after"), f"{where} pain_after"),
         note=validate.text(item.get("note", ""), f"{where} note", validate.NOTE_LIMIT),
-        skips=_by_id(item.get("skips"), str, f"{where} skips"),
+        skips={i: validate.text(r, f"{where} skip reason of {i}", validate.REASON_LIMIT)
+               for i, r in _by_id(item.get("skips"), str, f"{where} skips").items()},
         held=_by_id(item.get("held"), int, f"{where} held"),
         stop=_stop(item.get("stop"), f"{where} stop"),
         pain_24h=validate.pain(item.get("pain_24h"), f"{where} pain_24h"),

@@ -28,7 +28,7 @@ def check(tables: dict[str, Any]) -> None:
     seen = set()
     for key, doc in documents(tables, OWN):
         try:
-            tidy = own_exercise(doc, load_catalog())
+            tidy = own_exercise(doc, load_catalog(), kept=True)
         except validate.Invalid as exc:
             raise Damaged(f"{OWN}/{key}: {exc}") from None
         if tidy["id"] in seen or type(doc.get("deleted", False)) is not bool:

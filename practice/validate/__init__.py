@@ -12,7 +12,8 @@ The bounds:
   entered; a clock set back can leave some, and no figure counts them);
 * a **moment** (a tick or stop time) is whole Unix seconds from 1970 to the
   year 9000, so that it converts to local time and back on any platform;
-* **text** encodes as UTF-8, holds no control characters, and has a length limit;
+* **text** encodes as UTF-8, holds no control characters (bidi overrides and
+  isolates, and line separators, count as such), and has a length limit;
 * a **pain** score is a whole number from 0 to 10; seconds held are 0 to a day;
 * a **self-test result** names a known test, its version and side where it
   has them, and a value within the test's bounds (a bridge hold within its
@@ -43,6 +44,7 @@ from practice.assess.records import ANSWERS, Choice, Result
 from practice.assess.records import KINDS as EXTRA_KINDS
 from practice.daylog import DayKind, DayRecord, Leg, Rating
 from practice.errors import UsageError
+from practice.printable import visible
 from practice.programme.triage import MAX_WALK_NOW, Episode, Flares, Triage
 
 MIN_DAY = date(1970, 1, 1)
@@ -140,22 +142,33 @@ def moment_from_text(value: object, field: str) -> int:
 
 
 def text_problem(value: str, limit: int) -> str | None:
-    """Why ``value`` may not be stored as text, or None if it may."""
+    """Why ``value`` may not be kept as text, or None if it may: the bound
+    a loaded file is held to (see :func:`text` for what may enter)."""
     if len(value) > limit:
         return f"is longer than {limit} characters"
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:
         return "is not valid Unicode (it holds a lone surrogate)"
-    if not value.isprintable() and any(unicodedata.category(c) == "Cc" for c in value):
-        return "holds a control character"
+    if not value.isprintable():
+        control = next((c for c in value if unicodedata.category(c) == "Cc"), None)
+        if control is not None:
+            return f"holds a control character ({visible(control)})"
     return None
 
 
-def text(value: object, field: str, limit: int) -> str:
+def text(value: object, field: str, limit: int, kept: bool = False) -> str:
+    """New text: within :func:`text_problem`'s bounds, and holding nothing a
+    terminal shows as other than itself (a bidi override or isolate, a line
+    separator: :mod:`practice.printable`). ``kept``: text already in the
+    store (a day saved again, a file read back), held to the bounds an
+    earlier backtui kept it to; such text still loads and is shown escaped."""
     if not isinstance(value, str):
         raise Invalid(f"{field}: expected text")
     problem = text_problem(value, limit)
+    if problem is None and not kept and not value.isprintable():
+        hidden = next((c for c in value if visible(c) != c), None)
+        problem = None if hidden is None else f"holds a control character ({visible(hidden)})"
     if problem:
         raise Invalid(f"{field}: {problem}")
     return value
@@ -223,7 +236,8 @@ def _by_id(values: Mapping[str, object], field: str) -> None:
 
 def record(value: DayRecord, today: date, where: str | None = None) -> DayRecord:
     """Check a whole day before it is saved; raises :class:`Invalid` naming
-    the day (or ``where``) and the field."""
+    the day (or ``where``) and the field. Its note and skip reasons are
+    mostly kept text: new ones pass :func:`text` where they come in."""
     where = where or f"{value.day}"
     day(value.day, today, "date")
     _by_id(value.ticks, f"{where} ticks")
@@ -235,10 +249,10 @@ def record(value: DayRecord, today: date, where: str | None = None) -> DayRecord
     kind(value.kind.value, f"{where} kind")
     pain(value.pain_before, f"{where} pain_before")
     pain(value.pain_after, f"{where} pain_after")
-    text(value.note, f"{where} note", NOTE_LIMIT)
+    text(value.note, f"{where} note", NOTE_LIMIT, kept=True)
     _by_id(value.skips, f"{where} skips")
     for exercise, reason in value.skips.items():
-        text(reason, f"{where} skip reason of {exercise}", REASON_LIMIT)
+        text(reason, f"{where} skip reason of {exercise}", REASON_LIMIT, kept=True)
     _by_id(value.held, f"{where} held")
     for exercise, seconds in value.held.items():
         held(seconds, f"{where} held for {exercise}")

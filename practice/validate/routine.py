@@ -36,6 +36,7 @@ NAME_LIMIT = 60
 CUE_LIMIT = 200
 MAX_CUES = 8
 CAUTION_LIMIT = 500
+SIDE_WORD_LIMIT = 20
 PHASE_WORDS = {"release": Phase.RELEASE, "stretch": Phase.STRETCH, "lengthen": Phase.STRETCH,
                "glutes": Phase.GLUTES, "back": Phase.BACK, "strengthen": Phase.BACK}
 MOST_DAYS_FOR_STRENGTH = 3
@@ -109,24 +110,24 @@ def phase(value: object, field: str = "phase") -> Phase:
     raise Invalid(f"{field}: a phase is release, stretch, glutes or back (or 1 to 4)")
 
 
-def name(value: object, field: str = "name") -> str:
-    given = text(value, field, NAME_LIMIT).strip()
+def name(value: object, field: str = "name", kept: bool = False) -> str:
+    given = text(value, field, NAME_LIMIT, kept).strip()
     if not given:
         raise Invalid(f"{field}: give the exercise a name")
     return given
 
 
-def cues(values: object, field: str = "cues") -> tuple[str, ...]:
+def cues(values: object, field: str = "cues", kept: bool = False) -> tuple[str, ...]:
     if not isinstance(values, (list, tuple)) or not 1 <= len(values) <= MAX_CUES:
         raise Invalid(f"{field}: give 1 to {MAX_CUES} cues (how to do it, a line each)")
-    found = tuple(text(v, field, CUE_LIMIT).strip() for v in values)
+    found = tuple(text(v, field, CUE_LIMIT, kept).strip() for v in values)
     if not all(found):
         raise Invalid(f"{field}: a cue is empty")
     return found
 
 
-def caution(value: object, field: str = "caution") -> str:
-    given = text(value, field, CAUTION_LIMIT).strip()
+def caution(value: object, field: str = "caution", kept: bool = False) -> str:
+    given = text(value, field, CAUTION_LIMIT, kept).strip()
     if not given:
         raise Invalid(f"{field}: say when to stop or leave it out (your physiotherapist's words, say)")
     return given
@@ -204,12 +205,14 @@ def _dose_from(value: object, field: str) -> Dose:
         values = getattr(dose, name, ())
         if any(v > most for v in (values if isinstance(values, tuple) else (values,))):
             raise Invalid(f"{field}: {name} is more than {most}")
-    text(dose.side_word, f"{field} side_word", 20)
+    text(dose.side_word, f"{field} side_word", SIDE_WORD_LIMIT, kept=True)  # a new one: own_exercise's question
     return dose
 
 
-def own_exercise(value: object, catalog: Catalog, field: str = "own exercise") -> dict:
-    """An own exercise as data, every field checked; returned tidied."""
+def own_exercise(value: object, catalog: Catalog, field: str = "own exercise", kept: bool = False) -> dict:
+    """An own exercise as data, every field checked; returned tidied.
+    ``kept``: one read back from the store, its text held to the bounds it
+    was kept to (:func:`practice.validate.text`)."""
     if not isinstance(value, dict):
         raise Invalid(f"{field}: expected an object")
     extra = sorted(set(value) - {*OWN_FIELDS, "deleted", "on"})
@@ -222,17 +225,18 @@ def own_exercise(value: object, catalog: Catalog, field: str = "own exercise") -
     found = own_dose_problems(dose)
     if found:
         raise Invalid(f"{field} dose: {'; '.join(found)}")
+    text(dose.side_word, f"{field} dose side_word", SIDE_WORD_LIMIT, kept)
     flare_safe = value.get("flare_safe", False)
     if type(flare_safe) is not bool:
         raise Invalid(f"{field} flare_safe: expected true or false")
     return {
         "id": own_id(value["id"], catalog, f"{field} id"),
-        "name": name(value["name"], f"{field} name"),
+        "name": name(value["name"], f"{field} name", kept),
         "phase": phase(value["phase"], f"{field} phase").name.lower(),
         "dose": dose_data(dose),
         "days": days(value["days"], f"{field} days").text,
         "kit": equipment(value["kit"], f"{field} kit"),
-        "cues": list(cues(value["cues"], f"{field} cues")),
-        "caution": caution(value["caution"], f"{field} caution"),
+        "cues": list(cues(value["cues"], f"{field} cues", kept)),
+        "caution": caution(value["caution"], f"{field} caution", kept),
         "flare_safe": flare_safe,
     }

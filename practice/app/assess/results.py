@@ -17,6 +17,7 @@ from textual.widgets import Header, Label, Static
 from practice.app.assess.charts import chart_for
 from practice.app.chart import Chart
 from practice.app.footer import KeyFooter
+from practice.app.text import plain
 from practice.assess.calls import Series, call, labelled
 from practice.assess.mappings import Suggestion
 from practice.assess.protocol import PAIN_24H, Kind, Test
@@ -108,7 +109,7 @@ class AssessmentsScreen(Screen[None]):
         if self.page == ANSWERS:
             chart.display = False
             self.query_one("#assess-title", Label).update("What the results suggest (nothing changes without your yes)")
-            self.query_one("#assess-words", Static).update(self._answers_text())
+            self.query_one("#assess-words", Static).update(plain(self._answers_text()))
         else:
             test, lines = next(pair for pair in self.tests if pair[0].id == self.page)
             self._show_test(test, lines, chart)

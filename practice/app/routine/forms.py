@@ -12,6 +12,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
+from practice.app.text import plain
 from practice.catalog import Dose, PyramidDose
 from practice.catalog.bounds import FIELDS, UNITS, WORDS, Bounds, span
 from practice.catalog.dose import kind_of
@@ -32,9 +33,9 @@ class Form(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog form"):
-            yield Label(self.title_text, classes="dialog-title", markup=False)
+            yield Label(plain(self.title_text), classes="dialog-title")
             if self.note:
-                yield Static(self.note, classes="form-note", markup=False)
+                yield Static(plain(self.note), classes="form-note")
             with VerticalScroll():
                 for name, label, value in self.fields:
                     yield Label(label, markup=False)
@@ -53,7 +54,7 @@ class Form(ModalScreen[bool]):
         if problem is None:
             self.dismiss(True)
         else:
-            self.query_one("#form-error", Label).update(problem)
+            self.query_one("#form-error", Label).update(plain(problem))
 
     def action_cancel(self) -> None:
         self.dismiss(False)

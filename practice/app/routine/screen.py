@@ -13,6 +13,7 @@ from textual.widgets.option_list import Option
 
 from practice.app.list_page import ListPage
 from practice.app.rows import put
+from practice.app.text import plain
 from practice.catalog import Phase
 from practice.catalog.bounds import WORDS
 from practice.custom import overview
@@ -58,10 +59,10 @@ class RoutineScreen(ListPage):
         if [i for i, _ in rows] == [i for i, _ in shown]:  # the same exercises in order: only what changed
             for n, (row, before) in enumerate(zip(rows, shown)):
                 if row != before:
-                    listing.replace_option_prompt_at_index(n, Content(row[1]))
+                    listing.replace_option_prompt_at_index(n, plain(row[1]))
         else:
             listing.clear_options()
-            listing.add_options([Option(Content(text), id=i) if i else
+            listing.add_options([Option(plain(text), id=i) if i else
                                  Option(Content.styled(text, "bold"), disabled=True) for i, text in rows])
         self._rows = rows
         ids = [i for i, _ in rows]

@@ -27,7 +27,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from support import FakeClock
 
-from practice.app.complete import CompletionScreen
+from practice.app.review import ReviewScreen
 from practice.app.day_edit import DayEditScreen
 from practice.app.dialogs import ConfirmScreen
 from practice.app.exercise import ExerciseScreen
@@ -228,7 +228,7 @@ async def every_screen(data_dir: Path, kept: Kept, copy: str) -> None:
         if kept.own:
             await select(pilot, kept.own)
             await step(pilot, "space")
-            assert isinstance(app.screen, CompletionScreen)
+            assert isinstance(app.screen, ReviewScreen) and shows(app, kept.name)
             await step(pilot, "enter")
         assert isinstance(app.screen, TodayScreen) and app.is_running
     assert app.return_code in (0, None) and app.crash is None

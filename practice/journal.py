@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from practice import validate
-from practice.catalog import Catalog, Exercise, Phase, load_catalog
+from practice.catalog import Catalog, Exercise, FlareGate, Phase, load_catalog
 from practice.clock import Clock, SystemClock, practice_day
 from practice.custom.own import OwnCatalog
 from practice.daylog import DayKind, DayRecord, Leg, Stop, Volume
@@ -153,7 +153,21 @@ class Journal:
             from practice.assess.extras import routine_extras
 
             extras = routine_extras(self.catalog, choices, levels)
-        return plan_for(day, self.catalog, settings.routine, kind, levels, volume, limit, extras, leg)
+        held = self._held(day, settings, log) if live else None
+        return plan_for(day, self.catalog, settings.routine, kind, levels, volume, limit, extras, leg, held)
+
+    def _held(self, day: date, settings: Settings, log: ProgrammeLog) -> dict[str, FlareGate] | None:
+        """Gated exercises that are on and left out on ``day`` while the back
+        is sore (worked out only for those who have one on)."""
+        from practice.programme import gates
+
+        on = [i for i in gates.GATES if i in self.catalog and settings.routine.is_on(self.catalog[i])]
+        if not on:
+            return None
+        days = [day - timedelta(days=n) for n in range(gates.HOLD_LOOKBACK + gates.WEEK)]
+        mornings = {d: v for d, v in self.db.scores("pain_24h").items() if days[-1] <= d <= day}
+        inputs = gates.GateInputs(self.catalog, self.db.records(days), mornings, log.changes, day)
+        return {i: FlareGate(why) for i in on if (why := gates.held(inputs, i)) is not None}
 
     def past_plan(self, record: DayRecord) -> Plan:
         """A past day's plan, as the day kept it."""

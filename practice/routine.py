@@ -112,6 +112,7 @@ def plan_for(
     limit: Limit = Limit.NONE,
     extras: Mapping[str, tuple[Extra, ...]] | None = None,
     leg: bool = False,
+    held: Mapping[str, FlareGate] | None = None,
 ) -> Plan:
     """Everything switched on and due on ``day``, each at its level
     (``levels``, or where to start). A rest day has no plan. On a flare day
@@ -120,8 +121,9 @@ def plan_for(
     reason; after an emergency sign, everything is left out. On a morning
     with leg symptoms (``leg``), the exercises that load the leg's nerves are
     left out or eased, with a reason. ``extras`` (from accepted self-test
-    suggestions) apply on full days only."""
-    [plan] = plans_for([day], catalog, settings, kind, levels, volume, limit, extras, leg)
+    suggestions) apply on full days only. ``held``: gated exercises left out
+    today, each with its reason."""
+    [plan] = plans_for([day], catalog, settings, kind, levels, volume, limit, extras, leg, held)
     return plan
 
 
@@ -135,6 +137,7 @@ def plans_for(
     limit: Limit = Limit.NONE,
     extras: Mapping[str, tuple[Extra, ...]] | None = None,
     leg: bool = False,
+    held: Mapping[str, FlareGate] | None = None,
 ) -> list[Plan]:
     """:func:`plan_for` for each of ``days``, all of the same kind: each
     exercise is worked out once, and only its days differ."""
@@ -155,7 +158,7 @@ def plans_for(
     def item(exercise: Exercise, level: Level) -> PlanItem:
         if exercise.id not in items:
             items[exercise.id] = item_for(exercise, level.number, gentle, volume, limit, settings,
-                                          (extras or {}).get(exercise.id, ()), leg)
+                                          (extras or {}).get(exercise.id, ()), leg, (held or {}).get(exercise.id))
         return items[exercise.id]
 
     return [Plan(day, kind, tuple(item(e, lv) for schedule, e, lv in candidates if schedule.is_due(day)), volume)
@@ -183,14 +186,15 @@ def _scaled(dose: Dose, volume: Volume) -> Dose:
 
 def item_for(exercise: Exercise, number: int, gentle: bool, volume: Volume, limit: Limit = Limit.NONE,
              settings: RoutineSettings = RoutineSettings(), extras: tuple[Extra, ...] = (),
-             leg: bool = False) -> PlanItem:
+             leg: bool = False, held: FlareGate | None = None) -> PlanItem:
     """The exercise at level ``number`` on a day: on a gentle day (a flare, or
     see-a-GP mode) at its highest flare-safe level or left out; with leg
-    symptoms (``leg``) left out or eased as its rule says; its dose (the
+    symptoms (``leg``) left out or eased as its rule says; left out when
+    ``held`` (a gated exercise while the back is sore); its dose (the
     person's own for that level, if any) cut to the day's volume. Extras
     stay only on a full day."""
     level = exercise.level(number)
-    gate = EMERGENCY_GATE if limit is Limit.STOPPED else None
+    gate = EMERGENCY_GATE if limit is Limit.STOPPED else held
     eased = ""
     if gentle and gate is None:
         safe = exercise.flare_level(level.number)

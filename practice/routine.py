@@ -194,7 +194,7 @@ def item_for(exercise: Exercise, number: int, gentle: bool, volume: Volume, limi
     person's own for that level, if any) cut to the day's volume. Extras
     stay only on a full day."""
     level = exercise.level(number)
-    gate = EMERGENCY_GATE if limit is Limit.STOPPED else held
+    gate = EMERGENCY_GATE if limit is Limit.STOPPED else None
     eased = ""
     if gentle and gate is None:
         safe = exercise.flare_level(level.number)
@@ -208,6 +208,7 @@ def item_for(exercise: Exercise, number: int, gentle: bool, volume: Volume, limi
             gate = rule.gate
         elif level.number > rule.level:
             level, eased = exercise.level(rule.level), f"Leg symptoms this morning: {rule.reason}"
+    gate = gate or held
     dose = settings.dose(exercise, level)
     frozen = dose if exercise.own or dose != level.dose else None
     full = volume is Volume.FULL and not gentle and gate is None and not eased

@@ -15,7 +15,7 @@ from practice.custom.choices import OwnDose, RoutineSettings
 from practice.coach import Coach
 from practice.daylog import DayKind, DayRecord, Leg, Rating, Volume
 from practice.programme import gates, pain
-from practice.programme.levels import current_levels
+from practice.programme.levels import current_levels, direction
 from practice.programme.records import Answers, Change, Clearance, Decline, LevelChange, QuestionSet
 from practice.programme.rules import Inputs, suggestions
 from practice.programme.screening import Mode, due, protected_days, screening_mode
@@ -408,17 +408,18 @@ def test_accepting_every_suggestion_moves_a_level_one_step_at_a_time_and_up_once
     for n, (done, rating, during, morning) in enumerate(history):
         day = start + timedelta(days=n)
         level = current_levels(CATALOG, changes)[BRIDGE]
-        scores[day] = morning
         records[day] = DayRecord(day, {BRIDGE: None} if done else {}, (BRIDGE,), levels={BRIDGE: level},
                                  ratings={BRIDGE: rating} if done and rating else {},
-                                 pain_during={BRIDGE: during} if done else {}, pain_24h=morning)
+                                 pain_during={BRIDGE: during} if done else {})
+        scores[day + timedelta(days=1)] = morning  # the morning after, answered before the suggestions
         found = suggestions(Inputs(CATALOG, frozenset({BRIDGE}), current_levels(CATALOG, changes), tuple(changes),
                                    (), records, scores, day + timedelta(days=1), False, False))
         for s in found:
-            assert abs(s.to - level) == 1 or s.to == 0
+            assert abs(s.to - level) == 1 or s.to == 0 or (s.change is Change.DOSE and s.to == level)
             if s.to:
-                changes.append(LevelChange(day + timedelta(days=1), BRIDGE, level, s.to, s.change, s.why))
-    ups = [c.day for c in changes if c.after > c.before and c.change is Change.UP]
+                changes.append(LevelChange(day + timedelta(days=1), BRIDGE, level, s.to, s.change, s.why,
+                                           s.before, s.dose))
+    ups = [c.day for c in changes if direction(c) > 0]
     assert all((b - a).days >= 7 for a, b in zip(ups, ups[1:]))
 
 

@@ -324,7 +324,7 @@ def _up(state: _State, inputs: Inputs) -> Suggestion | Wait | None:
         return None
     why, easy = earned
     here = exercise.level(level)
-    step = steps.up(here, state.dose)
+    step = steps.up(here, state.dose, longer=not steps.mcgill(exercise))
     if step is not None:
         return Suggestion(exercise.id, Change.DOSE, level, f"{why} Next, within level {level}: "
                           f"{steps.brief(state.dose)} -> {steps.brief(step)}.", step, state.dose, easy=easy)

@@ -4,9 +4,10 @@ and a load step.
 
 * **Within a level first, one thing at a time**: the repetitions (or, for a
   hold, the number of holds) up to the top of the level's range, then the
-  sets, then the hold time; a pyramid adds a repetition to each of its steps
-  (McGill: more repetitions, not longer holds) until its first step is at the
-  top, then the hold time. When no step is left, the dose is at the top of
+  sets, then the hold time. McGill's exercises (the bird dog, the side plank,
+  the curl-up) never hold longer: a pyramid adds repetitions to its steps
+  towards his shape with its first step at the top of the range (each step
+  2 fewer: 5-3-1, 6-4-2, 8-6-4). When no step is left, the dose is at the top of
   the level's range, and the next step is the next level.
 * **No step raises the work of a session by more than half** (work: the
   seconds of holding or of repetitions with their top holds,
@@ -29,15 +30,20 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from practice.catalog import Dose, Level
+from practice.catalog import Dose, Exercise, Level
 from practice.catalog.bounds import problems, span
 from practice.catalog.dose import kind_of
 from practice.programme.records import Load
 
 MAX_RISE = Fraction(3, 2)
 """A step raises the work of a session by at most half."""
-ORDER = {"reps": ("reps", "sets"), "hold": ("reps", "seconds"), "pyramid": ("ladder", "seconds")}
-"""What grows first within a level, by kind of dose."""
+ORDER = {"reps": ("reps", "sets"), "hold": ("reps", "seconds"), "pyramid": ("ladder",)}
+"""What grows within a level, first to last, by kind of dose (a pyramid's
+holds never grow: McGill)."""
+LANDING = {"reps": ("sets", "reps"), "hold": ("seconds", "reps"), "pyramid": ("ladder", "seconds")}
+"""What a level step takes off first where the new level's dose is too big a step."""
+PYRAMID_GAP = 2
+"""Repetitions between the steps of McGill's pyramids (5-3-1, 6-4-2, 8-6-4)."""
 DOWN_SHARE = Fraction(1, 5)
 """How many of the top repetitions a step down drops."""
 LOAD_STEP = Fraction(1, 20)
@@ -62,22 +68,31 @@ def fits(level: Level, dose: Dose) -> bool:
     return not problems(dose, level.dose, level.bounds)
 
 
-def up(level: Level, dose: Dose) -> Dose | None:
+def mcgill(exercise: Exercise) -> bool:
+    """One of McGill's exercises (its ladder has a pyramid): it grows by
+    repetitions, never by longer holds (progression-facts 7)."""
+    return any(kind_of(level.dose) == "pyramid" for level in exercise.levels)
+
+
+def up(level: Level, dose: Dose, longer: bool = True) -> Dose | None:
     """The next step within ``level`` from ``dose``; None at the top of the
-    level's range (or for a dose beyond its bounds, which a physiotherapist set)."""
+    level's range (or for a dose beyond its bounds, which a physiotherapist
+    set). ``longer``: the hold time may grow (not for McGill's exercises)."""
     if not fits(level, dose):
         return None
     limit = dose.work() * MAX_RISE
     for field in ORDER[kind_of(dose)]:
+        if field == "seconds" and not longer:
+            continue
         step = _ladder_up(level, dose, limit) if field == "ladder" else _raised(level, dose, field, limit)
         if step is not None:
             return step
     return None
 
 
-def top(level: Level, dose: Dose) -> Dose:
+def top(level: Level, dose: Dose, longer: bool = True) -> Dose:
     """Where the steps within ``level`` end, from ``dose``."""
-    while (step := up(level, dose)) is not None:
+    while (step := up(level, dose, longer)) is not None:
         dose = step
     return dose
 
@@ -102,17 +117,17 @@ def _raised(level: Level, dose: Dose, field: str, limit: Fraction) -> Dose | Non
 
 
 def _ladder_up(level: Level, dose, limit: Fraction) -> Dose | None:
-    """Each step of the pyramid one or more repetitions up, towards the
-    level's own pyramid with its first step at the top of the range."""
+    """Each step of the pyramid one or more repetitions up, towards McGill's
+    pyramid with its first step at the top of the range (each step 2 fewer
+    than the one before: 5-3-1, 6-4-2, 8-6-4); a step already above it stays."""
     high = span(level.dose, level.bounds, "ladder")[1]
-    shape = level.dose.ladder if len(level.dose.ladder) == len(dose.ladder) else dose.ladder
-    aim = tuple(v + high - shape[0] for v in shape)
+    aim = [max(v, high - PYRAMID_GAP * n, 1) for n, v in enumerate(dose.ladder)]
     best = None
     for k in range(1, high - dose.ladder[0] + 1):
         candidate = dose._replace(ladder=tuple(min(v + k, t) for v, t in zip(dose.ladder, aim)))
         if candidate.work() > limit:
             break
-        if fits(level, candidate):
+        if candidate.ladder != dose.ladder and fits(level, candidate):
             best = candidate
     return best
 
@@ -120,10 +135,11 @@ def _ladder_up(level: Level, dose, limit: Fraction) -> Dose | None:
 def landing(level: Level, work: int) -> Dose:
     """The dose a step up to ``level`` starts at, from a dose of ``work``
     seconds: the level's own, or less of it where that would be more than
-    half as much again (hold time first, then sets, then repetitions)."""
+    half as much again: what grows last within a level goes first (hold time,
+    then sets, then repetitions; a pyramid's steps, then its hold time)."""
     dose = level.dose
     limit = work * MAX_RISE
-    for field in reversed(ORDER[kind_of(dose)]):
+    for field in LANDING[kind_of(dose)]:
         low = span(level.dose, level.bounds, field)[0]
         while dose.work() > limit:
             lower = _lowered(dose, field, low)

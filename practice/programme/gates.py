@@ -17,10 +17,11 @@ was not rated hard or painful, and pain during it stayed at 3 or below (7d,
 the last 7 days, all 1 or below.
 
 **Closing again**: once a gated exercise is on, it is left out of the plan
-(Today says why) from a day its back is sore (a morning 2 or more above
+(Today says why) from a day the back is sore (a morning 2 or more above
 usual, or of 5 or more, or a flare day) until the pain part of its gate
-holds again on a later day; the sessions it needs stay earned. A sore day
-more than :data:`HOLD_LOOKBACK` days ago no longer holds it back.
+holds again over a whole week after that day (read cautiously: the gate's 7
+mornings all come after the sore one); the sessions it needs stay earned. A
+sore day more than :data:`HOLD_LOOKBACK` days ago no longer holds it back.
 """
 
 from __future__ import annotations
@@ -146,7 +147,7 @@ def held(inputs: GateInputs, exercise_id: str) -> str | None:
     sore = next((d for d in days if _sore(inputs.mornings, d, flare)), None)
     if sore is None:
         return None
-    if sore < inputs.today and any(gate.calm(inputs._replace(today=d)) for d in days if d > sore):
+    if any(gate.calm(inputs._replace(today=d)) for d in days if (d - sore).days >= WEEK):
         return None
     return f"Your back was sore on {sore:%a %-d %b}: it rests until that settles ({gate.settles})."
 

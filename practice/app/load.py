@@ -12,8 +12,9 @@ from textual.widgets import Input, Label, Static
 from practice.programme.records import Load
 from practice.validate import Invalid
 
-ABOUT = ("The weight you use now: a number, and kg or lb if it is not {unit}. Once two sessions in a row at the "
-         "top of the level's range go well, backtui suggests about 5% more (the smallest step your kit allows).")
+ABOUT = ("The weight you use now, in {unit} (or type {other} after the number). Once two sessions in a row at the "
+         "top of the level's range go well, backtui suggests about 5% more, in the smallest step your kit allows.")
+OTHER = {"kg": "lb", "lb": "kg"}
 
 
 def parse(text: str, unit: str) -> Load:
@@ -42,11 +43,10 @@ class LoadDialog(ModalScreen["Load | None"]):
         value = "" if self.current is None else str(self.current.number)
         with Vertical(classes="dialog text-dialog", id="load-dialog"):
             yield Label(self.title_text, classes="dialog-title", markup=False)
-            yield Static(ABOUT.format(unit=self.unit), id="load-about", markup=False)
+            yield Static(ABOUT.format(unit=self.unit, other=OTHER[self.unit]), id="load-about", markup=False)
             yield Input(value, placeholder=f"12.5 {self.unit}", id="load", max_length=12)
             yield Label("", id="load-problem", markup=False)
-            yield Label(f"[b]enter[/b] save ({self.unit} unless you type lb or kg)   [b]escape[/b] cancel",
-                        classes="dialog-hint")
+            yield Label("[b]enter[/b] save   [b]escape[/b] cancel", classes="dialog-hint")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         try:

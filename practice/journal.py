@@ -165,8 +165,9 @@ class Journal:
         if not on:
             return None
         days = [day - timedelta(days=n) for n in range(gates.HOLD_LOOKBACK + gates.WEEK)]
-        mornings = {d: v for d, v in self.db.scores("pain_24h").items() if days[-1] <= d <= day}
-        inputs = gates.GateInputs(self.catalog, self.db.records(days), mornings, log.changes, day)
+        mornings = self.db.scores("pain_24h", days)
+        flare = {d: DayRecord(d, kind=DayKind.FLARE) for d in self.db.flare_days(days)}  # all the check reads of a day
+        inputs = gates.GateInputs(self.catalog, flare, mornings, log.changes, day)
         return {i: FlareGate(why) for i in on if (why := gates.held(inputs, i)) is not None}
 
     def past_plan(self, record: DayRecord) -> Plan:

@@ -144,14 +144,11 @@ def held(inputs: GateInputs, exercise_id: str) -> str | None:
         return None
     flare = frozenset(d for d, r in inputs.records.items() if r.kind is DayKind.FLARE)
     days = [inputs.today - timedelta(days=n) for n in range(HOLD_LOOKBACK)]
-    sore = next((d for d in days if _sore(inputs.mornings, d, flare)), None)
+    up = pain.ups(inputs.mornings, days, flare)
+    sore = next((d for d in days if d in flare or d in up or inputs.mornings.get(d, 0) >= SORE), None)
     if sore is None:
         return None
     if any(gate.calm(inputs._replace(today=d)) for d in days if (d - sore).days >= WEEK):
         return None
     return f"Your back was sore on {sore:%a %-d %b}: it rests until that settles ({gate.settles})."
 
-
-def _sore(mornings: pain.Scores, day: date, flare: frozenset[date]) -> bool:
-    """A flare day, or a morning of 5 or more or 2 or more above usual."""
-    return day in flare or mornings.get(day, 0) >= SORE or pain.morning(mornings, day, flare) is pain.Morning.UP

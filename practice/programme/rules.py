@@ -155,16 +155,18 @@ def advice(inputs: Inputs) -> Advice:
     downs: list[Suggestion] = []
     ups: list[Suggestion] = []
     waits: list[Wait] = []
+    week = [inputs.today - timedelta(days=n) for n in range(LEVEL_EVERY_DAYS)]
+    sore = pain.ups(inputs.mornings, week, inputs.flare_days)  # this week's mornings at usual +2, once
     for exercise in inputs.catalog.exercises:
         if exercise.id not in inputs.on:
             continue
         state = _state(exercise, inputs)
-        down = _down(state, inputs)
+        down = _down(state, inputs, sore)
         if down is not None:
             if not _declined(down, state, inputs):
                 downs.append(down)
             continue
-        up = _up(state, inputs)
+        up = _up(state, inputs, sore)
         if isinstance(up, Wait):
             waits.append(up)
         elif up is not None and not _declined(up, state, inputs):
@@ -235,7 +237,7 @@ def _level_down(state: _State, why: str) -> Suggestion:
     return Suggestion(state.exercise.id, Change.DOWN, to, why, dose, state.dose)
 
 
-def _down(state: _State, inputs: Inputs) -> Suggestion | None:
+def _down(state: _State, inputs: Inputs, sore: frozenset[date]) -> Suggestion | None:
     exercise, level = state.exercise, state.level
     lower = f"level {level - 1}" if level > 1 else "leaving it out for now"
     if state.since:
@@ -253,7 +255,7 @@ def _down(state: _State, inputs: Inputs) -> Suggestion | None:
                                   fewer, state.dose)
             first = " again after a step down within the level" if again else ""
             return _level_down(state, f"Rated hard two sessions in a row{first}: {lower} next time.")
-    back = _taken_back(state, inputs)
+    back = _taken_back(state, inputs, sore)
     if back is not None:
         return back
     done = [s for s in state.history if s.done]
@@ -267,15 +269,11 @@ def _down(state: _State, inputs: Inputs) -> Suggestion | None:
     return None
 
 
-def _taken_back(state: _State, inputs: Inputs) -> Suggestion | None:
-    """A morning 2 or more above usual within a week of a step up of this
-    exercise (9c, 8e): that step, taken back."""
+def _taken_back(state: _State, inputs: Inputs, sore: frozenset[date]) -> Suggestion | None:
+    """A morning 2 or more above usual (``sore``, this week's) within a week
+    of a step up of this exercise (9c, 8e): that step, taken back."""
     ups = [c for c in inputs.changes if c.exercise == state.exercise.id and direction(c) > 0]
-    for day in sorted(inputs.mornings, reverse=True):
-        if day <= inputs.today - timedelta(days=LEVEL_EVERY_DAYS) or day > inputs.today:
-            break
-        if pain.morning(inputs.mornings, day, inputs.flare_days) is not pain.Morning.UP:
-            continue
+    for day in sorted(sore, reverse=True):
         for c in ups:
             if not day - timedelta(days=LEVEL_EVERY_DAYS) <= c.day < day:
                 continue
@@ -303,7 +301,7 @@ def _light_today(inputs: Inputs) -> bool:
     return inputs.paused or inputs.flare or yesterday in inputs.flare_days or volume is not Volume.FULL
 
 
-def _up(state: _State, inputs: Inputs) -> Suggestion | Wait | None:
+def _up(state: _State, inputs: Inputs, sore: frozenset[date]) -> Suggestion | Wait | None:
     exercise, level = state.exercise, state.level
     if _light_today(inputs):
         return None
@@ -316,8 +314,7 @@ def _up(state: _State, inputs: Inputs) -> Suggestion | Wait | None:
         return None
     if recent_changes(inputs.changes, exercise.id, inputs.today):
         return None
-    week = [inputs.today - timedelta(days=n) for n in range(LEVEL_EVERY_DAYS)]
-    if any(pain.morning(inputs.mornings, d, inputs.flare_days) is pain.Morning.UP for d in week):
+    if sore:
         return None
     earned = _qualifies(state, inputs.mornings, inputs.flare_days)
     if earned is None:

@@ -14,16 +14,16 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from typing import NamedTuple
 
-from practice import validate
+from practice import step_apply, validate
 from practice.assess.protocol import SCREENING_STOPS
 from practice.catalog import Dose, Exercise
+from practice.custom.editor import needs
 from practice.daylog import DayKind, DayRecord, Leg, Volume
 from practice.errors import UsageError
 from practice.journal import Edit, Journal
-from practice import step_apply
 from practice.programme import education, gates, leave_out, pain
 from practice.programme.levels import LEVEL_EVERY_DAYS, current_levels
-from practice.programme.records import Answers, Change, Clearance, Decline, LevelChange
+from practice.programme.records import Answers, Change, Clearance, LevelChange
 from practice.programme.rules import Advice, Inputs, Suggestion, advice, next_time, suggestions
 from practice.programme.screening import (
     Due,
@@ -173,8 +173,6 @@ class Coach:
             raise validate.Invalid(f"level: {exercise.name} has levels 1 to {exercise.top}, not {level}")
         routine, chosen = self.journal.db.settings().routine, exercise.level(level)
         if not routine.has_kit(exercise, chosen):
-            from practice.custom.editor import needs
-
             raise UsageError(f"{exercise.name} level {level} ({chosen.name}) needs {needs(exercise, chosen)}, which "
                              "your kit does not have ('backtui kit' changes your kit)")
         return self._change(exercise.id, level, Change.HAND, why, reset_dose)
@@ -193,20 +191,12 @@ class Coach:
     def decline(self, exercise_id: str, to: int, suggestion: Suggestion | None = None) -> None:
         """Keep a no (to ``suggestion``, or to an offer to switch an exercise
         on at level ``to``), with its moment: sessions after it count."""
-        dose = suggestion.dose if suggestion is not None and suggestion.change is Change.DOSE else None
-        load = suggestion.load if suggestion is not None and suggestion.change is Change.LOAD else None
-        journal = self.journal
-        with journal.db.transaction():
-            journal.db.add(Decline(journal.today(), journal.exercise(exercise_id).id, to, journal.moment(), dose, load))
+        step_apply.decline(self.journal, exercise_id, to, suggestion)
 
     def set_load(self, exercise_id: str, value: object, unit: object = None) -> LevelChange:
         """The load used now, typed by hand (kg or lb; by default the unit of
         the load recorded last, else kg)."""
-        from practice.validate.load import load
-
-        last = step_apply.current_load(self.journal, self.journal.exercise(exercise_id).id)
-        chosen = unit if unit is not None else last.unit if last is not None else "kg"
-        return step_apply.record_load(self.journal, exercise_id, load(value, chosen))
+        return step_apply.record_load(self.journal, exercise_id, value, unit)
 
     def switch(self, exercise_id: str, on: bool):
         """Turn an exercise on or off; a gated one only once its gate is met."""

@@ -13,7 +13,7 @@ from practice.catalog import Dose, Exercise
 from practice.custom.choices import OwnDose
 from practice.errors import UsageError
 from practice.programme.levels import current_levels
-from practice.programme.records import Change, LevelChange, Load
+from practice.programme.records import Change, Decline, LevelChange, Load
 from practice.validate.routine import dose_for
 
 if TYPE_CHECKING:
@@ -92,10 +92,23 @@ def leave_out(journal: Journal, suggestion: Suggestion) -> Exercise | None:
     return stand_in
 
 
-def record_load(journal: Journal, exercise_id: str, load: Load) -> LevelChange:
-    """The load the person uses now, typed by hand, for an exercise at a
-    level that uses a weight."""
+def decline(journal: Journal, exercise_id: str, to: int, suggestion: Suggestion | None) -> None:
+    """Keep a no, with its moment, and the dose or load a step within the
+    level would have moved to (so a no to one step does not hold back another)."""
+    dose = suggestion.dose if suggestion is not None and suggestion.change is Change.DOSE else None
+    load = suggestion.load if suggestion is not None and suggestion.change is Change.LOAD else None
+    with journal.db.transaction():
+        journal.db.add(Decline(journal.today(), journal.exercise(exercise_id).id, to, journal.moment(), dose, load))
+
+
+def record_load(journal: Journal, exercise_id: str, value: object, unit: object = None) -> LevelChange:
+    """The load the person uses now, typed by hand (kg or lb; by default the
+    unit recorded last, else kg), for an exercise at a level that uses a weight."""
+    from practice.validate.load import load as checked
+
     exercise = journal.exercise(exercise_id)
+    last = current_load(journal, exercise.id)
+    load = checked(value, unit if unit is not None else last.unit if last is not None else "kg")
     with journal.db.transaction():
         level = exercise.level(journal.levels()[exercise.id])
         if not level.loaded:

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from practice.catalog import HoldDose, PyramidDose, RepsDose, load_catalog
+from practice.catalog import HoldDose, RepsDose, load_catalog
 from practice.custom.choices import OwnDose, RoutineSettings
 from practice.daylog import DayKind, DayRecord, Rating, Volume
 from practice.programme import steps

@@ -16,14 +16,7 @@ the next level (one the person's kit allows; one it does not is said, not
 offered), or at a top level that uses a weight, about 5% more load (the
 2-for-2 rule).
 
-**Down** (8e): the last session was rated Painful, or stopped or skipped for
-pain, or had pain of 6 or more during it (the level below); it was rated
-Hard twice in a row (first a set or the top repetitions fewer, within the
-level; if that was the last change and it happens again, the level below);
-a morning at usual +2 came within a week of a step up (that step is taken
-back); or it is the first session after 14 days away (8g: one session a
-level lower, then back). At level 1 "down" means leaving it out for now
-(level 0).
+**Down**: :mod:`practice.programme.step_down`.
 
 A declined suggestion (8g) comes back only after 2 more sessions that would
 qualify for it, counted from the moment of the no; a declined step down,
@@ -37,76 +30,22 @@ from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, NamedTuple
 
-from practice.catalog import Catalog, Dose, Exercise
+from practice.catalog import Catalog, Exercise
 from practice.custom.choices import RoutineSettings
+from practice.custom.editor import needs
 from practice.daylog import DayRecord, Rating, Volume
-from practice.programme import pain, steps
+from practice.programme import pain, step_down, steps
 from practice.programme.levels import LEVEL_EVERY_DAYS, Session, direction, recent_changes, sessions
-from practice.programme.records import Answers, Change, Clearance, Decline, LevelChange, Load
+from practice.programme.records import Answers, Change, Clearance, Decline, LevelChange
 from practice.programme.screening import Mode
+from practice.programme.suggestion import State, Suggestion, Wait
+
+__all__ = ["Advice", "Inputs", "Suggestion", "Wait", "advice", "declined_words", "next_time", "suggestions"]
 
 if TYPE_CHECKING:
     from practice.journal import DayView
 
 MAX_UPS_A_DAY = 2
-BREAK_DAYS = 14
-
-
-class Suggestion(NamedTuple):
-    exercise: str
-    change: Change
-    """UP or DOWN a level (BREAK: down for one session after a break), a
-    DOSE step within the level, or a LOAD step."""
-    to: int
-    """The level it would move to (0 leaves the exercise out for now); the
-    level it stays at for a dose or load step."""
-    why: str
-    dose: Dose | None = None
-    """The dose from then on (None when it leaves the exercise out)."""
-    before: Dose | None = None
-    """The dose now."""
-    load: Load | None = None
-    """A load step's new load."""
-    load_before: Load | None = None
-    easy: bool = False
-    """Earned by two sessions rated easy (it comes before those rated just right)."""
-
-    @property
-    def direction(self) -> str:
-        """"dose" or "load" within the level; "up" or "down" a level."""
-        if self.change in (Change.DOSE, Change.LOAD):
-            return self.change.value
-        return "up" if self.to > 0 and self.change is Change.UP else "down"
-
-    def target(self, exercise: Exercise) -> str:
-        """Where it leads, in words: "10 x 1 -> 12 x 1, still level 1",
-        "level 2 (3 s hold) at 12 x 1", "leave it out for now"."""
-        if self.to == 0:
-            return "leave it out for now"
-        if self.change is Change.LOAD and self.load is not None and self.load_before is not None:
-            return f"{self.load_before.describe()} -> {self.load.describe()}, still level {self.to}"
-        if self.change is Change.DOSE and self.dose is not None and self.before is not None:
-            return f"{steps.brief(self.before)} -> {steps.brief(self.dose)}, still level {self.to}"
-        at = f" at {steps.brief(self.dose)}" if self.dose is not None else ""
-        return f"level {self.to} ({exercise.level(self.to).name}){at}"
-
-    @property
-    def rises(self) -> bool:
-        """A step up (of a level, a dose or a load)."""
-        if self.change is Change.DOSE:
-            return self.dose is not None and self.before is not None and self.dose.work() > self.before.work()
-        if self.change is Change.LOAD:
-            return self.load is not None and self.load_before is not None and self.load.exact > self.load_before.exact
-        return self.change is Change.UP
-
-
-class Wait(NamedTuple):
-    """A step up earned, but not offered: the next level needs kit the
-    person does not have, or a load step needs the load they use."""
-
-    exercise: str
-    to: int
-    why: str
 
 
 class Inputs(NamedTuple):
@@ -161,7 +100,7 @@ def advice(inputs: Inputs) -> Advice:
         if exercise.id not in inputs.on:
             continue
         state = _state(exercise, inputs)
-        down = _down(state, inputs, sore)
+        down = step_down.down(state, inputs.changes, inputs.today, sore)
         if down is not None:
             if not _declined(down, state, inputs):
                 downs.append(down)
@@ -176,27 +115,13 @@ def advice(inputs: Inputs) -> Advice:
     return Advice(downs + ups[: max(0, MAX_UPS_A_DAY - len(taken))], waits)
 
 
-class _State(NamedTuple):
-    """An exercise as the rules see it today."""
-
-    exercise: Exercise
-    level: int
-    dose: Dose
-    load: Load | None
-    history: list[Session]
-    since: list[Session]
-    """The sessions since its last change."""
-    last: LevelChange | None
-    """Its last change."""
-
-
-def _state(exercise: Exercise, inputs: Inputs) -> _State:
+def _state(exercise: Exercise, inputs: Inputs) -> State:
     history = sessions(exercise, inputs.records, inputs.today)
     level = inputs.levels.get(exercise.id, exercise.start)
     own = [c for c in inputs.changes if c.exercise == exercise.id]
     last = max(enumerate(own), key=lambda pair: (pair[1].day, pair[0]))[1] if own else None
     load = next((c.to_load for c in reversed(own) if c.to_load is not None), None)
-    return _State(exercise, level, inputs.routine.dose(exercise, exercise.level(level)), load, history,
+    return State(exercise, level, inputs.routine.dose(exercise, exercise.level(level)), load, history,
                   _since(history, last), last)
 
 
@@ -214,10 +139,6 @@ def _since(history: list[Session], last: LevelChange | None) -> list[Session]:
     return [s for s in history if after(s)]
 
 
-def _day(day: date) -> str:
-    return f"{day:%a %-d %b}"
-
-
 def next_time(level: int) -> str:
     """What a painful session leads to, in words: the level below, or at
     level 1 leaving the exercise out for now."""
@@ -231,67 +152,6 @@ def declined_words(suggestion: Suggestion) -> str:
     return "Kept as it is. The step down is suggested again only if a later session is painful or hard."
 
 
-def _level_down(state: _State, why: str) -> Suggestion:
-    to = state.level - 1
-    dose = state.exercise.level(to).dose if to else None
-    return Suggestion(state.exercise.id, Change.DOWN, to, why, dose, state.dose)
-
-
-def _down(state: _State, inputs: Inputs, sore: frozenset[date]) -> Suggestion | None:
-    exercise, level = state.exercise, state.level
-    lower = f"level {level - 1}" if level > 1 else "leaving it out for now"
-    if state.since:
-        last = state.since[-1]
-        if last.painful:
-            what = (f"pain reached {last.pain}/10 during it" if last.pain is not None and last.pain >= pain.RED else
-                    "you skipped it because of pain" if last.stopped_for_pain else "it was painful")
-            return _level_down(state, f"On {_day(last.day)} {what}: {lower} next time.")
-        if len(state.since) >= 2 and all(s.rating is Rating.HARD for s in state.since[-2:]):
-            fewer = steps.down(exercise.level(level), state.dose)
-            again = state.last is not None and state.last.change is Change.DOSE and direction(state.last) < 0
-            if fewer is not None and not again:
-                return Suggestion(exercise.id, Change.DOSE, level, "Rated hard two sessions in a row: a little less "
-                                  f"first, {steps.brief(state.dose)} -> {steps.brief(fewer)}, still level {level}.",
-                                  fewer, state.dose)
-            first = " again after a step down within the level" if again else ""
-            return _level_down(state, f"Rated hard two sessions in a row{first}: {lower} next time.")
-    back = _taken_back(state, inputs, sore)
-    if back is not None:
-        return back
-    done = [s for s in state.history if s.done]
-    changed = state.last.day if state.last is not None else None
-    if (level > 1 and done and (inputs.today - done[-1].day).days >= BREAK_DAYS
-            and (changed is None or changed < done[-1].day)):
-        away = (inputs.today - done[-1].day).days
-        return Suggestion(exercise.id, Change.BREAK, level - 1,
-                          f"{away} days since you last did it: one session at level {level - 1}, then back to {level}.",
-                          exercise.level(level - 1).dose, state.dose)
-    return None
-
-
-def _taken_back(state: _State, inputs: Inputs, sore: frozenset[date]) -> Suggestion | None:
-    """A morning 2 or more above usual (``sore``, this week's) within a week
-    of a step up of this exercise (9c, 8e): that step, taken back."""
-    ups = [c for c in inputs.changes if c.exercise == state.exercise.id and direction(c) > 0]
-    for day in sorted(sore, reverse=True):
-        for c in ups:
-            if not day - timedelta(days=LEVEL_EVERY_DAYS) <= c.day < day:
-                continue
-            said = f"Your back was 2 or more points above usual on {_day(day)}, within a week of stepping this up"
-            if c.change is Change.LOAD and c.to_load == state.load and c.from_load is not None:
-                return Suggestion(c.exercise, Change.LOAD, state.level, f"{said}: back to {c.from_load.describe()}.",
-                                  state.dose, state.dose, c.from_load, state.load)
-            if c.change is Change.DOSE and c.after == state.level and c.to_dose == state.dose and c.from_dose:
-                return Suggestion(c.exercise, Change.DOSE, state.level,
-                                  f"{said}: back to {steps.brief(c.from_dose)}, still level {state.level}.",
-                                  c.from_dose, state.dose)
-            if c.after == state.level and c.before < c.after:
-                before = c.from_dose or state.exercise.level(c.before).dose
-                return Suggestion(c.exercise, Change.DOWN, c.before, f"{said}: back to level {c.before}.",
-                                  before, state.dose)
-    return None
-
-
 def _light_today(inputs: Inputs) -> bool:
     """No step up today: a flare day, the first day after one, a lighter
     day, or see-a-GP or emergency mode."""
@@ -301,7 +161,7 @@ def _light_today(inputs: Inputs) -> bool:
     return inputs.paused or inputs.flare or yesterday in inputs.flare_days or volume is not Volume.FULL
 
 
-def _up(state: _State, inputs: Inputs, sore: frozenset[date]) -> Suggestion | Wait | None:
+def _up(state: State, inputs: Inputs, sore: frozenset[date]) -> Suggestion | Wait | None:
     exercise, level = state.exercise, state.level
     if _light_today(inputs):
         return None
@@ -329,8 +189,6 @@ def _up(state: _State, inputs: Inputs, sore: frozenset[date]) -> Suggestion | Wa
     if level < min(exercise.top, inputs.caps.get(exercise.id, exercise.top)):
         upper = exercise.level(level + 1)
         if not inputs.routine.has_kit(exercise, upper):
-            from practice.custom.editor import needs  # (kit words, only when kit holds a step back)
-
             return Wait(exercise.id, level + 1, f"{at_top}; level {level + 1} ({upper.name}) needs "
                         f"{needs(exercise, upper)}, which your kit does not have (add it to your kit to be offered it).")
         start = steps.landing(upper, state.dose.work())
@@ -349,7 +207,7 @@ def _up(state: _State, inputs: Inputs, sore: frozenset[date]) -> Suggestion | Wa
                       more, state.load, easy)
 
 
-def _qualifies(state: _State, mornings: pain.Scores, flare: pain.Days) -> tuple[str, bool] | None:
+def _qualifies(state: State, mornings: pain.Scores, flare: pain.Days) -> tuple[str, bool] | None:
     """Why the last two sessions earn a step up (8c P1-P4), and whether both
     were rated easy; None if they do not."""
     last_two = state.since[-2:]
@@ -369,7 +227,7 @@ def _qualifies(state: _State, mornings: pain.Scores, flare: pain.Days) -> tuple[
             "no worse than usual.", how == "rated easy")
 
 
-def _declined(suggestion: Suggestion, state: _State, inputs: Inputs) -> bool:
+def _declined(suggestion: Suggestion, state: State, inputs: Inputs) -> bool:
     """Said no to before, and not yet earned again: a step up needs 2 more
     sessions that would qualify for it, counted from the moment of the no
     (the same day's later sessions too); a step down, a new reason after the no."""

@@ -128,9 +128,9 @@ def check(tables: dict[str, Any]) -> None:
     for name, fields in _FIELDS.items():
         optional = _OPTIONAL.get(name, {})
         for key, doc in documents(tables, name):
-            for field, fits in fields.items():
-                if field not in doc or not fits(doc[field]):
+            for field, ok in fields.items():
+                if field not in doc or not ok(doc[field]):
                     raise Damaged(f"{name}/{key}: {field}")
-            for field, fits in optional.items():
-                if field in doc and not fits(doc[field]):
+            for field, ok in optional.items():
+                if field in doc and not ok(doc[field]):
                     raise Damaged(f"{name}/{key}: {field}")

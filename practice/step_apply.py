@@ -14,7 +14,7 @@ from practice.custom.choices import OwnDose
 from practice.errors import UsageError
 from practice.programme.levels import current_levels
 from practice.programme.records import Change, Decline, LevelChange, Load
-from practice.validate.routine import dose_for
+from practice.validate.routine import dose_for, dose_problems, physio_problems
 
 if TYPE_CHECKING:
     from practice.journal import Journal
@@ -55,9 +55,16 @@ def take(journal: Journal, suggestion: Suggestion) -> LevelChange:
 
 def _set_dose(journal: Journal, exercise: Exercise, level: int, dose: Dose) -> None:
     """Inside a transaction: ``dose`` becomes the person's own at ``level``
-    (none where it is the level's own)."""
+    (none where it is the level's own). A dose beyond the level's bounds can
+    only come back from one a physiotherapist set (a step taken back, the
+    return after a break): it is kept as theirs, within the hard limits."""
     at = exercise.level(level)
-    own = None if dose == at.dose else OwnDose(level, dose_for(exercise, at, dose))
+    if dose == at.dose:
+        own = None
+    elif dose_problems(exercise, at, dose) and not physio_problems(at, dose):
+        own = OwnDose(level, dose, physio=True)
+    else:
+        own = OwnDose(level, dose_for(exercise, at, dose))
     settings = journal.db.settings()
     journal.db.put_settings(settings._replace(routine=settings.routine.with_own("doses", exercise.id, own)))
 

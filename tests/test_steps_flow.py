@@ -111,3 +111,20 @@ def test_a_version_5_file_opens_as_version_6(journal, data_dir):
     fresh = Journal(data_dir, journal.clock)
     assert "calf-foam-roll" in fresh.view().record.ticks
     assert json.loads(path.read_text())["meta"]["1"] == {"schema": 6} == {"schema": schema.VERSION}
+
+
+def test_the_return_after_a_break_gives_back_a_physiotherapists_dose_as_theirs(journal):
+    from practice.catalog import load_catalog
+    from practice.custom.choices import OwnDose
+    from practice.programme.rules import Suggestion
+
+    bridge = load_catalog()[BRIDGE]
+    Coach(journal).set_level(BRIDGE, 2)
+    physio = RepsDose(20, 3, top_hold=3, rest=30)  # beyond level 2's bounds, within the hard limits
+    journal.change_routine(lambda r: r.with_own("doses", BRIDGE, OwnDose(2, physio, True)))
+    coach = Coach(journal)
+    coach.accept(Suggestion(BRIDGE, Change.BREAK, 1, "a break", bridge.level(1).dose, physio))
+    assert journal.view().plan.item(BRIDGE).level.number == 1
+    coach.accept(Suggestion(BRIDGE, Change.UP, 2, "back", physio, bridge.level(1).dose))
+    own = journal.db.settings().routine.doses[BRIDGE]
+    assert (own.level, own.dose, own.physio) == (2, physio, True)

@@ -108,6 +108,15 @@ def decline(journal: Journal, exercise_id: str, to: int, suggestion: Suggestion 
         journal.db.add(Decline(journal.today(), journal.exercise(exercise_id).id, to, journal.moment(), dose, load))
 
 
+def in_its_place(journal: Journal, exercise_id: str) -> str:
+    """" Sit-to-stand is in your routine in its place.": after leaving an
+    exercise out, its stand-in, if it is on ("" if there is none)."""
+    stand_in = journal.catalog.get(journal.exercise(exercise_id).instead or "")
+    if stand_in is None or not journal.db.settings().routine.is_on(stand_in):
+        return ""
+    return f" {stand_in.name} is in your routine in its place."
+
+
 def record_load(journal: Journal, exercise_id: str, value: object, unit: object = None) -> LevelChange:
     """The load the person uses now, typed by hand (kg or lb; by default the
     unit recorded last, else kg), for an exercise at a level that uses a weight."""

@@ -202,3 +202,13 @@ def test_a_stand_in_that_is_not_flare_safe_is_refused_by_the_catalog():
     bridge["instead"] = "reverse-lunge"  # no flare-safe level
     with pytest.raises(CatalogError, match="instead"):
         parse_catalog(data)
+
+
+def test_backtui_step_leaves_out_and_says_what_takes_its_place(cli, journal):
+    today = journal.today()
+    with journal.db.transaction():
+        journal.db.put(DayRecord(today - timedelta(days=1), {"glute-bridge": None}, ("glute-bridge",),
+                                 levels={"glute-bridge": 1}, ratings={"glute-bridge": Rating.PAINFUL}))
+    code, out, _ = cli("step", "glute-bridge")
+    assert code == 0 and out.strip() == ("Glute bridge: leave it out for now, from today on. "
+                                         "Wide-stance box squat is in your routine in its place.")

@@ -44,7 +44,9 @@ def at_top_of(journal, exercise_id: str, level: int) -> None:
     """The exercise at ``level``, at the top of that level's range."""
     exercise = journal.exercise(exercise_id)
     Coach(journal).set_level(exercise_id, level)
-    top = steps.top(exercise.level(level), exercise.level(level).dose)
+    top = exercise.level(level).dose
+    while (step := steps.up(exercise.level(level), top)) is not None:
+        top = step
     if top != exercise.level(level).dose:
         RoutineEditor(journal).set_dose(exercise_id, reps=top.reps, sets=top.sets)
 

@@ -12,6 +12,7 @@ from textual.widgets.option_list import Option
 from practice.app.list_page import ListPage
 from practice.programme.gates import Offer
 from practice.programme.rules import Suggestion, Wait, declined_words
+from practice.step_apply import in_its_place
 
 NOTHING = "Nothing to suggest today: suggestions come after sessions you rate, and the mornings after them."
 
@@ -95,7 +96,9 @@ class LevelsScreen(ListPage):
         if selected in self.suggested:
             suggestion = self.suggested[selected]
             if self.app.save(lambda: coach.accept(suggestion) or True):  # type: ignore[attr-defined]
-                self.notify(f"Saved: {suggestion.target(self.session.journal.exercise(selected))}.")
+                journal = self.session.journal
+                instead = in_its_place(journal, selected) if suggestion.to == 0 else ""
+                self.notify(f"Saved: {suggestion.target(journal.exercise(selected))}.{instead}")
         elif selected in self.offered:
             if self.app.save(lambda: coach.switch(selected, on=True)):  # type: ignore[attr-defined]
                 self.notify("Added to your routine at level 1.")

@@ -44,12 +44,11 @@ def step(args: Namespace, ctx: Context) -> int:
         coach.decline(exercise.id, found.to, found)
         print(f"{exercise.name}: {declined_words(found)}")
         return 0
+    from practice.step_apply import in_its_place
+
     coach.accept(found)
-    done = found.target(exercise)
-    stand_in = journal.catalog.get(exercise.instead or "")
-    extra = (f" {stand_in.name} is in your routine in its place." if found.to == 0 and stand_in is not None
-             and journal.db.settings().routine.is_on(stand_in) else "")
-    print(f"{exercise.name}: {done}, from today on.{extra}")
+    extra = in_its_place(journal, exercise.id) if found.to == 0 else ""
+    print(f"{exercise.name}: {found.target(exercise)}, from today on.{extra}")
     return 0
 
 

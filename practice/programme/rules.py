@@ -122,7 +122,7 @@ def _state(exercise: Exercise, inputs: Inputs) -> State:
     last = max(enumerate(own), key=lambda pair: (pair[1].day, pair[0]))[1] if own else None
     load = next((c.to_load for c in reversed(own) if c.to_load is not None), None)
     return State(exercise, level, inputs.routine.dose(exercise, exercise.level(level)), load, history,
-                  _since(history, last), last)
+                 _since(history, last), last)
 
 
 def _since(history: list[Session], last: LevelChange | None) -> list[Session]:

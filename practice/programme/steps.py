@@ -90,13 +90,6 @@ def up(level: Level, dose: Dose, longer: bool = True) -> Dose | None:
     return None
 
 
-def top(level: Level, dose: Dose, longer: bool = True) -> Dose:
-    """Where the steps within ``level`` end, from ``dose``."""
-    while (step := up(level, dose, longer)) is not None:
-        dose = step
-    return dose
-
-
 def _raised(level: Level, dose: Dose, field: str, limit: Fraction) -> Dose | None:
     """``field`` raised as far as the range and the limit allow; a set added
     with fewer repetitions in each when a whole set is too big a step."""

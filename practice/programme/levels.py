@@ -52,7 +52,7 @@ class Session(NamedTuple):
     """Skipped or stopped because of pain, or the session stopped during it."""
     dose: Dose | None = None
     """The dose the day kept for it, before the day's volume (None with no level)."""
-    usual: bool = True
+    ordinary: bool = True
     """An ordinary day at full volume: not a flare day's (or see-a-GP day's)
     halved dose, nor a lighter day's two thirds."""
     at: int | None = None
@@ -62,14 +62,14 @@ class Session(NamedTuple):
         """Counts towards a step up from ``level`` at ``dose`` (8c P1-P3): done
         in full at that level and dose on an ordinary day, rated easy or just
         right, pain during it in the green band."""
-        return (self.done and self.full and self.usual and self.level == level and self.dose == dose
+        return (self.done and self.full and self.ordinary and self.level == level and self.dose == dose
                 and self.rating in (Rating.EASY, Rating.JUST_RIGHT) and self.green)
 
     @property
     def went_well(self) -> bool:
         """Completed in full, not rated hard or painful, pain during 3 or
         below (what a gate counts, 7d and 8c)."""
-        return self.done and self.full and self.usual and self.rating not in (Rating.HARD, Rating.PAINFUL) and self.green
+        return self.done and self.full and self.ordinary and self.rating not in (Rating.HARD, Rating.PAINFUL) and self.green
 
     @property
     def painful(self) -> bool:

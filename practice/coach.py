@@ -14,16 +14,17 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from typing import NamedTuple
 
-from practice import validate
+from practice import step_apply, validate
 from practice.assess.protocol import SCREENING_STOPS
 from practice.catalog import Dose, Exercise
+from practice.custom.editor import needs
 from practice.daylog import DayKind, DayRecord, Leg, Volume
 from practice.errors import UsageError
 from practice.journal import Edit, Journal
-from practice.programme import education, gates, pain
+from practice.programme import education, gates, leave_out, pain
 from practice.programme.levels import LEVEL_EVERY_DAYS, current_levels
-from practice.programme.records import Answers, Change, Clearance, Decline, LevelChange
-from practice.programme.rules import Inputs, Suggestion, next_time, suggestions
+from practice.programme.records import Answers, Change, Clearance, LevelChange
+from practice.programme.rules import Advice, Inputs, Suggestion, advice, next_time, suggestions
 from practice.programme.triage import Episode, Flares, Triage, walk_level
 from practice.programme.screening import (
     Due,
@@ -115,7 +116,7 @@ class Coach:
             today=today, flare=view.plan.kind is DayKind.FLARE, paused=mode is not Mode.NORMAL,
             view=view, answers=log.answers, mode=mode, caps=self._caps(),
             flare_days=frozenset(d for d, r in records.items() if r.kind is DayKind.FLARE),
-            clearances=log.clearances,
+            clearances=log.clearances, routine=settings.routine,
         )
 
     def _caps(self) -> dict[str, int]:
@@ -130,13 +131,20 @@ class Coach:
     def suggestions(self, inputs: Inputs | None = None) -> list[Suggestion]:
         return suggestions(inputs or self.inputs())
 
+    def advice(self, inputs: Inputs | None = None) -> Advice:
+        """The suggestions, and the steps up that wait for kit or a load."""
+        return advice(inputs or self.inputs())
+
     def offers(self, inputs: Inputs | None = None) -> list[gates.Offer]:
-        """Gated exercises whose gate is now met (never while screening pauses progress)."""
+        """Gated exercises whose gate is now met, and exercises left out for
+        now that may come back (never while screening pauses progress)."""
         inputs = inputs or self.inputs()
         if inputs.paused:
             return []
-        declined = frozenset(d.exercise for d in inputs.declines if d.to == 1)
-        return gates.offers(self.gate_inputs(inputs), frozenset(gates.GATES) - inputs.on, declined)
+        declined = frozenset(d.exercise for d in inputs.declines if d.to == 1 and d.dose is None and d.load is None)
+        return [*gates.offers(self.gate_inputs(inputs), frozenset(gates.GATES) - inputs.on, declined),
+                *leave_out.comebacks(inputs.catalog, inputs.on, inputs.changes, inputs.declines, inputs.records,
+                                     inputs.mornings, inputs.today)]
 
     def gate_inputs(self, inputs: Inputs) -> gates.GateInputs:
         return gates.GateInputs(inputs.catalog, inputs.records, inputs.mornings, inputs.changes, inputs.today)
@@ -165,20 +173,32 @@ class Coach:
         exercise = self.journal.exercise(exercise_id)
         if type(level) is not int or not 1 <= level <= exercise.top:
             raise validate.Invalid(f"level: {exercise.name} has levels 1 to {exercise.top}, not {level}")
+        routine, chosen = self.journal.db.settings().routine, exercise.level(level)
+        if not routine.has_kit(exercise, chosen):
+            raise UsageError(f"{exercise.name} level {level} ({chosen.name}) needs {needs(exercise, chosen)}, which "
+                             "your kit does not have ('backtui kit' changes your kit)")
         return self._change(exercise.id, level, Change.HAND, why, reset_dose)
 
-    def accept(self, suggestion: Suggestion, reset_dose: bool = False) -> LevelChange | None:
-        """Apply a suggestion the person confirmed; a step down from level 1
-        leaves the exercise out for now. None when nothing had to change."""
-        if suggestion.to == 0:
-            self.journal.switch(suggestion.exercise, on=False)
-            return None
-        return self._change(suggestion.exercise, suggestion.to, suggestion.change, suggestion.why, reset_dose)
-
-    def decline(self, exercise_id: str, to: int) -> None:
+    def accept(self, suggestion: Suggestion) -> LevelChange | None:
+        """Apply a suggestion the person confirmed, with the dose (or load) it
+        leads to; a step down from level 1 leaves the exercise out for now
+        and puts its flare-safe stand-in in its place (None is returned)."""
         journal = self.journal
         with journal.db.transaction():
-            journal.db.add(Decline(journal.today(), journal.exercise(exercise_id).id, to))
+            if suggestion.to == 0:
+                step_apply.leave_out(journal, suggestion)
+                return None
+            return step_apply.take(journal, suggestion)
+
+    def decline(self, exercise_id: str, to: int, suggestion: Suggestion | None = None) -> None:
+        """Keep a no (to ``suggestion``, or to an offer to switch an exercise
+        on at level ``to``), with its moment: sessions after it count."""
+        step_apply.decline(self.journal, exercise_id, to, suggestion)
+
+    def set_load(self, exercise_id: str, value: object, unit: object = None) -> LevelChange:
+        """The load used now, typed by hand (kg or lb; by default the unit of
+        the load recorded last, else kg)."""
+        return step_apply.record_load(self.journal, exercise_id, value, unit)
 
     def switch(self, exercise_id: str, on: bool):
         """Turn an exercise on or off; a gated one only once its gate is met."""

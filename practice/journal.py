@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from practice import validate
-from practice.catalog import Catalog, Exercise, Phase, load_catalog
+from practice.catalog import Catalog, Exercise, FlareGate, Phase, load_catalog
 from practice.clock import Clock, SystemClock, practice_day
 from practice.custom.own import OwnCatalog
 from practice.daylog import DayKind, DayRecord, Leg, Rating, Stop, Volume
@@ -155,7 +155,22 @@ class Journal:
 
             extras = routine_extras(self.catalog, choices, levels)
         start = live and gentle_on(settings.triage, day)
-        return plan_for(day, self.catalog, settings.routine, kind, levels, volume, limit, extras, leg, start)
+        held = self._held(day, settings, log) if live else None
+        return plan_for(day, self.catalog, settings.routine, kind, levels, volume, limit, extras, leg, start, held)
+
+    def _held(self, day: date, settings: Settings, log: ProgrammeLog) -> dict[str, FlareGate] | None:
+        """Gated exercises that are on and left out on ``day`` while the back
+        is sore (worked out only for those who have one on)."""
+        from practice.programme import gates
+
+        on = [i for i in gates.GATES if i in self.catalog and settings.routine.is_on(self.catalog[i])]
+        if not on:
+            return None
+        days = [day - timedelta(days=n) for n in range(gates.HOLD_LOOKBACK + gates.WEEK)]
+        mornings = self.db.scores("pain_24h", days)
+        flare = {d: DayRecord(d, kind=DayKind.FLARE) for d in self.db.flare_days(days)}  # all the check reads of a day
+        inputs = gates.GateInputs(self.catalog, flare, mornings, log.changes, day)
+        return {i: FlareGate(why) for i in on if (why := gates.held(inputs, i)) is not None}
 
     def past_plan(self, record: DayRecord) -> Plan:
         """A past day's plan, as the day kept it."""

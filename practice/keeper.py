@@ -63,9 +63,14 @@ def work_out(journal: Journal) -> dict[str, Any]:
     inputs = coach.inputs()
     data = status_json(inputs.view, journal.stats())
     data["mode"] = coach.mode(inputs).value
+    advice = coach.advice(inputs)
     data["suggestions"] = [
-        {"id": s.exercise, "change": s.direction, "to_level": s.to, "why": s.why} for s in coach.suggestions(inputs)
+        {"id": s.exercise, "change": s.direction, "to_level": s.to,
+         "to_dose": None if s.dose is None else s.dose.describe(),
+         **({"to_load": s.load.describe()} if s.load is not None else {}), "why": s.why}
+        for s in advice.suggestions
     ]
+    data["waiting"] = [{"id": w.exercise, "to_level": w.to, "why": w.why} for w in advice.waits]
     data["offers"] = [{"id": o.exercise, "why": o.why} for o in coach.offers(inputs)]
     due = coach.screening_due(inputs)
     data["screening_due"] = None if due is None else due.why

@@ -9,8 +9,9 @@ from datetime import date
 
 from practice.daylog import DayRecord, Rating
 from practice.journal import Journal
-from practice.programme.records import ProgrammeLog
 from practice.printable import markdown
+from practice.programme.records import Change, LevelChange, ProgrammeLog
+from practice.programme.steps import brief
 from practice.programme.screening import ORDER, WORDING, is_emergency
 from practice.words import count, report_day
 
@@ -48,9 +49,10 @@ def _own_choices(journal: Journal) -> list[str]:
                          f"{markdown(level.dose.describe())}, {exercise.schedule.describe()}. "
                          f"Caution, in their words: {markdown(exercise.caution)}")
         elif exercise.id in routine.doses or exercise.id in routine.days:
-            lines.append(f"- {name_of(journal, exercise.id)}: {markdown(routine.dose(exercise, level).describe())} "
-                         f"(level {level.number}'s: {markdown(level.dose.describe())}), "
-                         f"{routine.schedule(exercise, level).describe()}")
+            physio = getattr(routine.own_dose(exercise, level), "physio", False)
+            lines.append(f"- {name_of(journal, exercise.id)}: {markdown(routine.dose(exercise, level).describe())}"
+                         f"{', set by their physiotherapist' if physio else ''} (level {level.number}'s: "
+                         f"{markdown(level.dose.describe())}), {routine.schedule(exercise, level).describe()}")
     if routine.kit is not None:
         lines.insert(0, f"- Kit: {', '.join(sorted(routine.kit)) or 'none'}")
     return ["", "## Their own choices", "", *lines] if lines else []
@@ -65,12 +67,22 @@ def _levels(journal: Journal, log: ProgrammeLog, first: date, today: date) -> li
             continue
         level = exercise.level(levels[exercise.id])
         changes = "; ".join(
-            f"{c.before} to {c.after} on {c.day:%a %-d %b} ({c.change.value}: {markdown(c.why)})"
+            f"{_moved(c)} on {c.day:%a %-d %b} ({c.change.value}: {markdown(c.why)})"
             for c in log.changes if c.exercise == exercise.id and first <= c.day <= today
         ) or "-"
         lines.append(f"| {name_of(journal, exercise.id)} | {level.number} of {exercise.top}: {markdown(level.name)} "
                      f"| {changes} |")
     return lines
+
+
+def _moved(change: LevelChange) -> str:
+    """What a change moved: a load, a dose within the level, or the level."""
+    if change.to_load is not None:
+        was = change.from_load.describe() if change.from_load is not None else "none recorded"
+        return f"load {was} to {change.to_load.describe()}"
+    if change.change is Change.DOSE and change.from_dose is not None and change.to_dose is not None:
+        return f"{brief(change.from_dose)} to {brief(change.to_dose)} at level {change.after}"
+    return f"{change.before} to {change.after}"
 
 
 def _ratings(journal: Journal, records: Mapping[date, DayRecord]) -> list[str]:

@@ -116,6 +116,7 @@ def plan_for(
     extras: Mapping[str, tuple[Extra, ...]] | None = None,
     leg: bool = False,
     start: bool = False,
+    held: Mapping[str, FlareGate] | None = None,
 ) -> Plan:
     """Everything switched on and due on ``day``, each at its level
     (``levels``, or where to start). A rest day has no plan. On a flare day
@@ -126,8 +127,9 @@ def plan_for(
     left out or eased, with a reason. In the gentler start of the first two
     weeks (``start``) the mat exercises keep to their flare-safe levels at
     about two thirds of the sets. ``extras`` (from accepted self-test
-    suggestions) apply on full days only."""
-    [plan] = plans_for([day], catalog, settings, kind, levels, volume, limit, extras, leg, start)
+    suggestions) apply on full days only. ``held``: gated exercises left out
+    today, each with its reason."""
+    [plan] = plans_for([day], catalog, settings, kind, levels, volume, limit, extras, leg, start, held)
     return plan
 
 
@@ -142,6 +144,7 @@ def plans_for(
     extras: Mapping[str, tuple[Extra, ...]] | None = None,
     leg: bool = False,
     start: bool = False,
+    held: Mapping[str, FlareGate] | None = None,
 ) -> list[Plan]:
     """:func:`plan_for` for each of ``days``, all of the same kind: each
     exercise is worked out once, and only its days differ."""
@@ -164,7 +167,8 @@ def plans_for(
     def item(exercise: Exercise, level: Level) -> PlanItem:
         if exercise.id not in items:
             items[exercise.id] = item_for(exercise, level.number, gentle, volume, limit, settings,
-                                          (extras or {}).get(exercise.id, ()), leg, start)
+                                          (extras or {}).get(exercise.id, ()), leg, start,
+                                          (held or {}).get(exercise.id))
         return items[exercise.id]
 
     return [Plan(day, kind, tuple(item(e, lv) for schedule, e, lv in candidates if schedule.is_due(day)), volume)
@@ -192,10 +196,11 @@ def _scaled(dose: Dose, volume: Volume) -> Dose:
 
 def item_for(exercise: Exercise, number: int, gentle: bool, volume: Volume, limit: Limit = Limit.NONE,
              settings: RoutineSettings = RoutineSettings(), extras: tuple[Extra, ...] = (),
-             leg: bool = False, start: bool = False) -> PlanItem:
+             leg: bool = False, start: bool = False, held: FlareGate | None = None) -> PlanItem:
     """The exercise at level ``number`` on a day: on a gentle day (a flare, or
     see-a-GP mode) at its highest flare-safe level or left out; with leg
-    symptoms (``leg``) left out or eased as its rule says; its dose (the
+    symptoms (``leg``) left out or eased as its rule says; left out when
+    ``held`` (a gated exercise while the back is sore); its dose (the
     person's own for that level, if any) cut to the day's volume. Extras
     stay only on a full day."""
     level = exercise.level(number)
@@ -213,6 +218,7 @@ def item_for(exercise: Exercise, number: int, gentle: bool, volume: Volume, limi
             gate = rule.gate
         elif level.number > rule.level:
             level, eased = exercise.level(rule.level), f"Leg symptoms this morning: {rule.reason}"
+    gate = gate or held
     dose = settings.dose(exercise, level)
     frozen = dose if exercise.own or dose != level.dose else None
     full = volume is Volume.FULL and not gentle and gate is None and not eased

@@ -104,9 +104,8 @@ class Session:
         """The level suggestions in words, for the completion view."""
         lines = []
         for s in self.coach.suggestions():
-            name = self.journal.name_of(s.exercise)
-            where = f"level {s.to}" if s.to else "leave it out for now"
-            lines.append(f"Suggested: {name}, {where}. {s.why} (l on Today answers it.)")
+            exercise = self.journal.exercise(s.exercise)
+            lines.append(f"Suggested: {exercise.name}: {s.target(exercise)}. {s.why} (l on Today answers it.)")
         return lines
 
     @property

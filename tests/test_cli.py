@@ -279,7 +279,7 @@ def test_settings_shows_and_changes_the_rest_day_limit(cli, data_dir):
 
 @pytest.mark.parametrize(
     "argv", [["status", "--json"], ["tick", "calf-foam-roll"], ["export"], ["routine"], ["where"], ["settings"],
-             ["status", "--format", "{done}"], ["remind"], ["sync"], ["completion", "bash"]]
+             ["status", "--format", "{done}"], ["remind"], ["sync"], ["completion", "bash"], ["load", "step-up"]]
 )
 def test_scripting_commands_never_import_textual(argv, data_dir):
     probe = (

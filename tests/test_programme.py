@@ -10,11 +10,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from practice.catalog import load_catalog
+from practice.catalog import RepsDose, load_catalog
+from practice.custom.choices import OwnDose, RoutineSettings
 from practice.coach import Coach
 from practice.daylog import DayKind, DayRecord, Leg, Rating, Volume
 from practice.programme import gates, pain
-from practice.programme.levels import current_levels
+from practice.programme.levels import current_levels, direction
 from practice.programme.records import Answers, Change, Clearance, Decline, LevelChange, QuestionSet
 from practice.programme.rules import Inputs, suggestions
 from practice.programme.screening import Mode, due, protected_days, screening_mode
@@ -118,16 +119,23 @@ def test_a_rise_of_exactly_two_points_is_a_meaningful_worsening():
 # Levels and suggestions -----------------------------------------------------------------
 
 
-def session(day: date, level: int, rating: Rating | None = Rating.EASY, **more) -> DayRecord:
+TOP_OF_ONE = RepsDose(10, top_hold=2, rest=30)
+"""The bridge's level 1 at the top of its range (10 x 1)."""
+
+
+def session(day: date, level: int, rating: Rating | None = Rating.EASY, dose=None, **more) -> DayRecord:
     return DayRecord(day, {BRIDGE: None}, (BRIDGE,), levels={BRIDGE: level},
-                     ratings={} if rating is None else {BRIDGE: rating}, **more)
+                     ratings={} if rating is None else {BRIDGE: rating},
+                     doses={} if dose is None else {BRIDGE: dose}, **more)
 
 
 def inputs(records: dict[date, DayRecord], scores: dict[date, int], changes=(), declines=(), level: int = 1,
-           flare: bool = False, paused: bool = False) -> Inputs:
+           flare: bool = False, paused: bool = False, dose=None) -> Inputs:
+    """The bridge at ``level`` (and at ``dose``, the person's own, if given)."""
     levels = {**current_levels(CATALOG, changes), BRIDGE: level}
+    routine = RoutineSettings() if dose is None else RoutineSettings(doses={BRIDGE: OwnDose(level, dose)})
     return Inputs(CATALOG, frozenset({BRIDGE}), levels, tuple(changes), tuple(declines), records, scores,
-                  TODAY, flare, paused)
+                  TODAY, flare, paused, routine=routine)
 
 
 SETTLED = mornings(2, 2, 2, 2, 2, 2, 2, 2, 2, 2)
@@ -141,10 +149,24 @@ def ready(**overrides) -> Inputs:
     return inputs(values.pop("records"), values.pop("scores"), **values)
 
 
-def test_two_easy_sessions_and_settled_mornings_suggest_one_level_up():
+def at_top(**overrides) -> Inputs:
+    """As :func:`ready`, at the top of level 1's range (10 x 1, the person's own dose)."""
+    records = {d: session(d, 1, dose=TOP_OF_ONE) for d in (days_ago(3), days_ago(2))}
+    return ready(**{"records": records, "dose": TOP_OF_ONE, **overrides})
+
+
+def test_two_easy_sessions_and_settled_mornings_suggest_the_next_step_within_the_level():
     [suggestion] = suggestions(ready())
-    assert (suggestion.exercise, suggestion.change, suggestion.to) == (BRIDGE, Change.UP, 2)
+    assert (suggestion.exercise, suggestion.change, suggestion.to) == (BRIDGE, Change.DOSE, 1)
+    assert (suggestion.before.reps, suggestion.dose.reps, suggestion.dose.sets) == (8, 10, 1)
     assert "rated easy" in suggestion.why and "no worse than usual" in suggestion.why
+    assert suggestion.target(CATALOG[BRIDGE]) == "8 x 1 -> 10 x 1, still level 1"
+
+
+def test_at_the_top_of_the_range_two_easy_sessions_suggest_one_level_up():
+    [suggestion] = suggestions(at_top())
+    assert (suggestion.change, suggestion.to, suggestion.dose) == (Change.UP, 2, RepsDose(12, top_hold=3, rest=30))
+    assert "10 x 1 is the top of level 1" in suggestion.why
 
 
 @pytest.mark.parametrize("why, change", [
@@ -175,20 +197,23 @@ def test_any_condition_unmet_holds_the_level(why, change):
 def test_a_self_test_cap_holds_a_step_up_past_it():
     """Both side bridges under 30 s keep the side plank at level 1 or 2: the
     rules offer no step up past a cap, and one up to it as usual."""
-    assert suggestions(ready()._replace(caps={BRIDGE: 1})) == []
-    assert [s.to for s in suggestions(ready()._replace(caps={BRIDGE: 2}))] == [2]
+    assert suggestions(at_top()._replace(caps={BRIDGE: 1})) == []
+    assert [s.to for s in suggestions(at_top()._replace(caps={BRIDGE: 2}))] == [2]
+    assert [s.change for s in suggestions(ready()._replace(caps={BRIDGE: 1}))] == [Change.DOSE]  # within it: yes
 
 
 def test_just_right_twice_with_the_whole_dose_also_steps_up():
-    records = {d: session(d, 1, Rating.JUST_RIGHT) for d in (days_ago(3), days_ago(2))}
-    assert [s.to for s in suggestions(ready(records=records))] == [2]
-    short = {**records, days_ago(2): session(days_ago(2), 2, Rating.JUST_RIGHT)._replace(levels={BRIDGE: 1})}
-    assert [s.to for s in suggestions(ready(records=short))] == [2]  # reps: a tick is the whole dose
+    records = {d: session(d, 1, Rating.JUST_RIGHT, dose=TOP_OF_ONE) for d in (days_ago(3), days_ago(2))}
+    [up] = suggestions(at_top(records=records))
+    assert (up.to, up.easy) == (2, False)
+    short = {**records, days_ago(2): session(days_ago(2), 2, Rating.JUST_RIGHT, dose=TOP_OF_ONE)._replace(
+        levels={BRIDGE: 1})}
+    assert [s.to for s in suggestions(at_top(records=short))] == [2]  # reps: a tick is the whole dose
 
 
 def test_a_level_change_seven_days_ago_allows_the_next_step():
     change = LevelChange(days_ago(7), BRIDGE, 0, 1, Change.HAND, "x")
-    assert [s.to for s in suggestions(ready(changes=(change,)))] == [2]
+    assert [s.to for s in suggestions(at_top(changes=(change,)))] == [2]
 
 
 @pytest.mark.parametrize("marks, words", [
@@ -213,11 +238,18 @@ def test_at_level_one_down_means_leaving_it_out_for_now():
     assert suggestion.to == 0 and "leaving it out" in suggestion.why
 
 
-def test_hard_twice_in_a_row_steps_down_and_once_holds():
+def test_hard_twice_in_a_row_first_drops_a_set_then_a_level_and_once_holds():
     once = {days_ago(2): session(days_ago(2), 2, Rating.EASY), days_ago(1): session(days_ago(1), 2, Rating.HARD)}
     assert suggestions(inputs(once, SETTLED, level=2)) == []
     twice = {d: session(d, 2, Rating.HARD) for d in (days_ago(2), days_ago(1))}
-    assert [(s.change, s.to) for s in suggestions(inputs(twice, SETTLED, level=2))] == [(Change.DOWN, 1)]
+    [first] = suggestions(inputs(twice, SETTLED, level=2))
+    assert (first.change, first.to, first.dose.sets, first.dose.reps) == (Change.DOSE, 2, 2, 12)
+    assert not first.rises and "12 x 3 -> 12 x 2, still level 2" in first.why
+    fewer = RepsDose(12, sets=2, top_hold=3, rest=30)
+    dropped = LevelChange(days_ago(5), BRIDGE, 2, 2, Change.DOSE, "x", first.before, fewer)
+    again = {d: session(d, 2, Rating.HARD, dose=fewer) for d in (days_ago(2), days_ago(1))}
+    [then] = suggestions(inputs(again, SETTLED, changes=(dropped,), level=2, dose=fewer))
+    assert (then.change, then.to) == (Change.DOWN, 1) and "again" in then.why
 
 
 def test_a_bad_morning_within_a_week_of_a_step_up_steps_it_back_down():
@@ -243,9 +275,9 @@ def test_at_most_two_steps_up_a_day():
 
 def test_a_declined_step_up_returns_only_after_two_more_qualifying_sessions():
     no = Decline(days_ago(4), BRIDGE, 2)
-    assert suggestions(ready(declines=(no,))) == [(BRIDGE, Change.UP, 2, suggestions(ready())[0].why)]
+    assert suggestions(at_top(declines=(no,))) == suggestions(at_top())
     early = Decline(days_ago(2), BRIDGE, 2)  # said no after the first of the two
-    assert suggestions(ready(declines=(early,))) == []
+    assert suggestions(at_top(declines=(early,))) == []
 
 
 def test_after_fourteen_days_away_one_session_a_level_lower_then_back():
@@ -376,17 +408,18 @@ def test_accepting_every_suggestion_moves_a_level_one_step_at_a_time_and_up_once
     for n, (done, rating, during, morning) in enumerate(history):
         day = start + timedelta(days=n)
         level = current_levels(CATALOG, changes)[BRIDGE]
-        scores[day] = morning
         records[day] = DayRecord(day, {BRIDGE: None} if done else {}, (BRIDGE,), levels={BRIDGE: level},
                                  ratings={BRIDGE: rating} if done and rating else {},
-                                 pain_during={BRIDGE: during} if done else {}, pain_24h=morning)
+                                 pain_during={BRIDGE: during} if done else {})
+        scores[day + timedelta(days=1)] = morning  # the morning after, answered before the suggestions
         found = suggestions(Inputs(CATALOG, frozenset({BRIDGE}), current_levels(CATALOG, changes), tuple(changes),
                                    (), records, scores, day + timedelta(days=1), False, False))
         for s in found:
-            assert abs(s.to - level) == 1 or s.to == 0
+            assert abs(s.to - level) == 1 or s.to == 0 or (s.change is Change.DOSE and s.to == level)
             if s.to:
-                changes.append(LevelChange(day + timedelta(days=1), BRIDGE, level, s.to, s.change, s.why))
-    ups = [c.day for c in changes if c.after > c.before and c.change is Change.UP]
+                changes.append(LevelChange(day + timedelta(days=1), BRIDGE, level, s.to, s.change, s.why,
+                                           s.before, s.dose))
+    ups = [c.day for c in changes if direction(c) > 0]
     assert all((b - a).days >= 7 for a, b in zip(ups, ups[1:]))
 
 

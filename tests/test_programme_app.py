@@ -119,18 +119,20 @@ async def test_a_step_up_is_offered_accepted_and_another_declined(journal):
         assert app.screen.query_one("#level-list").highlighted == 3 and not journal.db.programme().changes
         assert not app.screen.check_action("yes", ()) and not app.screen.check_action("no", ())
         await pilot.press("k", "k", "k", "y")  # the first: the bridge, in routine order
+        assert any("8 x 1 -> 10 x 1, still level 1" in n.message for n in app._notifications)
         await pilot.press("n")  # then the bird dog: no
         await pilot.pause()
         assert "Nothing to suggest" in str(app.screen.query_one("#advice").render())
         assert any("step up is suggested again after 2 more sessions" in n.message for n in app._notifications)
         await pilot.press("escape")
         await pilot.pause()
-        assert "level 2 of 5" in row(app, "glute-bridge").name_text
-    assert journal.levels()["glute-bridge"] == 2 and journal.levels()["bird-dog"] == 1
+        assert "level 1 of 5" in row(app, "glute-bridge").name_text
+    assert journal.levels()["glute-bridge"] == 1 and journal.levels()["bird-dog"] == 1
+    assert journal.view().plan.item("glute-bridge").dose.reps == 10  # the person's own dose now, everywhere
     [change] = journal.db.programme().changes
-    assert (change.exercise, change.change, change.after) == ("glute-bridge", Change.UP, 2)
+    assert (change.exercise, change.change, change.after, change.to_dose.reps) == ("glute-bridge", Change.DOSE, 1, 10)
     [declined] = journal.db.programme().declines
-    assert (declined.exercise, declined.to) == ("bird-dog", 2)
+    assert (declined.exercise, declined.to, declined.dose) == ("bird-dog", 2, None)  # McGill: no longer holds
     assert Coach(journal).suggestions() == []  # not offered again yet
 
 

@@ -91,7 +91,7 @@ async def test_three_weeks_of_guided_mornings_rated_on_the_review_reach_a_step_u
         if suggestions and first_suggested is None:
             first_suggested = day
         for suggestion in suggestions:
-            Coach(journal).accept(suggestion, reset_dose=True)
+            Coach(journal).accept(suggestion)
             accepted.setdefault(suggestion.exercise, []).append(day)
         app = make_app(journal)
         async with app.run_test(size=SIZE) as pilot:

@@ -34,6 +34,18 @@ def _with(dose, field, value):
     return dose._replace(**{field: value})
 
 
+def _fitted(level, field, value):
+    """The level's dose with ``field`` at ``value`` and, for a hold with a
+    total, its other field set so the total fits if any value does."""
+    dose = _with(level.dose, field, value)
+    total, other = level.bounds.total, {"seconds": "reps", "reps": "seconds"}.get(field)
+    if total is None or other is None:
+        return dose
+    low, high = span(level.dose, level.bounds, other)
+    fits = [v for v in range(low, high + 1) if total[0] <= v * value <= total[1]]
+    return dose._replace(**{other: fits[0]}) if fits else dose
+
+
 @pytest.mark.parametrize("exercise, level, field", list(_levels()))
 def test_every_dose_field_of_every_level_takes_its_range_and_nothing_beyond(exercise, level, field):
     low, high = span(level.dose, level.bounds, field)
@@ -43,10 +55,10 @@ def test_every_dose_field_of_every_level_takes_its_range_and_nothing_beyond(exer
         assert dose_problems(exercise, level, dose._replace(ladder=(high + 1,)))
         assert dose_problems(exercise, level, dose._replace(ladder=(0,)))
         return
-    assert dose_problems(exercise, level, _with(dose, field, low)) == []
-    assert dose_problems(exercise, level, _with(dose, field, high)) == []
-    assert dose_problems(exercise, level, _with(dose, field, high + 1))
-    assert dose_problems(exercise, level, _with(dose, field, low - 1))
+    assert dose_problems(exercise, level, _fitted(level, field, low)) == []
+    assert dose_problems(exercise, level, _fitted(level, field, high)) == []
+    assert dose_problems(exercise, level, _fitted(level, field, high + 1))
+    assert dose_problems(exercise, level, _fitted(level, field, low - 1))
 
 
 def test_the_bounds_keep_to_the_facts_where_they_are_strict():
@@ -65,7 +77,7 @@ def test_the_bounds_keep_to_the_facts_where_they_are_strict():
 
 
 @pytest.mark.parametrize("dose, field, most", [
-    (HoldDose(30), "seconds", 120), (HoldDose(30), "reps", 10), (RepsDose(10), "reps", 20),
+    (HoldDose(30), "seconds", 3600), (HoldDose(30), "reps", 10), (RepsDose(10), "reps", 100),
     (RepsDose(10), "sets", 3), (PyramidDose(8, (5, 3, 1)), "seconds", 10), (HoldDose(30), "rest", 180),
 ])
 def test_own_exercises_are_bounded_too(dose, field, most):
@@ -91,7 +103,7 @@ def test_a_dose_of_ones_own_applies_from_today_and_the_day_keeps_it(journal, clo
     item = journal.view().plan.item("psoas-kneeling-stretch")
     assert item.dose.seconds == 45 and on_disk(journal).doses["psoas-kneeling-stretch"].seconds == 45
     clock.advance(days=1)
-    editor.set_dose("psoas-kneeling-stretch", seconds=30)
+    editor.set_dose("psoas-kneeling-stretch", seconds=50)
     assert journal.view(TODAY).plan.item("psoas-kneeling-stretch").dose.seconds == 45  # yesterday kept it
     editor.set_dose("psoas-kneeling-stretch", seconds=60)  # the level's own: nothing of the person's is left
     assert journal.db.settings().routine.doses == {}

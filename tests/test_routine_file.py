@@ -96,7 +96,7 @@ WRONG = [
         ("days", ""), ("days", "often"), ("extra", 1)]),
     *((f"1.{field}", value) for field, value in [
         ("id", "wall-sit"), ("id", "glute-bridge"), ("name", ""), ("phase", "legs"), ("days", "someday"),
-        ("dose", {"kind": "hold", "seconds": 500}), ("dose", {"kind": "jump"}), ("kit", "sofa"), ("cues", []),
+        ("dose", {"kind": "hold", "seconds": 4000}), ("dose", {"kind": "jump"}), ("kit", "sofa"), ("cues", []),
         ("cues", "one"), ("caution", ""), ("caution", None), ("flare_safe", "no"), ("extra", 1)]),
 ]
 

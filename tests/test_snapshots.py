@@ -222,3 +222,23 @@ def test_a_dose_form(snap_compare, journal, size):
         await pilot.pause()
 
     assert snap_compare(app_for(journal), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_a_load_entry(snap_compare, data_dir, size):
+    from apps import open_exercise
+    from support import FakeClock
+
+    from practice.coach import Coach
+    from practice.journal import Journal
+
+    journal = Journal(data_dir, FakeClock("2026-11-23T07:30:00"))  # a Monday: step-ups are due
+    Coach(journal).set_level("step-up", 3)  # weighted
+    Coach(journal).set_load("step-up", 10)
+
+    async def run_before(pilot):
+        await open_exercise(pilot, "step-up")
+        await pilot.press("w", "backspace", "backspace", *"10.5")
+        await pilot.pause()
+
+    assert snap_compare(app_for(journal), terminal_size=size, run_before=run_before)

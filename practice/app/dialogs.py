@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
@@ -302,9 +304,11 @@ class LevelDialog(ModalScreen["int | None"]):
 
     HINT = "A number picks that level from today on; stepping down is always fine. [b]escape[/b] keeps it."
 
-    def __init__(self, exercise: Exercise, current: int) -> None:
+    def __init__(self, exercise: Exercise, current: int, ruled_out: Mapping[int, str] | None = None) -> None:
         super().__init__()
         self.exercise, self.current = exercise, current
+        self.ruled_out = ruled_out or {}
+        """Levels the person's kit rules out, with what each needs."""
         self.asked: int | None = None
         """A level more than one step up, chosen once."""
 
@@ -316,14 +320,20 @@ class LevelDialog(ModalScreen["int | None"]):
         for level in self.exercise.levels:
             here = "  (now)" if level.number == self.current else ""
             safe = " · flare-safe" if level.flare_safe else ""
-            rows.append(markup(f"[b]{level.number}[/b]  $level: $dose{safe}{here}", level=level.name,
-                               dose=level.dose.describe()))
+            kit = f" · needs {self.ruled_out[level.number]}" if level.number in self.ruled_out else ""
+            rows.append(markup(f"[b]{level.number}[/b]  $level: $dose{safe}$kit{here}", level=level.name,
+                               dose=level.dose.describe(), kit=kit))
         with Vertical(id="levels", classes="dialog"):
             yield Label(plain(f"{self.exercise.name}: choose a level"), classes="dialog-title")
             yield Static(Content("\n").join(rows))
             yield Label(self.HINT, id="level-hint", classes="dialog-hint")
 
     def action_choose(self, number: int) -> None:
+        if number in self.ruled_out and number != self.current:
+            self.query_one("#level-hint", Label).update(
+                f"Level {number} needs {self.ruled_out[number]}, which your kit does not have: add it to your kit "
+                "(i on the routine screen) first. [b]escape[/b] keeps your level.")
+            return
         if number > self.current + 1 and number <= self.exercise.top and self.asked != number:
             self.asked = number
             self.query_one("#level-hint", Label).update(

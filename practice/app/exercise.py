@@ -69,13 +69,15 @@ class ExerciseScreen(FloorScreen["ExerciseResult | None"]):
         Binding("plus,equals_sign", "adjust(1)", f"+{ADJUST_SECONDS}s", key_display="+"),
         Binding("minus", "adjust(-1)", f"-{ADJUST_SECONDS}s", key_display="-"),
         Binding("v", "level", "Level"),
+        Binding("w", "load", "Load"),
         *RATING_KEYS,
         Binding("enter", "no_rating", "No rating"),
     ]
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
     """Only this screen changes its layout with the width (and restyling a
     screen on resize costs start-up time on Today, which would not use it)."""
-    TIMER_ACTIONS = frozenset({"pause", "resume", "rep", "finish", "pain", "skip_step", "eased", "adjust", "level"})
+    TIMER_ACTIONS = frozenset({"pause", "resume", "rep", "finish", "pain", "skip_step", "eased", "adjust", "level",
+                               "load"})
     RATING_ACTIONS = frozenset({"rate", "no_rating"})
 
     def __init__(self, item: PlanItem, clock: Clock, get_ready: int = 0) -> None:
@@ -99,6 +101,8 @@ class ExerciseScreen(FloorScreen["ExerciseResult | None"]):
                 yield Static(plain(item.level.how), id="how")
                 yield Static(plain(f"Caution: {exercise.caution}"), id="caution")  # before the fold
                 yield Static(plain(f"{exercise.target} · {item.dose.describe()} · {kit}"), id="target")
+                if item.level.loaded:
+                    yield Static(plain(self._load_words()), id="load-now")
                 yield Static(plain(safety.bullets(exercise.cues)), id="cues")
             with Vertical(id="timer-pane"):
                 yield HoldTimer(steps_for(item.dose, ready=self.get_ready, extras=item.extras), self.clock, id="timer")
@@ -108,6 +112,13 @@ class ExerciseScreen(FloorScreen["ExerciseResult | None"]):
 
     def on_mount(self) -> None:
         self.sub_title = self.exercise.name
+
+    def _load_words(self) -> str:
+        from practice.step_apply import current_load
+
+        load = current_load(self.app.session.journal, self.exercise.id)  # type: ignore[attr-defined]
+        return ("Load: not recorded yet (w records it)" if load is None
+                else f"Load: {load.describe()} (w changes it)")
 
     @property
     def timer(self) -> HoldTimer:
@@ -134,6 +145,8 @@ class ExerciseScreen(FloorScreen["ExerciseResult | None"]):
             return step.kind is StepKind.HOLD and getattr(self.item.dose, "may_end_early", False)
         if action == "adjust":
             return step.kind.timed
+        if action == "load":
+            return self.item.level.loaded
         return True
 
     def action_pause(self) -> None:
@@ -226,6 +239,7 @@ class ExerciseScreen(FloorScreen["ExerciseResult | None"]):
     def action_level(self) -> None:
         """Choose another level now (stepping down is always allowed)."""
         from practice.app.dialogs import LevelDialog
+        from practice.custom.editor import ruled_out
 
         self.timer.hold()
 
@@ -240,7 +254,28 @@ class ExerciseScreen(FloorScreen["ExerciseResult | None"]):
             self.item = self.app.session.journal.item(self.exercise.id)  # type: ignore[attr-defined]
             self.run_worker(self.recompose())
 
-        self.app.push_screen(LevelDialog(self.exercise, self.item.level.number), chosen)
+        routine = self.app.session.journal.db.settings().routine  # type: ignore[attr-defined]
+        self.app.push_screen(LevelDialog(self.exercise, self.item.level.number, ruled_out(self.exercise, routine)),
+                             chosen)
+
+    def action_load(self) -> None:
+        """Record the load used now (a level that uses a weight)."""
+        from practice.app.load import LoadDialog
+        from practice.step_apply import current_load
+
+        self.timer.hold()
+        journal = self.app.session.journal  # type: ignore[attr-defined]
+
+        def typed(load) -> None:  # type: ignore[no-untyped-def]  # a Load or None
+            coach = self.app.session.coach  # type: ignore[attr-defined]
+            if load is not None and self.app.save(  # type: ignore[attr-defined]
+                    lambda: coach.set_load(self.exercise.id, load.number, load.unit)) is not None:
+                self.query_one("#load-now", Static).update(self._load_words())
+                self.notify(f"Load saved: {load.describe()}.", timeout=4)
+            self.timer.carry_on()
+
+        title = f"Load for {self.exercise.name}, {self.item.level_text}"
+        self.app.push_screen(LoadDialog(title, current_load(journal, self.exercise.id)), typed)
 
     def action_rate(self, rating: str) -> None:
         self.dismiss(ExerciseResult(held=self.held, rating=Rating(rating)))

@@ -1,6 +1,7 @@
-"""Levels: the suggestions to move an exercise up or down (each with its
-reason, applied only on a yes), gated exercises now offered, and every
-exercise's level, any of which can be chosen by hand."""
+"""Levels: the suggestions to move an exercise up or down, or a step within
+its level (each with its reason, applied only on a yes), gated exercises now
+offered and left-out ones that may come back, the steps that wait for kit or
+a load, and every exercise's level, any of which can be chosen by hand."""
 
 from __future__ import annotations
 
@@ -11,7 +12,8 @@ from textual.widgets.option_list import Option
 from practice.app.list_page import ListPage
 from practice.app.text import plain
 from practice.programme.gates import Offer
-from practice.programme.rules import Suggestion, declined_words
+from practice.programme.rules import Suggestion, Wait, declined_words
+from practice.step_apply import in_its_place
 
 NOTHING = "Nothing to suggest today: suggestions come after sessions you rate, and the mornings after them."
 
@@ -29,6 +31,7 @@ class LevelsScreen(ListPage):
         super().__init__()
         self.suggested: dict[str, Suggestion] = {}
         self.offered: dict[str, Offer] = {}
+        self.waiting: dict[str, Wait] = {}
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """y and n only where there is something to say yes or no to."""
@@ -44,7 +47,9 @@ class LevelsScreen(ListPage):
     def refresh_list(self) -> None:
         coach, journal = self.session.coach, self.session.journal
         inputs = coach.inputs()
-        self.suggested = {s.exercise: s for s in coach.suggestions(inputs)}
+        advice = coach.advice(inputs)
+        self.suggested = {s.exercise: s for s in advice.suggestions}
+        self.waiting = {w.exercise: w for w in advice.waits}
         self.offered = {o.exercise: o for o in coach.offers(inputs)}
         levels = journal.levels()
         on = {i.exercise.id for i in journal.view().plan.items} | set(self.suggested)
@@ -58,10 +63,12 @@ class LevelsScreen(ListPage):
             mark = "  "
             text = f"{exercise.name}: level {level.number} of {exercise.top}, {level.name}"
             if change is not None:
-                mark = "▲ " if change.direction == "up" else "▼ "
-                text += f"  →  {_target(exercise.level, change)}"
+                mark = "▲ " if change.rises else "▼ "
+                text += f"  →  {change.target(exercise)}"
             elif offer is not None:
                 mark, text = "+ ", f"{exercise.name}: can join your routine now"
+            elif exercise.id in self.waiting:
+                text += f"  (waits for {'kit' if self.waiting[exercise.id].to > level.number else 'a load'}: see below)"
             (first if mark.strip() else options).append(Option(plain(mark + text), id=exercise.id))
         listing = self.query_one(OptionList)
         listing.clear_options()
@@ -78,7 +85,8 @@ class LevelsScreen(ListPage):
 
     def show_detail(self) -> None:
         selected = self._selected()
-        found: Suggestion | Offer | None = self.suggested.get(selected or "") or self.offered.get(selected or "")
+        found: Suggestion | Offer | Wait | None = (self.suggested.get(selected or "") or self.offered.get(selected or "")
+                                                   or self.waiting.get(selected or ""))
         item = self.session.journal.catalog.get(selected or "")
         how = f"{item.level(self.session.journal.levels()[item.id]).how}" if item else ""
         self.query_one("#why", Static).update(plain((found.why + "\n\n" if found else "") + how))
@@ -89,7 +97,9 @@ class LevelsScreen(ListPage):
         if selected in self.suggested:
             suggestion = self.suggested[selected]
             if self.app.save(lambda: coach.accept(suggestion) or True):  # type: ignore[attr-defined]
-                self.notify(f"Saved: {_target(self.session.journal.exercise(selected).level, suggestion)}.")
+                journal = self.session.journal
+                instead = in_its_place(journal, selected) if suggestion.to == 0 else ""
+                self.notify(f"Saved: {suggestion.target(journal.exercise(selected))}.{instead}")
         elif selected in self.offered:
             if self.app.save(lambda: coach.switch(selected, on=True)):  # type: ignore[attr-defined]
                 self.notify("Added to your routine at level 1.")
@@ -100,19 +110,20 @@ class LevelsScreen(ListPage):
     def action_no(self) -> None:
         selected = self._selected()
         coach = self.session.coach
-        if selected in self.suggested:
-            suggestion = self.suggested[selected]
-            to, words = suggestion.to, declined_words(suggestion.change)
+        suggestion = self.suggested.get(selected or "")
+        if suggestion is not None:
+            to, words = suggestion.to, declined_words(suggestion)
         elif selected in self.offered:
             to, words = 1, f"Not added. To add it later: backtui enable {selected}"
         else:
             return  # a row with nothing to say no to
-        if self.app.save(lambda: coach.decline(selected, to) or True):  # type: ignore[attr-defined]
+        if self.app.save(lambda: coach.decline(selected, to, suggestion) or True):  # type: ignore[attr-defined]
             self.notify(words)
         self.refresh_list()
 
     def action_choose(self) -> None:
         from practice.app.dialogs import LevelDialog
+        from practice.custom.editor import ruled_out
 
         selected = self._selected()
         if selected is None:
@@ -124,11 +135,6 @@ class LevelsScreen(ListPage):
                     lambda: self.session.coach.set_level(selected, number)):
                 self.refresh_list()
 
-        self.app.push_screen(LevelDialog(exercise, self.session.journal.levels()[selected]), chosen)
-
-
-
-def _target(level_of, change: Suggestion) -> str:
-    if change.to == 0:
-        return "leave it out for now"
-    return f"level {change.to}, {level_of(change.to).name}"
+        journal = self.session.journal
+        self.app.push_screen(LevelDialog(exercise, journal.levels()[selected],
+                                         ruled_out(exercise, journal.db.settings().routine)), chosen)

@@ -52,6 +52,10 @@ class HoldDose(NamedTuple):
         """The seconds of holding the whole dose takes."""
         return self.sides * self.reps * self.seconds
 
+    def work(self) -> int:
+        """Seconds of work in the whole dose (how big a step is)."""
+        return self.sides * self.reps * self.seconds
+
     def scaled(self, share: float) -> HoldDose:
         """About ``share`` of the dose: fewer holds (a single hold is kept whole)."""
         return self._replace(reps=_part(self.reps, share))
@@ -86,6 +90,10 @@ class RepsDose(NamedTuple):
     def held_seconds(self) -> int | None:
         return None
 
+    def work(self) -> int:
+        """Seconds of work: every repetition of every set, with its top hold."""
+        return self.sides * self.sets * self.reps * (self.tempo + self.top_hold)
+
     def scaled(self, share: float) -> RepsDose:
         """About ``share`` of the dose: fewer sets, or fewer reps in a single set."""
         if self.sets > 1:
@@ -116,6 +124,9 @@ class PyramidDose(NamedTuple):
         return SETUP_SECONDS + self.sides * one_side + (self.sides - 1) * CHANGEOVER_SECONDS
 
     def held_seconds(self) -> int | None:
+        return self.sides * sum(self.ladder) * self.seconds
+
+    def work(self) -> int:
         return self.sides * sum(self.ladder) * self.seconds
 
     def scaled(self, share: float) -> PyramidDose:

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from practice.catalog.bounds import FIELDS, Bounds, problems
+from practice.catalog.bounds import Bounds, problems, settable
 from practice.catalog.dose import Dose, HoldDose, PyramidDose, RepsDose, kind_of
 from practice.catalog.model import (
     DEFAULT_FLARE_GATE,
@@ -174,7 +174,7 @@ def _level(data: Any, number: int, where: str) -> Level:
     f.finish()
     wrong = problems(level.dose, level.dose, level.bounds) or [
         f"'bounds' has {field!r}, which a {kind_of(level.dose)} dose does not have"
-        for field in Bounds._fields if getattr(level.bounds, field) and field not in FIELDS[kind_of(level.dose)]
+        for field in Bounds._fields if getattr(level.bounds, field) and field not in settable(kind_of(level.dose))
     ]
     if wrong:
         raise CatalogError(f"{f.where}: {wrong[0]}")
@@ -248,6 +248,7 @@ def _exercise(data: Any, index: int) -> Exercise:
         on_by_default=f.value("default", bool),
         kit_also=tuple(_kit_also(f)),
         leg_rule=leg_rule,
+        instead=f.value("instead", str, None),
     )
     f.finish()
     return exercise
@@ -263,12 +264,18 @@ def parse_catalog(data: Any) -> Catalog:
         if exercise.id in seen:
             raise CatalogError(f"catalog entry {exercise.id!r}: duplicate id")
         seen.add(exercise.id)
+    by_id = {e.id: e for e in exercises}
     for exercise in exercises:
         alternative = exercise.flare_gate.alternative
         if alternative is not None and alternative not in seen:
             raise CatalogError(
                 f"catalog entry {exercise.id!r}: alternative {alternative!r} is not in the catalog"
             )
+        instead = by_id.get(exercise.instead or "")
+        if exercise.instead is not None and (
+                instead is None or instead.id == exercise.id or instead.flare_level(instead.top) is None):
+            raise CatalogError(f"catalog entry {exercise.id!r}: instead {exercise.instead!r} must be another "
+                               "exercise of the catalog with a flare-safe level")
     return Catalog(exercises)
 
 

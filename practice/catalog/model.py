@@ -118,6 +118,9 @@ class Exercise(NamedTuple):
     """The person's own exercise, not one of backtui's."""
     leg_rule: LegRule | None = None
     """Left out or eased on a morning with leg symptoms."""
+    instead: str | None = None
+    """The matching flare-safe exercise that takes its place when it is
+    left out for now at level 1 (progression-facts 8e); None: nothing does."""
 
     @property
     def from_seeds(self) -> bool:

@@ -86,12 +86,14 @@ def routine(args: Namespace, ctx: Context) -> int:
 
     journal = ctx.journal
     if args.all:
+        from practice.step_apply import loads
+
         routine, levels = journal.db.settings().routine, journal.levels()
         exercises = routine.ordered(journal.catalog.exercises)
         if args.json:
             _print_json(render.catalog_json(exercises, levels, routine))
         else:
-            print(render.catalog_text(exercises, levels, routine))
+            print(render.catalog_text(exercises, levels, routine, loads(journal)))
         _owed(ctx)
         return 0
     view = journal.view(_chosen_day(args.date, ctx))

@@ -239,6 +239,18 @@ def _level(p: argparse.ArgumentParser) -> None:
     p.set_defaults(run=commands.level)
 
 
+def _step(p: argparse.ArgumentParser) -> None:
+    from practice.cli.steps import configure_step
+
+    configure_step(p)
+
+
+def _load(p: argparse.ArgumentParser) -> None:
+    from practice.cli.steps import configure_load
+
+    configure_load(p)
+
+
 COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] = {
     "status": ("today's progress and streaks", _status),
     "routine": ("the plan for a day, by phase; change the routine, or export and import it as a file", _routine),
@@ -259,6 +271,8 @@ COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] = {
     "screening": ("the safety questions, answered in the terminal", _screening),
     "level": ("set an exercise's level by hand", _level),
     "figures": ("the figures of an exercise's levels as text: how each is set up and done", _figures),
+    "step": ("say yes (or --no) to today's suggestion for an exercise: a level, a dose or a load", _step),
+    "load": ("show or record the weight used at a level that uses one (kg or lb)", _load),
     "assess": ("the self-tests, their results and the next re-test; 'assess record' keeps one", _assess),
     "settings": ("show or change settings", _settings),
     "where": ("show the paths in use", _where),

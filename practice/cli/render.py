@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from collections.abc import Mapping
 from typing import Any
 
 from practice.catalog import Dose, Exercise, Level, Phase
@@ -11,6 +12,7 @@ from practice.custom.editor import KIT_WORDS, KitChange, needs
 from practice.daylog import DayKind, Volume
 from practice.journal import DayView, TickResult
 from practice.programme.triage import Triage, words
+from practice.programme.records import Load
 from practice.routine import level_text
 from practice.settings import Settings
 from practice.stats import WINDOWS, Stats
@@ -117,7 +119,8 @@ def routine_json(view: DayView) -> dict[str, Any]:
     }
 
 
-def catalog_text(exercises: list[Exercise], levels: dict[str, int], routine: RoutineSettings) -> str:
+def catalog_text(exercises: list[Exercise], levels: dict[str, int], routine: RoutineSettings,
+                 loads: Mapping[str, Load] | None = None) -> str:
     lines = [
         "Every exercise, by phase: 'on' is in your routine, 'off' is not; (yours) marks your own dose or days.",
         "'backtui enable ID' / 'disable ID' switch one; 'backtui level ID N' sets a level;",
@@ -128,7 +131,8 @@ def catalog_text(exercises: list[Exercise], levels: dict[str, int], routine: Rou
         for e in exercises:
             if e.phase == phase:
                 level = e.level(levels[e.id])
-                lines.append(f"  {'on ' if routine.is_on(e) else 'off'} {routine_entry_text(e, level, routine)}")
+                load = (loads or {}).get(e.id) if level.loaded else None
+                lines.append(f"  {'on ' if routine.is_on(e) else 'off'} {routine_entry_text(e, level, routine, load)}")
                 lines.append(f"      {e.id}")
     return "\n".join(lines)
 
@@ -137,12 +141,17 @@ def catalog_json(exercises: list[Exercise], levels: dict[str, int], routine: Rou
     return [routine_entry_json(e, e.level(levels[e.id]), routine) for e in exercises]
 
 
-def routine_entry_text(e: Exercise, level: Level, routine: RoutineSettings) -> str:
-    """"Glute bridge, level 1 of 5: Short hold · 8 reps (yours) · daily", and what is left out."""
+def routine_entry_text(e: Exercise, level: Level, routine: RoutineSettings, load: Load | None = None) -> str:
+    """"Glute bridge, level 1 of 5: Short hold · 8 reps (yours) · daily", the
+    load where the level uses one, and what is left out."""
     dose, days = routine.dose(e, level), routine.schedule(e, level)
+    own = routine.own_dose(e, level)
     mine = lambda yours: " (yours)" if yours and not e.own else ""  # noqa: E731
-    text = (f"{e.name}, {level_text(e, level)} · {dose.describe()}{mine(dose != level.dose)} · "
+    whose = " (set by your physiotherapist)" if own is not None and own.physio else mine(dose != level.dose)
+    text = (f"{e.name}, {level_text(e, level)} · {dose.describe()}{whose} · "
             f"{days.describe()}{mine(e.id in routine.days)}")
+    if load is not None:
+        text += f" · {load.describe()}"
     if not routine.has_kit(e, level):
         text += f" · left out: needs {needs(e, level)}"
     return text
@@ -156,6 +165,7 @@ def routine_entry_json(e: Exercise, level: Level, routine: RoutineSettings) -> d
         "on": routine.is_on(e),
         "own_exercise": e.own,
         "own_dose": dose != level.dose and not e.own,
+        "physio_dose": getattr(routine.own_dose(e, level), "physio", False),
         "own_days": e.id in routine.days,
         "kit": list(e.kit(level)),
         "left_out_for_kit": not routine.has_kit(e, level),

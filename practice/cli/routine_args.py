@@ -72,6 +72,8 @@ def _new_name(p: argparse.ArgumentParser) -> None:
 def _routine_file(p: argparse.ArgumentParser) -> None:
     p.add_argument("file", metavar="FILE", help="a routine file (backtui routine export writes one)")
     p.add_argument("--dry-run", action="store_true", help="show what would change, and change nothing")
+    p.add_argument("--yes", action="store_true",
+                   help="load doses a physiotherapist set beyond backtui's bounds without asking")
 
 
 def add_routine_commands(p: argparse.ArgumentParser, parser_class: type, id_argument: Configure,

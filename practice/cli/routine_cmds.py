@@ -11,6 +11,21 @@ from practice.errors import UsageError
 from practice.printable import visible
 
 
+def _confirm_physio(source: Path, beyond: list[str]) -> None:
+    """Doses beyond backtui's bounds load only with a yes (asked once), or
+    ``--yes`` from a script."""
+    import sys
+
+    said = "\n".join(f"  {line}" for line in beyond)
+    text = (f"{source} sets {len(beyond)} dose{'s' if len(beyond) > 1 else ''} beyond backtui's usual bounds, "
+            f"within its hard limits:\n{said}\nLoad only what your physiotherapist set for you.")
+    if not sys.stdin.isatty():
+        raise UsageError(f"{text}\nTo load it from a script, add --yes; nothing was changed")
+    print(text)
+    if input("Load these doses as set by your physiotherapist? [y/N] ").strip().lower() not in ("y", "yes"):
+        raise UsageError("nothing was changed")
+
+
 def _editor(ctx: Context):
     from practice.custom.editor import RoutineEditor
 
@@ -145,6 +160,9 @@ def import_(args: Namespace, ctx: Context) -> int:
         raise UsageError("\n".join(f"{named}: {visible(line)}" for line in problems)
                          + f"\n{named}: nothing was changed")
     lines = routine_apply.changes(journal, parsed)  # type: ignore[arg-type]
+    beyond = routine_apply.physio_lines(parsed)  # type: ignore[arg-type]
+    if beyond and lines and not args.dry_run and not args.yes:
+        _confirm_physio(source, beyond)
     backup = None if args.dry_run or not lines else routine_apply.apply(journal, parsed)  # type: ignore[arg-type]
     if args.json:
         _print_json({"changes": lines, "applied": backup is not None, "backup": str(backup) if backup else None})

@@ -88,10 +88,16 @@ def _notes(data: dict[str, Any]) -> list[str]:
     if data.get("screening_due"):
         lines.append(f"Safety questions due: {data['screening_due']} Run 'backtui screening' to answer them.")
     for s in data.get("suggestions", []):
-        where = f"level {s['to_level']}" if s["to_level"] else "leaving it out for now"
-        lines.append(f"Suggested: {s['id']} {s['change']} to {where}. {s['why']} "
-                     f"('backtui level {s['id']} {s['to_level']}' says yes.)" if s["to_level"] else
-                     f"Suggested: {s['id']}: {where}. {s['why']} ('backtui disable {s['id']}' says yes.)")
+        if not s["to_level"]:
+            where = "leaving it out for now"
+        elif s["change"] in ("dose", "load"):
+            where = f"{s.get('to_load') or s.get('to_dose')}, still level {s['to_level']}"
+        else:
+            where = f"{s['change']} to level {s['to_level']}" + (f", {s['to_dose']}" if s.get("to_dose") else "")
+        lines.append(f"Suggested: {s['id']}: {where}. {s['why']} ('backtui step {s['id']}' says yes, "
+                     f"--no says no.)")
+    for w in data.get("waiting", []):
+        lines.append(f"Waiting: {w['id']}: {w['why']}")
     for o in data.get("offers", []):
         lines.append(f"Offered: {o['id']}. {o['why']} ('backtui enable {o['id']}' adds it.)")
     return lines

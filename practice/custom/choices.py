@@ -16,6 +16,9 @@ class OwnDose(NamedTuple):
 
     level: int
     dose: Dose
+    physio: bool = False
+    """Set by their physiotherapist in a routine file: it may go beyond the
+    level's bounds, within the hard limits, and is marked so."""
 
 
 class RoutineSettings(NamedTuple):
@@ -58,13 +61,20 @@ class RoutineSettings(NamedTuple):
 
     def dose(self, exercise: Exercise, level: Level) -> Dose:
         """The dose of ``level``: the person's own, where they chose one for
-        this level and it is still within its bounds, else the level's."""
-        from practice.validate.routine import dose_problems
+        this level and it is still within its bounds (a physiotherapist's,
+        within the hard limits), else the level's."""
+        own = self.own_dose(exercise, level)
+        return level.dose if own is None else own.dose
+
+    def own_dose(self, exercise: Exercise, level: Level) -> OwnDose | None:
+        """The person's own dose of ``level``, if it is in use (see :meth:`dose`)."""
+        from practice.validate.routine import dose_problems, physio_problems
 
         own = self.doses.get(exercise.id)
-        if own is None or own.level != level.number or dose_problems(exercise, level, own.dose):
-            return level.dose
-        return own.dose
+        if own is None or own.level != level.number:
+            return None
+        wrong = physio_problems(level, own.dose) if own.physio else dose_problems(exercise, level, own.dose)
+        return None if wrong else own
 
     def schedule(self, exercise: Exercise, level: Level) -> Schedule:
         """The days of ``level``: the person's own where they fit it, else the plan's."""

@@ -22,12 +22,14 @@ class Line(NamedTuple):
     own_days: bool
     left_out: str | None
     """What missing kit it needs, when the kit leaves it out."""
+    physio: bool = False
+    """The dose is one a physiotherapist set, beyond the level's bounds."""
 
     @property
     def text(self) -> str:
         mark = "[x]" if self.on and not self.left_out else "[-]" if self.on else "[ ]"
         level = "own" if self.exercise.own else f"L{self.level.number}/{self.exercise.top}"
-        dose = self.dose.describe() + ("*" if self.own_dose else "")
+        dose = self.dose.describe() + (" (set by your physiotherapist)" if self.physio else "*" if self.own_dose else "")
         days = self.days.describe() + ("*" if self.own_days else "")
         extra = f"  (needs {self.left_out})" if self.left_out else ""
         return f"{mark} {self.exercise.name} · {level} · {dose} · {days}{extra}"
@@ -56,6 +58,7 @@ def lines(journal) -> list[Line]:
             exercise, routine.is_on(exercise), level, dose, routine.schedule(exercise, level),
             dose != level.dose and not exercise.own, exercise.id in routine.days,
             None if routine.has_kit(exercise, level) else needs(exercise, level),
+            getattr(routine.own_dose(exercise, level), "physio", False),
         ))
     return found
 

@@ -13,6 +13,7 @@ from practice.assess.records import AssessLog
 from practice.catalog.dose import dose_data
 from practice.daylog import DayRecord
 from practice.programme.records import ProgrammeLog
+from practice.store.programme import extras
 
 FORMAT = 2
 """2 adds levels, ratings, the morning check-in and the programme's lists
@@ -59,9 +60,13 @@ def log_json(log: ProgrammeLog, levels: Mapping[str, int]) -> dict[str, Any]:
         "levels": dict(sorted(levels.items())),
         "level_changes": [
             {"date": c.day.isoformat(), "id": c.exercise, "from": c.before, "to": c.after,
-             "change": c.change.value, "why": c.why} for c in log.changes
+             "change": c.change.value, "why": c.why,
+             **extras(from_dose=c.from_dose, to_dose=c.to_dose, from_load=c.from_load, to_load=c.to_load)}
+            for c in log.changes
         ],
-        "declines": [{"date": d.day.isoformat(), "id": d.exercise, "to": d.to} for d in log.declines],
+        "declines": [{"date": d.day.isoformat(), "id": d.exercise, "to": d.to,
+                      **({"at": timestamp(d.at)} if d.at is not None else {}), **extras(dose=d.dose, load=d.load)}
+                     for d in log.declines],
         "screening": [
             {"at": timestamp(a.at), "date": a.day.isoformat(), "set": a.questions.value, "asked": list(a.asked),
              "yes": sorted(a.yes)} for a in log.answers

@@ -113,6 +113,18 @@ def _date(value: Any, today: date, where: str) -> date:
     return validate.day(day, today, where)
 
 
+def _dose(value: Any, where: str) -> Any:
+    from practice.validate.routine import dose_from
+
+    return None if value is None else dose_from(value, where)
+
+
+def _load(value: Any, where: str) -> Any:
+    from practice.validate.load import load_data
+
+    return None if value is None else load_data(value, where)
+
+
 def _choice(value: Any, choices: object, where: str) -> str:
     if not isinstance(value, str) or value not in choices:  # type: ignore[operator]
         raise UsageError(f"{where}: {str(value)[:30]!r} is not one of {', '.join(sorted(choices))}")  # type: ignore[arg-type]
@@ -139,12 +151,16 @@ def _parse_log(document: dict[str, Any], today: date) -> ProgrammeLog:
             validate.level(c.get("to"), f"level_changes[{n}] to", low=0),
             Change(_choice(c.get("change"), {x.value for x in Change}, f"level_changes[{n}] change")),
             validate.text(c.get("why", ""), f"level_changes[{n}] why", validate.NOTE_LIMIT),
+            _dose(c.get("from_dose"), f"level_changes[{n}] from_dose"), _dose(c.get("to_dose"), f"level_changes[{n}] to_dose"),
+            _load(c.get("from_load"), f"level_changes[{n}] from_load"), _load(c.get("to_load"), f"level_changes[{n}] to_load"),
         )
         for n, c in enumerate(_list(document, "level_changes"))
     )
     declines = tuple(
         Decline(_date(d.get("date"), today, f"declines[{n}]"), validate.exercise_id(d.get("id"), f"declines[{n}] id"),
-                validate.level(d.get("to"), f"declines[{n}] to", low=0))
+                validate.level(d.get("to"), f"declines[{n}] to", low=0),
+                None if d.get("at") is None else validate.moment_from_text(d["at"], f"declines[{n}] at"),
+                _dose(d.get("dose"), f"declines[{n}] dose"), _load(d.get("load"), f"declines[{n}] load"))
         for n, d in enumerate(_list(document, "declines"))
     )
     answers = []

@@ -37,7 +37,7 @@ def new_routine(parsed: routine_file.RoutineFile, catalog: Catalog) -> RoutineSe
     for exercise in (*catalog.exercises, *(e.exercise for e in parsed.entries if e.exercise.own)):
         routine = routine.switched(exercise, listed.get(exercise.id, False))
     return routine._replace(
-        doses={e.exercise.id: OwnDose(e.level, e.dose) for e in parsed.entries if e.dose is not None},
+        doses={e.exercise.id: OwnDose(e.level, e.dose, e.physio) for e in parsed.entries if e.dose is not None},
         days={e.exercise.id: e.days for e in parsed.entries if e.days is not None},
     )
 
@@ -72,6 +72,20 @@ def changes(journal: Journal, parsed: routine_file.RoutineFile) -> list[str]:
     for phase in Phase:
         if _order(old, journal.catalog.exercises, phase) != _order(new, [e.exercise for e in parsed.entries], phase):
             lines.append(f"order within phase {phase.value} ({phase.title}) changed")
+    return lines
+
+
+def physio_lines(parsed: routine_file.RoutineFile) -> list[str]:
+    """The doses beyond their level's bounds, which only a physiotherapist
+    should set, a line each."""
+    from practice.catalog.bounds import describe
+
+    lines = []
+    for e in parsed.entries:
+        if e.physio and e.dose is not None:
+            level = e.exercise.level(e.level)
+            lines.append(f"{e.exercise.name} ({e.exercise.id}) level {e.level}: {e.dose.describe()}, set by your "
+                         f"physiotherapist (backtui's bounds: {describe(level.dose, level.bounds)})")
     return lines
 
 

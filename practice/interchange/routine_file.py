@@ -20,7 +20,10 @@ by :mod:`practice.validate` and lists every problem, one line each.
 
 A built-in exercise the file leaves out is off; an own exercise it leaves out
 is deleted (the days it was done keep it). Within each phase, exercises come
-in the file's order; the phases keep theirs.
+in the file's order; the phases keep theirs. A dose beyond its level's bounds
+is taken as set by a physiotherapist, if it is within the hard limits
+(:data:`~practice.catalog.bounds.PHYSIO_LIMITS`); loading the file then asks
+for a yes once.
 """
 
 from __future__ import annotations
@@ -52,6 +55,8 @@ class Entry(NamedTuple):
     """The person's own dose at ``level``; None: the level's."""
     days: Schedule | None
     """The person's own days; None: the plan's."""
+    physio: bool = False
+    """The dose goes beyond the level's bounds: a physiotherapist set it."""
 
 
 class RoutineFile(NamedTuple):
@@ -158,14 +163,21 @@ def _entry(item: Any, where: str, catalog: Catalog, own_catalog: Catalog, levels
     if type(number) is not int or not 1 <= number <= exercise.top:
         raise Invalid(f"{where} level: {exercise.name} has levels 1 to {exercise.top}")
     level = exercise.level(number)
-    dose = None
+    dose, physio = None, False
     if "dose" in item:
-        dose = check.dose_for(exercise, level, _dose(item["dose"], level.dose, f"{where} dose"), f"{where} dose")
+        given = _dose(item["dose"], level.dose, f"{where} dose")
+        try:
+            dose = check.dose_for(exercise, level, given, f"{where} dose")
+        except Invalid as exc:
+            beyond = check.physio_problems(level, given)
+            if beyond:
+                raise Invalid(f"{exc}; beyond even the limits of a physiotherapist's dose: {'; '.join(beyond)}") from None
+            dose, physio = given, True
         dose = None if dose == level.dose else dose
     days = None
     if "days" in item:
         days = check.days_for(exercise, level, check.days(item["days"], f"{where} days"), f"{where} days")
-    return Entry(exercise, on, number, dose, days)
+    return Entry(exercise, on, number, dose, days, physio)
 
 
 def _dose(value: Any, base: Dose, where: str) -> Dose:

@@ -4,14 +4,24 @@ silently, and it cannot be switched on by hand before.
 
 * ``prone-erector-isometric``: morning pain 2 or less on 5 of the last 7
   mornings, no flare day and no step-down in the last 7 days, and the bird
-  dog done at level 3 in 2 sessions (seed 004: not while you have back pain).
-* ``back-hyperextension``: the bird dog done at level 3 in 2 sessions, and no
-  current pain.
-* ``kettlebell-swing``: the hip hinge (stiff-legged deadlift) done at level 2
-  in 2 sessions, no current pain, and lessons from a qualified coach first.
+  dog at level 3 gone well in 2 sessions (seed 004: not while you have back pain).
+* ``back-hyperextension``: the bird dog at level 3 gone well in 2 sessions,
+  and no current pain.
+* ``kettlebell-swing``: the hip hinge (stiff-legged deadlift) at level 2
+  gone well in 2 sessions, no current pain, and lessons from a qualified
+  coach first.
 
-"No current pain" is read cautiously: at least 3 morning check-ins in the
-last 7 days, all 1 or below.
+A session **went well** when it was completed in full on an ordinary day,
+was not rated hard or painful, and pain during it stayed at 3 or below (7d,
+8c). "No current pain" is read cautiously: at least 3 morning check-ins in
+the last 7 days, all 1 or below.
+
+**Closing again**: once a gated exercise is on, it is left out of the plan
+(Today says why) from a day the back is sore (a morning 2 or more above
+usual, or of 5 or more, or a flare day) until the pain part of its gate
+holds again over a whole week after that day (read cautiously: the gate's 7
+mornings all come after the sore one); the sessions it needs stay earned. A
+sore day more than :data:`HOLD_LOOKBACK` days ago no longer holds it back.
 """
 
 from __future__ import annotations
@@ -27,6 +37,10 @@ from practice.programme.levels import is_step_down, sessions
 from practice.programme.records import LevelChange
 
 WEEK = 7
+SORE = 5
+"""A morning at or above this closes an open gate again."""
+HOLD_LOOKBACK = 120
+"""Days back a sore day can hold a gated exercise out."""
 
 
 class Offer(NamedTuple):
@@ -46,12 +60,12 @@ def _week(today: date) -> list[date]:
     return [today - timedelta(days=n) for n in range(WEEK)]
 
 
-def _done_at(inputs: GateInputs, exercise_id: str, level: int) -> int:
+def _went_well_at(inputs: GateInputs, exercise_id: str, level: int) -> int:
+    """Sessions of the exercise at ``level`` or above that went well."""
     exercise = inputs.catalog.get(exercise_id)
     if exercise is None:
         return 0
-    return sum(1 for s in sessions(exercise, inputs.records, inputs.today)
-               if s.done and (s.level or 0) >= level)
+    return sum(1 for s in sessions(exercise, inputs.records, inputs.today) if s.went_well and (s.level or 0) >= level)
 
 
 def _no_current_pain(inputs: GateInputs) -> bool:
@@ -59,59 +73,82 @@ def _no_current_pain(inputs: GateInputs) -> bool:
     return len(week) >= 3 and max(week) <= 1
 
 
-def _prone(inputs: GateInputs) -> str | None:
+def _settled(inputs: GateInputs) -> bool:
     low = sum(1 for d in _week(inputs.today) if inputs.mornings.get(d, 11) <= 2)
     flare = any(inputs.records.get(d) and inputs.records[d].kind is DayKind.FLARE for d in _week(inputs.today))
     down = any(is_step_down(c) and c.day >= inputs.today - timedelta(days=WEEK - 1) for c in inputs.changes)
-    if low >= 5 and not flare and not down and _done_at(inputs, "bird-dog", 3) >= 2:
-        return ("Your mornings have been at 2 or below, with no flare or step down this week, and the bird dog "
-                "at level 3 went well twice: the prone back-extensor hold can join, gently, 3 times a week.")
-    return None
+    return low >= 5 and not flare and not down
 
 
-def _hyperextension(inputs: GateInputs) -> str | None:
-    if _no_current_pain(inputs) and _done_at(inputs, "bird-dog", 3) >= 2:
-        return ("No pain this week and the bird dog at level 3 done twice: back extensions can join, "
-                "starting on the floor.")
-    return None
+class Gate(NamedTuple):
+    calm: Callable[[GateInputs], bool]
+    """The pain part, on ``inputs.today``."""
+    earned: Callable[[GateInputs], bool]
+    """The sessions part."""
+    opens: str
+    """Why it is offered now."""
+    waits: str
+    """Why it is not offered yet."""
+    settles: str
+    """What its pain part asks, in words."""
 
 
-def _swing(inputs: GateInputs) -> str | None:
-    if _no_current_pain(inputs) and _done_at(inputs, "hamstring-dynamic-stiff-leg-deadlift", 2) >= 2:
-        return ("No pain this week and the hip hinge done well twice: kettlebell work can join, once a "
-                "qualified coach has shown you the swing.")
-    return None
-
-
-GATES: dict[str, Callable[[GateInputs], str | None]] = {
-    "prone-erector-isometric": _prone,
-    "back-hyperextension": _hyperextension,
-    "kettlebell-swing": _swing,
+NO_PAIN_WORDS = "a week with no pain (at least 3 morning check-ins, all 1 or below)"
+GATES: dict[str, Gate] = {
+    "prone-erector-isometric": Gate(
+        _settled, lambda i: _went_well_at(i, "bird-dog", 3) >= 2,
+        "Your mornings have been at 2 or below, with no flare or step down this week, and the bird dog at level "
+        "3 went well twice: the prone back-extensor hold can join, gently, 3 times a week.",
+        "it waits until your pain has settled (mornings at 2 or below on 5 of 7 days, no flare or step down for a "
+        "week) and the bird dog at level 3 has gone well twice",
+        "mornings at 2 or below on 5 of 7 days, with no flare or step down for a week"),
+    "back-hyperextension": Gate(
+        _no_current_pain, lambda i: _went_well_at(i, "bird-dog", 3) >= 2,
+        "No pain this week and the bird dog at level 3 went well twice: back extensions can join, starting on the "
+        "floor.",
+        "it waits until you have had no pain for a week and the bird dog at level 3 has gone well twice",
+        NO_PAIN_WORDS),
+    "kettlebell-swing": Gate(
+        _no_current_pain, lambda i: _went_well_at(i, "hamstring-dynamic-stiff-leg-deadlift", 2) >= 2,
+        "No pain this week and the hip hinge went well twice: kettlebell work can join, once a qualified coach has "
+        "shown you the swing.",
+        "it waits until you have had no pain for a week and the hip hinge has gone well twice (and learn the swing "
+        "from a qualified coach first)",
+        NO_PAIN_WORDS),
 }
-CLOSED = {
-    "prone-erector-isometric": "it waits until your pain has settled (mornings at 2 or below on 5 of 7 days, "
-                               "no flare or step down for a week) and the bird dog at level 3 has gone well twice",
-    "back-hyperextension": "it waits until you have had no pain for a week and the bird dog at level 3 has "
-                           "gone well twice",
-    "kettlebell-swing": "it waits until you have had no pain for a week and the hip hinge has gone well twice "
-                        "(and learn the swing from a qualified coach first)",
-}
+
+
+def _met(inputs: GateInputs, exercise_id: str) -> bool:
+    gate = GATES[exercise_id]
+    return gate.calm(inputs) and gate.earned(inputs)
 
 
 def offers(inputs: GateInputs, off: frozenset[str], declined: frozenset[str]) -> list[Offer]:
     """Gated exercises that are off, whose gate is now met, and not said no to."""
-    found = []
-    for exercise_id, gate in GATES.items():
-        if exercise_id in off and exercise_id not in declined:
-            why = gate(inputs)
-            if why is not None:
-                found.append(Offer(exercise_id, why))
-    return found
+    return [Offer(exercise_id, gate.opens) for exercise_id, gate in GATES.items()
+            if exercise_id in off and exercise_id not in declined and _met(inputs, exercise_id)]
 
 
 def closed(inputs: GateInputs, exercise_id: str) -> str | None:
     """Why a gated exercise cannot be switched on yet; None if it can."""
-    gate = GATES.get(exercise_id)
-    if gate is None or gate(inputs) is not None:
+    if exercise_id not in GATES or _met(inputs, exercise_id):
         return None
-    return CLOSED[exercise_id]
+    return GATES[exercise_id].waits
+
+
+def held(inputs: GateInputs, exercise_id: str) -> str | None:
+    """Why a gated exercise that is on is left out today (its back was sore
+    since its gate last held); None if it is not."""
+    gate = GATES.get(exercise_id)
+    if gate is None:
+        return None
+    flare = frozenset(d for d, r in inputs.records.items() if r.kind is DayKind.FLARE)
+    days = [inputs.today - timedelta(days=n) for n in range(HOLD_LOOKBACK)]
+    up = pain.ups(inputs.mornings, days, flare)
+    sore = next((d for d in days if d in flare or d in up or inputs.mornings.get(d, 0) >= SORE), None)
+    if sore is None:
+        return None
+    if any(gate.calm(inputs._replace(today=d)) for d in days if (d - sore).days >= WEEK):
+        return None
+    return f"Your back was sore on {sore:%a %-d %b}: it rests until that settles ({gate.settles})."
+

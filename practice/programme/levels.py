@@ -12,8 +12,8 @@ from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
 from typing import NamedTuple
 
-from practice.catalog import Catalog, Exercise
-from practice.daylog import DayRecord, Rating, Volume
+from practice.catalog import Catalog, Dose, Exercise
+from practice.daylog import DayKind, DayRecord, Rating, Volume
 from practice.programme.pain import Band, band
 from practice.programme.records import Change, LevelChange
 from practice.routine import SHARE
@@ -50,6 +50,26 @@ class Session(NamedTuple):
     """Pain reported during it."""
     stopped_for_pain: bool
     """Skipped or stopped because of pain, or the session stopped during it."""
+    dose: Dose | None = None
+    """The dose the day kept for it, before the day's volume (None with no level)."""
+    ordinary: bool = True
+    """An ordinary day at full volume: not a flare day's (or see-a-GP day's)
+    halved dose, nor a lighter day's two thirds."""
+    at: int | None = None
+    """When it was ticked (Unix seconds), if known."""
+
+    def qualifies(self, level: int, dose: Dose) -> bool:
+        """Counts towards a step up from ``level`` at ``dose`` (8c P1-P3): done
+        in full at that level and dose on an ordinary day, rated easy or just
+        right, pain during it in the green band."""
+        return (self.done and self.full and self.ordinary and self.level == level and self.dose == dose
+                and self.rating in (Rating.EASY, Rating.JUST_RIGHT) and self.green)
+
+    @property
+    def went_well(self) -> bool:
+        """Completed in full, not rated hard or painful, pain during 3 or
+        below (what a gate counts, 7d and 8c)."""
+        return self.done and self.full and self.ordinary and self.rating not in (Rating.HARD, Rating.PAINFUL) and self.green
 
     @property
     def painful(self) -> bool:
@@ -75,11 +95,13 @@ def sessions(exercise: Exercise, records: Mapping[date, DayRecord], today: date)
             continue  # not that day's, or today's still to come
         level = record.levels.get(key)
         full = ticked and _whole(exercise, level, record, record.held.get(key))
+        dose = None if level is None else record.doses.get(key) or exercise.level(level).dose
         # fields read directly, not through DayRecord.mark: this runs for
         # every exercise on every day of the rules' window, before Today's
         # first frame is complete
         found.append(Session(day, level, ticked, full, record.ratings.get(key), record.pain_during.get(key),
-                             stopped or key in record.pain_skips))
+                             stopped or key in record.pain_skips, dose,
+                             record.kind is DayKind.NORMAL and record.volume is Volume.FULL, record.ticks.get(key)))
     return found
 
 
@@ -94,5 +116,19 @@ def _whole(exercise: Exercise, level: int | None, record: DayRecord, held: int |
     return needed is None or held >= needed
 
 
+def direction(change: LevelChange) -> int:
+    """1 for a step up (a level, a dose within one, a load), -1 for a step
+    down, 0 for a change by hand."""
+    if change.change is Change.HAND:
+        return 0
+    if change.after != change.before:
+        return 1 if change.after > change.before else -1
+    if change.from_load is not None and change.to_load is not None:
+        return 1 if change.to_load.exact > change.from_load.exact else -1
+    if change.from_dose is not None and change.to_dose is not None:
+        return 1 if change.to_dose.work() > change.from_dose.work() else -1
+    return 0
+
+
 def is_step_down(change: LevelChange) -> bool:
-    return change.after < change.before and change.change is not Change.HAND
+    return direction(change) < 0

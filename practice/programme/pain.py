@@ -23,6 +23,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Collection, Iterable, Mapping
 from datetime import date, timedelta
 from enum import Enum
@@ -94,8 +95,13 @@ def usual(mornings: Scores, day: date, flare: Days = ()) -> Fraction:
     """The median of the last 7 morning ratings before ``day`` that were not
     flare days'. With fewer than 3 of them, the first morning that was not a
     flare day's (``day``'s own, if it is the first of all), else 2."""
-    calm = sorted(d for d in mornings if d not in flare)
-    before = sorted(mornings[d] for d in [d for d in calm if d < day][-USUAL_MORNINGS:])
+    return _usual(mornings, sorted(d for d in mornings if d not in flare), day)
+
+
+def _usual(mornings: Scores, calm: list[date], day: date) -> Fraction:
+    """:func:`usual`, given the days that were not flare days, in order."""
+    at = bisect_left(calm, day)
+    before = sorted(mornings[d] for d in calm[max(0, at - USUAL_MORNINGS):at])
     if len(before) < MIN_USUAL_MORNINGS:
         return Fraction(mornings[calm[0]] if calm else FIRST_USUAL)
     middle = len(before) // 2
@@ -117,6 +123,13 @@ def morning(mornings: Scores, day: date, flare: Days = ()) -> Morning:
     if day not in mornings:
         return Morning.UNKNOWN
     return Morning.UP if mornings[day] >= usual(mornings, day, flare) + STEP else Morning.SETTLED
+
+
+def ups(mornings: Scores, days: Iterable[date], flare: Days = ()) -> frozenset[date]:
+    """Those of ``days`` whose morning was 2 or more above usual: what
+    :func:`morning` says of each, with the mornings sorted once."""
+    calm = sorted(d for d in mornings if d not in flare)
+    return frozenset(d for d in days if d in mornings and mornings[d] >= _usual(mornings, calm, d) + STEP)
 
 
 def starts_flare(mornings: Scores, day: date, flare: Days = ()) -> bool:

@@ -6,7 +6,11 @@ from __future__ import annotations
 
 from datetime import date
 from enum import Enum
-from typing import NamedTuple
+from fractions import Fraction
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from practice.catalog import Dose
 
 
 class Change(str, Enum):
@@ -16,6 +20,37 @@ class Change(str, Enum):
     """Chosen by hand (any level, any time)."""
     BREAK = "break"
     """One level lower for the first session after a break."""
+    DOSE = "dose"
+    """A step within the level (``before`` and ``after`` are the level)."""
+    LOAD = "load"
+    """A load step at a level that uses a weight."""
+
+
+UNITS = ("kg", "lb")
+
+
+class Load(NamedTuple):
+    """The weight used at a level that uses one, in tenths of its unit."""
+
+    tenths: int
+    unit: str
+    """"kg" or "lb", the person's choice."""
+
+    @classmethod
+    def of(cls, amount: Fraction | int | float, unit: str) -> Load:
+        return cls(int(Fraction(amount) * 10 + Fraction(1, 2)), unit)
+
+    @property
+    def exact(self) -> Fraction:
+        return Fraction(self.tenths, 10)
+
+    @property
+    def number(self) -> int | float:
+        """As JSON keeps it: a whole number where it is one."""
+        return self.tenths // 10 if self.tenths % 10 == 0 else self.tenths / 10
+
+    def describe(self) -> str:
+        return f"{self.number} {self.unit}"
 
 
 class LevelChange(NamedTuple):
@@ -25,6 +60,13 @@ class LevelChange(NamedTuple):
     after: int
     change: Change
     why: str
+    from_dose: Dose | None = None
+    """The dose before the change, where the change moved a dose."""
+    to_dose: Dose | None = None
+    """The dose from the change on (None: the level's own)."""
+    from_load: Load | None = None
+    to_load: Load | None = None
+    """The load from the change on, where it set one."""
 
 
 class Decline(NamedTuple):
@@ -35,6 +77,12 @@ class Decline(NamedTuple):
     exercise: str
     to: int
     """The level it would have moved to (0: left out for now)."""
+    at: int | None = None
+    """When (Unix seconds): sessions after it count, the same day's too."""
+    dose: Dose | None = None
+    """The dose a step within the level would have moved to."""
+    load: Load | None = None
+    """The load a load step would have moved to."""
 
 
 class QuestionSet(str, Enum):

@@ -36,7 +36,7 @@ from tinydb.table import Table
 
 from practice.assess.records import AssessLog, Choice, Result
 from practice.clock import DEFAULT_DAY_START_HOUR
-from practice.daylog import DayFacts, DayRecord
+from practice.daylog import DayFacts, DayKind, DayRecord
 from practice.programme.records import Answers, Clearance, Decline, LevelChange, ProgrammeLog
 from practice.settings import DEFAULT_GET_READY, DEFAULT_REST_DAYS, DEFAULT_RETEST_DAYS, Settings
 from practice.store import assessments, own, programme, triage
@@ -107,10 +107,20 @@ class Database:
         """Every stored day."""
         return list(map(date.fromordinal, map(int, self._stored_days())))
 
-    def scores(self, field: str) -> dict[date, int]:
-        """One pain score of every day that has it ("pain_24h", "pain_before"
-        or "pain_after"), read straight off the stored documents."""
-        return {date.fromordinal(int(key)): doc[field] for key, doc in self._stored_days().items() if field in doc}
+    def flare_days(self, days: Iterable[date]) -> frozenset[date]:
+        """Those of ``days`` that were flare days, read straight off the stored
+        documents (a gated exercise's check runs on every key)."""
+        stored = self._stored_days()
+        return frozenset(day for day in days if stored.get(str(day.toordinal()), {}).get("kind") == DayKind.FLARE.value)
+
+    def scores(self, field: str, days: Iterable[date] | None = None) -> dict[date, int]:
+        """One pain score of every day (or of those of ``days``) that has it
+        ("pain_24h", "pain_before" or "pain_after"), read straight off the
+        stored documents."""
+        stored = self._stored_days()
+        if days is not None:
+            return {day: doc[field] for day in days if field in (doc := stored.get(str(day.toordinal()), {}))}
+        return {date.fromordinal(int(key)): doc[field] for key, doc in stored.items() if field in doc}
 
     def settings(self) -> Settings:
         doc = self._settings.get(doc_id=SETTINGS_DOC) or {}

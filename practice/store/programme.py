@@ -1,7 +1,8 @@
-"""The programme's tables: level changes, declined suggestions, screening
-answers and clearances. Each is a short list of small documents (exercise ids
-kept as text), appended to and read whole; this module encodes, decodes and
-shape-checks them."""
+"""The programme's tables: level changes (and steps of a dose or a load
+within a level), declined suggestions, screening answers and clearances.
+Each is a short list of small documents (exercise ids kept as text),
+appended to and read whole; this module encodes, decodes and shape-checks
+them. A change or a decline keeps a dose or a load only where it has one."""
 
 from __future__ import annotations
 
@@ -15,11 +16,13 @@ from practice.programme.records import (
     Clearance,
     Decline,
     LevelChange,
+    Load,
     ProgrammeLog,
     QuestionSet,
 )
 from practice.programme.screening import WORDING
 from practice.store.lists import documents, in_order
+from practice.store.routine import fits
 from practice.store.schema import Damaged
 
 CHANGES, DECLINES, ANSWERS, CLEARANCES = "level_changes", "declines", "answers", "clearances"
@@ -27,25 +30,55 @@ MAX_LEVEL = 5
 MODES, HOWS = ("emergency", "see-gp"), ("seen", "mistake")
 
 
+def extras(**values: Any) -> dict[str, Any]:
+    """The optional fields that are set, as data."""
+    from practice.catalog.dose import dose_data
+    from practice.validate.load import data
+
+    found: dict[str, Any] = {}
+    for name, value in values.items():
+        if value is not None:
+            found[name] = value if type(value) is int else data(value) if isinstance(value, Load) else dose_data(value)
+    return found
+
+
 def encode(item: LevelChange | Decline | Answers | Clearance) -> tuple[str, dict[str, Any]]:
     """The table an item goes in, and its document."""
     if isinstance(item, LevelChange):
         return CHANGES, {"day": item.day.toordinal(), "id": item.exercise, "from": item.before,
-                         "to": item.after, "change": item.change.value, "why": item.why}
+                         "to": item.after, "change": item.change.value, "why": item.why,
+                         **extras(from_dose=item.from_dose, to_dose=item.to_dose, from_load=item.from_load,
+                                   to_load=item.to_load)}
     if isinstance(item, Decline):
-        return DECLINES, {"day": item.day.toordinal(), "id": item.exercise, "to": item.to}
+        return DECLINES, {"day": item.day.toordinal(), "id": item.exercise, "to": item.to,
+                          **extras(at=item.at, dose=item.dose, load=item.load)}
     if isinstance(item, Answers):
         return ANSWERS, {"at": item.at, "day": item.day.toordinal(), "set": item.questions.value,
                          "asked": list(item.asked), "yes": sorted(item.yes)}
     return CLEARANCES, {"at": item.at, "day": item.day.toordinal(), "mode": item.mode, "how": item.how}
 
 
+def _dose(value: Any) -> Any:
+    from practice.validate.routine import dose_from
+
+    return None if value is None else dose_from(value)
+
+
+def _load(value: Any) -> Load | None:
+    from practice.validate.load import load_data
+
+    return None if value is None else load_data(value)
+
+
 def decode(tables: dict[str, dict[str, Any]]) -> ProgrammeLog:
     day = date.fromordinal
     return ProgrammeLog(
-        changes=tuple(LevelChange(day(d["day"]), d["id"], d["from"], d["to"], Change(d["change"]), d["why"])
+        changes=tuple(LevelChange(day(d["day"]), d["id"], d["from"], d["to"], Change(d["change"]), d["why"],
+                                  _dose(d.get("from_dose")), _dose(d.get("to_dose")), _load(d.get("from_load")),
+                                  _load(d.get("to_load")))
                       for d in in_order(tables, CHANGES)),
-        declines=tuple(Decline(day(d["day"]), d["id"], d["to"]) for d in in_order(tables, DECLINES)),
+        declines=tuple(Decline(day(d["day"]), d["id"], d["to"], d.get("at"), _dose(d.get("dose")), _load(d.get("load")))
+                       for d in in_order(tables, DECLINES)),
         answers=tuple(Answers(d["at"], day(d["day"]), QuestionSet(d["set"]), tuple(d["asked"]), frozenset(d["yes"]))
                       for d in in_order(tables, ANSWERS)),
         clearances=tuple(Clearance(d["at"], day(d["day"]), d["mode"], d["how"]) for d in in_order(tables, CLEARANCES)),
@@ -84,10 +117,20 @@ _FIELDS: dict[str, dict[str, Callable[[Any], bool]]] = {
 }
 
 
+_OPTIONAL: dict[str, dict[str, Callable[[Any], bool]]] = {
+    CHANGES: {"from_dose": fits(_dose), "to_dose": fits(_dose), "from_load": fits(_load), "to_load": fits(_load)},
+    DECLINES: {"at": _is_moment, "dose": fits(_dose), "load": fits(_load)},
+}
+
+
 def check(tables: dict[str, Any]) -> None:
     """Raise :class:`Damaged` unless every programme table has its shape."""
     for name, fields in _FIELDS.items():
+        optional = _OPTIONAL.get(name, {})
         for key, doc in documents(tables, name):
-            for field, fits in fields.items():
-                if field not in doc or not fits(doc[field]):
+            for field, ok in fields.items():
+                if field not in doc or not ok(doc[field]):
+                    raise Damaged(f"{name}/{key}: {field}")
+            for field, ok in optional.items():
+                if field in doc and not ok(doc[field]):
                     raise Damaged(f"{name}/{key}: {field}")

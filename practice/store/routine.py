@@ -17,7 +17,8 @@ def encode(routine: RoutineSettings) -> dict[str, Any]:
     if routine.kit is not None:
         doc["kit"] = sorted(routine.kit)
     if routine.doses:
-        doc["doses"] = {i: {"level": own.level, **dose_data(own.dose)} for i, own in sorted(routine.doses.items())}
+        doc["doses"] = {i: {"level": own.level, **({"physio": True} if own.physio else {}), **dose_data(own.dose)}
+                        for i, own in sorted(routine.doses.items())}
     if routine.days:
         doc["days"] = {i: days.text for i, days in sorted(routine.days.items())}
     if routine.order:
@@ -40,7 +41,10 @@ def decode(doc: dict[str, Any]) -> RoutineSettings:
 def _own_dose(data: dict[str, Any]) -> OwnDose:
     from practice.validate.routine import dose_from
 
-    return OwnDose(data["level"], dose_from({k: v for k, v in data.items() if k != "level"}))
+    physio = data.get("physio", False)
+    if type(physio) is not bool:
+        raise validate.Invalid("physio: expected true or false")
+    return OwnDose(data["level"], dose_from({k: v for k, v in data.items() if k not in ("level", "physio")}), physio)
 
 
 def fits(check: Callable[[Any], Any]) -> Callable[[Any], bool]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-VERSION = 5
+VERSION = 6
 META_TABLE = "meta"
 META_DOC = "1"
 
@@ -52,7 +52,17 @@ def _v4_to_v5(data: dict[str, Any], notes: list[str]) -> dict[str, Any]:
     return data
 
 
-MIGRATIONS: Mapping[int, Migration] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4, 4: _v4_to_v5}
+def _v5_to_v6(data: dict[str, Any], notes: list[str]) -> dict[str, Any]:
+    """Version 6 adds optional fields: steps within a level (a change of kind
+    "dose" with the doses before and after) and loads (a change of kind
+    "load", or one by hand with a load), a declined suggestion's moment, dose
+    or load, a dose a physiotherapist set beyond a level's bounds, and longer
+    own holds (a walk); version-5 files are valid as they are. The bump keeps
+    an older backtui from calling such a file damaged."""
+    return data
+
+
+MIGRATIONS: Mapping[int, Migration] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4, 4: _v4_to_v5, 5: _v5_to_v6}
 """``MIGRATIONS[n]`` turns a version-n file into a version n+1 file."""
 
 

@@ -7,7 +7,10 @@ The bounds:
 
 * **kit** is any of foam-roller, ball, step, kettlebell, gym (none: nothing);
 * a **dose** stays within its level's bounds (:mod:`practice.catalog.bounds`),
-  an own exercise's within :data:`~practice.catalog.bounds.OWN_BOUNDS`;
+  an own exercise's within :data:`~practice.catalog.bounds.OWN_BOUNDS`; a
+  refusal names the nearest level whose bounds take the dose. A dose a
+  physiotherapist set in a routine file may go beyond its level's bounds,
+  never beyond :data:`~practice.catalog.bounds.PHYSIO_LIMITS`;
 * **days**: daily, N times a week or chosen weekdays; work the catalog
   plans on fewer than 7 days (strength work, the seed's 3 times a week) takes
   at most 3 days a week with a day between (ACSM: 2 to 3 non-consecutive
@@ -22,7 +25,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from practice.catalog import Catalog, Dose, Exercise, Level, Phase, Schedule
-from practice.catalog.bounds import OWN_BOUNDS, Bounds, problems
+from practice.catalog.bounds import OWN_BOUNDS, PHYSIO_LIMITS, Bounds, problems
 from practice.catalog.dose import dose_data, kind_of
 from practice.catalog.model import EQUIPMENT
 from practice.validate import SLUG, SLUG_LIMIT, Invalid, text
@@ -84,17 +87,37 @@ def days_for(exercise: Exercise, level: Level, schedule: Schedule, field: str = 
 
 
 def dose_for(exercise: Exercise, level: Level, dose: Dose, field: str = "dose") -> Dose:
-    """A person's dose for an exercise at ``level``: within its bounds."""
+    """A person's dose for an exercise at ``level``: within its bounds; a
+    refusal says which level nearest to it takes the dose, if one does."""
     found = dose_problems(exercise, level, dose)
     if found:
-        raise Invalid(f"{field}: {'; '.join(found)} (level {level.number} of {exercise.name})")
+        other = nearest_level(exercise, level, dose)
+        hint = f"; level {other.number} ({other.name}) takes it" if other is not None else ""
+        raise Invalid(f"{field}: {'; '.join(found)} (level {level.number} of {exercise.name}){hint}")
     return dose
+
+
+def nearest_level(exercise: Exercise, level: Level, dose: Dose) -> Level | None:
+    """The level nearest to ``level`` whose bounds take ``dose`` (the lower
+    of two as near), or None."""
+    if exercise.own:
+        return None
+    others = sorted((lv for lv in exercise.levels if lv.number != level.number),
+                    key=lambda lv: (abs(lv.number - level.number), lv.number))
+    return next((lv for lv in others if kind_of(lv.dose) == kind_of(dose) and lv.dose.per_side == dose.per_side
+                 and not problems(dose, lv.dose, lv.bounds)), None)
 
 
 def dose_problems(exercise: Exercise, level: Level, dose: Dose) -> list[str]:
     if exercise.own:
         return own_dose_problems(dose)
     return problems(dose, level.dose, level.bounds)
+
+
+def physio_problems(level: Level, dose: Dose) -> list[str]:
+    """Why a dose a physiotherapist set is beyond the hard limits (rest still
+    only grows; the kind stays the level's); [] if it is within them."""
+    return problems(dose, level.dose, PHYSIO_LIMITS[kind_of(level.dose)])
 
 
 def own_dose_problems(dose: Dose) -> list[str]:
@@ -159,7 +182,7 @@ def own_id_for(name_: str, taken: Iterable[str]) -> str:
 
 
 OWN_FIELDS = ("id", "name", "phase", "dose", "days", "kit", "cues", "caution", "flare_safe")
-ENVELOPE = {"seconds": 600, "reps": 100, "sets": 10, "rest": 600, "top_hold": 60, "tempo": 10, "ladder": 100}
+ENVELOPE = {"seconds": 3600, "reps": 100, "sets": 10, "rest": 600, "top_hold": 60, "tempo": 10, "ladder": 100}
 """The most any kept dose holds, whatever its level's bounds now (a past
 day keeps the dose it had)."""
 

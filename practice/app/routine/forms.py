@@ -74,7 +74,10 @@ def dose_form(name: str, dose: Dose, base: Dose, bounds: Bounds, own: bool, atte
         allowed = f"stays at {low}{unit}" if low == high else f"{low} to {high}{unit}"
         what = "each step of the pyramid, e.g. 5-3-1" if field == "ladder" else WORDS[field]
         fields.append((field, f"{what.capitalize()} ({allowed})", _value(dose, field)))
-    note = (f"From today on; past days keep theirs. The level's own dose: {base.describe()}."
+    total = bounds.total
+    within = "" if total is None else (f" In all, {total[0]} s on each side." if total[0] == total[1] else
+                                       f" In all, {total[0]} to {total[1]} s on each side (hold x reps).")
+    note = (f"From today on; past days keep theirs. The level's own dose: {base.describe()}.{within}"
             if not own else "From today on; past days keep theirs.")
     return Form(f"Your dose of {name}", fields, attempt, note)
 

@@ -141,6 +141,7 @@ class RoutineScreen(ListPage):
     def action_level(self) -> None:
         from practice.app.dialogs import ConfirmScreen, LevelDialog
         from practice.coach import DoseChoice
+        from practice.custom.editor import ruled_out
 
         line = self._line()
         if line is None or line.exercise.own:
@@ -164,7 +165,8 @@ class RoutineScreen(ListPage):
             self.notify(f"{e.name}: level {number} from today on.", timeout=4)
             self.refresh_list()
 
-        self.app.push_screen(LevelDialog(e, line.level.number), chosen)
+        self.app.push_screen(LevelDialog(e, line.level.number, ruled_out(e, self.editor.journal.db.settings().routine)),
+                             chosen)
 
     def action_move(self, delta: int) -> None:
         line = self._line()

@@ -87,7 +87,7 @@ async def test_three_weeks_of_guided_mornings_rated_on_the_review_reach_a_step_u
     for day in range(1, 22):
         Coach(journal).morning(2, Leg.NONE)  # settled mornings: usual 2
         suggestions = Coach(journal).suggestions()
-        assert all(s.direction == "up" for s in suggestions)  # everything went well
+        assert all(s.rises for s in suggestions)  # everything went well: only steps up
         if suggestions and first_suggested is None:
             first_suggested = day
         for suggestion in suggestions:

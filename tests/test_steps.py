@@ -56,6 +56,7 @@ SEQUENCES = {
     "cable-row": "12 x 1, 15 x 1 | 8 x 1, 12 x 1, 9 x 2, 12 x 2, 12 x 3 | 8 x 1, 12 x 1, 9 x 2, 12 x 2, 12 x 3",
     "face-pull": "12 x 1, 15 x 1 | 12 x 1, 15 x 1, 11 x 2, 15 x 2, 15 x 3 | 12 x 3, 15 x 3",
     "kettlebell-swing": "8 x 2, 10 x 2, 10 x 3 | 5 x 3, 5 x 4, 5 x 5 | 10 x 2, 15 x 2, 15 x 3 | 10 x 2, 15 x 2, 15 x 3",
+    "walk": "5 min, 7.5 min, 10 min | 10 min, 15 min | 15 min, 20 min | 20 min, 25 min | 30 min",
 }
 """Every ladder from level 1's dose: each level's steps, first to last,
 starting where the step from the level below lands (checked against

@@ -58,6 +58,8 @@ def brief(dose: Dose) -> str:
     kind = kind_of(dose)
     if kind == "reps":
         return f"{dose.reps} x {dose.sets}"
+    if kind == "hold" and dose.seconds >= 300 and dose.reps == 1:
+        return f"{dose.seconds / 60:g} min"  # a walk
     if kind == "hold":
         return f"{dose.seconds} s x {dose.reps}"
     return f"{dose.seconds} s x {'-'.join(map(str, dose.ladder))}"

@@ -196,7 +196,7 @@ def test_old_files_are_migrated_step_by_step_and_the_old_state_kept(data_dir, cl
     original = db_file(data_dir).read_bytes()
 
     def add_flag(data, notes):
-        data.setdefault("settings", {}).setdefault("1", {})["migrated"] = True
+        data.setdefault("settings", {}).setdefault("1", {})["theme"] = "migrated"
         return data
 
     monkeypatch.setattr(schema, "VERSION", schema.VERSION + 1)
@@ -205,7 +205,7 @@ def test_old_files_are_migrated_step_by_step_and_the_old_state_kept(data_dir, cl
     assert "calf-foam-roll" in fresh.view(DAY).record.ticks
     data = json.loads(db_file(data_dir).read_bytes())
     assert data["meta"]["1"] == {"schema": schema.VERSION}
-    assert data["settings"]["1"]["migrated"] is True
+    assert data["settings"]["1"]["theme"] == "migrated"
     assert fresh.db.storage.backups.existing()[0].read_bytes() == original
 
 
@@ -228,7 +228,7 @@ def test_an_error_inside_a_transaction_drops_its_changes(journal, data_dir):
     before = db_file(data_dir).read_bytes()
     with pytest.raises(ZeroDivisionError):
         with journal.db.transaction():
-            journal.db.put(journal.view(DAY).record.with_tick("piriformis-roll", 1))
+            journal.db.put(journal.view(DAY).record.with_tick("piriformis-roll", 1), at=None)
             1 / 0
     assert db_file(data_dir).read_bytes() == before
     assert "piriformis-roll" not in journal.view(DAY).record.ticks
@@ -261,7 +261,8 @@ def test_facts_read_off_the_file_agree_with_whole_records(journal, data_dir):
         DayRecord(date(2026, 9, 7), {}, (), note="nothing planned"),
     ]
     with journal.db.transaction():
-        journal.db.put(*days)
+        journal.db.put(*days, at=None)
+        journal.db.replace({**journal.db.tables(), "old_ids": {"1": {"id": "retired-id"}}})  # one no longer known
     facts = Journal(data_dir, journal.clock).db.facts()
     today = date(2026, 11, 21)
     states = {r.day: day_state(facts[r.day.toordinal()], r.day, today) for r in days}

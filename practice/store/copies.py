@@ -43,12 +43,13 @@ def real(database: Path) -> Path:
 
 
 def find(database: Path) -> list[Path]:
-    """The conflict copies beside ``database``, oldest name first."""
+    """The conflict copies beside ``database``, oldest name first: whatever
+    is named like one (a symlink loop too: reading it says what it is)."""
     target = real(database)
     pattern = _pattern(target.stem, target.suffix)
     try:
         with os.scandir(target.parent) as entries:
-            return sorted(Path(e.path) for e in entries if pattern.fullmatch(e.name) and e.is_file())
+            return sorted(Path(e.path) for e in entries if pattern.fullmatch(e.name))
     except OSError:
         return []
 

@@ -85,9 +85,12 @@ _FIELDS: dict[str, dict[str, Callable[[Any], bool]]] = {
 
 
 def check(tables: dict[str, Any]) -> None:
-    """Raise :class:`Damaged` unless every programme table has its shape."""
+    """Raise :class:`Damaged` unless every programme table has its shape
+    (level changes and declines made since version 5 also keep when: ``at``)."""
     for name, fields in _FIELDS.items():
         for key, doc in documents(tables, name):
             for field, fits in fields.items():
                 if field not in doc or not fits(doc[field]):
                     raise Damaged(f"{name}/{key}: {field}")
+            if "at" in doc and not _is_moment(doc["at"]):
+                raise Damaged(f"{name}/{key}: at")

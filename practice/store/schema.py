@@ -10,9 +10,12 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-VERSION = 4
+VERSION = 5
 META_TABLE = "meta"
 META_DOC = "1"
+EVERY_SAVE = ("days", "exercises", "plans", "settings")
+"""The tables every save writes (empty or not), besides ``meta``: a file
+without one of them is damaged, never a history that is empty."""
 
 Migration = Callable[[dict[str, Any], list[str]], dict[str, Any]]
 """A step from one version to the next; it may add a line to the notes
@@ -40,7 +43,13 @@ def _v3_to_v4(data: dict[str, Any], notes: list[str]) -> dict[str, Any]:
     return data
 
 
-MIGRATIONS: Mapping[int, Migration] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4}
+def _v4_to_v5(data: dict[str, Any], notes: list[str]) -> dict[str, Any]:
+    from practice.store.known import v4_to_v5
+
+    return v4_to_v5(data, notes)
+
+
+MIGRATIONS: Mapping[int, Migration] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4, 4: _v4_to_v5}
 """``MIGRATIONS[n]`` turns a version-n file into a version n+1 file."""
 
 
@@ -63,6 +72,9 @@ def version_of(data: Any) -> int:
 
 
 def stamp(data: dict[str, Any]) -> None:
+    """Mark ``data`` as this version's, with every table a save writes."""
+    for name in EVERY_SAVE:
+        data.setdefault(name, {})
     data.setdefault(META_TABLE, {})[META_DOC] = {"schema": VERSION}
 
 

@@ -168,23 +168,27 @@ class Report(NamedTuple):
                 words += (f"; where both sides differed ({count(len(found), 'difference')}): "
                           + _numbered(differences_words(found, outcomes[-1], "in a copy", SHOWN))
                           + f" (each copy's are listed beside it in {copies.MERGED}/)")
-            lines.append(f"merged {count(len(self.merged), 'sync conflict copy')} into {copies.MERGED}/ "
+            lines.append(f"merged {_copies(len(self.merged), 'sync conflict')} into {copies.MERGED}/ "
                          f"({_names(p for p, _ in self.merged)}): {words}")
         if self.damaged:
-            lines.append(f"{count(len(self.damaged), 'conflict copy')} beside the database "
+            lines.append(f"{_copies(len(self.damaged), 'conflict')} beside the database "
                          f"{'was' if len(self.damaged) == 1 else 'were'} damaged, nothing merged from them, and "
                          f"moved into {copies.MERGED}/ with {copies.DAMAGED_SUFFIX} added "
                          f"({_names((p for p, _ in self.damaged), why=dict(self.damaged))})")
         if self.left:
-            lines.append(f"could not merge {count(len(self.left), 'conflict copy')}, left where they are "
+            lines.append(f"could not merge {_copies(len(self.left), 'conflict')}, left where they are "
                          f"({_names((p for p, _ in self.left), why=dict(self.left))})")
         return lines
+
+
+def _copies(n: int, kind: str) -> str:
+    return f"{n:,} {kind} {'copy' if n == 1 else 'copies'}"
 
 
 def _names(paths, why: dict[Path, str] | None = None) -> str:
     paths = list(paths)
     named = [shown(p) + (f": {why[p]}" if why else "") for p in paths[:SHOWN]]
-    more = f", and {len(paths) - SHOWN} more" if len(paths) > SHOWN else ""
+    more = f", and {len(paths) - SHOWN:,} more" if len(paths) > SHOWN else ""
     return ", ".join(named) + more
 
 

@@ -21,6 +21,7 @@ from practice.journal import Journal
 from practice.programme.records import QuestionSet
 from practice.routine import Limit
 from practice.session import Session
+from practice.store import copies
 
 T = TypeVar("T")
 
@@ -89,6 +90,21 @@ class BackApp(App[None]):
             self.push_screen(SafetyScreen(first_run=True), self._accepted)
         else:
             self.after_first_frame(self.check_safety)
+        waiting = copies.find(journal.db.storage.path)
+        if waiting:  # merged once the first frame is drawn, in a worker (practice.app.merging)
+            self._merge_copies(len(waiting))
+
+    def _merge_copies(self, waiting: int) -> None:
+        from practice.app.merging import MergeScreen
+
+        journal = self.session.journal
+
+        def merged(lines: list[str] | None) -> None:
+            for line in lines or ():
+                self.notify(line, title="backtui", timeout=15, markup=False)
+            journal.notices.extend(lines or ())  # printed again on exit
+
+        self.push_screen(MergeScreen(journal.db.storage.data_dir, journal.clock, waiting), merged)
 
     def after_first_frame(self, callback: Callable[[], object]) -> None:
         """Run ``callback`` once the first frame is on the screen (after the

@@ -115,6 +115,34 @@ def damage_cases():
         yield f"truncated {fraction:.0%}", lambda good, f=fraction: good[: int(len(good) * f)]
     yield "truncated by one byte", lambda good: good[:-1]
     yield "half new, old tail", lambda good: good[: len(good) // 2] + b'"x":1}' + good[len(good) // 2 :]
+    # Damage that still parses to the right shape: the meaning is wrong.
+    yield "an id one byte off", lambda good: good.replace(b'"calf-foam-roll"', b'"calf0foam-roll"')
+    yield "a day's field renamed", edited(lambda data: first_day(data).__setitem__("plam", first_day(data).pop("plan")))
+    yield "a field no day has", edited(lambda data: first_day(data).__setitem__("ticks_2", {}))
+    yield "only meta left", edited(lambda data: [data.pop(name) for name in list(data) if name != "meta"])
+    yield "the days table gone", edited(lambda data: data.pop("days"))
+    yield "an unknown id in the settings", edited(lambda data: data["settings"].__setitem__(
+        "1", {"enabled": [], "disabled": ["bird0dog"], "day_start_hour": 4}))
+    yield "a setting no backtui has", edited(lambda data: data["settings"].__setitem__(
+        "1", {"enabled": [], "disabled": [], "day_start_hour": 4, "colour": "red"}))
+    yield "an edit time that is not a time", edited(lambda data: first_day(data).__setitem__(
+        "edited", {"note": "yesterday"}))
+    yield "an unknown id in a level change", edited(lambda data: data.__setitem__("level_changes", {"1": {
+        "day": 740000, "id": "bird0dog", "from": 1, "to": 2, "change": "up", "why": "easy", "at": 1}}))
+
+
+def edited(change):
+    """Damage made by changing the parsed file and writing it back."""
+    def damage(good: bytes) -> bytes:
+        data = json.loads(good)
+        change(data)
+        return json.dumps(data).encode()
+
+    return damage
+
+
+def first_day(data: dict) -> dict:
+    return data["days"][min(data["days"])]
 
 
 @pytest.mark.parametrize("name, damage", list(damage_cases()), ids=[n for n, _ in damage_cases()])

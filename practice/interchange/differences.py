@@ -51,7 +51,12 @@ def words(difference: Difference, namer: Namer, there: str = "on the other machi
 
 
 def _text(value: Any) -> str:
-    return "none" if value is ABSENT or value in (None, "") else repr(value)
+    """Text quoted (its control characters escaped), anything else as it prints."""
+    if value is ABSENT or value in (None, ""):
+        return "none"
+    if isinstance(value, bool):
+        return "on" if value else "off"
+    return repr(value) if isinstance(value, str) else str(value)
 
 
 def _plain(value: Any) -> str:
@@ -104,6 +109,24 @@ SETTINGS = {"kit": "your kit", "order": "the order of your routine", "day_start_
 """Words for each whole setting (a setting without them shows its field name)."""
 
 
+OWN = {"dose": "its dose", "days": "its days", "kit": "the kit it needs", "cues": "its cues",
+       "caution": "its caution", "flare_safe": "whether it is fine on a flare day", "deleted": "whether it is deleted",
+       "phase": "its phase", "name": "its name"}
+
+
+def _own(field: str) -> Callable[[Any], str]:
+    """How one field of an own exercise shows."""
+    from practice.validate.routine import dose_from
+
+    if field == "dose":
+        return lambda v: "none" if v is ABSENT else dose_from(v).describe()
+    if field in ("deleted", "flare_safe"):
+        return lambda v: "yes" if v is True else "no"
+    if field == "cues":
+        return lambda v: "none" if v is ABSENT else " / ".join(map(repr, v))
+    return _text
+
+
 def _subject(d: Difference, namer: Namer) -> tuple[str, Callable[[Any], str]]:
     area = d.where[0]
     if area == "day":
@@ -115,7 +138,7 @@ def _subject(d: Difference, namer: Namer) -> tuple[str, Callable[[Any], str]]:
         return f"{when}, {namer.name(key)}", _entry
     if area == "own":
         exercise_id, field = d.where[1], d.where[2]
-        return f"your own exercise {namer.name(exercise_id)}, its {field.replace('_', ' ')}", _text
+        return f"your own exercise {namer.name(exercise_id)}, {OWN.get(field, field)}", _own(field)
     field, _, exercise_id = d.where[1].partition("/")
     if field == "on":
         default = namer.on_by_default(exercise_id)
@@ -130,4 +153,9 @@ def _subject(d: Difference, namer: Namer) -> tuple[str, Callable[[Any], str]]:
         return SETTINGS[field], lambda v: "not said" if v is ABSENT else (", ".join(v) or "none")
     if field == "order":
         return SETTINGS[field], lambda v: "the plan's" if v is ABSENT else ", ".join(map(namer.name, v))
-    return SETTINGS.get(field, field.replace("_", " ")), lambda v: "the default" if v is ABSENT else _text(v)
+    from practice.settings import Settings
+
+    default = getattr(Settings(), field, None)
+    hour = field == "day_start_hour"
+    return SETTINGS.get(field, field.replace("_", " ")), lambda v: (
+        f"{default if v is ABSENT else v:02d}:00" if hour else _text(default if v is ABSENT else v))

@@ -127,7 +127,8 @@ class Report(NamedTuple):
     """What became of each conflict copy."""
 
     total: int
-    merged: list[tuple[Path, Merged]]
+    merged: list[tuple[Path, Merged | None]]
+    """None: byte for byte like a copy merged before it."""
     damaged: list[tuple[Path, str]]
     """Moved into merged/ with .damaged added, and why."""
     left: list[tuple[Path, str]]
@@ -136,6 +137,8 @@ class Report(NamedTuple):
     """Where each copy moved to, or why it could not be moved."""
     listed: dict[Path, str]
     """Where every difference of a copy is listed, when a line cannot name them all."""
+    seen: set[bytes]
+    """The digests of the copies merged."""
 
     @property
     def ok(self) -> bool:
@@ -143,7 +146,9 @@ class Report(NamedTuple):
 
     def lines(self) -> list[str]:
         if self.total <= FEW:
-            return [*(self._merged_line(p, m) for p, m in self.merged),
+            return [*(self._merged_line(p, m) for p, m in self.merged if m is not None),
+                    *(f"moved the sync conflict copy {shown(p)}, the same as one merged before it{self.moved[p]}"
+                      for p, m in self.merged if m is None),
                     *(f"{shown(p)} beside the database is damaged ({why}); nothing was merged from it{self.moved[p]}"
                       for p, why in self.damaged),
                     *(f"could not merge the conflict copy {shown(p)}: {why}; it is left where it is"
@@ -157,7 +162,7 @@ class Report(NamedTuple):
     def _summed_up(self) -> list[str]:
         lines = []
         if self.merged:
-            outcomes = [m.outcome for _, m in self.merged]
+            outcomes = [m.outcome for _, m in self.merged if m is not None]
             found = [d for o in outcomes for d in o.differences]
             renamed = sum(len(o.renamed) for o in outcomes)
             words = (f"{count(sum(o.changed_days for o in outcomes), 'day')} changed, "
@@ -201,11 +206,11 @@ def merge_copies(journal: Journal, progress: Progress | None = None,
     move each into ``merged/``; ``progress(done, total)`` after each batch;
     ``stop()`` true leaves the rest for next time."""
     found = copies.find(journal.db.storage.path)
-    report = Report(len(found), [], [], [], {}, {})
+    report = Report(len(found), [], [], [], {}, {}, set())
     clock = journal.clock
     done = 0
     while done < len(found):
-        batch: list[tuple[Path, dict]] = []
+        batch: list[tuple[Path, dict, bytes]] = []
         started = clock.monotonic()
         while done < len(found) and len(batch) < BATCH and clock.monotonic() - started < BATCH_SECONDS:
             if stop is not None and stop():
@@ -219,11 +224,21 @@ def merge_copies(journal: Journal, progress: Progress | None = None,
     return report
 
 
-def _read_copy(path: Path, journal: Journal, batch: list[tuple[Path, dict]], report: Report) -> None:
+def _read_copy(path: Path, journal: Journal, batch: list[tuple[Path, dict, bytes]], report: Report) -> None:
+    """Into the batch; a copy byte for byte like one merged already is moved
+    at once (merging it again would change nothing)."""
+    import hashlib
+
     from practice.interchange import sources
 
     try:
-        batch.append((path, sources.read(path, journal.today())))
+        raw = sources.read_bytes(path)
+        digest = hashlib.sha256(raw).digest()
+        if digest in report.seen:
+            report.merged.append((path, None))
+            report.moved[path] = _moved(path)
+            return
+        batch.append((path, sources.tables_of(raw, path, journal.today()), digest))
     except Damaged as exc:
         report.damaged.append((path, str(exc)))
         report.moved[path] = _moved(path, damaged=True)
@@ -231,13 +246,13 @@ def _read_copy(path: Path, journal: Journal, batch: list[tuple[Path, dict]], rep
         report.left.append((path, str(exc)))
 
 
-def _merge_batch(journal: Journal, batch: list[tuple[Path, dict]], report: Report) -> None:
+def _merge_batch(journal: Journal, batch: list[tuple[Path, dict, bytes]], report: Report) -> None:
     """One save for the batch; if it fails, one for each copy, so that one
     that cannot be merged is left and the rest are not."""
     if not batch:
         return
     try:
-        results = merge(journal, *(tables for _, tables in batch), there="on the other machine")
+        results = merge(journal, *(tables for _, tables, _ in batch), there="on the other machine")
     except BacktuiError as exc:
         if len(batch) > 1:
             for one in batch:
@@ -246,7 +261,8 @@ def _merge_batch(journal: Journal, batch: list[tuple[Path, dict]], report: Repor
             report.left.append((batch[0][0], str(exc)))
         return
     limit = DIFFERENCES if report.total <= FEW else 0
-    for (path, _), merged in zip(batch, results):
+    for (path, _, digest), merged in zip(batch, results):
+        report.seen.add(digest)
         report.merged.append((path, merged))
         report.moved[path] = _moved(path)
         if len(merged.outcome.differences) > limit:

@@ -130,17 +130,23 @@ EACH_TOOLS_TICK = ("glute-bridge", "bird-dog", "piriformis-roll", "hamstring-foa
 
 def many(data_dir: Path, tmp_path: Path, total: int = 10_000) -> dict[str, Path]:
     """``total`` conflict copies beside the database: one under each tool's
-    name, each another machine's with a tick of its own, and the rest (real
-    files, each a hard link to one more machine's file) under Syncthing's."""
+    name, each another machine's with a tick of its own, and the rest under
+    Syncthing's, each a file of its own holding one more machine's tick (at
+    another time in each, so that each is read)."""
     firsts = {}
     ids = EACH_TOOLS_TICK
     for (tool, name), exercise_id in zip(TOOLS.items(), ids):
         source = other_machine(tmp_path / tool, (exercise_id,))
         firsts[tool] = data_dir / name(1)
         shutil.copy(source, firsts[tool])
-    filler = other_machine(tmp_path / "filler", ("calf-foam-roll",))
+    filler = json.loads(other_machine(tmp_path / "filler", ("calf-foam-roll",)).read_bytes())
+    [day] = filler["days"].values()
+    at = day["ticks"]["1"]
     for n in range(total - len(firsts)):
-        os.link(filler, data_dir / f"backtui.sync-conflict-20261121-{n:06d}-FILLER.json")
+        day["ticks"]["1"] = at + n
+        path = data_dir / f"backtui.sync-conflict-20261121-{n:06d}-FILLER.json"
+        path.write_text(json.dumps(filler))
+        path.chmod(0o600)  # as a sync tool leaves it in a private folder
     return firsts
 
 
@@ -221,3 +227,15 @@ async def test_the_app_starts_over_a_copy_that_does_not_read_and_says_so(journal
         await merged(pilot)
         said = [n.message for n in app._notifications]
     assert app.crash is None and any(name in line for line in said), said
+
+
+def test_a_copy_like_one_merged_before_it_is_moved_without_reading_it_again(cli, journal, data_dir, tmp_path):
+    journal.tick("calf-foam-roll")
+    real = other_machine(tmp_path, ("glute-bridge",))
+    for n in (1, 2):
+        shutil.copy(real, data_dir / TOOLS["syncthing"](n))
+    code, out, _ = cli("sync")
+    first, second = out.splitlines()
+    assert code == 0 and first.startswith(f"Merged the sync conflict copy {TOOLS['syncthing'](1)}: 1 day changed")
+    assert second == (f"Moved the sync conflict copy {TOOLS['syncthing'](2)}, the same as one merged before it; "
+                      f"it is now in merged/{TOOLS['syncthing'](2)}.")

@@ -79,9 +79,13 @@ def decode(raw: bytes) -> Any:
 
 def read(path: Path, today: date) -> dict[str, Any]:
     """The tables of the backtui database or JSON export at ``path``."""
+    return tables_of(read_bytes(path), path, today)
+
+
+def tables_of(raw: bytes, path: Path, today: date) -> dict[str, Any]:
+    """The tables of a backtui database or JSON export read from ``path``."""
     from practice.store import schema, shape, storage
 
-    raw = read_bytes(path)
     document = decode(raw)
     if isinstance(document, dict) and isinstance(document.get("days"), list):
         from practice.interchange.imports import parse_import

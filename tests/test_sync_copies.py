@@ -229,7 +229,11 @@ async def test_the_app_starts_over_a_copy_that_does_not_read_and_says_so(journal
     assert app.crash is None and any(name in line for line in said), said
 
 
-def test_a_copy_like_one_merged_before_it_is_moved_without_reading_it_again(cli, journal, data_dir, tmp_path):
+def test_a_copy_like_one_merged_before_it_is_moved_without_reading_it_again(cli, journal, data_dir, tmp_path,
+                                                                           monkeypatch):
+    from practice import sync
+
+    monkeypatch.setattr(sync, "BATCH", 1)  # one copy a batch: the second comes after the first is merged
     journal.tick("calf-foam-roll")
     real = other_machine(tmp_path, ("glute-bridge",))
     for n in (1, 2):

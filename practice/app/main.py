@@ -91,8 +91,8 @@ class BackApp(App[None]):
         else:
             self.after_first_frame(self.check_safety)
         waiting = copies.find(journal.db.storage.path)
-        if waiting:  # merged once the first frame is drawn, in a worker (practice.app.merging)
-            self._merge_copies(len(waiting))
+        if waiting:  # merged once the first frame is up, in a worker (practice.app.merging)
+            self.after_first_frame(lambda: self._merge_copies(len(waiting)))
 
     def _merge_copies(self, waiting: int) -> None:
         from practice.app.merging import MergeScreen

@@ -6,8 +6,10 @@ each other, the sync tool keeps one version under the name and the other
 beside it, named:
 
 * Syncthing: ``backtui.sync-conflict-20261120-101010-ABCDEFG.json``
-* Dropbox: ``backtui (Ann's conflicted copy 2026-11-20).json``
-* Nextcloud: ``backtui (conflicted copy 2026-11-20 101010).json``
+* Dropbox: ``backtui (Ann's conflicted copy 2026-11-20).json``, or with
+  ``(1)`` before the last bracket
+* Nextcloud: ``backtui (conflicted copy 2026-11-20 101010).json``, or with
+  the user's name before the date
 * ownCloud: ``backtui_conflict-20261120-101010.json``
 * iCloud Drive: ``backtui 2.json``
 

@@ -39,7 +39,6 @@ from pathlib import Path
 from typing import Any
 
 from tinydb import TinyDB
-from tinydb.storages import Storage
 from tinydb.table import Table
 
 from practice.assess.records import AssessLog, Choice, Result
@@ -63,10 +62,9 @@ the store refuses to write it (and a test fails)."""
 
 
 class Database:
-    def __init__(self, path: Path, now: Any, storage: type[Storage] = SafeJSONStorage) -> None:
-        """The database at ``path``; ``storage`` :class:`~practice.store.snapshot.Snapshot`
-        reads another backtui file without ever writing it."""
-        self._db = TinyDB(path, storage=storage, now=now)
+    def __init__(self, path: Path, now: Any) -> None:
+        """The database at ``path``; ``now`` stamps each change (see :mod:`practice.store.cells`)."""
+        self._db = TinyDB(path, storage=SafeJSONStorage, now=now)
         self._now = now
         self.storage: SafeJSONStorage = self._db.storage  # type: ignore[assignment]
         # TinyDB's per-table query cache cannot see other processes' writes.

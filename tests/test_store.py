@@ -123,6 +123,7 @@ def damage_cases():
     yield "the days table gone", edited(lambda data: data.pop("days"))
     yield "an unknown id in the settings", edited(lambda data: data["settings"].__setitem__(
         "1", {"enabled": [], "disabled": ["bird0dog"], "day_start_hour": 4}))
+    yield "a table no backtui has", edited(lambda data: data.__setitem__("assessment_choicCs", {}))
     yield "a setting no backtui has", edited(lambda data: data["settings"].__setitem__(
         "1", {"enabled": [], "disabled": [], "day_start_hour": 4, "colour": "red"}))
     yield "an edit time that is not a time", edited(lambda data: first_day(data).__setitem__(

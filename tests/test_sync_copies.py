@@ -9,15 +9,19 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import tempfile
 import time
 from pathlib import Path
 
 import pytest
 from apps import app_for
+from hypothesis import HealthCheck, given, settings
 from support import FakeClock
+from test_hostile import READERS, WRITERS, damage, damages, good_database, run
 
 from practice.app.merging import MergeScreen
 from practice.journal import Journal
+from practice.store import storage
 
 TOOLS = {
     "syncthing": lambda n: f"backtui.sync-conflict-20261120-10101{n}-ABCDEFG.json",
@@ -243,3 +247,26 @@ def test_a_copy_like_one_merged_before_it_is_moved_without_reading_it_again(cli,
     assert code == 0 and first.startswith(f"Merged the sync conflict copy {TOOLS['syncthing'](1)}: 1 day changed")
     assert second == (f"Moved the sync conflict copy {TOOLS['syncthing'](2)}, the same as one merged before it; "
                       f"it is now in merged/{TOOLS['syncthing'](2)}.")
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(how=damages)
+def test_any_damaged_copy_is_merged_or_set_aside_and_every_command_goes_on(how):
+    """Another machine's file, damaged any way (bytes, truncation, a wrong
+    shape anywhere), as a conflict copy and given to ``merge``: never a
+    traceback; merged, set aside or refused in one line; the log stays whole."""
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        good_database(tmp / "data")
+        shutil.copytree(tmp / "data", tmp / "other")
+        Journal(tmp / "other", FakeClock("2026-11-21T09:00")).set_note("from the laptop")
+        bad = damage((tmp / "other" / "backtui.json").read_bytes(), how)
+        (tmp / "copy.json").write_bytes(bad)
+        code, err = run(tmp / "data", "merge", str(tmp / "copy.json"))
+        assert code in (0, 1, 2) and (code == 0 or err.count("\n") == 1), err
+        (tmp / "data" / TOOLS["syncthing"](1)).write_bytes(bad)
+        (tmp / "data" / TOOLS["syncthing"](1)).chmod(0o600)
+        for argv in (("status", "--json"), *READERS[2:5], WRITERS[0]):
+            code, err = run(tmp / "data", *argv)
+            assert code == 0 and err.count("\n") <= 1, (argv, err)
+        assert storage.parse((tmp / "data" / "backtui.json").read_bytes(), tmp / "data" / "backtui.json")

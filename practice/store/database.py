@@ -46,19 +46,13 @@ from practice.clock import DEFAULT_DAY_START_HOUR
 from practice.daylog import DayFacts, DayRecord
 from practice.programme.records import Answers, Clearance, Decline, LevelChange, ProgrammeLog
 from practice.settings import DEFAULT_GET_READY, DEFAULT_REST_DAYS, DEFAULT_RETEST_DAYS, Settings
-from practice.store import assessments, cells, known, own, programme, schema
+from practice.store import assessments, cells, known, own, programme
 from practice.store import routine as routine_fields
 from practice.store.days import KINDS, Interner, Names, decode, encode
+from practice.store.shape import TABLES
 from practice.store.storage import SafeJSONStorage
 
 SETTINGS_DOC = 1
-TABLES = frozenset({
-    schema.META_TABLE, *schema.EVERY_SAVE, cells.CLEARED, known.OLD_IDS, own.OWN, programme.CHANGES,
-    programme.DECLINES, programme.ANSWERS, programme.CLEARANCES, assessments.RESULTS, assessments.CHOICES,
-})
-"""Every table the store writes. Each has a merge rule
-(:data:`practice.interchange.combine.RULES`): a new table goes in both, or
-the store refuses to write it (and a test fails)."""
 
 
 class Database:
@@ -246,7 +240,7 @@ class Database:
         (TinyDB's update would merge keys, and the storage's encoder reuses the
         text of documents it has seen)."""
         if table.name not in TABLES:
-            raise RuntimeError(f"the table {table.name!r} is not in practice.store.database.TABLES: add it there, "
+            raise RuntimeError(f"the table {table.name!r} is not in practice.store.shape.TABLES: add it there, "
                                "and give it a merge rule in practice.interchange.combine.RULES")
         tables = self.storage.read() or {}
         stored = tables.setdefault(table.name, {})

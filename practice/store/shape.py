@@ -7,9 +7,9 @@ backup that passes the same check is restored. The bounds are those of
 whatever is read back keeps every command working.
 
 Meaning is checked as well as shape: a table every save writes that is
-missing, a field in a day or the settings this backtui does not know, and an
-exercise id that is neither built in, the person's own nor kept as an old one
-(:mod:`practice.store.known`) are damage too.
+missing, a table, a field in a day or a setting this backtui does not know,
+and an exercise id that is neither built in, the person's own nor kept as an
+old one (:mod:`practice.store.known`) are damage too.
 """
 
 from __future__ import annotations
@@ -22,9 +22,17 @@ from practice import validate
 from practice.daylog import Leg, Rating, Volume
 from practice.store import assessments, cells, known, own, programme
 from practice.store import routine as routine_fields
+from practice.store import schema
 from practice.store.schema import EVERY_SAVE, Damaged
 
 DAYS, EXERCISES, PLANS, SETTINGS = "days", "exercises", "plans", "settings"
+TABLES = frozenset({
+    schema.META_TABLE, *schema.EVERY_SAVE, cells.CLEARED, known.OLD_IDS, own.OWN, programme.CHANGES,
+    programme.DECLINES, programme.ANSWERS, programme.CLEARANCES, assessments.RESULTS, assessments.CHOICES,
+})
+"""Every table a file of this version may hold, and the store writes; any
+other is damage. Each has a merge rule (:data:`practice.interchange.combine.RULES`):
+a new table goes in both, or the store refuses to write it (and a test fails)."""
 SETTINGS_DOC = "1"
 MIN_ORDINAL, MAX_ORDINAL = validate.MIN_DAY.toordinal(), validate.MAX_DAY.toordinal()
 LEGS = frozenset(leg.value for leg in Leg)
@@ -38,6 +46,9 @@ def check(data: dict[str, Any]) -> None:
     missing = next((name for name in EVERY_SAVE if name not in data), None)
     if missing:
         _fail(missing, "missing (every save writes it)")
+    unknown = data.keys() - TABLES
+    if unknown:
+        _fail(min(unknown)[:30], "a table this backtui does not know")
     exercises = _exercises(data[EXERCISES])
     plans = _plans(data[PLANS], exercises)
     _days(data[DAYS], exercises, plans)

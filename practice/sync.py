@@ -23,10 +23,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from practice.errors import BacktuiError, StoreError, UsageError
-from practice.interchange.sources import Damaged, Unreadable
 from practice.store import copies
 from practice.words import count
 
+# Every command that reads the log looks for copies; what merges them is
+# imported only when there are some (start-up time).
 if TYPE_CHECKING:
     from practice.interchange.combine import Outcome
     from practice.interchange.differences import Difference
@@ -80,21 +81,26 @@ def _numbered(items: list[str]) -> str:
 
 
 def shown(path: Path) -> str:
-    """A file name as a line can show it: control characters escaped."""
-    return path.name if path.name.isprintable() else repr(path.name)[1:-1]
+    """A file's name as a line can show it: control characters escaped."""
+    return _printable(path.name)
+
+
+def _printable(text: str) -> str:
+    return text if text.isprintable() else repr(text)[1:-1]
 
 
 def read(path: Path, journal: Journal) -> dict:
-    """What ``backtui merge`` merges: :class:`Damaged` (exit 2) if it is not
-    a backtui file of the right shape, UsageError if it cannot be read."""
+    """What ``backtui merge`` merges: :class:`~practice.interchange.sources.Damaged`
+    (exit 2) if it is not a backtui file of the right shape, UsageError if it
+    cannot be read."""
     from practice.interchange import sources
 
     try:
         return sources.read(path, journal.today())
-    except Unreadable as exc:
-        raise UsageError(f"cannot read {path}: {exc}") from None
-    except Damaged as exc:
-        raise Damaged(f"{path} is not a backtui database or export: {exc}") from None
+    except sources.Unreadable as exc:
+        raise UsageError(f"cannot read {_printable(str(path))}: {exc}") from None
+    except sources.Damaged as exc:
+        raise sources.Damaged(f"{_printable(str(path))} is not a backtui database or export: {exc}") from None
 
 
 def merge(journal: Journal, *files: dict, there: str = "in the file") -> list[Merged]:
@@ -239,10 +245,10 @@ def _read_copy(path: Path, journal: Journal, batch: list[tuple[Path, dict, bytes
             report.moved[path] = _moved(path)
             return
         batch.append((path, sources.tables_of(raw, path, journal.today()), digest))
-    except Damaged as exc:
+    except sources.Damaged as exc:
         report.damaged.append((path, str(exc)))
         report.moved[path] = _moved(path, damaged=True)
-    except (Unreadable, StoreError) as exc:  # unreadable, or from a newer backtui
+    except (sources.Unreadable, StoreError) as exc:  # unreadable, or from a newer backtui
         report.left.append((path, str(exc)))
 
 

@@ -51,9 +51,11 @@ id (``doses/glute-bridge``), one on/off cell per id shared by ``enabled``
 and ``disabled`` (``on/bird-dog``), or the earliest of both sides (the
 safety notice counts as accepted from the first acceptance)."""
 
-OWN_KEYS = ("id", "made", EDITED)
-"""What an own exercise's document holds besides its fields, each a cell:
-its id, when it was made (which orders them), and its edit times."""
+KEPT_WITH_OWN = ("made", EDITED)
+"""What the store keeps with an own exercise besides what it is: when it was
+made (which orders them) and when each field was edited."""
+OWN_KEYS = ("id", *KEPT_WITH_OWN)
+"""What an own exercise's document holds besides its fields, each a cell."""
 
 Cells = dict[str, Any]
 

@@ -154,7 +154,7 @@ class Database:
         """Every table as stored (for a merge; never changed in place)."""
         return self.storage.read() or {}
 
-    def moment(self) -> int:
+    def _moment(self) -> int:
         return int(self._now().timestamp())
 
     def put_own(self, doc: dict[str, Any]) -> None:
@@ -163,9 +163,9 @@ class Database:
         table = (self.storage.read() or {}).get(own.OWN, {})
         number = next((int(k) for k, d in table.items() if d["id"] == doc["id"]), None)
         before = table[str(number)] if number else None
-        stored = {**doc, "made": self.moment() if before is None else before.get("made", 0)}
+        stored = {**doc, "made": self._moment() if before is None else before.get("made", 0)}
         edited = {} if before is None else cells.restamp(
-            cells.own_cells(before), cells.own_cells(doc), cells.stamps(before), self.moment())
+            cells.own_cells(before), cells.own_cells(doc), cells.stamps(before), self._moment())
         if edited:
             stored[cells.EDITED] = edited
         self._write(self._db.table(own.OWN, cache_size=0),
@@ -219,7 +219,7 @@ class Database:
                 doc[field] = getattr(settings, field)
         before = self._settings.get(doc_id=SETTINGS_DOC)
         edited = cells.restamp(cells.settings_cells(before or {}), cells.settings_cells(doc), cells.stamps(before),
-                               self.moment())
+                               self._moment())
         if edited:
             doc[cells.EDITED] = edited
         self._write(self._settings, {SETTINGS_DOC: doc})
@@ -228,7 +228,7 @@ class Database:
         """Append to one of the programme's or the self-assessments' lists,
         with the moment it was made (kept as ``at``)."""
         name, doc = assessments.encode(item) if isinstance(item, (Result, Choice)) else programme.encode(item)
-        doc.setdefault("at", self.moment())
+        doc.setdefault("at", self._moment())
         table = (self.storage.read() or {}).get(name, {})
         self._write(self._db.table(name, cache_size=0), {max(map(int, table), default=0) + 1: doc})
 

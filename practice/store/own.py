@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from practice.store.cells import KEPT_WITH_OWN
 from practice.store.lists import documents, in_order
 from practice.store.schema import Damaged
 
@@ -30,7 +31,7 @@ def check(tables: dict[str, Any]) -> None:
     fields = {*OWN_FIELDS, "deleted"}
     for key, doc in documents(tables, OWN):
         try:
-            tidy = own_exercise({k: v for k, v in doc.items() if k not in ("made", "edited")}, load_catalog())
+            tidy = own_exercise({k: v for k, v in doc.items() if k not in KEPT_WITH_OWN}, load_catalog())
         except validate.Invalid as exc:
             raise Damaged(f"{OWN}/{key}: {exc}") from None
         if tidy["id"] in seen or type(doc.get("deleted", False)) is not bool:

@@ -18,6 +18,7 @@ are summed up in a few lines.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
@@ -249,7 +250,8 @@ def _read_copy(path: Path, journal: Journal, batch: list[tuple[Path, dict, bytes
         report.damaged.append((path, str(exc)))
         report.moved[path] = _moved(path, damaged=True)
     except (sources.Unreadable, StoreError) as exc:  # unreadable, or from a newer backtui
-        report.left.append((path, str(exc)))
+        if os.path.lexists(path):  # (gone: another backtui merged it meanwhile)
+            report.left.append((path, str(exc)))
 
 
 def _merge_batch(journal: Journal, batch: list[tuple[Path, dict, bytes]], report: Report) -> None:

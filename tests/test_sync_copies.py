@@ -270,3 +270,17 @@ def test_any_damaged_copy_is_merged_or_set_aside_and_every_command_goes_on(how):
             code, err = run(tmp / "data", *argv)
             assert code == 0 and err.count("\n") <= 1, (argv, err)
         assert storage.parse((tmp / "data" / "backtui.json").read_bytes(), tmp / "data" / "backtui.json")
+
+
+def test_a_copy_another_backtui_merged_meanwhile_is_passed_over_without_a_word(journal, data_dir, tmp_path,
+                                                                               monkeypatch):
+    from practice import sync
+    from practice.store import copies
+
+    journal.tick("calf-foam-roll")
+    shutil.copy(other_machine(tmp_path, ("glute-bridge",)), data_dir / TOOLS["owncloud"](1))
+    found = copies.find(data_dir / "backtui.json")
+    (data_dir / TOOLS["owncloud"](1)).unlink()  # merged by another backtui since it was found
+    monkeypatch.setattr(copies, "find", lambda database: found)
+    report = sync.merge_copies(Journal(data_dir, journal.clock))
+    assert report.lines() == [] and report.ok

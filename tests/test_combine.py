@@ -99,6 +99,18 @@ def test_a_tick_on_both_keeps_the_earlier_time_and_is_no_difference(tmp_path):
     assert merged.outcome.differences == []
 
 
+def test_a_tick_on_both_keeps_the_earlier_time_whichever_entry_is_kept(tmp_path):
+    a, b = machines(tmp_path)
+    a.tick("glute-bridge")
+    b.clock.advance(minutes=3)
+    b.tick("glute-bridge")
+    b.edit(lambda r: r.with_rating("glute-bridge", Rating.HARD))  # B's entry is the later: it is kept
+    merged_into(a, tmp_path / "b")
+    record = Journal(tmp_path / "a", a.clock).view().record
+    assert record.ratings["glute-bridge"] is Rating.HARD
+    assert record.ticks["glute-bridge"] == a.view().record.ticks["glute-bridge"] < b.view().record.ticks["glute-bridge"]
+
+
 def test_a_later_skip_beats_an_earlier_tick_of_the_same_exercise(tmp_path):
     a, b = machines(tmp_path)
     a.tick("glute-bridge")

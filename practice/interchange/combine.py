@@ -113,15 +113,13 @@ def _entry_meaning(value: Any) -> Any:
     return {**value, "ticks": True} if isinstance(value, dict) and "ticks" in value else value
 
 
-def _both_ticked(here: Cell, there: Cell) -> Cell | None:
-    """An exercise ticked on both sides, and otherwise the same: ticked at
-    the earlier time known, as edited at the later."""
-    a, b = here.value, there.value
-    if not (isinstance(a, dict) and isinstance(b, dict) and "ticks" in a and "ticks" in b
-            and _entry_meaning(a) == _entry_meaning(b)):
-        return None
-    times = [at for at in (a["ticks"], b["ticks"]) if at is not None]
-    return Cell(max(here.stamp, there.stamp), {**a, "ticks": min(times, default=None)})
+def _earliest_tick(here: Cell, there: Cell, kept: Cell) -> Cell:
+    """An exercise ticked on both sides stays ticked at the earlier time
+    known, whichever side's entry is kept."""
+    if not all(isinstance(c.value, dict) and "ticks" in c.value for c in (here, there, kept)):
+        return kept
+    times = [at for at in (here.value["ticks"], there.value["ticks"]) if at is not None]
+    return Cell(kept.stamp, {**kept.value, "ticks": min(times, default=None)})
 
 
 def merge_day(day: str, here: Day | None, there: Day | None, found: list[Difference]) -> Day:
@@ -131,8 +129,8 @@ def merge_day(day: str, here: Day | None, there: Day | None, found: list[Differe
     edited: dict[str, int] = {}
     for key in sorted(here.cells.keys() | there.cells.keys() | here.edited.keys() | there.edited.keys()):
         meaning = (lambda v: v) if key in stored.DAY_CELLS else _entry_meaning
-        kept = _both_ticked(here.cell(key), there.cell(key)) or pick(
-            here.cell(key), there.cell(key), found, ("day", day, key), meaning)
+        a, b = here.cell(key), there.cell(key)
+        kept = _earliest_tick(a, b, pick(a, b, found, ("day", day, key), meaning))
         if kept.value is not ABSENT:
             cells[key] = kept.value
         if kept.stamp:

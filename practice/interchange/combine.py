@@ -212,10 +212,10 @@ def _own(ours: Side, theirs: Side, renames: Renames, found: list[Difference]) ->
     """The merged own exercises, in the order they were made; None if ours as they are."""
     here = {renames[0].get(i, i): renamed_doc(doc, renames[0]) for i, doc in ours.own().items()}
     there = {renames[1].get(i, i): renamed_doc(doc, renames[1]) for i, doc in theirs.own().items()}
-    rows = []
+    rows: list[dict[str, Any]] = []
     for exercise_id in sorted(here.keys() | there.keys()):
         a, b = here.get(exercise_id), there.get(exercise_id)
-        rows.append(_own_row(exercise_id, a, b, found) if a and b else a or b)
+        rows.append(_own_row(exercise_id, a, b, found) if a and b else a or b or {})
     rows.sort(key=lambda row: (row.get("made", 0), row["id"]))
     if rows == list(ours.own().values()):
         return None

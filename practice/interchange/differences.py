@@ -155,7 +155,7 @@ def _subject(d: Difference, namer: Namer) -> tuple[str, Callable[[Any], str]]:
         return SETTINGS[field], lambda v: "the plan's" if v is ABSENT else ", ".join(map(namer.name, v))
     from practice.settings import Settings
 
-    default = getattr(Settings(), field, None)
+    unset = getattr(Settings(), field, None)
     hour = field == "day_start_hour"
     return SETTINGS.get(field, field.replace("_", " ")), lambda v: (
-        f"{default if v is ABSENT else v:02d}:00" if hour else _text(default if v is ABSENT else v))
+        f"{unset if v is ABSENT else v:02d}:00" if hour else _text(unset if v is ABSENT else v))

@@ -504,7 +504,8 @@ def _named(imported: Imported) -> Iterator[str]:
                     *(record.plan or ()), *record.levels, *record.doses)
         if record.stop is not None and record.stop.exercise is not None:
             yield record.stop.exercise
-    yield from (entry.exercise for entry in (*imported.log.changes, *imported.log.declines, *imported.assess.choices))
+    for entries in (imported.log.changes, imported.log.declines, imported.assess.choices):
+        yield from (entry.exercise for entry in entries)
 
 
 class ImportSummary(NamedTuple):

@@ -251,7 +251,8 @@ def apply(journal: Journal, edit) -> None:
             "setting": lambda: {"day_start": journal.set_day_start, "rest_days": journal.set_rest_days,
                                 "get_ready": lambda n: journal.set_guide(get_ready=n * 5)}[target](value),
             "level": lambda: editor.coach.set_level(target, value),
-            "own": lambda: editor.add_own(target, "glutes", HoldDose(value), "daily", "none", ["As shown."], "Careful."),
+            "own": lambda: editor.add_own(target, "glutes", HoldDose(value), "daily", "none", ["As shown."],
+                                          "Careful."),
             "own-edit": lambda: own and editor.set_dose(own.get(target, next(iter(own.values()))), seconds=value),
             "answer": lambda: Coach(journal).answer(target, frozenset()),
         }[what]()

@@ -173,7 +173,8 @@ def _days(ours: Side, theirs: Side, renames: Renames, found: list[Difference],
             cleared[key] = doc
     if days != ours.days or cleared != ours.cleared:
         tables["days"], tables[stored.CLEARED] = days, cleared
-        for name, mine, new in (("exercises", ours.exercises, interner.new_ids), ("plans", ours.plans, interner.new_plans)):
+        for name, mine, new in (("exercises", ours.exercises, interner.new_ids),
+                                ("plans", ours.plans, interner.new_plans)):
             tables[name] = {**mine, **{str(n): doc for n, doc in new.items()}}
     return changed, new_ticks
 
@@ -196,8 +197,8 @@ def _settings(ours: Side, theirs: Side, renames: Renames, found: list[Difference
             if max(here_at.get(key, 0), there_at.get(key, 0)):
                 edited[key] = max(here_at.get(key, 0), there_at.get(key, 0))
             continue
-        kept = pick(Cell(here_at.get(key, 0), here.get(key, ABSENT)), Cell(there_at.get(key, 0), there.get(key, ABSENT)),
-                    found, ("settings", key), always=True)
+        kept = pick(Cell(here_at.get(key, 0), here.get(key, ABSENT)),
+                    Cell(there_at.get(key, 0), there.get(key, ABSENT)), found, ("settings", key), always=True)
         if kept.value is not ABSENT:
             cells[key] = kept.value
         if kept.stamp:
@@ -255,7 +256,8 @@ def _list(name: str, ours: Side, theirs: Side, renames: Renames) -> dict[str, An
     if RULES[name] == IDS:
         entries = sorted(merged.values(), key=lambda doc: doc["id"])
     else:
-        entries = [merged[i] for i in sorted(merged, key=lambda i: (merged[i].get("day", 0), merged[i].get("at", 0), i))]
+        entries = [merged[i] for i in sorted(
+            merged, key=lambda i: (merged[i].get("day", 0), merged[i].get("at", 0), i))]
     if entries == stored_here:
         return None
     return {str(n): doc for n, doc in enumerate(entries, 1)}

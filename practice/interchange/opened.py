@@ -91,8 +91,8 @@ class Side:
     def numbers_agree(self, other: Side) -> bool:
         """Every exercise and plan ``other`` numbers, this side numbers alike
         (both files grew from one), so equal day documents are equal days."""
-        return all(mine.get(key) == doc for mine, theirs in ((self.exercises, other.exercises), (self.plans, other.plans))
-                   for key, doc in theirs.items())
+        pairs = ((self.exercises, other.exercises), (self.plans, other.plans))
+        return all(mine.get(key) == doc for mine, theirs in pairs for key, doc in theirs.items())
 
     def raw_day(self, key: str) -> dict[str, Any] | None:
         return self.days.get(key) or self.cleared.get(key)

@@ -6,7 +6,7 @@ catalog, the routine rules and the store, and imports no UI.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
@@ -273,7 +273,7 @@ class Journal:
             if after != stored:
                 future = day > today and after.ticks.keys() <= stored.ticks.keys()  # type: ignore[union-attr]
                 validate.record(after, day if future else today)
-                self.db.put(after)
+                self.db.put(after, at=self.moment())
         return Edit(self._current(after, day, today, settings), current.record)
 
     def tick(self, exercise_id: str, day: date | None = None, held: int | None = None) -> TickResult:
@@ -401,7 +401,7 @@ class Journal:
         today = self.today(settings)
         stored = self.db.record(today)
         if stored is not None:
-            self.db.put(self._current(stored, today, today, settings).record)
+            self.db.put(self._current(stored, today, today, settings).record, at=self.moment())
 
     def update_settings(self, **changes: object) -> Settings:
         """Change settings other than the routine (the safety acknowledgement,
@@ -498,27 +498,23 @@ class Journal:
         settings = self.db.settings()
         return self._stored_with_live_today(None, self.today(settings), settings)
 
-    def import_(
-        self,
-        imported: Imported,
-        rule: Callable[[DayRecord | None, DayRecord], DayRecord] | None = None,
-        settings: Callable[[Settings], Settings] | None = None,
-    ) -> ImportSummary:
+    def import_(self, imported: Imported) -> ImportSummary:
         """Merge days, programme records and own exercises missing here in
-        one save: all of it, or none if the save fails. ``rule`` merges a stored day (if any) with an
-        incoming one; by default what is stored wins and the import fills
-        gaps. ``settings`` turns the stored settings into those to keep."""
+        one save: all of it, or none if the save fails. What is stored wins;
+        the import fills gaps. Exercise ids this backtui does not know are
+        kept as old ones (their days keep them)."""
         from practice.interchange import merge, new_entries
 
-        rule = rule or merge
         with self.db.transaction():
             stored_settings = self.db.settings()
             today = self.today(stored_settings)
+            own = {doc["id"] for doc in imported.own}
+            old = self.db.keep_old_ids(i for i in _named(imported) if i not in own)
             stored = self.db.records()
             changed, new_ticks = [], 0
             for incoming in imported.days:
                 before = stored.get(incoming.day)
-                after = rule(before, incoming)
+                after = merge(before, incoming)
                 if after.plan is None:
                     after = after._replace(plan=self.plan(after.day, after.kind, stored_settings).due)
                 if after != before:
@@ -526,7 +522,7 @@ class Journal:
                     # after today; they count once their date comes.
                     changed.append(validate.record(after, max(today, after.day)))
                     new_ticks += len(after.ticks.keys() - (before.ticks.keys() if before else set()))
-            self.db.put(*changed)
+            self.db.put(*changed, at=self.moment())
             entries = [*new_entries(self.db.programme(), imported.log),
                        *new_entries(self.db.assessments(), imported.assess)]
             for entry in entries:
@@ -535,10 +531,18 @@ class Journal:
             for doc in imported.own:  # own exercises fill gaps: the days that did them need them
                 if doc["id"] not in known:
                     self.db.put_own(doc)
-            kept = stored_settings if settings is None else settings(stored_settings)
-            if kept != stored_settings:
-                self.db.put_settings(kept)
-        return ImportSummary(len(imported.days), len(changed), new_ticks, len(entries))
+        return ImportSummary(len(imported.days), len(changed), new_ticks, len(entries), tuple(old))
+
+
+def _named(imported: Imported) -> Iterator[str]:
+    """Every exercise id an import names."""
+    for record in imported.days:
+        yield from (*record.ticks, *record.skips, *record.held, *record.ratings, *record.pain_during,
+                    *(record.plan or ()), *record.levels, *record.doses)
+        if record.stop is not None and record.stop.exercise is not None:
+            yield record.stop.exercise
+    for entries in (imported.log.changes, imported.log.declines, imported.assess.choices):
+        yield from (entry.exercise for entry in entries)
 
 
 class ImportSummary(NamedTuple):
@@ -548,3 +552,5 @@ class ImportSummary(NamedTuple):
     new_entries: int
     """Level changes, declines, screening answers, clearances, self-test
     results and answers to their suggestions added."""
+    old_ids: tuple[str, ...] = ()
+    """Exercise ids this backtui does not know, kept as old ones."""

@@ -3,11 +3,12 @@
 ``backtui.status.json`` in the data dir holds what ``backtui status --json``
 prints, and what it was worked out from: the database file's identity
 (device, inode, size and modification time), the day-start hour, the day and
-the backtui version. ``status`` prints it as long as all of those still hold,
-without reading ten years of log; otherwise it works the status out afresh
-and writes the file again. It is a cache: never a source of data, never
-trusted beyond its key, and a file that is missing, damaged or odd in any way
-is simply worked out again.
+the backtui version, and a digest of all of it. ``status`` prints it as long
+as all of those still hold, without reading ten years of log; otherwise it
+works the status out afresh and writes the file again. It is a cache: never a
+source of data, never trusted beyond its key, and a file that is missing,
+damaged or odd in any way (a byte changed: the digest no longer matches) is
+simply worked out again.
 
 ``backtui.prompt`` holds the same status as one line a shell prompt reads
 with its own builtins: when the practice day it belongs to starts and ends
@@ -21,6 +22,7 @@ New fields only ever go at the end. Both files are written after every save
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from datetime import datetime
@@ -61,7 +63,7 @@ def read(data_dir: Path, database: Path, now: datetime) -> dict[str, Any] | None
         kept = json.loads(raw)
     except (OSError, ValueError, RecursionError):
         return None
-    if not isinstance(kept, dict) or len(raw) > MAX_BYTES:
+    if not isinstance(kept, dict) or len(raw) > MAX_BYTES or kept.pop("digest", None) != _digest(kept):
         return None
     hour, status = kept.get("day_start_hour"), kept.get("status")
     if (
@@ -113,10 +115,20 @@ def write(data_dir: Path, stamp: tuple[int, ...] | None, day_start_hour: int, st
         return  # no database yet, or another process saved since: it keeps its own
     document = {"version": __version__, "database": list(stamp), "day_start_hour": day_start_hour,
                 "status": status}
+    document["digest"] = _digest(document)
     _replace(data_dir / NAME, json.dumps(document, ensure_ascii=False, separators=(",", ":")))
     start, end = day_bounds(datetime.fromisoformat(status["date"]).date(), day_start_hour, now.tzinfo)
     line = " ".join(map(str, (start, end, *fields(status).values())))
     _replace(data_dir / PROMPT_NAME, line + "\n")
+
+
+def _digest(document: dict[str, Any]) -> str:
+    """What the summary must match: anything else in the file is damage."""
+    try:
+        text = json.dumps(document, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    except (TypeError, ValueError, RecursionError):
+        return ""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _replace(target: Path, text: str) -> None:

@@ -35,7 +35,7 @@ def build(journal: Journal) -> None:
             continue
         records.append(record)
     with journal.db.transaction():
-        journal.db.put(*records)
+        journal.db.put(*records, at=None)
 
 
 def _at(day: date, hour: int, minute: int) -> int:
@@ -77,7 +77,7 @@ def build_programme(journal: Journal) -> None:
     rate(22, "psoas-kneeling-stretch", Rating.PAINFUL, pain=6)
     records[day(22)] = records[day(22)].with_skip("psoas-kneeling-stretch", "pain 6/10", pain=True)
     with journal.db.transaction():
-        journal.db.put(*records.values())
+        journal.db.put(*records.values(), at=None)
         journal.db.add(Answers(_at(day(0), 7, 20), day(0), QuestionSet.FULL, SETS[QuestionSet.FULL], frozenset()))
         journal.db.add(LevelChange(day(13), "glute-bridge", 1, 2, Change.UP, "easy in 2 sessions in a row"))
         journal.db.add(LevelChange(day(17), "bird-dog", 1, 2, Change.UP, "easy in 2 sessions in a row"))

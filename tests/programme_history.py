@@ -35,4 +35,4 @@ def ready_to_step_up(journal: Journal, *exercise_ids: str, rating: Rating = Rati
         records.append(record)
     records.append(DayRecord(today, pain_24h=2))
     with journal.db.transaction():
-        journal.db.put(*records)
+        journal.db.put(*records, at=None)

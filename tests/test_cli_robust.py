@@ -65,7 +65,8 @@ def test_a_reader_that_is_gone_is_not_an_error(data_dir, argv):
 
 
 @pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full")
-@pytest.mark.parametrize("argv", [["status"], ["export"]])  # flushed at the end; written mid-command
+@pytest.mark.parametrize("argv", [["status"], ["export"],  # flushed at the end; written mid-command
+                                  ["--help"], ["--version"], ["sync", "--help"]])  # written as the line is read
 def test_a_full_disk_under_standard_output_is_one_line_and_exit_1(data_dir, argv):
     long_history(data_dir)
     with open("/dev/full", "w") as full:

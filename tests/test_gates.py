@@ -64,7 +64,7 @@ def test_two_painful_hinge_sessions_with_mornings_at_one_do_not_open_the_swing(j
     """The bug: two hip-hinge sessions rated painful, mornings at 1, opened the kettlebell swing."""
     records = [hinge(days_ago(n), rating=Rating.PAINFUL)._replace(pain_24h=1) for n in range(6, 0, -1)]
     with journal.db.transaction():
-        journal.db.put(*records, DayRecord(TODAY, pain_24h=1))
+        journal.db.put(*records, DayRecord(TODAY, pain_24h=1), at=None)
     assert [o.exercise for o in Coach(journal).offers()] == []
 
 
@@ -102,7 +102,7 @@ def test_a_held_gated_exercise_is_left_out_of_today_saying_why(journal, clock):
     journal.switch(PRONE, on=True)  # as if its gate had been met
     today = journal.today()
     with journal.db.transaction():
-        journal.db.put(*(DayRecord(today - timedelta(days=n), pain_24h=3) for n in range(1, 8)))
+        journal.db.put(*(DayRecord(today - timedelta(days=n), pain_24h=3) for n in range(1, 8)), at=None)
     assert journal.view().plan.item(PRONE).gate is None
     journal.edit(lambda r: r._replace(pain_24h=5))
     item = journal.view().plan.item(PRONE)
@@ -208,7 +208,7 @@ def test_backtui_step_leaves_out_and_says_what_takes_its_place(cli, journal):
     today = journal.today()
     with journal.db.transaction():
         journal.db.put(DayRecord(today - timedelta(days=1), {"glute-bridge": None}, ("glute-bridge",),
-                                 levels={"glute-bridge": 1}, ratings={"glute-bridge": Rating.PAINFUL}))
+                                 levels={"glute-bridge": 1}, ratings={"glute-bridge": Rating.PAINFUL}), at=None)
     code, out, _ = cli("step", "glute-bridge")
     assert code == 0 and out.strip() == ("Glute bridge: leave it out for now, from today on. "
                                          "Wide-stance box squat is in your routine in its place.")

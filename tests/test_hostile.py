@@ -206,9 +206,9 @@ def good_database(data_dir: Path) -> None:
     editor = RoutineEditor(journal)  # a routine of one's own, kept with the days
     editor.set_dose("psoas-kneeling-stretch", seconds=45)
     editor.set_days("glute-bridge", "mon,wed,fri")
-    editor.add_own("Wall sit", "glutes", HoldDose(30, reps=3), "daily", "none", ["Back flat."], "Careful.")
+    wall = editor.add_own("Wall sit", "glutes", HoldDose(30, reps=3), "daily", "none", ["Back flat."], "Careful.")
     editor.set_kit(["ball"])
-    journal.tick("own-wall-sit")
+    journal.tick(wall.id)
     journal.tick("psoas-kneeling-stretch")
     journal.stop("glute-bridge")
 

@@ -36,7 +36,7 @@ def two_good_sessions(journal, exercise_id: str, rating: Rating = Rating.EASY) -
                           ratings={exercise_id: rating}, pain_24h=2, doses=own) for n in (3, 2)]
     records += [DayRecord(today - timedelta(days=1), pain_24h=2), DayRecord(today, pain_24h=2)]
     with journal.db.transaction():
-        journal.db.put(*records)
+        journal.db.put(*records, at=None)
     assert view.plan.day == today
 
 

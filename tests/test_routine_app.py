@@ -109,13 +109,14 @@ async def test_an_own_exercise_is_added_from_the_keys_and_done_with_its_timer(jo
         assert isinstance(app.screen, RoutineScreen)
         await pilot.press("escape")
         await pilot.pause()
-        await open_exercise(pilot, "own-wall-sit")
+        [wall] = [doc["id"] for doc in journal.db.own_docs()]
+        await open_exercise(pilot, wall)
         clock.advance(seconds=21)
         await catch_up(pilot)
         await pilot.press("enter")  # no rating
         await pilot.pause()
     record = on_disk(journal)
-    assert "own-wall-sit" in record.ticks and record.held["own-wall-sit"] >= 20
+    assert wall in record.ticks and record.held[wall] >= 20
 
 
 async def test_a_gated_exercise_is_refused_on_the_routine_screen(journal):
@@ -131,20 +132,20 @@ async def test_a_gated_exercise_is_refused_on_the_routine_screen(journal):
 
 def test_an_own_exercise_goes_into_the_report_and_through_an_export(cli, journal, data_dir, tmp_path, clock):
     editor = RoutineEditor(journal)
-    editor.add_own("Wall sit", "glutes", HoldDose(30, reps=3), "daily", "none", ["Back flat."],
-                   "Stop if your knees hurt.")
-    journal.tick("own-wall-sit")
+    wall = editor.add_own("Wall sit", "glutes", HoldDose(30, reps=3), "daily", "none", ["Back flat."],
+                          "Stop if your knees hurt.").id
+    journal.tick(wall)
     report = build_report(journal)
     assert "Wall sit (their own)" in report and "Caution, in their words: Stop if your knees hurt." in report
     export = tmp_path / "export.json"
     assert cli("--data-dir", str(data_dir), "export", "-o", str(export))[0] == 0
-    assert [e["id"] for e in json.loads(export.read_text())["own_exercises"]] == ["own-wall-sit"]
+    assert [e["id"] for e in json.loads(export.read_text())["own_exercises"]] == [wall]
     elsewhere = tmp_path / "elsewhere"
     code, out, err = cli("--data-dir", str(elsewhere), "import", str(export))
     assert code == 0 and "Loaded the export's routine too" in out, err
     other = Journal(elsewhere, clock)
-    assert "own-wall-sit" in other.view().record.ticks and "own-wall-sit" in other.view().plan.due
-    assert other.exercise("own-wall-sit").caution == "Stop if your knees hurt."
+    assert wall in other.view().record.ticks and wall in other.view().plan.due
+    assert other.exercise(wall).caution == "Stop if your knees hurt."
 
 
 async def test_the_routine_screens_kit_key_says_what_the_new_kit_leaves_out(journal):

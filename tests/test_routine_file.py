@@ -28,8 +28,8 @@ def tailor(journal: Journal) -> RoutineEditor:
     editor.set_dose("psoas-kneeling-stretch", seconds=45)
     editor.set_days("glute-bridge", "mon,wed,fri")
     editor.move("bird-dog", -1)
-    editor.add_own("Wall sit", "glutes", HoldDose(30, reps=3), "daily", "none", ["Back flat against the wall."],
-                   "Stop if your knees hurt.")
+    editor.wall = editor.add_own("Wall sit", "glutes", HoldDose(30, reps=3), "daily", "none",
+                                 ["Back flat against the wall."], "Stop if your knees hurt.").id
     editor.switch("side-plank", True)
     editor.set_kit(["ball", "step"])
     editor.coach.set_level("glute-bridge", 2)
@@ -44,12 +44,12 @@ def exported(cli, data_dir: Path, tmp_path: Path, name: str = "routine.json") ->
 
 
 def test_a_routine_file_round_trips(cli, journal, data_dir, tmp_path):
-    tailor(journal)
+    wall = tailor(journal).wall
     path = exported(cli, data_dir, tmp_path)
     other = tmp_path / "other"
     code, out, err = cli("--data-dir", str(other), "routine", "import", str(path))
     assert code == 0, err
-    assert "Wall sit (own-wall-sit): new" in out and "glute-bridge" in out
+    assert f"Wall sit ({wall}): new" in out and "glute-bridge" in out
     again = exported(cli, other, tmp_path, "again.json")
     assert json.loads(again.read_text()) == json.loads(path.read_text())
     code, out, _ = cli("--data-dir", str(other), "routine", "import", str(path))
@@ -57,8 +57,8 @@ def test_a_routine_file_round_trips(cli, journal, data_dir, tmp_path):
 
 
 def test_a_physiotherapists_file_replaces_the_routine_and_keeps_the_old_one(cli, journal, data_dir, tmp_path):
-    tailor(journal)
-    journal.tick("own-wall-sit")
+    wall = tailor(journal).wall
+    journal.tick(wall)
     prescribed = {"backtui_routine": 1, "kit": [], "exercises": [
         {"id": "glute-bridge", "level": 1, "dose": {"reps": 10, "sets": 2}},
         {"id": "bird-dog", "days": "daily"},
@@ -70,13 +70,13 @@ def test_a_physiotherapists_file_replaces_the_routine_and_keeps_the_old_one(cli,
     path.write_text(json.dumps(prescribed))
     code, out, err = cli("--data-dir", str(data_dir), "routine", "import", str(path))
     assert code == 0, err
-    assert "Wall sit (own-wall-sit): deleted (its days keep it)" in out and "Dead bug (own-dead-bug): new" in out
+    assert f"Wall sit ({wall}): deleted (its days keep it)" in out and "Dead bug (own-dead-bug): new" in out
     plan = journal.view().plan
     assert set(plan.due) == {"glute-bridge", "bird-dog"}  # a Saturday: the dead bug is for Mon and Thu
     assert plan.item("glute-bridge").dose == RepsDose(10, sets=2, top_hold=2, rest=30)
-    assert "own-wall-sit" in journal.view().record.ticks  # its day keeps it
+    assert wall in journal.view().record.ticks  # its day keeps it
     backups = list(data_dir.glob("backtui.routine-*.json"))
-    assert len(backups) == 1 and "own-wall-sit" in backups[0].read_text()
+    assert len(backups) == 1 and wall in backups[0].read_text()
     code, _, err = cli("--data-dir", str(data_dir), "routine", "import", str(backups[0]))  # back again
     assert code == 0 and journal.db.settings().routine.kit == frozenset({"ball", "step"})
 
@@ -164,10 +164,11 @@ def test_the_routine_commands_print_and_say_why(cli, data_dir):
     assert code == 0 and json.loads(out)["kit"] == ["step"]
     code, out, _ = cli(*base, "routine", "--all", "--json")
     rows = {row["id"]: row for row in json.loads(out)}
-    assert rows["own-dead-bug"]["own_exercise"] and rows["calf-foam-roll"]["left_out_for_kit"]
-    code, out, _ = cli(*base, "routine", "move", "own-dead-bug", "-20")
+    [dead_bug] = [i for i in rows if i.startswith("own-dead-bug-")]
+    assert rows[dead_bug]["own_exercise"] and rows["calf-foam-roll"]["left_out_for_kit"]
+    code, out, _ = cli(*base, "routine", "move", dead_bug, "-20")
     assert code == 0 and out.index("Dead bug") < out.index("Abdominal")
-    code, out, _ = cli(*base, "routine", "edit", "own-dead-bug", "--name", "Dead bugs")  # the rest as it was
+    code, out, _ = cli(*base, "routine", "edit", dead_bug, "--name", "Dead bugs")  # the rest as it was
     assert code == 0 and "Changed, your own: Dead bugs" in out
     code, out, _ = cli(*base, "enable", "calf-raise-dynamic")  # level 2 is on the step edge: kit allows
     assert code == 0 and "now in your routine." in out
@@ -186,7 +187,7 @@ EDITS = st.lists(st.one_of(
     st.tuples(st.just("kit"), st.sets(st.sampled_from(["foam-roller", "ball", "step", "gym"])), st.none()),
     st.tuples(st.just("level"), st.sampled_from(["glute-bridge", "psoas-kneeling-stretch"]), st.integers(1, 3)),
     st.tuples(st.just("own"), st.sampled_from(["Wall sit", "Dead bug"]), st.integers(5, 40)),
-    st.tuples(st.just("delete"), st.sampled_from(["own-wall-sit", "own-dead-bug"]), st.none()),
+    st.tuples(st.just("delete"), st.sampled_from(["Wall sit", "Dead bug"]), st.none()),
 ), max_size=8)
 
 
@@ -209,8 +210,9 @@ def _edit(editor: RoutineEditor, edit) -> None:
         elif what == "own":
             editor.add_own(target, "glutes", PyramidDose(8, (3, 2, 1)) if value > 30 else HoldDose(value), "daily",
                            "none", ["As shown."], "Stop if it hurts.")
-        else:
-            editor.delete_own(target)
+        else:  # the first own exercise of that name, if there is one
+            made = [d["id"] for d in editor.journal.db.own_docs() if d["name"] == target]
+            editor.delete_own(made[0] if made else f"own-{target.lower().replace(' ', '-')}")
     except BacktuiError:
         pass  # refused, and so changed nothing
 

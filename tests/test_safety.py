@@ -330,7 +330,7 @@ def test_a_worsening_trend_starts_the_gentler_plan_once(journal, clock):
     scores = creeping(journal.today())
     start = pain.trend_start(scores, journal.today())
     with journal.db.transaction():  # the mornings before the trend's first
-        journal.db.put(*(DayRecord(d, pain_24h=s) for d, s in scores.items() if d < start))
+        journal.db.put(*(DayRecord(d, pain_24h=s) for d, s in scores.items() if d < start), at=None)
     clock.advance(days=-(journal.today() - start).days)
     result = coach.morning(scores[start], Leg.NONE)  # the week's average is now 2 above the week before
     assert result.flare_started and result.trend and "GP or a physiotherapist" in result.words()
@@ -344,7 +344,7 @@ def test_the_six_week_prompt_comes_before_a_level_suggestion(journal, clock):
     from programme_history import ready_to_step_up
 
     with journal.db.transaction():  # six weeks at 2: not easing
-        journal.db.put(*(DayRecord(journal.today() - timedelta(days=n), pain_24h=2) for n in range(7, 45)))
+        journal.db.put(*(DayRecord(journal.today() - timedelta(days=n), pain_24h=2) for n in range(7, 45)), at=None)
     ready_to_step_up(journal, "glute-bridge")
     advice = Session(journal).advice()
     assert advice.line.startswith(pain.NOT_EASING_WORDS) and "1 level suggestion" in advice.line

@@ -115,6 +115,35 @@ def damage_cases():
         yield f"truncated {fraction:.0%}", lambda good, f=fraction: good[: int(len(good) * f)]
     yield "truncated by one byte", lambda good: good[:-1]
     yield "half new, old tail", lambda good: good[: len(good) // 2] + b'"x":1}' + good[len(good) // 2 :]
+    # Damage that still parses to the right shape: the meaning is wrong.
+    yield "an id one byte off", lambda good: good.replace(b'"calf-foam-roll"', b'"calf0foam-roll"')
+    yield "a day's field renamed", edited(lambda data: first_day(data).__setitem__("plam", first_day(data).pop("plan")))
+    yield "a field no day has", edited(lambda data: first_day(data).__setitem__("ticks_2", {}))
+    yield "only meta left", edited(lambda data: [data.pop(name) for name in list(data) if name != "meta"])
+    yield "the days table gone", edited(lambda data: data.pop("days"))
+    yield "an unknown id in the settings", edited(lambda data: data["settings"].__setitem__(
+        "1", {"enabled": [], "disabled": ["bird0dog"], "day_start_hour": 4}))
+    yield "a table no backtui has", edited(lambda data: data.__setitem__("assessment_choicCs", {}))
+    yield "a setting no backtui has", edited(lambda data: data["settings"].__setitem__(
+        "1", {"enabled": [], "disabled": [], "day_start_hour": 4, "colour": "red"}))
+    yield "an edit time that is not a time", edited(lambda data: first_day(data).__setitem__(
+        "edited", {"note": "yesterday"}))
+    yield "an unknown id in a level change", edited(lambda data: data.__setitem__("level_changes", {"1": {
+        "day": 740000, "id": "bird0dog", "from": 1, "to": 2, "change": "up", "why": "easy", "at": 1}}))
+
+
+def edited(change):
+    """Damage made by changing the parsed file and writing it back."""
+    def damage(good: bytes) -> bytes:
+        data = json.loads(good)
+        change(data)
+        return json.dumps(data).encode()
+
+    return damage
+
+
+def first_day(data: dict) -> dict:
+    return data["days"][min(data["days"])]
 
 
 @pytest.mark.parametrize("name, damage", list(damage_cases()), ids=[n for n, _ in damage_cases()])
@@ -196,7 +225,7 @@ def test_old_files_are_migrated_step_by_step_and_the_old_state_kept(data_dir, cl
     original = db_file(data_dir).read_bytes()
 
     def add_flag(data, notes):
-        data.setdefault("settings", {}).setdefault("1", {})["migrated"] = True
+        data.setdefault("settings", {}).setdefault("1", {})["theme"] = "migrated"
         return data
 
     monkeypatch.setattr(schema, "VERSION", schema.VERSION + 1)
@@ -205,7 +234,7 @@ def test_old_files_are_migrated_step_by_step_and_the_old_state_kept(data_dir, cl
     assert "calf-foam-roll" in fresh.view(DAY).record.ticks
     data = json.loads(db_file(data_dir).read_bytes())
     assert data["meta"]["1"] == {"schema": schema.VERSION}
-    assert data["settings"]["1"]["migrated"] is True
+    assert data["settings"]["1"]["theme"] == "migrated"
     assert fresh.db.storage.backups.existing()[0].read_bytes() == original
 
 
@@ -228,7 +257,7 @@ def test_an_error_inside_a_transaction_drops_its_changes(journal, data_dir):
     before = db_file(data_dir).read_bytes()
     with pytest.raises(ZeroDivisionError):
         with journal.db.transaction():
-            journal.db.put(journal.view(DAY).record.with_tick("piriformis-roll", 1))
+            journal.db.put(journal.view(DAY).record.with_tick("piriformis-roll", 1), at=None)
             1 / 0
     assert db_file(data_dir).read_bytes() == before
     assert "piriformis-roll" not in journal.view(DAY).record.ticks
@@ -261,7 +290,8 @@ def test_facts_read_off_the_file_agree_with_whole_records(journal, data_dir):
         DayRecord(date(2026, 9, 7), {}, (), note="nothing planned"),
     ]
     with journal.db.transaction():
-        journal.db.put(*days)
+        journal.db.put(*days, at=None)
+        journal.db.replace({**journal.db.tables(), "old_ids": {"1": {"id": "retired-id"}}})  # one no longer known
     facts = Journal(data_dir, journal.clock).db.facts()
     today = date(2026, 11, 21)
     states = {r.day: day_state(facts[r.day.toordinal()], r.day, today) for r in days}

@@ -156,3 +156,43 @@ def test_a_locked_database_names_the_lock_and_the_database(journal, monkeypatch)
             other.tick("piriformis-roll")
     message = str(error.value)
     assert str(journal.db.storage.path) in message and "backtui.json.lock" in message
+
+
+def test_ids_an_older_backtui_let_in_are_kept_by_the_upgrade_and_said(data_dir, clock, cli):
+    """A version-4 file whose days, settings and level changes name ids this
+    backtui does not know (an import let them in): kept, with their days."""
+    data_dir.mkdir()
+    day = date(2026, 11, 1)
+    db_file(data_dir).write_text(json.dumps({
+        "meta": {"1": {"schema": 4}},
+        "exercises": {"1": {"id": "calf-foam-roll"}, "2": {"id": "retired-roll"}},
+        "plans": {"1": {"ids": [1, 2]}},
+        "days": {str(day.toordinal()): {"ticks": {"1": None, "2": None}, "plan": 1}},
+        "settings": {"1": {"enabled": [], "disabled": ["old-stretch"], "day_start_hour": 4}},
+        "level_changes": {"1": {"day": day.toordinal(), "id": "retired-roll", "from": 1, "to": 2, "change": "up",
+                                "why": "easy"}},
+    }))
+    journal = Journal(data_dir, clock)
+    assert journal.records()[day].complete  # both ticks kept, the day still complete
+    [notice] = [n for n in journal.notices if "upgraded" in n]
+    assert notice == ("upgraded the database for this backtui: kept 2 exercise ids an older backtui let in that "
+                      "this one does not know (old-stretch, retired-roll); the days that name them keep them (the "
+                      "old file is the newest backup)")
+    data = json.loads(db_file(data_dir).read_text())
+    assert data["meta"]["1"] == {"schema": schema.VERSION}
+    assert sorted(d["id"] for d in data["old_ids"].values()) == ["old-stretch", "retired-roll"]
+    assert data["level_changes"]["1"]["at"] == 1  # its place, for the order of a merge
+    for argv in (("status", "--json"), ("report",), ("export",), ("sync",)):
+        assert cli(*argv)[0] == 0
+
+
+def test_a_file_holding_only_meta_is_never_read_as_an_empty_history(data_dir, clock, cli):
+    journal = Journal(data_dir, clock)
+    for n in range(1, 4):
+        journal.tick("calf-foam-roll", date(2026, 11, n))
+    for backup in journal.db.storage.backups.existing():
+        backup.unlink()
+    db_file(data_dir).write_text(json.dumps({"meta": {"1": {"schema": schema.VERSION}}}))
+    code, out, err = cli("status")
+    assert (code, out) == (1, "") and "was damaged and no good backup was found" in err and err.count("\n") == 1
+    assert json.loads(db_file(data_dir).read_text()) == {"meta": {"1": {"schema": schema.VERSION}}}

@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from practice import summary
 from practice.cli import commands
@@ -81,3 +83,30 @@ def test_a_summary_from_another_version_is_not_used(cli, journal, data_dir, monk
 def test_nothing_is_kept_before_there_is_a_database(cli, data_dir):
     assert status(cli)["done"] == 0
     assert not data_dir.exists()
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(where=st.integers(0, 10**6), byte=st.integers(0, 255), how=st.sampled_from(["byte", "drop", "retype"]))
+def test_any_change_to_the_summary_means_working_it_out_again(cli, journal, data_dir, where, byte, how):
+    """A byte changed, a key dropped ("seconds_left"), a value of another
+    type: status and status --format work the status out again, never a KeyError."""
+    journal.tick("calf-foam-roll")
+    good = status(cli)
+    path = data_dir / summary.NAME
+    raw = bytearray(path.read_bytes())
+    if how == "byte":
+        raw[where % len(raw)] = byte
+    else:
+        document = json.loads(raw)
+        keys = sorted(document["status"])
+        key = keys[where % len(keys)]
+        if how == "drop":
+            del document["status"][key]
+        else:
+            document["status"][key] = [byte] if not isinstance(document["status"][key], list) else "x"
+        raw = bytearray(json.dumps(document).encode())
+    path.write_bytes(bytes(raw))
+    code, out, err = cli("status", "--format", "{done}/{total} {minutes_left}")
+    expected = summary.fields(good)
+    assert (code, err) == (0, "") and out == f"{expected['done']}/{expected['total']} {expected['minutes_left']}\n"
+    assert status(cli) == good

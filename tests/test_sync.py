@@ -86,7 +86,10 @@ def test_two_machines_lose_nothing_and_a_second_merge_changes_nothing(cli, two_m
     [notice] = err.splitlines()
     assert notice.startswith(f"backtui: merged the sync conflict copy {SYNCTHING}: ")
     assert f"it is now in merged/{SYNCTHING}" in notice
-    assert f"{day} pain before 5 (other: 3)" in notice and f"{day} note 'stiff morning' (other: 'knees fine')" in notice
+    when = f"{day:%a} {day.day} {day:%b %Y}"
+    assert (f"{when}, pain before: 3 here, 5 on the other machine; kept 5 (changed later)" in notice
+            and f"{when}, the note: 'knees fine' here, 'stiff morning' on the other machine; kept 'stiff morning'"
+            in notice)
     assert not copy.exists() and (data_dir / "merged" / SYNCTHING).exists()
 
     merged, log, _ = everything(Journal(data_dir, a.clock))
@@ -163,8 +166,9 @@ def test_merge_an_export_from_another_machine(cli, journal, data_dir, tmp_path, 
     os.utime(export, (1, 1))  # the export is older: this machine's note stays
     code, out, err = cli("merge", str(export))
     assert (code, err) == (0, "")
-    assert out == (f"Merged {export}: 1 day changed, 1 new tick; where both sides differed the later file's "
-                   "value was kept: 2026-11-21 note 'from the desktop' (other: 'from the laptop').\n")
+    assert out == (f"Merged {export}: 1 day changed, 1 new tick; where both sides differed: (1) Sat 21 Nov 2026, "
+                   "the note: 'from the desktop' here, 'from the laptop' in the file; kept 'from the desktop' "
+                   "(changed later).\n")
     record = Journal(data_dir, clock).view().record
     assert {"calf-foam-roll", "glute-bridge"} <= record.ticks.keys() and record.note == "from the desktop"
     assert cli("merge", str(export))[1].startswith(f"Merged {export}: 0 days changed, 0 new ticks;")
@@ -180,7 +184,7 @@ def test_merge_a_backup(cli, journal, data_dir):
 
 
 @pytest.mark.parametrize("content, says", [
-    (b"not json", "not a backtui database or export (not JSON)"),
+    (b"not json", "not a backtui database or export: it is not JSON"),
     (b'{"hello": 1}', "not a backtui database or export of the right shape"),
     (b'{"days": [{"date": "2026-13-01"}]}', "'date' must be a date"),
 ])

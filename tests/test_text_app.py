@@ -69,7 +69,7 @@ async def test_a_past_day_holding_a_markup_name_is_edited_at_once(journal):
     exercise_id = own(journal, name)
     plan = journal.plan(YESTERDAY, DayKind.NORMAL).due
     with journal.db.transaction():
-        journal.db.put(DayRecord(YESTERDAY, {}, plan))
+        journal.db.put(DayRecord(YESTERDAY, {}, plan), at=None)
     app = app_for(journal)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("p", "k")

@@ -122,7 +122,7 @@ def test_text_an_earlier_backtui_kept_with_a_bidi_override_still_loads_and_print
     with journal.db.transaction():
         journal.db.put_own({**journal.db.own_docs()[0], "name": "Wall \u202esit", "caution": "Stop \u2066now"})
         journal.db.put(journal.view().record._replace(note="slept \u202ebadly",
-                                                      skips={"glute-bridge": "knee \u2067sore"}))
+                                                      skips={"glute-bridge": "knee \u2067sore"}), at=None)
     for argv in READERS:
         code, out, err = cli(*argv)
         assert code == 0 and unowed(err) == "" and not steers(out), argv

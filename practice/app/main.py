@@ -24,6 +24,7 @@ from practice.printable import visible
 from practice.programme.screening import Mode
 from practice.routine import Limit
 from practice.session import Session
+from practice.store import copies
 
 T = TypeVar("T")
 
@@ -94,6 +95,21 @@ class BackApp(App[None]):
             self.push_screen(SafetyScreen(first_run=True), self._accepted)
         else:
             self.after_first_frame(self.check_safety)
+        waiting = copies.find(journal.db.storage.path)
+        if waiting:  # merged once the first frame is up, in a worker (practice.app.merging)
+            self.after_first_frame(lambda: self._merge_copies(len(waiting)))
+
+    def _merge_copies(self, waiting: int) -> None:
+        from practice.app.merging import MergeScreen
+
+        journal = self.session.journal
+
+        def merged(lines: list[str] | None) -> None:
+            for line in lines or ():
+                self.notify(line, title="backtui", timeout=15, markup=False)
+            journal.notices.extend(lines or ())  # printed again on exit
+
+        self.push_screen(MergeScreen(journal.db.storage.data_dir, journal.clock, waiting), merged)
 
     def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
                timeout: float | None = None, markup: bool = False) -> None:

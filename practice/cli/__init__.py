@@ -23,7 +23,15 @@ def _run(argv: Sequence[str] | None, clock: Clock | None) -> int:
     from practice.cli.commands import Context
     from practice.cli.parser import parse
 
-    args = parse(argv)
+    try:
+        args = parse(argv)
+    except SystemExit as exc:  # --help or --version printed, or a usage error said
+        return _flushed(exc.code if isinstance(exc.code, int) else 2)
+    except BrokenPipeError:  # ``backtui --help | head -1``
+        _drop_stdout()
+        return 0
+    except OSError as exc:
+        return _stdout_failed(exc)
     context = None
     try:
         context = Context(args.data_dir, clock)
@@ -40,14 +48,30 @@ def _run(argv: Sequence[str] | None, clock: Clock | None) -> int:
     except OSError as exc:
         # Files and the store turn their OSErrors into BacktuiErrors where
         # they happen; what is left here is standard output.
-        _drop_stdout()
-        print(f"backtui: could not write to standard output: {exc.strerror or exc}", file=sys.stderr)
-        return 1
+        return _stdout_failed(exc)
     except KeyboardInterrupt:
         return 130
     finally:
         if context is not None:
             context.close()
+
+
+def _flushed(code: int) -> int:
+    """``code``, once what is buffered for standard output is written."""
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _drop_stdout()
+        return code
+    except OSError as exc:
+        return _stdout_failed(exc)
+    return code
+
+
+def _stdout_failed(exc: OSError) -> int:
+    _drop_stdout()
+    print(f"backtui: could not write to standard output: {exc.strerror or exc}", file=sys.stderr)
+    return 1
 
 
 def _drop_stdout() -> None:

@@ -35,7 +35,7 @@ class Context:
             if self.merge_copies:
                 from practice.sync import merge_copies
 
-                self._journal.notices.extend(merge_copies(self._journal)[0])
+                self._journal.notices.extend(merge_copies(self._journal).lines())
         return self._journal
 
     def close(self) -> None:
@@ -66,6 +66,7 @@ def run_tui(args: Namespace, ctx: Context) -> int:
         raise UsageError("the app needs a terminal; 'backtui status' prints a summary")
     from practice.app import run
 
+    ctx.merge_copies = False  # the app merges them once its first frame is drawn
     if args.screen == "go":
         from practice.cli.screening import owed_line
 
@@ -193,6 +194,11 @@ def import_file(args: Namespace, ctx: Context) -> int:
         f"Imported {count(summary.days, 'day')} from {named}: {summary.changed_days} changed, "
         f"{count(summary.new_ticks, 'new tick')}{extra}."
     )
+    if summary.old_ids:
+        from practice.store.known import listed
+
+        print(f"Kept {count(len(summary.old_ids), 'exercise id')} this backtui does not know "
+              f"({listed(list(summary.old_ids))}): their days keep them, and they count for nothing else.")
     if imported.routine is not None:
         print(_import_routine(ctx, imported.routine))
     return 0
@@ -220,7 +226,7 @@ def merge(args: Namespace, ctx: Context) -> int:
     from practice import sync
 
     source = Path(args.file)
-    merged = sync.merge(ctx.journal, sync.read(source, ctx.journal))
+    [merged] = sync.merge(ctx.journal, sync.read(source, ctx.journal))
     print(f"Merged {visible(args.file)}: {merged.words()}.")
     return 0
 
@@ -229,12 +235,13 @@ def sync(args: Namespace, ctx: Context) -> int:
     from practice.sync import merge_copies
 
     ctx.merge_copies = False
-    lines, ok = merge_copies(ctx.journal)
+    report = merge_copies(ctx.journal)
+    lines = report.lines()
     for line in lines:
         print(visible(line[0].upper() + line[1:]) + ".")
     if not lines:
         print(f"No sync conflict copies beside {ctx.journal.db.storage.path}.")
-    return 0 if ok else 1
+    return 0 if report.ok else 1
 
 
 def settings(args: Namespace, ctx: Context) -> int:

@@ -21,6 +21,12 @@ from practice.cli.numbers import whole_number
 
 
 class _Parser(argparse.ArgumentParser):
+    def _print_message(self, message: str, file=None) -> None:  # type: ignore[no-untyped-def]
+        """As argparse prints help and the version, but a failed write is
+        not passed over: ``main`` says so in one line (exit 1)."""
+        if message:
+            (file or sys.stderr).write(message)
+
     def error(self, message: str) -> NoReturn:
         """One line, exit 2."""
         print(f"{self.prog}: {message} (see '{self.prog} --help')", file=sys.stderr)

@@ -6,8 +6,10 @@ each other, the sync tool keeps one version under the name and the other
 beside it, named:
 
 * Syncthing: ``backtui.sync-conflict-20261120-101010-ABCDEFG.json``
-* Dropbox: ``backtui (Ann's conflicted copy 2026-11-20).json``
-* Nextcloud: ``backtui (conflicted copy 2026-11-20 101010).json``
+* Dropbox: ``backtui (Ann's conflicted copy 2026-11-20).json``, or with
+  ``(1)`` before the last bracket
+* Nextcloud: ``backtui (conflicted copy 2026-11-20 101010).json``, or with
+  the user's name before the date
 * ownCloud: ``backtui_conflict-20261120-101010.json``
 * iCloud Drive: ``backtui 2.json``
 
@@ -43,12 +45,13 @@ def real(database: Path) -> Path:
 
 
 def find(database: Path) -> list[Path]:
-    """The conflict copies beside ``database``, oldest name first."""
+    """The conflict copies beside ``database``, oldest name first: whatever
+    is named like one (a symlink loop too: reading it says what it is)."""
     target = real(database)
     pattern = _pattern(target.stem, target.suffix)
     try:
         with os.scandir(target.parent) as entries:
-            return sorted(Path(e.path) for e in entries if pattern.fullmatch(e.name) and e.is_file())
+            return sorted(Path(e.path) for e in entries if pattern.fullmatch(e.name))
     except OSError:
         return []
 

@@ -20,6 +20,14 @@ Tables:
     (:mod:`practice.store.assessments`).
 ``own_exercises``
     the person's own exercises (:mod:`practice.store.own`).
+``cleared_days``, ``old_ids``
+    when the cells of days left empty were taken away, and the exercise ids
+    an older backtui let in that this one does not know (see
+    :mod:`practice.store.cells` and :mod:`practice.store.known`).
+
+Every change is saved with the time of each edit (:mod:`practice.store.cells`):
+the settings and own exercises keep theirs under ``edited``, level changes
+and declines an ``at``; days keep the times :meth:`Database.put` is given.
 """
 
 from __future__ import annotations
@@ -31,7 +39,6 @@ from pathlib import Path
 from typing import Any
 
 from tinydb import TinyDB
-from tinydb.storages import Storage
 from tinydb.table import Table
 
 from practice.assess.records import AssessLog, Choice, Result
@@ -39,19 +46,20 @@ from practice.clock import DEFAULT_DAY_START_HOUR
 from practice.daylog import DayFacts, DayKind, DayRecord
 from practice.programme.records import Answers, Clearance, Decline, LevelChange, ProgrammeLog
 from practice.settings import DEFAULT_GET_READY, DEFAULT_REST_DAYS, DEFAULT_RETEST_DAYS, Settings
-from practice.store import assessments, own, programme, triage
+from practice.store import assessments, cells, known, own, programme, triage
 from practice.store import routine as routine_fields
 from practice.store.days import KINDS, Interner, Names, decode, encode
+from practice.store.shape import TABLES
 from practice.store.storage import SafeJSONStorage
 
 SETTINGS_DOC = 1
 
 
 class Database:
-    def __init__(self, path: Path, now: Any, storage: type[Storage] = SafeJSONStorage) -> None:
-        """The database at ``path``; ``storage`` :class:`~practice.store.snapshot.Snapshot`
-        reads another backtui file without ever writing it."""
-        self._db = TinyDB(path, storage=storage, now=now)
+    def __init__(self, path: Path, now: Any) -> None:
+        """The database at ``path``; ``now`` stamps each change (see :mod:`practice.store.cells`)."""
+        self._db = TinyDB(path, storage=SafeJSONStorage, now=now)
+        self._now = now
         self.storage: SafeJSONStorage = self._db.storage  # type: ignore[assignment]
         # TinyDB's per-table query cache cannot see other processes' writes.
         self._days = self._db.table("days", cache_size=0)
@@ -147,15 +155,31 @@ class Database:
         """Self-test results and answers to their suggestions, oldest first."""
         return assessments.decode(self.storage.read() or {})
     def own_docs(self) -> list[dict[str, Any]]:
-        """The person's own exercises, as stored, in the order they were added."""
-        return own.docs(self.storage.read() or {})
+        """The person's own exercises, in the order they were added, each as
+        the routine file keeps it (with ``deleted`` once deleted)."""
+        return [{k: v for k, v in doc.items() if k not in cells.OWN_KEYS[1:]}
+                for doc in own.docs(self.storage.read() or {})]
+
+    def tables(self) -> dict[str, Any]:
+        """Every table as stored (for a merge; never changed in place)."""
+        return self.storage.read() or {}
+
+    def _moment(self) -> int:
+        return int(self._now().timestamp())
 
     def put_own(self, doc: dict[str, Any]) -> None:
-        """Store an own exercise, replacing the one with its id (or adding it)."""
+        """Store an own exercise, replacing the one with its id (or adding
+        it, made now); each field changed is stamped now."""
         table = (self.storage.read() or {}).get(own.OWN, {})
         number = next((int(k) for k, d in table.items() if d["id"] == doc["id"]), None)
+        before = table[str(number)] if number else None
+        stored = {**doc, "made": self._moment() if before is None else before.get("made", 0)}
+        edited = {} if before is None else cells.restamp(
+            cells.own_cells(before), cells.own_cells(doc), cells.stamps(before), self._moment())
+        if edited:
+            stored[cells.EDITED] = edited
         self._write(self._db.table(own.OWN, cache_size=0),
-                    {number or max(map(int, table), default=0) + 1: doc})
+                    {number or max(map(int, table), default=0) + 1: stored})
 
     def _stored_days(self) -> dict[str, dict[str, Any]]:
         """The day documents as stored, by day number (the string JSON keys
@@ -165,16 +189,33 @@ class Database:
 
     # Writing (inside a transaction) ------------------------------------------
 
-    def put(self, *records: DayRecord) -> None:
+    def put(self, *records: DayRecord, at: int | None) -> None:
         """Store whole day records, replacing what was there for those days;
-        a record left empty removes its day."""
-        interner = Interner(self._exercises, self._plans)
-        docs = {
-            record.day.toordinal(): None if record.empty else encode(record, interner)
-            for record in records
-        }
-        interner.save(self._write)
+        a record left empty removes its day. Each cell changed is stamped
+        ``at``, the moment of the edit (None: a bulk load of history, which
+        keeps no edit times)."""
+        tables = self.storage.read() or {}
+        interner = Interner(tables.get(self._exercises.name, {}), tables.get(self._plans.name, {}))
+        stored, cleared = tables.get(self._days.name, {}), tables.get(cells.CLEARED, {})
+        docs: dict[int, dict[str, Any] | None] = {}
+        hollow: dict[int, dict[str, Any] | None] = {}
+        for record in records:
+            key = record.day.toordinal()
+            before = stored.get(str(key)) or cleared.get(str(key))
+            doc = None if record.empty else encode(record, interner)
+            edited = cells.restamp(cells.day_cells(before or {}), cells.day_cells(doc or {}),
+                                   cells.stamps(before), at)
+            if doc is not None and edited:
+                doc[cells.EDITED] = edited
+            docs[key] = doc
+            if doc is None and edited:  # the times of what was taken away stay
+                hollow[key] = {cells.EDITED: edited}
+            elif str(key) in cleared:
+                hollow[key] = None
+        interner.save(self._write, self._exercises, self._plans)
         self._write(self._days, docs)
+        if hollow:
+            self._write(self._db.table(cells.CLEARED, cache_size=0), hollow)
 
     def put_settings(self, settings: Settings) -> None:
         doc = {**routine_fields.encode(settings.routine), "day_start_hour": settings.day_start_hour}
@@ -188,11 +229,18 @@ class Database:
                 doc[field] = getattr(settings, field)
         if settings.triage is not None:
             doc["triage"] = triage.data(settings.triage)
+        before = self._settings.get(doc_id=SETTINGS_DOC)
+        edited = cells.restamp(cells.settings_cells(before or {}), cells.settings_cells(doc), cells.stamps(before),
+                               self._moment())
+        if edited:
+            doc[cells.EDITED] = edited
         self._write(self._settings, {SETTINGS_DOC: doc})
 
     def add(self, item: LevelChange | Decline | Answers | Clearance | Result | Choice) -> None:
-        """Append to one of the programme's or the self-assessments' lists."""
+        """Append to one of the programme's or the self-assessments' lists,
+        with the moment it was made (kept as ``at``)."""
         name, doc = assessments.encode(item) if isinstance(item, (Result, Choice)) else programme.encode(item)
+        doc.setdefault("at", self._moment())
         table = (self.storage.read() or {}).get(name, {})
         self._write(self._db.table(name, cache_size=0), {max(map(int, table), default=0) + 1: doc})
 
@@ -203,6 +251,9 @@ class Database:
         Documents are always replaced by new objects, never changed in place
         (TinyDB's update would merge keys, and the storage's encoder reuses the
         text of documents it has seen)."""
+        if table.name not in TABLES:
+            raise RuntimeError(f"the table {table.name!r} is not in practice.store.shape.TABLES: add it there, "
+                               "and give it a merge rule in practice.interchange.combine.RULES")
         tables = self.storage.read() or {}
         stored = tables.setdefault(table.name, {})
         changed = False
@@ -215,3 +266,16 @@ class Database:
                 changed = True
         if changed:
             self.storage.write(tables)
+
+    def keep_old_ids(self, ids: Iterable[str]) -> list[str]:
+        """Inside a transaction: keep those of ``ids`` this backtui does not
+        know as old ones (:mod:`practice.store.known`); returns them."""
+        tables = dict(self.storage.read() or {})
+        unknown = known.keep_unknown(tables, ids)
+        if unknown:
+            self.storage.write(tables)
+        return unknown
+
+    def replace(self, tables: dict[str, Any]) -> None:
+        """Inside a transaction: every table as ``tables`` holds them (a merge's result)."""
+        self.storage.write(tables)

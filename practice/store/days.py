@@ -51,42 +51,52 @@ class Names(NamedTuple):
 
 
 class Interner:
-    """Maps exercise ids and plans to small numbers, adding new ones as needed."""
+    """Maps exercise ids and plans to small numbers, adding new ones as
+    needed, over the ``exercises`` and ``plans`` tables as stored."""
 
-    def __init__(self, exercises: Table, plans: Table) -> None:
-        self._tables = (exercises, plans)
-        self._ids = {doc["id"]: doc.doc_id for doc in exercises.all()}
-        self._plans = {_plan_key(doc): doc.doc_id for doc in plans.all()}
-        self._new_ids: dict[int, dict[str, Any] | None] = {}
-        self._new_plans: dict[int, dict[str, Any] | None] = {}
+    def __init__(self, exercises: dict[str, Any], plans: dict[str, Any]) -> None:
+        self._ids = {doc["id"]: int(key) for key, doc in exercises.items()}
+        self._plans = {_plan_key(doc): int(key) for key, doc in plans.items()}
+        self.new_ids: dict[int, dict[str, Any] | None] = {}
+        self.new_plans: dict[int, dict[str, Any] | None] = {}
 
     def exercise(self, exercise_id: str) -> int:
         number = self._ids.get(exercise_id)
         if number is None:
             number = self._ids[exercise_id] = max(self._ids.values(), default=0) + 1
-            self._new_ids[number] = {"id": exercise_id}
+            self.new_ids[number] = {"id": exercise_id}
         return number
 
     def plan(self, record: DayRecord) -> int:
         assert record.plan is not None
-        doc: dict[str, Any] = {"ids": [self.exercise(i) for i in record.plan]}
-        if record.levels:
-            doc["levels"] = [record.levels.get(i, 0) for i in record.plan]
-        if record.volume is not Volume.FULL:
-            doc["volume"] = record.volume.value
-        if record.doses:
-            doc["doses"] = [dose_data(record.doses[i]) if i in record.doses else 0 for i in record.plan]
+        return self.plan_of(plan_data(record))
+
+    def plan_of(self, data: dict[str, Any]) -> int:
+        """The number of a plan given in exercise ids (:func:`plan_data`)."""
+        doc = {**data, "ids": [self.exercise(i) for i in data["ids"]]}
         key = _plan_key(doc)
         number = self._plans.get(key)
         if number is None:
             number = self._plans[key] = max(self._plans.values(), default=0) + 1
-            self._new_plans[number] = doc
+            self.new_plans[number] = doc
         return number
 
-    def save(self, write: DocWriter) -> None:
-        exercises, plans = self._tables
-        write(exercises, self._new_ids)
-        write(plans, self._new_plans)
+    def save(self, write: DocWriter, exercises: Table, plans: Table) -> None:
+        write(exercises, self.new_ids)
+        write(plans, self.new_plans)
+
+
+def plan_data(record: DayRecord) -> dict[str, Any]:
+    """A day's plan as the ``plans`` table keeps it, in exercise ids."""
+    assert record.plan is not None
+    doc: dict[str, Any] = {"ids": list(record.plan)}
+    if record.levels:
+        doc["levels"] = [record.levels.get(i, 0) for i in record.plan]
+    if record.volume is not Volume.FULL:
+        doc["volume"] = record.volume.value
+    if record.doses:
+        doc["doses"] = [dose_data(record.doses[i]) if i in record.doses else 0 for i in record.plan]
+    return doc
 
 
 def _plan_key(doc: Any) -> tuple:

@@ -124,7 +124,8 @@ _OPTIONAL: dict[str, dict[str, Callable[[Any], bool]]] = {
 
 
 def check(tables: dict[str, Any]) -> None:
-    """Raise :class:`Damaged` unless every programme table has its shape."""
+    """Raise :class:`Damaged` unless every programme table has its shape
+    (level changes and declines made since version 5 also keep when: ``at``)."""
     for name, fields in _FIELDS.items():
         optional = _OPTIONAL.get(name, {})
         for key, doc in documents(tables, name):
@@ -134,3 +135,5 @@ def check(tables: dict[str, Any]) -> None:
             for field, ok in optional.items():
                 if field in doc and not ok(doc[field]):
                     raise Damaged(f"{name}/{key}: {field}")
+            if "at" in doc and not _is_moment(doc["at"]):
+                raise Damaged(f"{name}/{key}: at")

@@ -10,9 +10,12 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-VERSION = 6
+VERSION = 7
 META_TABLE = "meta"
 META_DOC = "1"
+EVERY_SAVE = ("days", "exercises", "plans", "settings")
+"""The tables every save writes (empty or not), besides ``meta``: a file
+without one of them is damaged, never a history that is empty."""
 
 Migration = Callable[[dict[str, Any], list[str]], dict[str, Any]]
 """A step from one version to the next; it may add a line to the notes
@@ -62,7 +65,14 @@ def _v5_to_v6(data: dict[str, Any], notes: list[str]) -> dict[str, Any]:
     return data
 
 
-MIGRATIONS: Mapping[int, Migration] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4, 4: _v4_to_v5, 5: _v5_to_v6}
+def _v6_to_v7(data: dict[str, Any], notes: list[str]) -> dict[str, Any]:
+    from practice.store.known import v6_to_v7
+
+    return v6_to_v7(data, notes)
+
+
+MIGRATIONS: Mapping[int, Migration] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4, 4: _v4_to_v5, 5: _v5_to_v6,
+                                       6: _v6_to_v7}
 """``MIGRATIONS[n]`` turns a version-n file into a version n+1 file."""
 
 
@@ -85,6 +95,9 @@ def version_of(data: Any) -> int:
 
 
 def stamp(data: dict[str, Any]) -> None:
+    """Mark ``data`` as this version's, with every table a save writes."""
+    for name in EVERY_SAVE:
+        data.setdefault(name, {})
     data.setdefault(META_TABLE, {})[META_DOC] = {"schema": VERSION}
 
 

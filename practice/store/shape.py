@@ -5,6 +5,11 @@ that does not parse: it is never used, never written over, and the newest
 backup that passes the same check is restored. The bounds are those of
 :mod:`practice.validate`, so whatever was let in can be read back, and
 whatever is read back keeps every command working.
+
+Meaning is checked as well as shape: a table every save writes that is
+missing, a table, a field in a day or a setting this backtui does not know,
+and an exercise id that is neither built in, the person's own nor kept as an
+old one (:mod:`practice.store.known`) are damage too.
 """
 
 from __future__ import annotations
@@ -15,11 +20,19 @@ from typing import Any, NoReturn
 
 from practice import validate
 from practice.daylog import Leg, Rating, Volume
-from practice.store import assessments, own, programme, triage
+from practice.store import assessments, cells, known, own, programme, triage
 from practice.store import routine as routine_fields
-from practice.store.schema import Damaged
+from practice.store import schema
+from practice.store.schema import EVERY_SAVE, Damaged
 
 DAYS, EXERCISES, PLANS, SETTINGS = "days", "exercises", "plans", "settings"
+TABLES = frozenset({
+    schema.META_TABLE, *schema.EVERY_SAVE, cells.CLEARED, known.OLD_IDS, own.OWN, programme.CHANGES,
+    programme.DECLINES, programme.ANSWERS, programme.CLEARANCES, assessments.RESULTS, assessments.CHOICES,
+})
+"""Every table a file of this version may hold, and the store writes; any
+other is damage. Each has a merge rule (:data:`practice.interchange.combine.RULES`):
+a new table goes in both, or the store refuses to write it (and a test fails)."""
 SETTINGS_DOC = "1"
 MIN_ORDINAL, MAX_ORDINAL = validate.MIN_DAY.toordinal(), validate.MAX_DAY.toordinal()
 LEGS = frozenset(leg.value for leg in Leg)
@@ -30,13 +43,21 @@ VOLUMES = frozenset(volume.value for volume in Volume)
 def check(data: dict[str, Any]) -> None:
     """Raise :class:`Damaged`, naming the place, unless ``data`` has the shape
     of a backtui database (its version already checked)."""
-    exercises = _exercises(data.get(EXERCISES, {}))
-    plans = _plans(data.get(PLANS, {}), exercises)
-    _days(data.get(DAYS, {}), exercises, plans)
-    _settings(data.get(SETTINGS, {}))
+    missing = next((name for name in EVERY_SAVE if name not in data), None)
+    if missing:
+        _fail(missing, "missing (every save writes it)")
+    unknown = data.keys() - TABLES
+    if unknown:
+        _fail(min(unknown)[:30], "a table this backtui does not know")
+    exercises = _exercises(data[EXERCISES])
+    plans = _plans(data[PLANS], exercises)
+    _days(data[DAYS], exercises, plans)
+    _cleared(data.get(cells.CLEARED, {}), exercises)
+    _settings(data[SETTINGS])
     programme.check(data)
     assessments.check(data)
     own.check(data)
+    known.check(data)
 
 
 def _fail(where: str, problem: str) -> NoReturn:
@@ -129,6 +150,11 @@ def _days(table: Any, exercises: frozenset[str], plans: frozenset[int]) -> None:
     docs = list(days.values())
     if set(map(type, docs)) - {dict}:
         _fail(DAYS, "a day that is not an object")
+    unknown = set().union(*map(dict.keys, docs)) - cells.DAY_FIELDS
+    if unknown:
+        _fail(DAYS, f"a field this backtui does not know: {min(unknown)[:30]!r}")
+    if not all(_day_stamps(edited, exercises) for edited in _fields(docs, cells.EDITED)):
+        _fail(DAYS, cells.EDITED)
     ticks = [doc.get("ticks") for doc in docs]
     if not _maps(ticks, exercises):
         _fail(DAYS, "ticks")
@@ -180,6 +206,31 @@ def _days(table: Any, exercises: frozenset[str], plans: frozenset[int]) -> None:
             _fail(DAYS, "stop")
 
 
+def _stamps(value: Any, cell: Any) -> bool:
+    """Edit times: cell names (each passing ``cell``) to moments."""
+    return type(value) is dict and all(map(cell, value)) and all(map(_is_moment, value.values()))
+
+
+def _day_stamps(value: Any, exercises: frozenset[str]) -> bool:
+    return _stamps(value, lambda key: key in exercises or key in cells.DAY_CELLS)
+
+
+def _cleared(table: Any, exercises: frozenset[str]) -> None:
+    """The edit times of days left empty, by day number."""
+    for key, doc in _numbered(table, cells.CLEARED).items():
+        if not MIN_ORDINAL <= int(key) < MAX_ORDINAL or type(doc) is not dict or doc.keys() != {cells.EDITED} \
+                or not _day_stamps(doc[cells.EDITED], exercises):
+            _fail(f"{cells.CLEARED}/{key}", "not the edit times of a day")
+
+
+def _settings_cell(key: str) -> bool:
+    field, _, exercise_id = key.partition("/")
+    if not exercise_id:
+        return cells.SETTINGS_FIELDS.get(field) not in (None, cells.BY_ID, cells.SWITCH)
+    return (field == "on" or cells.SETTINGS_FIELDS.get(field) == cells.BY_ID) and (
+        len(exercise_id) <= validate.SLUG_LIMIT and validate.SLUG.fullmatch(exercise_id) is not None)
+
+
 _SETTINGS_FIELDS = {
     "enabled": lambda v: type(v) is list and all(_is_text(i, validate.SLUG_LIMIT) for i in v),
     "disabled": lambda v: type(v) is list and all(_is_text(i, validate.SLUG_LIMIT) for i in v),
@@ -195,6 +246,7 @@ _SETTINGS_FIELDS = {
     "hamstring_test": routine_fields.fits(validate.hamstring_test),
     "triage": triage.fits,
     **routine_fields.FIELDS,
+    cells.EDITED: lambda v: _stamps(v, _settings_cell),
 }
 
 
@@ -202,6 +254,9 @@ def _settings(table: Any) -> None:
     for key, doc in _numbered(table, SETTINGS).items():
         if key != SETTINGS_DOC or type(doc) is not dict:
             _fail(f"{SETTINGS}/{key}", "not the settings")
+        unknown = doc.keys() - _SETTINGS_FIELDS.keys()
+        if unknown:
+            _fail(f"{SETTINGS}/{key}", f"a field this backtui does not know: {min(unknown)[:30]!r}")
         for field, fits in _SETTINGS_FIELDS.items():
             if field in doc and not fits(doc[field]):
                 _fail(f"{SETTINGS}/{key}", field)

@@ -21,6 +21,7 @@ The bounds:
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -169,16 +170,16 @@ def own_id(value: object, catalog: Catalog, field: str = "id") -> str:
 
 
 def own_id_for(name_: str, taken: Iterable[str]) -> str:
-    """A new own exercise's id, from its name: ``own-wall-sit``, then
-    ``own-wall-sit-2`` and so on if taken."""
+    """A new own exercise's id: ``own-``, its name and a short random part
+    (``own-wall-sit-3f9a``), so that exercises made on two machines never
+    share an id."""
     words = "".join(c if c.isascii() and c.isalnum() else " " for c in name_.lower()).split()
-    base = (OWN_PREFIX + "-".join(words or ["exercise"]))[: SLUG_LIMIT - 4].rstrip("-")
+    base = (OWN_PREFIX + "-".join(words or ["exercise"]))[: SLUG_LIMIT - 5].rstrip("-")
     taken = set(taken)
-    candidate, n = base, 1
-    while candidate in taken:
-        n += 1
-        candidate = f"{base}-{n}"
-    return candidate
+    while True:
+        candidate = f"{base}-{secrets.token_hex(2)}"
+        if candidate not in taken:
+            return candidate
 
 
 OWN_FIELDS = ("id", "name", "phase", "dose", "days", "kit", "cues", "caution", "flare_safe")

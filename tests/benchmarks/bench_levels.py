@@ -66,7 +66,7 @@ def enrich(data_dir: Path) -> Journal:
             items.append(LevelChange(day, "step-up", 3, 3, Change.HAND, "load recorded by hand", None, None, None,
                                      Load.of(10 + month // 12, "kg")))
     with journal.db.transaction():
-        journal.db.put(*rated)
+        journal.db.put(*rated, at=None)
         for item in items:
             journal.db.add(item)
     journal.switch("prone-erector-isometric", on=True)  # as if its gate had been met

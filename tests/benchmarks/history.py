@@ -58,7 +58,7 @@ def build(data_dir: Path, today: date) -> Journal:
             record = record._replace(pain_before=rng.randrange(8), pain_after=rng.randrange(6))
         records.append(record)
     with journal.db.transaction():
-        journal.db.put(*records)
+        journal.db.put(*records, at=None)
     return journal
 
 

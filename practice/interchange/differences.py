@@ -1,0 +1,161 @@
+"""What a merge kept where the two sides differed, in words:
+
+    your glute bridge dose: 10 reps here, 8 reps on the other machine; kept 10 reps (changed later)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any, NamedTuple
+
+from practice.interchange.opened import ABSENT
+
+
+class Difference(NamedTuple):
+    where: tuple[str, ...]
+    """("day", day number, cell), ("settings", cell) or ("own", id, field)."""
+    here: Any
+    there: Any
+    kept_here: bool
+    later: bool
+    """Kept as the later edit (False: neither side's time told them apart)."""
+
+
+class Namer:
+    """Exercise names and default doses, from the catalog and the own
+    exercises of both sides."""
+
+    def __init__(self, own: list[dict[str, Any]]) -> None:
+        from practice.catalog import load_catalog
+
+        self.catalog = load_catalog()
+        self.own = {doc["id"]: doc["name"] for doc in own}
+
+    def name(self, exercise_id: str) -> str:
+        exercise = self.catalog.get(exercise_id)
+        name = exercise.name if exercise else self.own.get(exercise_id, exercise_id)
+        return name[:1].lower() + name[1:] if exercise else name
+
+    def on_by_default(self, exercise_id: str) -> bool:
+        exercise = self.catalog.get(exercise_id)
+        return exercise is None or exercise.on_by_default
+
+
+def words(difference: Difference, namer: Namer, there: str = "on the other machine") -> str:
+    subject, show = _subject(difference, namer)
+    here_words, there_words = show(difference.here), show(difference.there)
+    kept = here_words if difference.kept_here else there_words
+    why = "changed later" if difference.later else "no edit times to tell them apart: both machines keep the same"
+    return f"{subject}: {here_words} here, {there_words} {there}; kept {kept} ({why})"
+
+
+def _text(value: Any) -> str:
+    """Text quoted (its control characters escaped), anything else as it prints."""
+    if value is ABSENT or value in (None, ""):
+        return "none"
+    if isinstance(value, bool):
+        return "on" if value else "off"
+    return repr(value) if isinstance(value, str) else str(value)
+
+
+def _plain(value: Any) -> str:
+    return "none" if value is ABSENT or value is None else str(value)
+
+
+def _dose(exercise_id: str, namer: Namer, other: Any) -> Callable[[Any], str]:
+    from practice.validate.routine import dose_from
+
+    def show(value: Any) -> str:
+        if value is not ABSENT:
+            return dose_from({k: v for k, v in value.items() if k != "level"}).describe()
+        exercise = namer.catalog.get(exercise_id)
+        level = other.get("level") if isinstance(other, dict) else None
+        if exercise is None or level is None:
+            return "the level's dose"
+        return f"{exercise.level(level).dose.describe()} (the level's)"
+
+    return show
+
+
+def _entry(value: Any) -> str:
+    if value is ABSENT:
+        return "not done"
+    parts = []
+    if "ticks" in value:
+        parts.append("ticked")
+    if "skips" in value:
+        parts.append("skipped for pain" if value.get("pain_skips") else "skipped")
+        if value["skips"]:
+            parts[-1] += f" ({value['skips']!r})"
+    if "held" in value:
+        parts.append(f"held {value['held']} s")
+    if "ratings" in value:
+        parts.append(f"rated {value['ratings'].replace('-', ' ')}")
+    if "pain_during" in value:
+        parts.append(f"pain {value['pain_during']} during it")
+    return ", ".join(parts) or "nothing"
+
+
+DAY_FIELDS = {"kind": ("the kind of day", lambda v: "normal" if v is ABSENT else str(v)),
+              "pain_before": ("pain before", _plain), "pain_after": ("pain after", _plain),
+              "pain_24h": ("the morning check-in", _plain), "leg": ("leg symptoms", _plain),
+              "note": ("the note", _text), "stop": ("the stop for pain", lambda v: "none" if v is ABSENT else "a stop")}
+SETTINGS = {"kit": "your kit", "order": "the order of your routine", "day_start_hour": "the day start",
+            "theme": "the theme", "rest_days": "the rest days allowed in any 7", "get_ready": "the get-ready countdown",
+            "paced": "paced repetitions", "sound": "the sound cues", "speech": "speaking exercise names",
+            "owed": "the safety questions owed", "retest_days": "the days between self-assessments",
+            "hamstring_test": "the hamstring self-test"}
+"""Words for each whole setting (a setting without them shows its field name)."""
+
+
+OWN = {"dose": "its dose", "days": "its days", "kit": "the kit it needs", "cues": "its cues",
+       "caution": "its caution", "flare_safe": "whether it is fine on a flare day", "deleted": "whether it is deleted",
+       "phase": "its phase", "name": "its name"}
+
+
+def _own(field: str) -> Callable[[Any], str]:
+    """How one field of an own exercise shows."""
+    from practice.validate.routine import dose_from
+
+    if field == "dose":
+        return lambda v: "none" if v is ABSENT else dose_from(v).describe()
+    if field in ("deleted", "flare_safe"):
+        return lambda v: "yes" if v is True else "no"
+    if field == "cues":
+        return lambda v: "none" if v is ABSENT else " / ".join(map(repr, v))
+    return _text
+
+
+def _subject(d: Difference, namer: Namer) -> tuple[str, Callable[[Any], str]]:
+    area = d.where[0]
+    if area == "day":
+        day, key = date.fromordinal(int(d.where[1])), d.where[2]
+        when = f"{day:%a} {day.day} {day:%b %Y}"
+        if key in DAY_FIELDS:
+            name, show = DAY_FIELDS[key]
+            return f"{when}, {name}", show
+        return f"{when}, {namer.name(key)}", _entry
+    if area == "own":
+        exercise_id, field = d.where[1], d.where[2]
+        return f"your own exercise {namer.name(exercise_id)}, {OWN.get(field, field)}", _own(field)
+    field, _, exercise_id = d.where[1].partition("/")
+    if field == "on":
+        default = namer.on_by_default(exercise_id)
+        return f"{namer.name(exercise_id)} in your routine", lambda v: (
+            "in it" if (default if v is ABSENT else v) else "out of it")
+    if field == "doses":
+        other = d.there if d.here is ABSENT else d.here
+        return f"your {namer.name(exercise_id)} dose", _dose(exercise_id, namer, other)
+    if field == "days":
+        return f"your days for {namer.name(exercise_id)}", lambda v: "the plan's" if v is ABSENT else str(v)
+    if field == "kit":
+        return SETTINGS[field], lambda v: "not said" if v is ABSENT else (", ".join(v) or "none")
+    if field == "order":
+        return SETTINGS[field], lambda v: "the plan's" if v is ABSENT else ", ".join(map(namer.name, v))
+    from practice.settings import Settings
+
+    unset = getattr(Settings(), field, None)
+    hour = field == "day_start_hour"
+    return SETTINGS.get(field, field.replace("_", " ")), lambda v: (
+        f"{unset if v is ABSENT else v:02d}:00" if hour else _text(unset if v is ABSENT else v))

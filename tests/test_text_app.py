@@ -106,7 +106,7 @@ async def test_a_conflict_copys_file_name_is_shown_as_text_in_the_notice(journal
     journal.tick("calf-foam-roll")
     name = "backtui (\x1b]0;PWNED\x07 [@click=app.quit]Ann[b]'s conflicted copy 2026-11-20).json"
     (journal.db.storage.path.parent / name).write_bytes(journal.db.storage.path.read_bytes())
-    journal.notices.extend(merge_copies(journal)[0])
+    journal.notices.extend(merge_copies(journal).lines())
     app = app_for(journal)
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await pilot.pause()

@@ -187,7 +187,7 @@ async def step(pilot, *keys: str) -> None:
 async def every_screen(data_dir: Path, kept: Kept, copy: str) -> None:
     clock = FakeClock(CLOCK_AT)
     journal = Journal(data_dir, clock)
-    journal.notices.extend(merge_copies(journal)[0])
+    journal.notices.extend(merge_copies(journal).lines())
     for exercise_id in journal.view().plan.due:  # all but the own exercise: the guide plays only it
         if exercise_id != kept.own:
             journal.tick(exercise_id)

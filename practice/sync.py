@@ -23,6 +23,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
+from practice.printable import visible
 from practice.errors import BacktuiError, StoreError, UsageError
 from practice.store import copies
 from practice.words import count
@@ -83,11 +84,7 @@ def _numbered(items: list[str]) -> str:
 
 def shown(path: Path) -> str:
     """A file's name as a line can show it: control characters escaped."""
-    return _printable(path.name)
-
-
-def _printable(text: str) -> str:
-    return text if text.isprintable() else repr(text)[1:-1]
+    return visible(path.name)
 
 
 def read(path: Path, journal: Journal) -> dict:
@@ -99,9 +96,9 @@ def read(path: Path, journal: Journal) -> dict:
     try:
         return sources.read(path, journal.today())
     except sources.Unreadable as exc:
-        raise UsageError(f"cannot read {_printable(str(path))}: {exc}") from None
+        raise UsageError(f"cannot read {visible(str(path))}: {exc}") from None
     except sources.Damaged as exc:
-        raise sources.Damaged(f"{_printable(str(path))} is not a backtui database or export: {exc}") from None
+        raise sources.Damaged(f"{visible(str(path))} is not a backtui database or export: {exc}") from None
 
 
 def merge(journal: Journal, *files: dict, there: str = "in the file") -> list[Merged]:

@@ -10,10 +10,10 @@ from practice.app.main import BackApp, make_app
 from practice.app.routine_list import RoutineList
 from practice.app.rows import Row
 from practice.app.timer import HoldTimer
-from practice.coach import Coach
+from practice.journal.coach import Coach
 from practice.daylog import DayRecord
-from practice.journal import Journal
-from practice.programme.records import QuestionSet
+from practice.journal.journal import Journal
+from practice.programme.log import QuestionSet
 from tests.support import answer_set
 
 

@@ -4,7 +4,7 @@ import pytest
 from support import FakeClock
 
 from practice.cli import main
-from practice.journal import Journal
+from practice.journal.journal import Journal
 
 
 @pytest.fixture(autouse=True)

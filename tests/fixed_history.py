@@ -6,8 +6,8 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 from practice.daylog import DayKind, DayRecord, Leg, Rating, Stop
-from practice.journal import Journal
-from practice.programme.records import Answers, Change, LevelChange, QuestionSet
+from practice.journal.journal import Journal
+from practice.programme.log import Answers, Change, LevelChange, QuestionSet
 from practice.programme.screening import SETS
 
 FIRST = date(2026, 10, 25)  # a Sunday; today (21 Nov) is day 27

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from practice.daylog import DayRecord, Rating
-from practice.journal import Journal
+from practice.journal.journal import Journal
 
 MORNINGS = (2, 2, 3, 2, 2, 2)
 

@@ -51,7 +51,7 @@ class FakeClock:
 def answer_set(journal, yes=(), questions=None):  # type: ignore[no-untyped-def]
     """Answer a whole set of safety questions at once (the full set by
     default), ``yes`` to those named and no to the rest; the mode they leave."""
-    from practice.programme.records import Answers, QuestionSet
+    from practice.programme.log import Answers, QuestionSet
     from practice.programme.screening import SETS, screening_mode
 
     questions = QuestionSet.FULL if questions is None else questions

@@ -22,8 +22,8 @@ from textual.widgets import Label
 
 from practice.app.bignum import BigNumber
 
-from practice.app.review import ReviewScreen
-from practice.app.triage import TriageScreen
+from practice.app.review_screen import ReviewScreen
+from practice.app.start_questions import TriageScreen
 from practice.app.routine.kit import KitScreen
 from practice.app.dialogs import (
     ConfirmScreen,
@@ -34,13 +34,13 @@ from practice.app.dialogs import (
     StoppedScreen,
 )
 from practice.app.exercise import ExerciseScreen
-from practice.app.screening import ScreeningScreen
+from practice.app.questions import ScreeningScreen
 from practice.app.routine_list import RoutineList
 from practice.app.rows import RowState
 from practice.app.today import TodayScreen
-from practice.coach import Coach
+from practice.journal.coach import Coach
 from practice.daylog import DayKind, Rating
-from practice.journal import Journal
+from practice.journal.journal import Journal
 
 SIZE = (80, 24)
 

@@ -11,12 +11,12 @@ from practice.app.assess.flow import WalkScreen
 from practice.app.assess.holds import HoldTestScreen
 from practice.app.assess.results import AssessmentsScreen
 from practice.app.dialogs import ConfirmScreen
-from practice.app.screening import ScreeningScreen
+from practice.app.questions import ScreeningScreen
 from practice.app.timer import HoldTimer
 from practice.app.today import TodayScreen
-from practice.assess.service import Assessor
-from practice.journal import Journal
-from practice.timing import StepKind
+from practice.journal.assessor import Assessor
+from practice.journal.journal import Journal
+from practice.session.timing import StepKind
 
 
 async def hold_for(pilot, clock, seconds: float) -> None:

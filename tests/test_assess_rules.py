@@ -15,7 +15,7 @@ from practice.assess.mappings import active, caps, findings, open_suggestions
 from practice.assess.protocol import TESTS
 from practice.assess.records import CUE, END, HOLD, NO, ON, SET, YES, Choice, Result
 from practice.catalog import HoldDose, RepsDose, load_catalog
-from practice.programme.records import Change, LevelChange
+from practice.programme.log import Change, LevelChange
 
 DAY = date(2026, 11, 21)
 ON_ALL = frozenset({"glute-bridge", "hamstring-lying-static-stretch", "psoas-kneeling-stretch", "side-plank"})

@@ -15,10 +15,10 @@ from support import FakeClock
 from test_sync import SYNCTHING, conflict_copy
 
 from practice.assess.records import HOLD, YES, Choice, Result
-from practice.assess.service import Assessor
+from practice.journal.assessor import Assessor
 from practice.daylog import DayKind
 from practice.cli import main
-from practice.journal import Journal
+from practice.journal.journal import Journal
 from practice.store import storage
 
 DB = "backtui.json"
@@ -199,7 +199,7 @@ def test_the_one_leg_bridge_and_the_hamstring_test_follow_the_earlier_results(cl
 
 
 def test_no_result_on_a_flare_day_nor_within_48_hours_of_a_step_down(cli, journal, clock):
-    from practice.coach import Coach
+    from practice.journal.coach import Coach
 
     journal.set_kind(DayKind.FLARE)
     code, _, err = cli("assess", "record", "bridge-hold", "45")
@@ -227,7 +227,7 @@ def _at(clock, *argv):
 def test_a_stop_for_pain_asks_for_the_safety_questions(cli, journal):
     from apps import screened
 
-    from practice.coach import Coach
+    from practice.journal.coach import Coach
 
     screened(journal)
     assert Coach(journal).screening_due() is None

@@ -22,7 +22,7 @@ from practice.catalog import (
 from practice.catalog.loader import CATALOG_FILE
 from practice.daylog import DayKind
 from practice.programme.gates import GATES
-from practice.routine import RoutineSettings, plan_for
+from practice.day.plan import RoutineSettings, plan_for
 
 FACTS = Path(__file__).resolve().parents[2] / "shared" / "content" / "exercise-facts.md"
 PROGRESSION = FACTS.with_name("progression-facts.md")

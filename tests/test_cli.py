@@ -11,7 +11,7 @@ import pytest
 
 from practice import __version__
 from practice.daylog import DayKind
-from practice.journal import Journal
+from practice.journal.journal import Journal
 from tests.support import answer_set
 
 
@@ -51,8 +51,8 @@ def test_status_text(cli):
 
 
 def test_status_text_on_a_stopped_day_and_an_emergency_one(cli, journal):
-    from practice.coach import Coach
-    from practice.programme.records import QuestionSet
+    from practice.journal.coach import Coach
+    from practice.programme.log import QuestionSet
 
     journal.tick("calf-foam-roll")
     journal.stop("calf-foam-roll")

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from practice.journal import Journal
+from practice.journal.journal import Journal
 
 not_as_root = pytest.mark.skipif(os.geteuid() == 0, reason="root reads files and directories whatever their mode")
 
@@ -290,7 +290,7 @@ APP = textwrap.dedent("""
 
     import practice.app.main as main
     from practice.app import run
-    from practice.journal import Journal
+    from practice.journal.journal import Journal
 
     def crash(screen):
         raise RuntimeError("a bug on mount")

@@ -16,17 +16,17 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from support import FakeClock, answer_set
 
-from practice import sync
+from practice.interchange import sync
 from practice.catalog import HoldDose, RepsDose
-from practice.coach import Coach
-from practice.custom.editor import RoutineEditor
+from practice.journal.coach import Coach
+from practice.journal.editor import RoutineEditor
 from practice.daylog import DayKind, DayRecord, Rating
 from practice.errors import BacktuiError
 from practice.interchange import combine as combining
 from practice.interchange import sources
-from practice.journal import Journal
-from practice.programme.records import QuestionSet
-from practice.settings import Settings
+from practice.journal.journal import Journal
+from practice.programme.log import QuestionSet
+from practice.day.settings import Settings
 from practice.store import cells, shape
 
 START = "2026-11-21T07:30:00"

@@ -9,7 +9,7 @@ import pytest
 from support import FakeClock
 
 from practice.clock import practice_day
-from practice.journal import Journal
+from practice.journal.journal import Journal
 
 
 def local(text: str, zone: str) -> datetime:

@@ -9,7 +9,7 @@ import json
 import pytest
 
 from practice.catalog import HoldDose, RepsDose, load_catalog
-from practice.custom.editor import RoutineEditor
+from practice.journal.editor import RoutineEditor
 from practice.validate import Invalid
 from practice.validate.routine import dose_problems, own_dose_problems
 
@@ -86,7 +86,7 @@ def test_an_own_walk_of_an_hour_is_kept(journal):
     ("glute-bridge", {"reps": 40}, None),
 ])
 def test_a_refusal_names_the_nearest_level_that_takes_the_value(journal, exercise_id, change, hint):
-    from practice.coach import Coach
+    from practice.journal.coach import Coach
 
     Coach(journal).set_level(exercise_id, 1)
     with pytest.raises(Invalid) as refused:
@@ -136,8 +136,8 @@ def test_the_hard_limits_hold_mcgill_to_ten_second_holds(tmp_path, cli, journal)
 
 
 def test_a_physio_dose_survives_the_store_and_its_shape_check(journal):
-    from practice.custom.choices import OwnDose
-    from practice.journal import Journal
+    from practice.day.choices import OwnDose
+    from practice.journal.journal import Journal
 
     journal.change_routine(lambda r: r.with_own("doses", "glute-bridge", OwnDose(1, RepsDose(20, 3, top_hold=2,
                                                                                              rest=30), True)))
@@ -147,7 +147,7 @@ def test_a_physio_dose_survives_the_store_and_its_shape_check(journal):
 
 def test_a_stored_physio_dose_beyond_the_hard_limits_is_not_used(journal):
     """A file edited by hand, or from an older backtui, may hold one: the level's dose is used instead."""
-    from practice.custom.choices import OwnDose
+    from practice.day.choices import OwnDose
 
     beyond = RepsDose(40, 3, top_hold=2, rest=30)  # 40 reps: more than the hard limit of 30
     journal.change_routine(lambda r: r.with_own("doses", "glute-bridge", OwnDose(1, beyond, True)))

@@ -13,7 +13,7 @@ import pytest
 
 from practice.cli import main
 from practice.errors import StoreError
-from practice.journal import Journal
+from practice.journal.journal import Journal
 from practice.store.storage import SafeJSONStorage
 
 PATCHED = ("open", "write", "fsync", "close", "link", "replace", "scandir", "stat", "unlink")

@@ -8,7 +8,7 @@ from textual.app import App, ComposeResult
 
 from practice.app.figure import FigureView
 from practice.figures import draw, figure_for, keyframe_for
-from practice.timing import Step, StepKind
+from practice.session.timing import Step, StepKind
 
 
 class Showcase(App):

@@ -17,7 +17,7 @@ from practice.figures.data import FIGURES_FILE, load_figures, parse_figures
 from practice.figures.poses import PoseError
 from practice.figures.render import draw
 from practice.figures.skeleton import BONES, LENGTHS, Pose
-from practice.timing import StepKind, steps_for
+from practice.session.timing import StepKind, steps_for
 
 CATALOG = load_catalog()
 LEVELS = [(e.id, lv.number) for e in CATALOG.exercises for lv in e.levels]

@@ -80,7 +80,7 @@ def test_an_unknown_id_or_level_is_one_line_and_exit_2(cli, columns, argv, says)
 
 def test_an_own_exercise_has_no_figure(cli, columns, journal):
     from practice.catalog.dose import HoldDose
-    from practice.custom.editor import RoutineEditor
+    from practice.journal.editor import RoutineEditor
 
     own = RoutineEditor(journal).add_own("Wall sit", 3, HoldDose(30), "daily", "none", ["Back to the wall."],
                                          "Stop if a knee hurts.")

@@ -170,7 +170,7 @@ def test_cells_say_which_layer_they_show_so_colour_can_mark_the_working_limb():
                                                             ("kettlebell-swing", 2, "down")])
 def test_the_left_side_is_drawn_as_the_mirror_image_kit_and_arrows_included(exercise_id, level, name):
     from practice.figures import keyframe_for
-    from practice.timing import StepKind
+    from practice.session.timing import StepKind
 
     figure = figure_for(exercise_id, level)
     kind = {"top": StepKind.TOP, "hold": StepKind.HOLD, "down": StepKind.DOWN}[name]

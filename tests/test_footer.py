@@ -6,7 +6,7 @@ from apps import app_for, elapse, open_exercise
 from textual.widgets._footer import FooterKey
 
 from practice.app.footer import KeyFooter
-from practice.coach import Coach
+from practice.journal.coach import Coach
 from practice.app.today import TodayScreen
 
 SIZE = (80, 24)

@@ -8,10 +8,10 @@ from datetime import date, timedelta
 import pytest
 
 from practice.catalog import load_catalog
-from practice.coach import Coach
+from practice.journal.coach import Coach
 from practice.daylog import DayKind, DayRecord, Rating, Volume
 from practice.programme import gates, leave_out
-from practice.programme.records import Change, Decline, LevelChange
+from practice.programme.log import Change, Decline, LevelChange
 from practice.programme.rules import Suggestion
 
 TODAY = date(2026, 11, 21)
@@ -136,7 +136,7 @@ def test_a_stand_in_at_a_level_that_is_not_flare_safe_drops_to_one_that_is(journ
 
 
 def test_the_kit_keeps_a_stand_in_out(journal):
-    from practice.custom.editor import RoutineEditor
+    from practice.journal.editor import RoutineEditor
 
     RoutineEditor(journal).set_kit(["foam-roller"])
     journal.switch("calf-step-stretch", on=False)

@@ -6,15 +6,15 @@ from __future__ import annotations
 import pytest
 from apps import app_for, on_disk, open_exercise
 
-from practice.app.review import ReviewScreen
+from practice.app.review_screen import ReviewScreen
 from practice.app.guide import GuideScreen
 from practice.app.today import TodayScreen
 from practice.catalog import load_catalog
-from practice.guide import Cue, Done, Flow, Settings, Stage
-from practice.routine import item_for
+from practice.session.flow import Cue, Done, Flow, Settings, Stage
+from practice.day.plan import item_for
 from practice.daylog import Rating, Volume
-from practice.sound import Cues, Sound, Voice
-from practice.timing import StepKind
+from practice.session.sound import Cues, Sound, Voice
+from practice.session.timing import StepKind
 
 SIZE = (80, 24)
 CATALOG = load_catalog()
@@ -126,7 +126,7 @@ def test_with_no_player_the_bell_and_no_speech_and_quiet_is_quiet():
 
 
 def test_every_sound_a_cue_names_is_shipped():
-    from practice.sound import SOUNDS
+    from practice.session.sound import SOUNDS
 
     assert {f"{cue.value}.wav" for cue in Cue} <= {p.name for p in SOUNDS.iterdir()}
 

@@ -20,13 +20,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from support import FakeClock, unowed
 
-from practice.assess.service import Assessor
+from practice.journal.assessor import Assessor
 from practice.catalog import HoldDose
 from practice.cli import main
-from practice.custom.editor import RoutineEditor
+from practice.journal.editor import RoutineEditor
 from practice.daylog import DayKind
 from practice.errors import StoreError
-from practice.journal import Journal
+from practice.journal.journal import Journal
 from practice.store import storage
 
 CLOCK_AT = "2026-11-21T07:30:00"

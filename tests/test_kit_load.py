@@ -10,12 +10,12 @@ from fractions import Fraction
 import pytest
 
 from practice.catalog import load_catalog
-from practice.coach import Coach
-from practice.custom.editor import RoutineEditor
+from practice.journal.coach import Coach
+from practice.journal.editor import RoutineEditor
 from practice.daylog import DayRecord, Rating
 from practice.errors import UsageError
 from practice.programme import steps
-from practice.programme.records import Change, Load
+from practice.programme.log import Change, Load
 from practice.validate import Invalid
 
 CATALOG = load_catalog()
@@ -76,8 +76,8 @@ def test_choosing_a_level_the_kit_rules_out_by_hand_is_refused(journal):
 
 def test_the_level_dialog_refuses_a_level_the_kit_rules_out():
     from practice.app.dialogs import LevelDialog
-    from practice.custom.choices import RoutineSettings
-    from practice.custom.editor import ruled_out
+    from practice.day.choices import RoutineSettings
+    from practice.journal.editor import ruled_out
 
     exercise = CATALOG[HINGE]
     blocked = ruled_out(exercise, RoutineSettings(kit=frozenset({"ball"})))

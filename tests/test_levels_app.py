@@ -9,12 +9,12 @@ from programme_history import ready_to_step_up
 from support import FakeClock
 
 from practice.app.dialogs import LevelDialog
-from practice.app.levels import LevelsScreen
-from practice.app.load import LoadDialog
-from practice.coach import Coach
-from practice.custom.editor import RoutineEditor
-from practice.journal import Journal
-from practice.programme.records import Load
+from practice.app.suggestions import LevelsScreen
+from practice.app.load_entry import LoadDialog
+from practice.journal.coach import Coach
+from practice.journal.editor import RoutineEditor
+from practice.journal.journal import Journal
+from practice.programme.log import Load
 
 SIZE = (100, 30)
 MONDAY = "2026-11-23T07:30:00"

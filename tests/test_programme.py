@@ -11,16 +11,16 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from practice.catalog import RepsDose, load_catalog
-from practice.custom.choices import OwnDose, RoutineSettings
-from practice.coach import Coach
+from practice.day.choices import OwnDose, RoutineSettings
+from practice.journal.coach import Coach
 from practice.daylog import DayKind, DayRecord, Leg, Rating, Volume
 from practice.programme import gates, pain
 from practice.programme.levels import current_levels, direction
-from practice.programme.records import Answers, Change, Clearance, Decline, LevelChange, QuestionSet
+from practice.programme.log import Answers, Change, Clearance, Decline, LevelChange, QuestionSet
 from practice.programme.rules import Inputs, suggestions
 from practice.programme.screening import Mode, due, protected_days, screening_mode
-from practice.routine import Limit
-from practice.stats import DayState, day_state
+from practice.day.plan import Limit
+from practice.day.stats import DayState, day_state
 from tests.support import answer_set
 
 TODAY = date(2026, 11, 21)

@@ -11,12 +11,12 @@ from programme_history import ready_to_step_up
 
 from practice.app.dialogs import SafetyScreen
 from practice.app.main import make_app
-from practice.app.levels import LevelsScreen
+from practice.app.suggestions import LevelsScreen
 from practice.app.rows import RowState
-from practice.app.screening import EmergencyScreen, ScreeningScreen, SeeGPScreen
+from practice.app.questions import EmergencyScreen, ScreeningScreen, SeeGPScreen
 from practice.app.today import TodayScreen
-from practice.coach import Coach
-from practice.programme.records import Change
+from practice.journal.coach import Coach
+from practice.programme.log import Change
 from practice.programme.screening import Mode
 from tests.support import answer_set
 
@@ -72,7 +72,7 @@ async def test_an_emergency_yes_at_first_run_stops_the_day(journal):
 
 async def test_a_mistake_needs_the_second_confirmation(journal):
     screened(journal)
-    from practice.programme.records import QuestionSet
+    from practice.programme.log import QuestionSet
 
     answer_set(journal, {"E2"}, QuestionSet.EMERGENCY)
     app = app_for(journal, accepted=False)

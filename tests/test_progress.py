@@ -14,7 +14,7 @@ from practice.daylog import DayKind, DayRecord, Stop
 from practice.errors import UsageError
 from practice.interchange import export_json, parse_import
 from practice.programme.pain import Call, call, rolling_average, trend
-from practice.progress import calendar, share_done, span
+from practice.day.tally import calendar, share_done, span
 
 TODAY = date(2026, 11, 21)
 
@@ -186,7 +186,7 @@ def test_check_ins_and_notes(journal):
 
 
 def test_export_and_import_carry_pain_notes_kinds_skips_held_and_stops(journal, data_dir, clock):
-    from practice.journal import Journal
+    from practice.journal.journal import Journal
 
     build(journal)
     build_programme(journal)  # mornings, ratings, pain during, a skip for pain, levels, answers
@@ -212,7 +212,7 @@ def test_import_refuses_bad_skips_and_stops():
 
 
 def test_the_numbers_follow_changes_made_by_another_process(journal, data_dir, clock):
-    from practice.journal import Journal
+    from practice.journal.journal import Journal
 
     assert journal.stats().streak == 0
     other = Journal(data_dir, clock)

@@ -11,13 +11,13 @@ from practice.app.main import make_app
 from fixed_history import FIRST, build
 from textual.widgets import SelectionList
 
-from practice.app.review import ReviewScreen
+from practice.app.review_screen import ReviewScreen
 from practice.app.day_edit import DayEditScreen
 from practice.app.dialogs import ConfirmScreen, MorningDialog, PainDialog, TextDialog
 from practice.app.heatmap import Heatmap
 from practice.app.progress import ProgressScreen
 from practice.app.rows import RowState
-from practice.app.screening import ScreeningScreen
+from practice.app.questions import ScreeningScreen
 from practice.app.today import TodayScreen
 from practice.daylog import DayKind, Leg
 
@@ -258,7 +258,7 @@ async def test_a_note_is_shown_as_typed_never_as_markup(journal):
 def test_the_adherence_columns_never_run_into_the_names():
     from practice.app.progress_text import numbers_text
     from practice.catalog import Phase
-    from practice.stats import WINDOWS, Stats
+    from practice.day.stats import WINDOWS, Stats
 
     full = {phase: {w: 1.0 for w in WINDOWS} for phase in Phase}
     lines = numbers_text(Stats(3, 9, 20, 1.0, full)).splitlines()[2:]
@@ -281,7 +281,7 @@ async def test_a_burst_of_toggles_in_a_past_day_keeps_every_one(journal):
 
 
 async def test_the_open_progress_screen_shows_a_change_made_elsewhere(journal, clock):
-    from practice.journal import Journal
+    from practice.journal.journal import Journal
 
     app = app_for(journal)
     async with app.run_test(size=(120, 40)) as pilot:

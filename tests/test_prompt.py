@@ -14,10 +14,10 @@ from apps import app_for
 from readme import snippet
 from support import needs
 
-from practice import summary
+from practice.status import cache as summary
 from practice.clock import day_bounds
-from practice.journal import Journal
-from practice.keeper import work_out
+from practice.journal.journal import Journal
+from practice.status.keeper import work_out
 
 BERLIN = ZoneInfo("Europe/Berlin")
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 
 from practice.cli import remind
-from practice.coach import Coach
+from practice.journal.coach import Coach
 from practice.daylog import DayKind
-from practice.programme.records import QuestionSet
+from practice.programme.log import QuestionSet
 from tests.support import answer_set
 
 

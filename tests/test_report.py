@@ -7,7 +7,7 @@ from pathlib import Path
 from fixed_history import build, build_assessments, build_programme
 
 from practice.cli import main
-from practice.report import build_report
+from practice.interchange.report import build_report
 
 GOLDEN = Path(__file__).parent / "data" / "report-4-weeks.md"
 

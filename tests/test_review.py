@@ -10,9 +10,9 @@ from test_guide import drive
 
 from practice.app.guide import GuideScreen
 from practice.app.main import make_app
-from practice.app.review import ReviewScreen
+from practice.app.review_screen import ReviewScreen
 from practice.app.today import TodayScreen
-from practice.coach import Coach
+from practice.journal.coach import Coach
 from practice.daylog import Leg, Rating
 
 SIZE = (80, 24)

@@ -14,9 +14,9 @@ from practice.app.routine.kit import KitScreen
 from practice.app.routine.screen import RoutineScreen
 from practice.app.today import TodayScreen
 from practice.catalog import HoldDose
-from practice.custom.editor import RoutineEditor
-from practice.journal import Journal
-from practice.report import build_report
+from practice.journal.editor import RoutineEditor
+from practice.journal.journal import Journal
+from practice.interchange.report import build_report
 
 SIZE = (100, 36)
 

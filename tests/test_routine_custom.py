@@ -12,10 +12,10 @@ from apps import on_disk
 from practice.catalog import HoldDose, PyramidDose, RepsDose, load_catalog
 from practice.catalog.bounds import FIELDS, OWN_BOUNDS, span
 from practice.catalog.dose import kind_of
-from practice.coach import DoseChoice
-from practice.custom.editor import RoutineEditor
+from practice.journal.coach import DoseChoice
+from practice.journal.editor import RoutineEditor
 from practice.errors import UsageError
-from practice.journal import Journal
+from practice.journal.journal import Journal
 from practice.validate import Invalid
 from practice.validate.routine import dose_problems, own_dose_problems
 

@@ -16,9 +16,9 @@ from hypothesis import strategies as st
 from support import FakeClock
 
 from practice.catalog import HoldDose, PyramidDose, RepsDose
-from practice.custom.editor import RoutineEditor
+from practice.journal.editor import RoutineEditor
 from practice.errors import BacktuiError
-from practice.journal import Journal
+from practice.journal.journal import Journal
 
 TODAY = date(2026, 11, 21)
 

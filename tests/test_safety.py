@@ -14,14 +14,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from support import FakeClock
 
-from practice.coach import Coach
+from practice.journal.coach import Coach
 from practice.daylog import DayKind, DayRecord, Leg, Stop
-from practice.journal import Journal
+from practice.journal.journal import Journal
 from practice.programme import pain
 from practice.programme import screening as sc
-from practice.programme.records import Answers, Clearance, QuestionSet
-from practice.routine import Limit
-from practice.session import Session
+from practice.programme.log import Answers, Clearance, QuestionSet
+from practice.day.plan import Limit
+from practice.session.today import Session
 from tests.support import answer_set
 
 TODAY = date(2026, 11, 21)

@@ -10,11 +10,11 @@ from apps import answer_all_no, app_for, on_disk, row, screened
 from practice.app.dialogs import SafetyScreen, StoppedScreen
 from practice.app.main import make_app
 from practice.app.rows import RowState
-from practice.app.screening import EmergencyScreen, ScreeningScreen, SeeGPScreen
+from practice.app.questions import EmergencyScreen, ScreeningScreen, SeeGPScreen
 from practice.app.today import TodayScreen
-from practice.coach import Coach
-from practice.journal import Journal
-from practice.programme.records import QuestionSet
+from practice.journal.coach import Coach
+from practice.journal.journal import Journal
+from practice.programme.log import QuestionSet
 from practice.programme.screening import Mode
 from tests.support import answer_set
 

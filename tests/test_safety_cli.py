@@ -15,9 +15,9 @@ import time
 import pytest
 from test_terminal import BACKTUI, Terminal
 
-from practice.coach import Coach
-from practice.journal import Journal
-from practice.programme.records import QuestionSet
+from practice.journal.coach import Coach
+from practice.journal.journal import Journal
+from practice.programme.log import QuestionSet
 from practice.programme.screening import Mode
 from tests.support import answer_set
 

@@ -7,8 +7,8 @@ import json
 import random
 from datetime import timedelta
 
-from practice.journal import Journal
-from practice.session import Session
+from practice.journal.journal import Journal
+from practice.session.today import Session
 from practice.store.encoder import Encoder
 
 

@@ -91,8 +91,8 @@ def test_a_safety_question(snap_compare, journal, size):
 
 @pytest.mark.parametrize("size", SIZES)
 def test_the_emergency_stop(snap_compare, journal, size):
-    from practice.coach import Coach
-    from practice.programme.records import QuestionSet
+    from practice.journal.coach import Coach
+    from practice.programme.log import QuestionSet
 
     app = app_for(journal)
     answer_set(journal, {"E5"}, QuestionSet.EMERGENCY)  # both legs
@@ -149,7 +149,7 @@ def test_a_guided_hold(snap_compare, journal, clock, size):
 @pytest.mark.parametrize("size", SIZES)
 def test_a_self_test_hold(snap_compare, journal, clock, size):
     """The one-leg bridge under way on the left, 23 s in."""
-    from practice.assess.service import Assessor
+    from practice.journal.assessor import Assessor
 
     Assessor(journal).record("bridge-hold", 64)
     clock.advance(days=14)
@@ -185,7 +185,7 @@ def _tailored(journal) -> None:
     """A routine with a dose and days of the person's own, an own exercise,
     and a kit without a foam roller."""
     from practice.catalog import HoldDose
-    from practice.custom.editor import RoutineEditor
+    from practice.journal.editor import RoutineEditor
 
     editor = RoutineEditor(journal)
     editor.set_dose("psoas-kneeling-stretch", seconds=45)
@@ -229,8 +229,8 @@ def test_a_load_entry(snap_compare, data_dir, size):
     from apps import open_exercise
     from support import FakeClock
 
-    from practice.coach import Coach
-    from practice.journal import Journal
+    from practice.journal.coach import Coach
+    from practice.journal.journal import Journal
 
     journal = Journal(data_dir, FakeClock("2026-11-23T07:30:00"))  # a Monday: step-ups are due
     Coach(journal).set_level("step-up", 3)  # weighted

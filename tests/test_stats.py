@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from practice.catalog import Phase
 from practice.daylog import DayKind, DayRecord
-from practice.stats import DAILY_MULTIPLIER, compute
+from practice.day.stats import DAILY_MULTIPLIER, compute
 
 TODAY = date(2026, 11, 21)
 PLAN = ("a", "b")

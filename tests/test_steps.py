@@ -14,11 +14,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from practice.catalog import HoldDose, RepsDose, load_catalog
-from practice.custom.choices import OwnDose, RoutineSettings
+from practice.day.choices import OwnDose, RoutineSettings
 from practice.daylog import DayKind, DayRecord, Rating, Volume
 from practice.programme import steps
 from practice.programme.levels import current_levels, direction
-from practice.programme.records import Change, Decline, LevelChange
+from practice.programme.log import Change, Decline, LevelChange
 from practice.programme.rules import Inputs, advice, suggestions
 
 TODAY = date(2026, 11, 21)

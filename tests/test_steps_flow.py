@@ -11,11 +11,11 @@ import pytest
 from programme_history import ready_to_step_up
 
 from practice.catalog import RepsDose
-from practice.coach import Coach
-from practice.custom.editor import RoutineEditor
-from practice.journal import Journal
-from practice.programme.records import Change, Decline, LevelChange, Load
-from practice.session import Session
+from practice.journal.coach import Coach
+from practice.journal.editor import RoutineEditor
+from practice.journal.journal import Journal
+from practice.programme.log import Change, Decline, LevelChange, Load
+from practice.session.today import Session
 from practice.store import schema
 
 BRIDGE = "glute-bridge"
@@ -115,7 +115,7 @@ def test_a_version_5_file_opens_as_the_current_version(journal, data_dir):
 
 def test_the_return_after_a_break_gives_back_a_physiotherapists_dose_as_theirs(journal):
     from practice.catalog import load_catalog
-    from practice.custom.choices import OwnDose
+    from practice.day.choices import OwnDose
     from practice.programme.rules import Suggestion
 
     bridge = load_catalog()[BRIDGE]

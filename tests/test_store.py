@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from support import FakeClock
 
 from practice.errors import StoreError
-from practice.journal import Journal
+from practice.journal.journal import Journal
 from practice.store import schema
 from practice.store import storage as storage_module
 
@@ -277,7 +277,7 @@ def test_a_held_lock_times_out_with_a_clear_error(journal, monkeypatch):
 
 def test_facts_read_off_the_file_agree_with_whole_records(journal, data_dir):
     from practice.daylog import DayKind, DayRecord
-    from practice.stats import day_state
+    from practice.day.stats import day_state
 
     plan = ("calf-foam-roll", "piriformis-roll")
     days = [

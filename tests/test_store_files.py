@@ -13,7 +13,7 @@ from datetime import date, datetime, timezone
 import pytest
 
 from practice.errors import StoreError
-from practice.journal import Journal
+from practice.journal.journal import Journal
 from practice.store import schema
 
 

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from practice import summary
+from practice.status import cache as summary
 from practice.cli import commands
 
 

@@ -14,9 +14,9 @@ from apps import app_for, screened
 from support import FakeClock
 
 from practice.cli.commands import Context
-from practice.coach import Coach
+from practice.journal.coach import Coach
 from practice.daylog import DayKind, Leg, Rating
-from practice.journal import Journal
+from practice.journal.journal import Journal
 from practice.store import copies
 
 SYNCTHING = "backtui.sync-conflict-20261121-193000-BBBBBBB.json"

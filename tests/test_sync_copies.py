@@ -21,7 +21,7 @@ from support import FakeClock
 from test_hostile import READERS, WRITERS, damage, damages, good_database, run
 
 from practice.app.merging import MergeScreen
-from practice.journal import Journal
+from practice.journal.journal import Journal
 from practice.store import storage
 
 TOOLS = {
@@ -237,7 +237,7 @@ async def test_the_app_starts_over_a_copy_that_does_not_read_and_says_so(journal
 
 def test_a_copy_like_one_merged_before_it_is_moved_without_reading_it_again(cli, journal, data_dir, tmp_path,
                                                                            monkeypatch):
-    from practice import sync
+    from practice.interchange import sync
 
     monkeypatch.setattr(sync, "BATCH", 1)  # one copy a batch: the second comes after the first is merged
     journal.tick("calf-foam-roll")
@@ -276,7 +276,7 @@ def test_any_damaged_copy_is_merged_or_set_aside_and_every_command_goes_on(how):
 
 def test_a_copy_another_backtui_merged_meanwhile_is_passed_over_without_a_word(journal, data_dir, tmp_path,
                                                                                monkeypatch):
-    from practice import sync
+    from practice.interchange import sync
     from practice.store import copies
 
     journal.tick("calf-foam-roll")

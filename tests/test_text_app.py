@@ -20,9 +20,9 @@ from practice.app.exercise import ExerciseScreen
 from practice.app.guide import GuideScreen
 from practice.app.progress import ProgressScreen
 from practice.catalog import HoldDose
-from practice.custom.editor import RoutineEditor
+from practice.journal.editor import RoutineEditor
 from practice.daylog import DayKind, DayRecord
-from practice.journal import Journal
+from practice.journal.journal import Journal
 
 SIZE = (100, 32)
 YESTERDAY = date(2026, 11, 20)
@@ -101,7 +101,7 @@ async def test_markup_in_a_name_is_neither_a_link_nor_an_action(journal, name):
 
 
 async def test_a_conflict_copys_file_name_is_shown_as_text_in_the_notice(journal):
-    from practice.sync import merge_copies
+    from practice.interchange.sync import merge_copies
 
     journal.tick("calf-foam-roll")
     name = "backtui (\x1b]0;PWNED\x07 [@click=app.quit]Ann[b]'s conflicted copy 2026-11-20).json"

@@ -15,9 +15,9 @@ from hypothesis import strategies as st
 from support import unowed
 
 from practice import validate
-from practice.journal import Journal
+from practice.journal.journal import Journal
 from practice.printable import markdown, visible
-from practice.session import Session
+from practice.session.today import Session
 
 HOSTILE = ["\x1b[2J", "\x1b]0;PWNED\x07", "\x00", "\n", "\x85", "\x7f", "\u202e", "\u2066", "\u2028"]
 """Each refused in a text field: escapes, control characters (C0, DEL, C1),

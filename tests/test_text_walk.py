@@ -27,20 +27,20 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from support import FakeClock
 
-from practice.app.review import ReviewScreen
+from practice.app.review_screen import ReviewScreen
 from practice.app.day_edit import DayEditScreen
 from practice.app.dialogs import ConfirmScreen
 from practice.app.exercise import ExerciseScreen
 from practice.app.guide import GuideScreen
-from practice.app.levels import LevelsScreen
+from practice.app.suggestions import LevelsScreen
 from practice.app.main import make_app
 from practice.app.progress import ProgressScreen
 from practice.app.routine.screen import RoutineScreen
 from practice.app.today import TodayScreen
 from practice.cli import main
-from practice.journal import Journal
+from practice.journal.journal import Journal
 from practice.printable import markdown, visible
-from practice.sync import merge_copies
+from practice.interchange.sync import merge_copies
 
 CLOCK_AT = "2026-11-21T07:30:00"
 YESTERDAY = "2026-11-20"

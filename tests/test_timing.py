@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from practice.catalog import Dose, load_catalog
-from practice.timing import Run, StepKind, steps_for
+from practice.session.timing import Run, StepKind, steps_for
 
 CATALOG = load_catalog()
 

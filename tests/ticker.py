@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from practice.catalog import load_catalog
-from practice.journal import Journal
+from practice.journal.journal import Journal
 
 FIRST_DAY = date(2001, 1, 1)
 IDS = [e.id for e in load_catalog().exercises]

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from practice.journal import Journal
+    from practice.journal.journal import Journal
 
 
 def run(journal: Journal, data_dir: Path, screen: str | None = None) -> int:

@@ -10,7 +10,7 @@ from textual.widgets import Label, SelectionList
 
 from practice.app.dialogs import ConfirmScreen
 from practice.app.text import plain
-from practice.journal import DayView, Journal
+from practice.journal.journal import DayView, Journal
 
 
 class DayEditScreen(ModalScreen["set[str] | None"]):

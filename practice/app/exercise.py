@@ -21,8 +21,8 @@ from practice.app.timer import HoldTimer
 from practice.catalog import RepsDose
 from practice.clock import Clock
 from practice.daylog import Rating
-from practice.routine import PlanItem
-from practice.timing import ADJUST_SECONDS, EASED_AFTER, StepKind, steps_for
+from practice.day.plan import PlanItem
+from practice.session.timing import ADJUST_SECONDS, EASED_AFTER, StepKind, steps_for
 
 
 class ExerciseResult(NamedTuple):
@@ -114,7 +114,7 @@ class ExerciseScreen(FloorScreen["ExerciseResult | None"]):
         self.sub_title = self.exercise.name
 
     def _load_words(self) -> str:
-        from practice.step_apply import current_load
+        from practice.journal.step_apply import current_load
 
         load = current_load(self.app.session.journal, self.exercise.id)  # type: ignore[attr-defined]
         return ("Load: not recorded yet (w records it)" if load is None
@@ -239,7 +239,7 @@ class ExerciseScreen(FloorScreen["ExerciseResult | None"]):
     def action_level(self) -> None:
         """Choose another level now (stepping down is always allowed)."""
         from practice.app.dialogs import LevelDialog
-        from practice.custom.editor import ruled_out
+        from practice.journal.editor import ruled_out
 
         self.timer.hold()
 
@@ -260,8 +260,8 @@ class ExerciseScreen(FloorScreen["ExerciseResult | None"]):
 
     def action_load(self) -> None:
         """Record the load used now (a level that uses a weight)."""
-        from practice.app.load import LoadDialog
-        from practice.step_apply import current_load
+        from practice.app.load_entry import LoadDialog
+        from practice.journal.step_apply import current_load
 
         self.timer.hold()
         journal = self.app.session.journal  # type: ignore[attr-defined]

@@ -23,7 +23,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from practice.figures import Figure, Picture, Pose, keyframe_for, picture
-from practice.timing import Step
+from practice.session.timing import Step
 
 PARTS = {"w": "figure--work", "m": "figure--move", "f": "figure--far", "p": "figure--kit", "_": "figure--floor"}
 """Layer marks (:data:`practice.figures.canvas.LAYER_MARKS`) to component classes; the body has none."""

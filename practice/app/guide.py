@@ -1,6 +1,6 @@
 """The guided session on screen: everything still to do today, played
 hands-free, readable from the floor, with sound cues. The flow itself is
-:class:`practice.guide.Flow`; this screen draws it, saves what it reports
+:class:`practice.session.flow.Flow`; this screen draws it, saves what it reports
 and turns keys into its questions."""
 
 from __future__ import annotations
@@ -26,13 +26,13 @@ from practice.app.rows import put
 from practice.app.text import markup
 from practice.app.timer import clock_face
 from practice.daylog import Rating
-from practice.guide import WHY, Cue, Done, Flow, Stage
-from practice.guide import Settings as FlowSettings
-from practice.routine import PlanItem
-from practice.session import Session
-from practice.settings import Settings
-from practice.sound import Cues, voice_of
-from practice.timing import ADJUST_SECONDS, Step, StepKind
+from practice.session.flow import WHY, Cue, Done, Flow, Stage
+from practice.session.flow import Settings as FlowSettings
+from practice.day.plan import PlanItem
+from practice.session.today import Session
+from practice.day.settings import Settings
+from practice.session.sound import Cues, voice_of
+from practice.session.timing import ADJUST_SECONDS, Step, StepKind
 
 FRAME_SECONDS = 0.1
 LEAD_SECONDS = 0.012

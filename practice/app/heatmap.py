@@ -26,7 +26,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from practice.daylog import DayKind, DayRecord
-from practice.progress import WEEKS, calendar, share_done
+from practice.day.tally import WEEKS, calendar, share_done
 
 LABEL_WIDTH = 4
 WEEKDAYS = {0: "Mon", 2: "Wed", 4: "Fri", 6: "Sun"}

@@ -10,7 +10,7 @@ from textual.screen import Screen
 from textual.widgets import Header, OptionList, Static
 
 from practice.app.footer import KeyFooter
-from practice.session import Session
+from practice.session.today import Session
 
 
 class KeyList(OptionList):

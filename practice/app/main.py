@@ -19,18 +19,18 @@ from practice.app.floor import FloorScreen
 from practice.app.settle import KeyQueue
 from practice.app.today import TodayScreen
 from practice.errors import BacktuiError, DayChanged
-from practice.journal import Journal
+from practice.journal.journal import Journal
 from practice.printable import visible
 from practice.programme.screening import Mode
-from practice.routine import Limit
-from practice.session import Session
+from practice.day.plan import Limit
+from practice.session.today import Session
 from practice.store import copies
 
 T = TypeVar("T")
 
 SUMMARY_AFTER = 1.0
 """Seconds of quiet after a change before the status summary is written
-(see :mod:`practice.keeper`): never between a key and its repaint."""
+(see :mod:`practice.status.keeper`): never between a key and its repaint."""
 
 
 class BackApp(App[None]):
@@ -154,7 +154,7 @@ class BackApp(App[None]):
         what an open answer means (a stop screen, or see-a-GP advice).
         ``changed``: the safety answers changed just now, so Today's plan may
         have too."""
-        from practice.app.screening import ScreeningScreen
+        from practice.app.questions import ScreeningScreen
 
         try:
             due = self.session.coach.screening_due()
@@ -177,7 +177,7 @@ class BackApp(App[None]):
         """Show what an open safety answer means; ``answered``: questions were
         just answered, so Today's plan may have changed. A "mistake" cleared
         there may leave questions to ask again."""
-        from practice.app.screening import EmergencyScreen, SeeGPScreen
+        from practice.app.questions import EmergencyScreen, SeeGPScreen
 
         coach = self.session.coach
         limit = self.session.journal.limit()
@@ -275,7 +275,7 @@ class BackApp(App[None]):
         says what the new kit left out (``more``: where to see it all)."""
         from practice.app.routine.kit import KitScreen
         from practice.app.routine.screen import kit_words
-        from practice.custom.editor import RoutineEditor
+        from practice.journal.editor import RoutineEditor
 
         editor = RoutineEditor(self.session.journal)
 
@@ -290,7 +290,7 @@ class BackApp(App[None]):
 
     def fit_start(self, closed: Callable[[object], None] | None = None) -> None:
         """The questions that fit the start; what they set is said on Today."""
-        from practice.app.triage import TriageScreen
+        from practice.app.start_questions import TriageScreen
 
         def answered(answers: object) -> None:
             if answers is not None:

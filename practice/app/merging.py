@@ -2,7 +2,7 @@
 
 A handful of copies take a moment; ten thousand take seconds. Either way the
 app draws first: this screen shows over Today with a progress bar while a
-thread merges the copies (:func:`practice.sync.merge_copies`, a batch per
+thread merges the copies (:func:`practice.interchange.sync.merge_copies`, a batch per
 save), and q leaves backtui at once; the copies not merged yet wait for next
 time. When all are merged it closes and says what was merged; Today shows the
 merged log within a second, as it shows any change another backtui makes.
@@ -45,8 +45,8 @@ class MergeScreen(ModalScreen["list[str]"]):
 
     @work(thread=True, exclusive=True, exit_on_error=False)
     def _merge(self) -> None:
-        from practice.journal import Journal
-        from practice.sync import merge_copies
+        from practice.journal.journal import Journal
+        from practice.interchange.sync import merge_copies
 
         worker = get_current_worker()
         journal = Journal(self.data_dir, self.clock)  # its own store: the app's is read on the app's thread

@@ -10,8 +10,8 @@ from functools import partial
 
 from textual.app import App, SystemCommand
 
-from practice.settings import Settings
-from practice.sound import Sound
+from practice.day.settings import Settings
+from practice.session.sound import Sound
 from practice.validate import MAX_GET_READY
 
 SOUND_WORDS = {

@@ -17,9 +17,9 @@ from practice.app.footer import KeyFooter
 from practice.app.heatmap import Heatmap
 from practice.app.chart import PAIN, Chart
 from practice.app.progress_text import detail_text, numbers_text
-from practice.journal import Journal
+from practice.journal.journal import Journal
 from practice.programme.pain import rolling_average, trend
-from practice.progress import WEEKS, calendar
+from practice.day.tally import WEEKS, calendar
 
 TREND_WEEKS = 12
 CHECK_SECONDS = 1.0

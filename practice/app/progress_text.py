@@ -11,8 +11,8 @@ from textual.content import Content
 from practice.app.text import plain
 from practice.catalog import Phase
 from practice.daylog import DayKind, DayRecord
-from practice.progress import share_done
-from practice.stats import WINDOWS, Stats
+from practice.day.tally import share_done
+from practice.day.stats import WINDOWS, Stats
 from practice.words import percent
 
 LIST_BUDGET = 140

@@ -20,7 +20,7 @@ from textual.visual import Visual
 
 from practice.app.rows import Row, RowState
 from practice.catalog import Phase
-from practice.journal import DayView
+from practice.journal.journal import DayView
 
 NOTHING_PLANNED = "Nothing planned today: a rest day."
 

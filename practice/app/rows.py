@@ -13,7 +13,7 @@ from practice.app.text import plain
 from practice.daylog import Mark
 from practice.printable import visible
 from practice.programme.rules import next_time
-from practice.routine import EMERGENCY_GATE, PlanItem
+from practice.day.plan import EMERGENCY_GATE, PlanItem
 
 
 def put(label: Static, text: str | Content, layout: bool = False) -> bool:

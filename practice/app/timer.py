@@ -13,7 +13,7 @@ from textual.widgets import Label, ProgressBar
 from practice.app.bignum import BigNumber
 from practice.app.text import markup, plain
 from practice.clock import Clock
-from practice.timing import Run, Step, StepKind
+from practice.session.timing import Run, Step, StepKind
 
 FRAME_SECONDS = 0.1
 """How often the digits and bar redraw while a step runs."""

@@ -13,15 +13,15 @@ from practice.app.footer import KeyFooter
 from practice.app.ratings import RATING_HINT, RATING_KEYS
 from practice.app.routine_list import RoutineList
 from practice.app.rows import Row, RowState, put
-from practice.app.summary import Summary
+from practice.app.day_line import Summary
 from practice.app.text import markup
 from practice.catalog import Phase
 from practice.catalog.model import MAT_PHASES
 from practice.daylog import DayKind, Rating, Volume
 from practice.errors import BacktuiError
 from practice.programme import education
-from practice.routine import Limit
-from practice.session import Advice, Session
+from practice.day.plan import Limit
+from practice.session.today import Advice, Session
 
 FLARE_OFFER = 7
 """A check-in at or above this offers a flare day."""
@@ -263,8 +263,8 @@ class TodayScreen(Screen[None]):
     def review(self, title: str, closed: Callable[[], None] | None = None) -> None:
         """The day's review: what was done, the ratings not given yet, the
         streak and what comes next; then pain after the session."""
-        from practice.app.review import ReviewScreen
-        from practice.review import lines
+        from practice.app.review_screen import ReviewScreen
+        from practice.session.review import lines
 
         self._reviewed = True
         view = self.session.view
@@ -284,7 +284,7 @@ class TodayScreen(Screen[None]):
     def action_quit(self) -> None:
         """Leave backtui; when something done today has no rating yet, the
         review first (q there, or escape, leaves)."""
-        from practice.review import unrated
+        from practice.session.review import unrated
 
         if self._reviewed or not unrated(self.session.view):
             self.app.exit()
@@ -434,7 +434,7 @@ class TodayScreen(Screen[None]):
 
     def action_levels(self) -> None:
         """The suggestions to change levels, and gated exercises now offered."""
-        from practice.app.levels import LevelsScreen
+        from practice.app.suggestions import LevelsScreen
 
         self.app.push_screen(LevelsScreen(), lambda _: self.run_worker(self.check_day()))
 

@@ -11,7 +11,7 @@ routine suggestions they lead to.
 * :mod:`~practice.assess.mappings` section 12's mappings as suggestions, and
   the extra sets and holds accepted ones add to the routine;
 * :mod:`~practice.assess.when` when a test may be taken, and when one is due;
-* :mod:`~practice.assess.service` the :class:`Assessor`, over the Journal.
+* :mod:`~practice.journal.assessor` the :class:`Assessor`, over the Journal.
 
 Only the service touches the store; the rest imports no UI and nothing of
 the store, so the rules are tested on their own.

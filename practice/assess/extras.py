@@ -15,7 +15,7 @@ from practice.assess.mappings import BRIDGE_LEVEL, HAMSTRING, ONE_SIDED_FROM, ac
 from practice.assess.protocol import TESTS
 from practice.assess.records import CUE, HOLD, SET, Choice
 from practice.catalog import Catalog, Dose, HoldDose, RepsDose
-from practice.routine import Extra
+from practice.day.plan import Extra
 
 HOLD_SECONDS = {HAMSTRING: 30}
 """Extra holds whose length the facts fix; others are one of the level's holds."""

@@ -1,14 +1,14 @@
 """A timed hold test as plain state on a monotonic clock: for each side a
 get-ready countdown, then the hold, counted up until the person says their
 form went (or until the cap, where it stops by itself), with a rest between
-sides. Built on :class:`practice.timing.Run`, so tests drive it with a fake
+sides. Built on :class:`practice.session.timing.Run`, so tests drive it with a fake
 clock and nothing counts ticks of a UI timer."""
 
 from __future__ import annotations
 
 import math
 
-from practice.timing import Run, Step, StepKind
+from practice.session.timing import Run, Step, StepKind
 
 
 class HoldRun:

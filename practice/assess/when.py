@@ -18,7 +18,7 @@ from enum import Enum
 from typing import NamedTuple
 
 from practice.assess.records import Result
-from practice.programme.records import LevelChange
+from practice.programme.log import LevelChange
 
 GAP_DAYS = 2
 """48 hours, in whole days after the day of a flare or a step down."""

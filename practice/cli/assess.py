@@ -13,7 +13,7 @@ from practice.cli.commands import _print_json
 from practice.errors import UsageError
 
 if TYPE_CHECKING:
-    from practice.assess.service import Assessor, Overview
+    from practice.journal.assessor import Assessor, Overview
     from practice.cli.commands import Context
 
 STOPPED = "stopped"
@@ -40,7 +40,7 @@ def configure(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: Namespace, ctx: Context) -> int:
-    from practice.assess.service import Assessor
+    from practice.journal.assessor import Assessor
 
     assessor = Assessor(ctx.journal)
     if args.action == "record":

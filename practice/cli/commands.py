@@ -12,7 +12,7 @@ from practice.clock import Clock
 from practice.errors import StoreError, UsageError
 from practice.locations import data_dir
 from practice.printable import visible
-from practice.summary import PROMPT_NAME
+from practice.status.cache import PROMPT_NAME
 from practice.words import count
 
 
@@ -29,11 +29,11 @@ class Context:
     @property
     def journal(self):
         if self._journal is None:
-            from practice.journal import Journal
+            from practice.journal.journal import Journal
 
             self._journal = Journal(self.data_dir, self.clock)
             if self.merge_copies:
-                from practice.sync import merge_copies
+                from practice.interchange.sync import merge_copies
 
                 self._journal.notices.extend(merge_copies(self._journal).lines())
         return self._journal
@@ -76,18 +76,18 @@ def run_tui(args: Namespace, ctx: Context) -> int:
 
 
 def report(args: Namespace, ctx: Context) -> int:
-    from practice.report import build_report
+    from practice.interchange.report import build_report
 
     _write(build_report(ctx.journal, args.weeks), args.output, f"Wrote a {args.weeks}-week report", ctx)
     return 0
 
 
 def routine(args: Namespace, ctx: Context) -> int:
-    from practice.cli import render
+    from practice.cli import views as render
 
     journal = ctx.journal
     if args.all:
-        from practice.step_apply import loads
+        from practice.journal.step_apply import loads
 
         routine, levels = journal.db.settings().routine, journal.levels()
         exercises = routine.ordered(journal.catalog.exercises)
@@ -113,7 +113,7 @@ def _owed(ctx: Context) -> None:
 
 
 def tick(args: Namespace, ctx: Context) -> int:
-    from practice.cli import render
+    from practice.cli import views as render
 
     day = _chosen_day(args.date, ctx)
     result = ctx.journal.tick(args.id, day) if args.on else ctx.journal.untick(args.id, day)
@@ -123,8 +123,8 @@ def tick(args: Namespace, ctx: Context) -> int:
 
 
 def switch(args: Namespace, ctx: Context) -> int:
-    from practice.coach import Coach
-    from practice.custom.editor import needs
+    from practice.journal.coach import Coach
+    from practice.journal.editor import needs
 
     exercise, changed = Coach(ctx.journal).switch(args.id, args.on)
     if changed:
@@ -209,7 +209,7 @@ def _import_routine(ctx: Context, routine: dict) -> str:
     import json
 
     from practice.interchange import routine_apply, routine_file
-    from practice.routine import RoutineSettings
+    from practice.day.plan import RoutineSettings
 
     journal = ctx.journal
     if journal.db.settings().routine != RoutineSettings():
@@ -223,7 +223,7 @@ def _import_routine(ctx: Context, routine: dict) -> str:
 
 
 def merge(args: Namespace, ctx: Context) -> int:
-    from practice import sync
+    from practice.interchange import sync
 
     source = Path(args.file)
     [merged] = sync.merge(ctx.journal, sync.read(source, ctx.journal))
@@ -232,7 +232,7 @@ def merge(args: Namespace, ctx: Context) -> int:
 
 
 def sync(args: Namespace, ctx: Context) -> int:
-    from practice.sync import merge_copies
+    from practice.interchange.sync import merge_copies
 
     ctx.merge_copies = False
     report = merge_copies(ctx.journal)
@@ -246,7 +246,7 @@ def sync(args: Namespace, ctx: Context) -> int:
 
 def settings(args: Namespace, ctx: Context) -> int:
     from practice import validate
-    from practice.cli import render
+    from practice.cli import views as render
 
     journal = ctx.journal
     if args.rest_days is not None:
@@ -267,7 +267,7 @@ def settings(args: Namespace, ctx: Context) -> int:
 
 def _fit_start(args: Namespace, ctx: Context) -> None:
     """The start's answers: all four the first time, any of them later."""
-    from practice.coach import Coach
+    from practice.journal.coach import Coach
     from practice.programme.triage import Episode, Flares
 
     given = {"episode": args.episode, "leg": args.leg_pain, "flares": args.flares, "walk": args.walk_now}
@@ -311,7 +311,7 @@ def rate(args: Namespace, ctx: Context) -> int:
 
 
 def checkin(args: Namespace, ctx: Context) -> int:
-    from practice.coach import Coach
+    from practice.journal.coach import Coach
     from practice.daylog import Leg
 
     result = Coach(ctx.journal).morning(args.pain, Leg(args.leg), fall=args.fall)
@@ -323,7 +323,7 @@ def checkin(args: Namespace, ctx: Context) -> int:
 
 
 def level(args: Namespace, ctx: Context) -> int:
-    from practice.coach import Coach
+    from practice.journal.coach import Coach
 
     change = Coach(ctx.journal).set_level(args.id, args.level, reset_dose=args.reset_dose)
     exercise = ctx.journal.exercise(change.exercise)

@@ -17,8 +17,8 @@ from pathlib import Path
 from practice import __version__
 from practice.cli.parser import DESCRIPTION, full_parser
 from practice.locations import DB_NAME, ENV_VAR
-from practice.summary import NAME as SUMMARY_NAME
-from practice.summary import PROMPT_NAME
+from practice.status.cache import NAME as SUMMARY_NAME
+from practice.status.cache import PROMPT_NAME
 
 HOMEPAGE = "https://github.com/backtui/backtui"
 

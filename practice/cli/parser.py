@@ -15,7 +15,8 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import NoReturn
 
-from practice import __version__, summary
+from practice import __version__
+from practice.status import cache as summary
 from practice.cli import commands
 from practice.cli.numbers import whole_number
 
@@ -155,7 +156,7 @@ def _weeks(text: str) -> int:
 
 
 def _report(p: argparse.ArgumentParser) -> None:
-    from practice.report import DEFAULT_WEEKS
+    from practice.interchange.report import DEFAULT_WEEKS
 
     p.add_argument("--weeks", type=_weeks, default=DEFAULT_WEEKS, metavar="N",
                    help=f"how many weeks back, today's included (default: {DEFAULT_WEEKS})")
@@ -246,13 +247,13 @@ def _level(p: argparse.ArgumentParser) -> None:
 
 
 def _step(p: argparse.ArgumentParser) -> None:
-    from practice.cli.steps import configure_step
+    from practice.cli.step_commands import configure_step
 
     configure_step(p)
 
 
 def _load(p: argparse.ArgumentParser) -> None:
-    from practice.cli.steps import configure_load
+    from practice.cli.step_commands import configure_load
 
     configure_load(p)
 

@@ -27,7 +27,7 @@ def _confirm_physio(source: Path, beyond: list[str]) -> None:
 
 
 def _editor(ctx: Context):
-    from practice.custom.editor import RoutineEditor
+    from practice.journal.editor import RoutineEditor
 
     return RoutineEditor(ctx.journal)
 
@@ -37,7 +37,7 @@ def _dose_changes(args: Namespace) -> dict[str, Any]:
 
 
 def _show(ctx: Context, exercise_id: str, args: Namespace, said: str) -> None:
-    from practice.cli.render import routine_entry_json, routine_entry_text
+    from practice.cli.views import routine_entry_json, routine_entry_text
 
     journal = ctx.journal
     exercise = journal.exercise(exercise_id)
@@ -86,7 +86,7 @@ def move(args: Namespace, ctx: Context) -> int:
 
 def add(args: Namespace, ctx: Context) -> int:
     from practice.catalog import HoldDose, PyramidDose, RepsDose
-    from practice.custom.editor import changed_dose
+    from practice.journal.editor import changed_dose
 
     if args.pyramid is not None:
         base: Any = PyramidDose(args.pyramid, args.ladder or (5, 3, 1))
@@ -123,7 +123,7 @@ def remove(args: Namespace, ctx: Context) -> int:
 
 
 def kit(args: Namespace, ctx: Context) -> int:
-    from practice.cli.render import kit_json, kit_text
+    from practice.cli.views import kit_json, kit_text
 
     editor = _editor(ctx)
     change = editor.set_kit(args.kit) if args.kit else editor.kit_change()

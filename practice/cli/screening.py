@@ -20,7 +20,7 @@ from practice.words import count
 
 if TYPE_CHECKING:
     from practice.cli.commands import Context
-    from practice.coach import Coach
+    from practice.journal.coach import Coach
     from practice.programme.screening import Mode
 
 LETTERS = {"y": True, "yes": True, "n": False, "no": False}
@@ -39,7 +39,7 @@ def configure(p) -> None:  # type: ignore[no-untyped-def]  # an argparse parser
 
 
 def screening(args: Namespace, ctx: Context) -> int:
-    from practice.coach import Coach
+    from practice.journal.coach import Coach
     from practice.programme.screening import QUESTIONS, Mode
 
     coach = Coach(ctx.journal)
@@ -159,7 +159,7 @@ def owed_line(ctx: Context) -> None:
     """One line on standard error while safety questions are owed (or an
     emergency answer is open): for the commands that record or plan
     exercise."""
-    from practice.coach import Coach
+    from practice.journal.coach import Coach
 
     coach = Coach(ctx.journal)
     inputs = coach.inputs()

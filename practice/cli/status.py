@@ -1,7 +1,7 @@
 """``backtui status``: today's progress and the numbers.
 
 They come from the summary beside the database while it holds (see
-:mod:`practice.summary`), so a status in a prompt or a script costs little
+:mod:`practice.status.cache`), so a status in a prompt or a script costs little
 more than starting Python; otherwise they are worked out and kept again.
 This module imports nothing of the store until it has to.
 """
@@ -12,7 +12,7 @@ import json
 from argparse import Namespace
 from typing import TYPE_CHECKING, Any
 
-from practice import summary
+from practice.status import cache as summary
 from practice.clock import SystemClock
 from practice.locations import database_path
 from practice.store import copies

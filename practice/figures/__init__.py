@@ -33,7 +33,7 @@ from collections.abc import Mapping
 from practice.figures.data import ANY, Figure, OwnPose, load_figures
 from practice.figures.render import Picture, draw, picture
 from practice.figures.skeleton import Pose
-from practice.timing import StepKind
+from practice.session.timing import StepKind
 
 __all__ = [
     "ANY",

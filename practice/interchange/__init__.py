@@ -12,7 +12,7 @@ exactly the same log.
 
 from practice.interchange.export import export_csv, export_json
 from practice.interchange.imports import MAX_IMPORT_BYTES, Imported, parse_import, read_limited
-from practice.interchange.merge import merge, new_entries
+from practice.interchange.fill import merge, new_entries
 
 __all__ = [
     "MAX_IMPORT_BYTES", "Imported", "export_csv", "export_json", "merge", "new_entries", "parse_import",

@@ -153,7 +153,7 @@ def _subject(d: Difference, namer: Namer) -> tuple[str, Callable[[Any], str]]:
         return SETTINGS[field], lambda v: "not said" if v is ABSENT else (", ".join(v) or "none")
     if field == "order":
         return SETTINGS[field], lambda v: "the plan's" if v is ABSENT else ", ".join(map(namer.name, v))
-    from practice.settings import Settings
+    from practice.day.settings import Settings
 
     unset = getattr(Settings(), field, None)
     hour = field == "day_start_hour"

@@ -12,7 +12,7 @@ from typing import Any
 from practice.assess.records import AssessLog
 from practice.catalog.dose import dose_data
 from practice.daylog import DayRecord
-from practice.programme.records import ProgrammeLog
+from practice.programme.log import ProgrammeLog
 from practice.store.programme import extras
 
 FORMAT = 2

@@ -13,7 +13,7 @@ from practice import validate
 from practice.assess.records import AssessLog, Choice, Result
 from practice.daylog import DayKind, DayRecord, Stop, Volume
 from practice.errors import UsageError
-from practice.programme.records import (
+from practice.programme.log import (
     Answers,
     Change,
     Clearance,

@@ -8,14 +8,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from practice.catalog import Catalog, Exercise, Phase
-from practice.custom.choices import OwnDose, RoutineSettings
-from practice.custom.own import OwnExercise
+from practice.day.choices import OwnDose, RoutineSettings
+from practice.journal.own_catalog import OwnExercise
 from practice.errors import StoreError
 from practice.interchange import routine_file
-from practice.programme.records import Change, LevelChange
+from practice.programme.log import Change, LevelChange
 
 if TYPE_CHECKING:
-    from practice.journal import Journal
+    from practice.journal.journal import Journal
 
 BACKUP_PREFIX = "backtui.routine-"
 KEEP_BACKUPS = 10
@@ -142,7 +142,7 @@ def _backup(journal: Journal) -> Path:
 
 def gate_problems(journal: Journal, parsed: routine_file.RoutineFile) -> list[str]:
     """Gated exercises the file switches on before their gate is met."""
-    from practice.coach import Coach
+    from practice.journal.coach import Coach
     from practice.programme import gates
 
     routine = journal.db.settings().routine

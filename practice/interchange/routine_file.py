@@ -35,9 +35,9 @@ from typing import Any, NamedTuple
 from practice.catalog import Catalog, Dose, Exercise, Schedule
 from practice.catalog.bounds import FIELDS
 from practice.catalog.dose import dose_data, kind_of
-from practice.custom.choices import RoutineSettings
-from practice.custom.editor import changed_dose
-from practice.custom.own import OwnExercise, from_data
+from practice.day.choices import RoutineSettings
+from practice.journal.editor import changed_dose
+from practice.journal.own_catalog import OwnExercise, from_data
 from practice.validate import Invalid
 from practice.validate import routine as check
 

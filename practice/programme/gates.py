@@ -34,7 +34,7 @@ from practice.catalog import Catalog
 from practice.daylog import DayKind, DayRecord
 from practice.programme import pain
 from practice.programme.levels import is_step_down, sessions
-from practice.programme.records import LevelChange
+from practice.programme.log import LevelChange
 
 WEEK = 7
 SORE = 5

@@ -17,7 +17,7 @@ from practice.catalog import Catalog
 from practice.daylog import DayRecord
 from practice.programme import pain
 from practice.programme.gates import GATES, Offer
-from practice.programme.records import Decline, LevelChange
+from practice.programme.log import Decline, LevelChange
 
 CLEAR_DAYS = 7
 

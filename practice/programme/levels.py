@@ -15,8 +15,8 @@ from typing import NamedTuple
 from practice.catalog import Catalog, Dose, Exercise
 from practice.daylog import DayKind, DayRecord, Rating, Volume
 from practice.programme.pain import Band, band
-from practice.programme.records import Change, LevelChange
-from practice.routine import SHARE
+from practice.programme.log import Change, LevelChange
+from practice.day.plan import SHARE
 
 LEVEL_EVERY_DAYS = 7
 """At most one level change per exercise in this many days (section 8f)."""

@@ -31,19 +31,19 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, NamedTuple
 
 from practice.catalog import Catalog, Exercise
-from practice.custom.choices import RoutineSettings
-from practice.custom.editor import needs
+from practice.day.choices import RoutineSettings
+from practice.journal.editor import needs
 from practice.daylog import DayRecord, Rating, Volume
 from practice.programme import pain, step_down, steps
 from practice.programme.levels import LEVEL_EVERY_DAYS, Session, direction, recent_changes, sessions
-from practice.programme.records import Answers, Change, Clearance, Decline, LevelChange
+from practice.programme.log import Answers, Change, Clearance, Decline, LevelChange
 from practice.programme.screening import Mode
 from practice.programme.suggestion import State, Suggestion, Wait
 
 __all__ = ["Advice", "Inputs", "Suggestion", "Wait", "advice", "declined_words", "next_time", "suggestions"]
 
 if TYPE_CHECKING:
-    from practice.journal import DayView
+    from practice.journal.journal import DayView
 
 MAX_UPS_A_DAY = 2
 

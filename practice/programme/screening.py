@@ -36,7 +36,7 @@ from typing import NamedTuple
 
 from practice.daylog import DayRecord, Leg
 from practice.programme import pain
-from practice.programme.records import Answers, Clearance, QuestionSet
+from practice.programme.log import Answers, Clearance, QuestionSet
 
 EMERGENCY_QUESTIONS = {
     "E1": "Since this back pain began, has any skin between your legs (inner thighs, genitals, around the "

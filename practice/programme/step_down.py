@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from practice.daylog import Rating
 from practice.programme import pain, steps
 from practice.programme.levels import LEVEL_EVERY_DAYS, direction
-from practice.programme.records import Change, LevelChange
+from practice.programme.log import Change, LevelChange
 from practice.programme.suggestion import State, Suggestion, day_words
 
 BREAK_DAYS = 14

@@ -33,7 +33,7 @@ from fractions import Fraction
 from practice.catalog import Dose, Exercise, Level
 from practice.catalog.bounds import problems, span
 from practice.catalog.dose import kind_of
-from practice.programme.records import Load
+from practice.programme.log import Load
 
 MAX_RISE = Fraction(3, 2)
 """A step raises the work of a session by at most half."""

@@ -10,7 +10,7 @@ from typing import NamedTuple
 from practice.catalog import Dose, Exercise
 from practice.programme import steps
 from practice.programme.levels import Session
-from practice.programme.records import Change, LevelChange, Load
+from practice.programme.log import Change, LevelChange, Load
 
 
 class Suggestion(NamedTuple):

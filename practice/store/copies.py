@@ -15,7 +15,7 @@ beside it, named:
 
 The names follow the database's real file (a symlinked database's copies
 appear beside the file it points to). This module only finds and moves
-files; :mod:`practice.sync` merges them.
+files; :mod:`practice.interchange.sync` merges them.
 """
 
 from __future__ import annotations

@@ -44,10 +44,10 @@ from tinydb.table import Table
 from practice.assess.records import AssessLog, Choice, Result
 from practice.clock import DEFAULT_DAY_START_HOUR
 from practice.daylog import DayFacts, DayKind, DayRecord
-from practice.programme.records import Answers, Clearance, Decline, LevelChange, ProgrammeLog
-from practice.settings import DEFAULT_GET_READY, DEFAULT_REST_DAYS, DEFAULT_RETEST_DAYS, Settings
-from practice.store import assessments, cells, known, own, programme, triage
-from practice.store import routine as routine_fields
+from practice.programme.log import Answers, Clearance, Decline, LevelChange, ProgrammeLog
+from practice.day.settings import DEFAULT_GET_READY, DEFAULT_REST_DAYS, DEFAULT_RETEST_DAYS, Settings
+from practice.store import assessments, cells, known, own, programme, triage_fields as triage
+from practice.store import routine_fields
 from practice.store.days import KINDS, Interner, Names, decode, encode
 from practice.store.shape import TABLES
 from practice.store.storage import SafeJSONStorage

@@ -10,7 +10,7 @@ from datetime import date
 from typing import Any, Callable
 
 from practice import validate
-from practice.programme.records import (
+from practice.programme.log import (
     Answers,
     Change,
     Clearance,
@@ -22,7 +22,7 @@ from practice.programme.records import (
 )
 from practice.programme.screening import WORDING
 from practice.store.lists import documents, in_order
-from practice.store.routine import fits
+from practice.store.routine_fields import fits
 from practice.store.schema import Damaged
 
 CHANGES, DECLINES, ANSWERS, CLEARANCES = "level_changes", "declines", "answers", "clearances"

@@ -20,8 +20,8 @@ from typing import Any, NoReturn
 
 from practice import validate
 from practice.daylog import Leg, Rating, Volume
-from practice.store import assessments, cells, known, own, programme, triage
-from practice.store import routine as routine_fields
+from practice.store import assessments, cells, known, own, programme, triage_fields as triage
+from practice.store import routine_fields
 from practice.store import schema
 from practice.store.schema import EVERY_SAVE, Damaged
 

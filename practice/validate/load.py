@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from fractions import Fraction
 
-from practice.programme.records import UNITS, Load
+from practice.programme.log import UNITS, Load
 from practice.validate import Invalid
 
 MOST = {"kg": 300, "lb": 660}

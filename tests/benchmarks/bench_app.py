@@ -54,7 +54,7 @@ async def key_to_saved(data_dir: Path) -> list[float]:
     from practice.app.main import make_app
     from practice.app.routine_list import RoutineList
     from practice.app.rows import RowState
-    from practice.journal import Journal
+    from practice.journal.journal import Journal
 
     journal = Journal(data_dir)
     app = make_app(journal)
@@ -82,7 +82,7 @@ async def hold_lateness() -> float:
     from textual.app import App
 
     from practice.app.timer import HoldTimer
-    from practice.timing import steps_for
+    from practice.session.timing import steps_for
 
     clock = SystemClock()
     ended: list[float] = []

@@ -33,8 +33,8 @@ async def lateness(data_dir: Path) -> list[float]:
     the screen took it, for every step the flow took by itself."""
     from practice.app.guide import GuideScreen, cues_for
     from practice.app.main import make_app
-    from practice.guide import Stage
-    from practice.journal import Journal
+    from practice.session.flow import Stage
+    from practice.journal.journal import Journal
 
     journal = Journal(data_dir)
     journal.set_guide(get_ready=GET_READY, sound="quiet")

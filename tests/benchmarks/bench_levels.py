@@ -32,8 +32,8 @@ from history import print_figures, ten_years  # noqa: E402
 
 from practice.catalog import RepsDose  # noqa: E402
 from practice.daylog import Rating  # noqa: E402
-from practice.journal import Journal  # noqa: E402
-from practice.programme.records import Change, Decline, LevelChange, Load  # noqa: E402
+from practice.journal.journal import Journal  # noqa: E402
+from practice.programme.log import Change, Decline, LevelChange, Load  # noqa: E402
 
 RUNS = 31
 RATED_DAYS = 200
@@ -77,7 +77,7 @@ def suggestion_times(data_dir: Path) -> tuple[list[float], int]:
     """Seconds to work out everything the levels screen and Today's advice
     show, as the app does once its first frame is up (its journal has read
     the file): the rules' inputs, the suggestions and waits, the offers."""
-    from practice.coach import Coach
+    from practice.journal.coach import Coach
 
     coach = Coach(Journal(data_dir))
     samples, found = [], 0

@@ -75,7 +75,7 @@ def first_frame(data_dir: Path) -> float:
 
 
 def ten_thousand(tmp: Path) -> list[tuple[str, str, str, bool]]:
-    from practice.journal import Journal
+    from practice.journal.journal import Journal
 
     data_dir, other = tmp / "data", tmp / "other"
     Journal(data_dir).tick("calf-foam-roll")
@@ -104,7 +104,7 @@ def ten_thousand(tmp: Path) -> list[tuple[str, str, str, bool]]:
 def ten_year_copy() -> list[tuple[str, str, str, bool]]:
     from datetime import timedelta
 
-    from practice.journal import Journal
+    from practice.journal.journal import Journal
 
     samples, cold = [], []
     with ten_years() as data_dir:

@@ -54,7 +54,7 @@ def backtui(data_dir: str):
     from pathlib import Path
 
     from practice.app.main import make_app
-    from practice.journal import Journal
+    from practice.journal.journal import Journal
 
     return make_app(Journal(Path(data_dir)))
 

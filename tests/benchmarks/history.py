@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from practice.daylog import DayKind, DayRecord
-from practice.journal import Journal
+from practice.journal.journal import Journal
 from tests.support import answer_set
 
 DAYS = 3650
@@ -26,7 +26,7 @@ def own_exercises(journal: Journal) -> None:
     """16 exercises of the person's own, across the phases, a third of them
     on chosen weekdays; and a dose and days of their own for two built in."""
     from practice.catalog import HoldDose, PyramidDose, RepsDose
-    from practice.custom.editor import RoutineEditor
+    from practice.journal.editor import RoutineEditor
 
     editor = RoutineEditor(journal)
     doses = (HoldDose(30, reps=2), RepsDose(10, sets=2, per_side=True), PyramidDose(8, (5, 3, 1)))
@@ -64,8 +64,8 @@ def build(data_dir: Path, today: date) -> Journal:
 
 def screened(journal: Journal) -> None:
     """The first-run notice accepted and the safety questions answered, all no."""
-    from practice.coach import Coach
-    from practice.programme.records import QuestionSet
+    from practice.journal.coach import Coach
+    from practice.programme.log import QuestionSet
 
     journal.acknowledge_safety()
     answer_set(journal, (), QuestionSet.FULL)

@@ -16,7 +16,7 @@ from textual.widgets import Header, Label, Static
 from practice.app.floor import FloorScreen
 from practice.app.footer import KeyFooter
 from practice.assess.protocol import STOP_WORDS, Stop, Test, side_words
-from practice.assess.service import Assessor
+from practice.journal.assessor import Assessor
 
 PAIN_LIMIT = 5
 """Pain above this stops a test."""

@@ -18,8 +18,8 @@ from practice.app.footer import KeyFooter
 from practice.app.timer import HoldTimer
 from practice.assess import when
 from practice.assess.protocol import BRIDGE, PAIN_24H, STOP_WORDS, WALK_SECONDS, Kind, Test
-from practice.assess.service import Assessor
-from practice.timing import Step, StepKind
+from practice.journal.assessor import Assessor
+from practice.session.timing import Step, StepKind
 
 WALK_WORDS = ("Walk easily for five minutes first, around the room or the house: the tests then start from "
               "the same warm-up each time. Test at about the same time of day, on the same surface and set-up "

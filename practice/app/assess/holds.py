@@ -18,7 +18,7 @@ from practice.app.rows import put
 from practice.app.timer import clock_face
 from practice.assess.hold import HoldRun
 from practice.assess.protocol import BRIDGE, BRIDGE_REST, READY_SECONDS, SIDE_BRIDGE_REST, SIDES, Stop, side_words
-from practice.timing import StepKind
+from practice.session.timing import StepKind
 
 FRAME_SECONDS = 0.1
 CRAMP_CUE = "Cramp noted. Next time: feet a little closer, squeeze the glutes first, then lift."

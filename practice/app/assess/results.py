@@ -22,7 +22,7 @@ from practice.assess.calls import Series, call, labelled
 from practice.assess.mappings import Suggestion
 from practice.assess.protocol import PAIN_24H, Kind, Test
 from practice.assess.records import Choice
-from practice.assess.service import Assessor, Overview
+from practice.journal.assessor import Assessor, Overview
 
 ANSWERS = "answers"
 """The page of suggestions and extras."""

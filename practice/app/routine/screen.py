@@ -16,8 +16,8 @@ from practice.app.rows import put
 from practice.app.text import plain
 from practice.catalog import Phase
 from practice.catalog.bounds import WORDS
-from practice.custom import overview
-from practice.custom.editor import RoutineEditor
+from practice.journal import overview
+from practice.journal.editor import RoutineEditor
 from practice.errors import BacktuiError
 from practice.validate import Invalid
 
@@ -140,8 +140,8 @@ class RoutineScreen(ListPage):
 
     def action_level(self) -> None:
         from practice.app.dialogs import ConfirmScreen, LevelDialog
-        from practice.coach import DoseChoice
-        from practice.custom.editor import ruled_out
+        from practice.journal.coach import DoseChoice
+        from practice.journal.editor import ruled_out
 
         line = self._line()
         if line is None or line.exercise.own:
@@ -190,7 +190,7 @@ class RoutineScreen(ListPage):
 
     def action_edit(self) -> None:
         from practice.app.routine.forms import own_form, own_values
-        from practice.custom.own import OwnExercise
+        from practice.journal.own_catalog import OwnExercise
 
         line = self._line()
         if line is None or not line.exercise.own:

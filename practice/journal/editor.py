@@ -1,0 +1,190 @@
+"""Changing a routine: kit, doses, days, order, and own exercises. Every
+value passes :mod:`practice.validate.routine` first; a change applies from
+today on (past days keep the plans they kept), and today's plan follows it.
+Switching an exercise on goes through the coach, which keeps gated ones
+off until their gate is met."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import NamedTuple
+
+from practice.catalog import Dose, Exercise, Level, Phase, Schedule
+from practice.catalog.bounds import FIELDS
+from practice.catalog.dose import kind_of
+from practice.day.choices import OwnDose, RoutineSettings
+from practice.journal.own_catalog import OwnExercise, from_data
+from practice.errors import UsageError
+from practice.validate import Invalid
+from practice.validate import routine as check
+
+
+class KitChange(NamedTuple):
+    kit: frozenset[str]
+    left_out: list[tuple[Exercise, str]]
+    """Exercises switched on that the kit leaves out, each with what it needs."""
+    possible: list[Exercise]
+    """Exercises switched off that the kit now allows (and no gate holds back)."""
+
+
+def needs(exercise: Exercise, level: Level) -> str:
+    """"a foam roller or a ball": what ``level`` needs, in words."""
+    return " or ".join(KIT_WORDS[k] for k in exercise.kit(level))
+
+
+def ruled_out(exercise: Exercise, routine: RoutineSettings) -> dict[int, str]:
+    """The levels of ``exercise`` the person's kit rules out, each with what it needs."""
+    return {lv.number: needs(exercise, lv) for lv in exercise.levels if not routine.has_kit(exercise, lv)}
+
+
+KIT_WORDS = {"none": "no kit", "foam-roller": "a foam roller", "ball": "a ball", "step": "a step or stairs",
+             "kettlebell": "a kettlebell or dumbbell", "gym": "a gym"}
+
+
+def changed_dose(base: Dose, changes: dict[str, object]) -> Dose:
+    """``base`` with the fields given changed (None: as it is); a field its
+    kind of dose does not have is refused."""
+    given = {k: v for k, v in changes.items() if v is not None}
+    kind = kind_of(base)
+    wrong = sorted(set(given) - set(FIELDS[kind]))
+    if wrong:
+        words = ", ".join(FIELDS[kind])
+        raise Invalid(f"dose: a {kind} dose has no {wrong[0]}; it has {words}")
+    if "ladder" in given:
+        given["ladder"] = tuple(given["ladder"])  # type: ignore[arg-type]
+    return base._replace(**given)
+
+
+class RoutineEditor:
+    def __init__(self, journal) -> None:
+        from practice.journal.coach import Coach
+
+        self.journal = journal
+        self.coach = Coach(journal)
+
+    def _level(self, exercise: Exercise) -> Level:
+        return exercise.level(self.journal.levels()[exercise.id])
+
+    # Built-in and own exercises ---------------------------------------------
+
+    def switch(self, exercise_id: str, on: bool):
+        return self.coach.switch(exercise_id, on)
+
+    def set_dose(self, exercise_id: str, **changes: object) -> Dose:
+        """The exercise's dose at its level now, with ``changes`` (seconds,
+        reps, sets, rest, ladder); back to the level's dose drops the person's own."""
+        exercise = self.journal.exercise(exercise_id)
+        if exercise.own:
+            own = OwnExercise.of(self._own(exercise_id))
+            return self.save_own(own._replace(dose=changed_dose(own.dose, changes)), new=False).levels[0].dose
+        level = self._level(exercise)
+        routine = self.journal.db.settings().routine
+        dose = check.dose_for(exercise, level, changed_dose(routine.dose(exercise, level), changes))
+        self.journal.change_routine(lambda r: r.with_own("doses", exercise.id,
+                                                    None if dose == level.dose else OwnDose(level.number, dose)))
+        return dose
+
+    def set_days(self, exercise_id: str, days: Schedule | str) -> Schedule:
+        exercise = self.journal.exercise(exercise_id)
+        schedule = check.days(days) if isinstance(days, str) else days
+        if exercise.own:
+            own = OwnExercise.of(self._own(exercise_id))._replace(days=schedule)
+            return self.save_own(own, new=False).schedule
+        level = self._level(exercise)
+        check.days_for(exercise, level, schedule)
+        planned = level.schedule or exercise.schedule
+        own = None if schedule == planned else schedule
+        self.journal.change_routine(lambda r: r.with_own("days", exercise.id, own))
+        return schedule
+
+    def reset(self, exercise_id: str) -> bool:
+        """Back to the level's dose and the plan's days; False if it was so."""
+        exercise = self.journal.exercise(exercise_id)
+        return self.journal.change_routine(
+            lambda r: r.with_own("doses", exercise.id, None).with_own("days", exercise.id, None))
+
+    def move(self, exercise_id: str, delta: int) -> bool:
+        """One or more places earlier (negative) or later within its phase."""
+        exercise = self.journal.exercise(exercise_id)
+
+        def change(routine: RoutineSettings) -> RoutineSettings:
+            phase = [e.id for e in routine.ordered(self.journal.catalog.exercises) if e.phase == exercise.phase]
+            return routine.moved(exercise, delta, phase)
+
+        return self.journal.change_routine(change)
+
+    # Kit ---------------------------------------------------------------------
+
+    def set_kit(self, kit: Iterable[str]) -> KitChange:
+        chosen = check.kit(kit)
+        self.journal.change_routine(lambda r: r._replace(kit=chosen))
+        return self.kit_change()
+
+    def kit_change(self) -> KitChange:
+        """What the kit (as stored) leaves out, and what it would allow."""
+        from practice.programme.gates import GATES
+
+        routine = self.journal.db.settings().routine
+        levels = self.journal.levels()
+        left_out, possible = [], []
+        for exercise in self.journal.catalog.exercises:
+            level = exercise.level(levels[exercise.id])
+            if routine.is_on(exercise) and not routine.has_kit(exercise, level):
+                left_out.append((exercise, needs(exercise, level)))
+            elif (not routine.is_on(exercise) and routine.kit and routine.has_kit(exercise, level)
+                  and "none" not in exercise.kit(level) and exercise.id not in GATES):
+                possible.append(exercise)
+        return KitChange(routine.kit or frozenset(), left_out, possible)
+
+    # Own exercises -------------------------------------------------------------
+
+    def add_own(self, name: str, phase: Phase | str | int, dose: Dose, days: Schedule | str, kit: str,
+                cues: Iterable[str], caution: str, flare_safe: bool = False) -> Exercise:
+        docs = self.journal.db.own_docs()
+        taken = [d["id"] for d in docs] + [e.id for e in self.journal.catalog.exercises]
+        if len(docs) >= check.MAX_OWN:
+            raise Invalid(f"at most {check.MAX_OWN} exercises of your own (deleted ones count: they keep their days)")
+        exercise_id = check.own_id_for(check.name(name), taken)
+        own = OwnExercise(exercise_id, name, check.phase(phase), dose,
+                          check.days(days) if isinstance(days, str) else days, kit, tuple(cues), caution, flare_safe)
+        return self.save_own(own, new=True)
+
+    def edit_own(self, exercise_id: str, **changes: object) -> Exercise:
+        """Change what an own exercise is (name, phase, days, kit, cues,
+        caution, flare_safe; its dose with :meth:`set_dose`)."""
+        own = OwnExercise.of(self._own(exercise_id))
+        if changes.get("phase") is not None:
+            changes["phase"] = check.phase(changes["phase"])
+        if isinstance(changes.get("days"), str):
+            changes["days"] = check.days(changes["days"])
+        return self.save_own(own._replace(**{k: v for k, v in changes.items() if v is not None}), new=False)
+
+    def save_own(self, own: OwnExercise, new: bool) -> Exercise:
+        """Check and keep an own exercise; today's plan follows."""
+        journal = self.journal
+        data = check.own_exercise(own.data(), journal.catalog)
+        with journal.db.transaction():
+            if new and any(d["id"] == data["id"] for d in journal.db.own_docs()):
+                raise Invalid(f"id: {data['id']!r} is taken")
+            journal.db.put_own(data)
+            journal.replan_today()
+        return from_data(data).exercise()
+
+    def delete_own(self, exercise_id: str) -> Exercise:
+        """Take an own exercise out for good; the days it was done keep it."""
+        exercise = self._own(exercise_id)
+        journal = self.journal
+        with journal.db.transaction():
+            journal.db.put_own({**OwnExercise.of(exercise).data(), "deleted": True})
+            journal.replan_today()
+        return exercise
+
+    def _own(self, exercise_id: str) -> Exercise:
+        exercise = self.journal.exercise(exercise_id)
+        if not exercise.own:
+            raise UsageError(f"{exercise.name} ({exercise.id}) is one of backtui's exercises, not your own")
+        if exercise in self.journal.catalog.retired:
+            raise UsageError(f"{exercise.name} ({exercise.id}) was deleted; its days keep it, but it cannot change")
+        return exercise
+
+

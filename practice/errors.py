@@ -41,3 +41,8 @@ class ClockError(BacktuiError):
     """The system clock reads a time backtui cannot work with."""
 
     exit_code = 1
+
+
+class Invalid(UsageError):
+    """A value that may not enter the store, or that a rule refuses; the
+    message names the field."""

@@ -77,7 +77,7 @@ def test_choosing_a_level_the_kit_rules_out_by_hand_is_refused(journal):
 def test_the_level_dialog_refuses_a_level_the_kit_rules_out():
     from practice.app.dialogs import LevelDialog
     from practice.day.choices import RoutineSettings
-    from practice.journal.editor import ruled_out
+    from practice.day.kit import ruled_out
 
     exercise = CATALOG[HINGE]
     blocked = ruled_out(exercise, RoutineSettings(kit=frozenset({"ball"})))

@@ -15,6 +15,7 @@ from readme import snippet
 from support import needs
 
 from practice.status import cache as summary
+from practice.status.keeper import Keeper
 from practice.clock import day_bounds
 from practice.journal.journal import Journal
 from practice.status.keeper import work_out
@@ -73,7 +74,7 @@ def test_format_on_the_fast_path_reads_no_store(data_dir):
     runs on it (the fixed test clock's day is not the real one)."""
     journal = Journal(data_dir)
     journal.tick("calf-foam-roll")
-    journal.summary.write()
+    Keeper(journal).write()
     probe = ("import sys; from practice.cli import main; code = main(sys.argv[1:]); sys.stdout.flush(); "
              "assert 'tinydb' not in sys.modules, 'tinydb'; sys.exit(code)")
     done = subprocess.run([sys.executable, "-c", probe, "status", "--format", "{done}/{total}"],
@@ -126,7 +127,7 @@ def test_reading_commands_leave_it_alone(cli, data_dir):
 def test_a_stale_line_from_another_writer_is_never_trusted_by_status(cli, journal, data_dir):
     """An older backtui saves without writing the summary: status works it out again."""
     journal.tick("calf-foam-roll")
-    journal.summary.write()
+    Keeper(journal).write()
     journal.tick("glute-bridge")  # a save whose summary is never written (an older backtui)
     assert cli("status", "--format", "{done}")[1] == "2\n"
     assert prompt_line(data_dir)[3] == "2"
@@ -205,15 +206,15 @@ def test_the_fish_snippet(tmp_path, shown):
 
 async def test_the_app_writes_it_after_the_repaint_and_as_it_closes(journal, data_dir):
     app = app_for(journal)
-    journal.summary.write()
+    app.keeper.write()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await pilot.press("space")  # ticks the first exercise
-        assert journal.summary.due and prompt_line(data_dir)[3] == "0"  # not on the key's path
+        assert app.keeper.due and prompt_line(data_dir)[3] == "0"  # not on the key's path
         assert app._summary_timer is not None  # ... but a moment later
         app._summary_timer.stop()
         app._write_summary()  # what the timer does when it fires
-        assert prompt_line(data_dir)[3] == "1" and not journal.summary.due
+        assert prompt_line(data_dir)[3] == "1" and not app.keeper.due
         await pilot.press("j", "space")
         assert prompt_line(data_dir)[3] == "1"
     assert prompt_line(data_dir)[3] == "2"  # flushed as the app closed

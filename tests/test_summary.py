@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from practice.status import cache as summary
-from practice.cli import commands
+from practice.cli import context
 
 
 def status(cli) -> dict:
@@ -26,7 +26,7 @@ def served_from_summary(cli, monkeypatch) -> dict:
         raise AssertionError("the log was read")
 
     with monkeypatch.context() as patch:
-        patch.setattr(commands.Context, "journal", property(no_log))
+        patch.setattr(context.Context, "journal", property(no_log))
         return status(cli)
 
 

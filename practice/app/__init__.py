@@ -9,15 +9,16 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from practice.journal.journal import Journal
+    from practice.status.keeper import Keeper
 
 
-def run(journal: Journal, data_dir: Path, screen: str | None = None) -> int:
+def run(journal: Journal, data_dir: Path, screen: str | None = None, keeper: Keeper | None = None) -> int:
     """Run the app and return its exit code; ``screen`` "progress" opens it
     on the progress screen. If the app crashed, its traceback is saved in
     the data dir and one line on stderr says where."""
     from practice.app.main import make_app
 
-    app = make_app(journal, screen)
+    app = make_app(journal, screen, keeper)
     app.run()
     if app.crash is not None:
         print(f"backtui: {_save_crash(app.crash, data_dir, journal.clock.now())}", file=sys.stderr)

@@ -10,7 +10,8 @@ from textual.widgets import Label, SelectionList
 
 from practice.app.dialogs import ConfirmScreen
 from practice.app.text import plain
-from practice.journal.journal import DayView, Journal
+from practice.journal.journal import Journal
+from practice.day.view import DayView
 
 
 class DayEditScreen(ModalScreen["set[str] | None"]):

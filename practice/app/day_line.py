@@ -12,7 +12,7 @@ from typing import NamedTuple
 from textual.content import Content
 from textual.widget import Widget
 
-from practice.journal.journal import DayView
+from practice.day.view import DayView
 from practice.words import minutes
 
 

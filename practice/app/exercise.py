@@ -239,7 +239,7 @@ class ExerciseScreen(FloorScreen["ExerciseResult | None"]):
     def action_level(self) -> None:
         """Choose another level now (stepping down is always allowed)."""
         from practice.app.dialogs import LevelDialog
-        from practice.journal.editor import ruled_out
+        from practice.day.kit import ruled_out
 
         self.timer.hold()
 

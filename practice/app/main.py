@@ -20,6 +20,7 @@ from practice.app.settle import KeyQueue
 from practice.app.today import TodayScreen
 from practice.errors import BacktuiError, DayChanged
 from practice.journal.journal import Journal
+from practice.status.keeper import Keeper
 from practice.printable import visible
 from practice.programme.screening import Mode
 from practice.day.plan import Limit
@@ -40,9 +41,11 @@ class BackApp(App[None]):
     SCREENS = {"progress": lambda: _progress_screen(), "assessments": lambda: _assessments_screen(),
                "routine": lambda: _routine_screen()}
 
-    def __init__(self, session: Session, screen: str | None = None) -> None:
+    def __init__(self, session: Session, keeper: Keeper, screen: str | None = None) -> None:
         super().__init__()
         self.session = session
+        self.keeper = keeper
+        """Keeps the status cache current: written a moment after each change."""
         self.first_screen = screen
         self.crash: Exception | None = None
         """The first unhandled exception, if the app stopped on one."""
@@ -80,7 +83,7 @@ class BackApp(App[None]):
         gc.freeze()
         self.keys.start()
         journal = self.session.journal
-        journal.summary.on_due = self._summary_due
+        self.keeper.on_due = self._summary_due
         for notice in journal.notices:  # a merged sync copy, a restored backup (printed again on exit)
             self.notify(notice, title="backtui", timeout=15)
         settings = journal.db.settings()
@@ -212,7 +215,7 @@ class BackApp(App[None]):
 
     def on_unmount(self) -> None:
         self.keys.stop()
-        self.session.journal.summary.flush()
+        self.keeper.flush()
         gc.unfreeze()
 
     def _summary_due(self) -> None:
@@ -223,7 +226,7 @@ class BackApp(App[None]):
 
     def _write_summary(self) -> None:
         self._summary_timer = None
-        self.session.journal.summary.flush()
+        self.keeper.flush()
 
     def _handle_exception(self, error: Exception) -> None:
         """An unhandled exception ends the app with return code 1, as in
@@ -365,7 +368,8 @@ def _routine_screen() -> Screen:
     return RoutineScreen()
 
 
-def make_app(journal: Journal, screen: str | None = None) -> BackApp:
+def make_app(journal: Journal, screen: str | None = None, keeper: Keeper | None = None) -> BackApp:
     """The app as the ``backtui`` command and the tests build it; ``screen``
-    "progress" opens it on the progress screen."""
-    return BackApp(Session(journal), screen)
+    "progress" opens it on the progress screen. ``keeper``: the status
+    cache's keeper the command made with the journal (else one is made)."""
+    return BackApp(Session(journal), keeper or Keeper(journal), screen)

@@ -20,7 +20,7 @@ from textual.visual import Visual
 
 from practice.app.rows import Row, RowState
 from practice.catalog import Phase
-from practice.journal.journal import DayView
+from practice.day.view import DayView
 
 NOTHING_PLANNED = "Nothing planned today: a rest day."
 

@@ -12,7 +12,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
-from practice.programme.triage import WALK_LEVELS, Episode, Flares, Triage
+from practice.day.triage import WALK_LEVELS, Episode, Flares, Triage
 
 
 class Question(NamedTuple):

@@ -123,7 +123,7 @@ class LevelsScreen(ListPage):
 
     def action_choose(self) -> None:
         from practice.app.dialogs import LevelDialog
-        from practice.journal.editor import ruled_out
+        from practice.day.kit import ruled_out
 
         selected = self._selected()
         if selected is None:

@@ -20,7 +20,7 @@ from practice.catalog.model import (
     Phase,
 )
 from practice.catalog.schedule import Schedule
-from practice.validate import SLUG
+from practice.catalog.slug import SLUG
 
 CATALOG_FILE = Path(__file__).with_name("exercises.json")
 _SOURCE = re.compile(r"SEED:\d{3}|S\d+")

@@ -20,7 +20,7 @@ def main(argv: Sequence[str] | None = None, clock: Clock | None = None) -> int:
 
 
 def _run(argv: Sequence[str] | None, clock: Clock | None) -> int:
-    from practice.cli.commands import Context
+    from practice.cli.context import Context
     from practice.cli.parser import parse
 
     try:

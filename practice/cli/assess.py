@@ -14,7 +14,7 @@ from practice.errors import UsageError
 
 if TYPE_CHECKING:
     from practice.journal.assessor import Assessor, Overview
-    from practice.cli.commands import Context
+    from practice.cli.context import Context
 
 STOPPED = "stopped"
 VERSIONS = sorted({v.id for t in TESTS.values() for v in t.versions})

@@ -8,44 +8,12 @@ from argparse import Namespace
 from datetime import date
 from pathlib import Path
 
+from practice.cli.context import Context
 from practice.clock import Clock
 from practice.errors import StoreError, UsageError
-from practice.locations import data_dir
 from practice.printable import visible
 from practice.status.cache import PROMPT_NAME
 from practice.words import count
-
-
-class Context:
-    """What commands share: the data dir and, made on first use, the journal."""
-
-    def __init__(self, data_dir_override: str | None, clock: Clock | None) -> None:
-        self.data_dir = data_dir(data_dir_override)
-        self.clock = clock
-        self.merge_copies = True
-        """Merge sync conflict copies as the journal opens (``sync`` does it itself)."""
-        self._journal = None
-
-    @property
-    def journal(self):
-        if self._journal is None:
-            from practice.journal.journal import Journal
-
-            self._journal = Journal(self.data_dir, self.clock)
-            if self.merge_copies:
-                from practice.interchange.sync import merge_copies
-
-                self._journal.notices.extend(merge_copies(self._journal).lines())
-        return self._journal
-
-    def close(self) -> None:
-        """Once the command is done: keep the status summary if the command
-        saved, and say what the store had to say."""
-        if self._journal is not None:
-            self._journal.summary.flush()
-            for notice in self._journal.notices:  # a line each, whatever file names they hold
-                print(f"backtui: {visible(notice)}", file=sys.stderr)
-            self._journal.notices.clear()
 
 
 def _print_json(data: object) -> None:
@@ -72,7 +40,7 @@ def run_tui(args: Namespace, ctx: Context) -> int:
 
         owed_line(ctx)
 
-    return run(ctx.journal, ctx.data_dir, args.screen)
+    return run(ctx.journal, ctx.data_dir, args.screen, ctx.keeper)
 
 
 def report(args: Namespace, ctx: Context) -> int:
@@ -124,7 +92,7 @@ def tick(args: Namespace, ctx: Context) -> int:
 
 def switch(args: Namespace, ctx: Context) -> int:
     from practice.journal.coach import Coach
-    from practice.journal.editor import needs
+    from practice.day.kit import needs
 
     exercise, changed = Coach(ctx.journal).switch(args.id, args.on)
     if changed:
@@ -268,7 +236,7 @@ def settings(args: Namespace, ctx: Context) -> int:
 def _fit_start(args: Namespace, ctx: Context) -> None:
     """The start's answers: all four the first time, any of them later."""
     from practice.journal.coach import Coach
-    from practice.programme.triage import Episode, Flares
+    from practice.day.triage import Episode, Flares
 
     given = {"episode": args.episode, "leg": args.leg_pain, "flares": args.flares, "walk": args.walk_now}
     if all(value is None for value in given.values()):

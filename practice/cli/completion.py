@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from practice.cli.commands import Context
+    from practice.cli.context import Context
 
 SHELLS = ("bash", "zsh", "fish")
 DAY_WORDS = ("today", "yesterday", "tomorrow")

@@ -17,7 +17,7 @@ from practice.figures import Figure, figure_for
 from practice.figures.render import draw, rows_for, world_box
 
 if TYPE_CHECKING:
-    from practice.cli.commands import Context
+    from practice.cli.context import Context
 
 LABELS = {"set-up": "set-up", "start": "bottom", "up": "up", "top": "top", "down": "down", "hold": "hold",
           "hold-2": "second hold"}

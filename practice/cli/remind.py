@@ -20,7 +20,7 @@ from practice.cli.status import current
 from practice.words import count, minutes
 
 if TYPE_CHECKING:
-    from practice.cli.commands import Context
+    from practice.cli.context import Context
 
 NOTIFY_TIMEOUT = 5.0
 TITLE = "backtui"

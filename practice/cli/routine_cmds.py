@@ -6,7 +6,8 @@ from argparse import Namespace
 from pathlib import Path
 from typing import Any
 
-from practice.cli.commands import Context, _print_json, _write
+from practice.cli.commands import _print_json, _write
+from practice.cli.context import Context
 from practice.errors import UsageError
 from practice.printable import visible
 

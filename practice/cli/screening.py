@@ -19,7 +19,7 @@ from practice.errors import UsageError
 from practice.words import count
 
 if TYPE_CHECKING:
-    from practice.cli.commands import Context
+    from practice.cli.context import Context
     from practice.journal.coach import Coach
     from practice.programme.screening import Mode
 

@@ -19,7 +19,7 @@ from practice.store import copies
 from practice.words import count, minutes, percent
 
 if TYPE_CHECKING:
-    from practice.cli.commands import Context
+    from practice.cli.context import Context
 
 PHASE_LABELS = {"1": "Release", "2": "Stretch", "3": "Glutes", "4": "Back", "5": "Walk"}
 
@@ -39,7 +39,7 @@ def current(ctx: Context) -> dict[str, Any]:
     now = (ctx.clock or SystemClock()).now()
     database = database_path(ctx.data_dir)
     data = None if copies.waiting(database) else summary.read(ctx.data_dir, database, now)
-    return data if data is not None else ctx.journal.summary.write()
+    return data if data is not None else ctx.keeper.write()
 
 
 def text(data: dict[str, Any]) -> str:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from practice.errors import UsageError
 
 if TYPE_CHECKING:
-    from practice.cli.commands import Context
+    from practice.cli.context import Context
 
 
 def configure_step(p: ArgumentParser) -> None:

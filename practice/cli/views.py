@@ -8,37 +8,16 @@ from typing import Any
 
 from practice.catalog import Dose, Exercise, Level, Phase
 from practice.day.choices import RoutineSettings
-from practice.journal.editor import KIT_WORDS, KitChange, needs
+from practice.day.kit import KIT_WORDS, needs
+from practice.journal.editor import KitChange
 from practice.daylog import DayKind, Volume
-from practice.journal.journal import DayView, TickResult
-from practice.programme.triage import Triage, words
+from practice.day.view import DayView, TickResult
+from practice.day.triage import Triage, words
 from practice.programme.log import Load
 from practice.day.plan import level_text
 from practice.day.settings import Settings
 from practice.day.stats import WINDOWS, Stats
 from practice.words import count, minutes
-
-
-def status_json(view: DayView, stats: Stats) -> dict[str, Any]:
-    return {
-        "date": view.plan.day.isoformat(),
-        "kind": view.plan.kind.value,
-        "done": len(view.done),
-        "total": len(view.plan.due),
-        "complete": view.complete,
-        "stopped": view.record.stop is not None,
-        "streak": stats.streak,
-        "best_streak": stats.best_streak,
-        "complete_days": stats.complete_days,
-        "strength": round(stats.strength, 4),
-        "minutes_left": round(view.left_seconds / 60, 1),
-        "seconds_left": view.left_seconds,
-        "done_ids": list(view.done),
-        "todo_ids": [item.exercise.id for item in view.todo],
-        "adherence": {
-            str(p.value): {str(w): stats.adherence[p][w] for w in WINDOWS} for p in Phase
-        },
-    }
 
 
 def _state(view: DayView, exercise: Exercise, gated: bool) -> str:

@@ -7,6 +7,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import NamedTuple
 
+from practice.catalog.fit import days_for, dose_problems, physio_problems
+from practice.errors import Invalid
 from practice.catalog import Dose, Exercise, Level, Schedule
 from practice.daylog import EMPTY
 
@@ -68,8 +70,6 @@ class RoutineSettings(NamedTuple):
 
     def own_dose(self, exercise: Exercise, level: Level) -> OwnDose | None:
         """The person's own dose of ``level``, if it is in use (see :meth:`dose`)."""
-        from practice.validate.routine import dose_problems, physio_problems
-
         own = self.doses.get(exercise.id)
         if own is None or own.level != level.number:
             return None
@@ -78,9 +78,6 @@ class RoutineSettings(NamedTuple):
 
     def schedule(self, exercise: Exercise, level: Level) -> Schedule:
         """The days of ``level``: the person's own where they fit it, else the plan's."""
-        from practice.validate import Invalid
-        from practice.validate.routine import days_for
-
         planned = level.schedule or exercise.schedule
         days = self.days.get(exercise.id)
         if days is None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from practice.clock import DEFAULT_DAY_START_HOUR
-from practice.programme.triage import Triage
+from practice.day.triage import Triage
 from practice.day.plan import RoutineSettings
 
 DEFAULT_GET_READY = 10

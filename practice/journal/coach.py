@@ -18,15 +18,16 @@ from practice import validate
 from practice.journal import step_apply
 from practice.assess.protocol import SCREENING_STOPS
 from practice.catalog import Dose, Exercise
-from practice.journal.editor import needs
+from practice.day.kit import needs
 from practice.daylog import DayKind, DayRecord, Leg, Volume
 from practice.errors import UsageError
-from practice.journal.journal import Edit, Journal
+from practice.journal.journal import Journal
+from practice.day.view import Edit
 from practice.programme import education, gates, leave_out, pain
 from practice.programme.levels import LEVEL_EVERY_DAYS, current_levels
 from practice.programme.log import Answers, Change, Clearance, LevelChange
 from practice.programme.rules import Advice, Inputs, Suggestion, advice, next_time, suggestions
-from practice.programme.triage import Episode, Flares, Triage, walk_level
+from practice.day.triage import Episode, Flares, Triage, walk_level
 from practice.programme.screening import (
     Due,
     Emergency,

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import NamedTuple
 
+from practice.day.kit import KIT_WORDS, needs, ruled_out
 from practice.catalog import Dose, Exercise, Level, Phase, Schedule
 from practice.catalog.bounds import FIELDS
 from practice.catalog.dose import kind_of
@@ -25,20 +26,6 @@ class KitChange(NamedTuple):
     """Exercises switched on that the kit leaves out, each with what it needs."""
     possible: list[Exercise]
     """Exercises switched off that the kit now allows (and no gate holds back)."""
-
-
-def needs(exercise: Exercise, level: Level) -> str:
-    """"a foam roller or a ball": what ``level`` needs, in words."""
-    return " or ".join(KIT_WORDS[k] for k in exercise.kit(level))
-
-
-def ruled_out(exercise: Exercise, routine: RoutineSettings) -> dict[int, str]:
-    """The levels of ``exercise`` the person's kit rules out, each with what it needs."""
-    return {lv.number: needs(exercise, lv) for lv in exercise.levels if not routine.has_kit(exercise, lv)}
-
-
-KIT_WORDS = {"none": "no kit", "foam-roller": "a foam roller", "ball": "a ball", "step": "a step or stairs",
-             "kettlebell": "a kettlebell or dumbbell", "gym": "a gym"}
 
 
 def changed_dose(base: Dose, changes: dict[str, object]) -> Dose:

@@ -17,12 +17,11 @@ from practice.clock import Clock, SystemClock, practice_day
 from practice.journal.own_catalog import OwnCatalog
 from practice.daylog import DayKind, DayRecord, Leg, Rating, Stop, Volume
 from practice.errors import DayChanged, UsageError
-from practice.status.keeper import Keeper
 from practice.locations import database_path
 from practice.programme import pain as pain_model
 from practice.programme.levels import current_levels
 from practice.programme.log import ProgrammeLog
-from practice.programme.triage import gentle_on
+from practice.day.triage import gentle_on
 
 if TYPE_CHECKING:
     from practice.interchange import Imported
@@ -30,63 +29,9 @@ from practice.programme.screening import Mode, protected_days, screening_mode
 from practice.day.plan import Limit, Plan, PlanItem, RoutineSettings, frozen_plan, item_for, plan_for
 from practice.day.settings import Settings
 from practice.day.stats import Stats, compute, first_recorded, recent_days
+from practice.day.view import DayView, Edit, Switched, TickResult
 from practice.store.database import Database
 from practice.words import count
-
-
-class DayView(NamedTuple):
-    """A day's plan beside what was done."""
-
-    plan: Plan
-    record: DayRecord
-
-    @property
-    def done(self) -> tuple[str, ...]:
-        """Planned and ticked, or skipped because of pain (which counts as done)."""
-        ticks, pain_skips = self.record.ticks, self.record.pain_skips
-        return tuple(i for i in self.plan.due if i in ticks or i in pain_skips)
-
-    @property
-    def todo(self) -> tuple[PlanItem, ...]:
-        """Planned for the day, not gated, not ticked or skipped yet."""
-        ticks, skips = self.record.ticks, self.record.skips
-        return tuple(
-            item for item in self.plan.items
-            if item.gate is None and item.exercise.id not in ticks and item.exercise.id not in skips
-        )
-
-    @property
-    def left_seconds(self) -> int:
-        """The estimated time the exercises still to do will take (none once
-        the session was stopped for pain)."""
-        return 0 if self.record.stop is not None else sum(item.estimate_seconds() for item in self.todo)
-
-    @property
-    def complete(self) -> bool:
-        return self.record.complete
-
-
-class Edit(NamedTuple):
-    view: DayView
-    """The day after the change."""
-    before: DayRecord
-
-    @property
-    def changed_ticks(self) -> bool:
-        return self.before.ticks != self.view.record.ticks
-
-
-class TickResult(NamedTuple):
-    exercise: Exercise
-    view: DayView
-    changed: bool
-    """False when the tick (or untick) was already so."""
-
-
-class Switched(NamedTuple):
-    exercise: Exercise
-    changed: bool
-    """False when the exercise already was in (or out of) the routine."""
 
 
 class Journal:
@@ -97,8 +42,6 @@ class Journal:
         self.db = Database(database_path(data_dir), now=self.clock.now)
         self.own = OwnCatalog(catalog or load_catalog(), self.db)
         self._stats: tuple[tuple[object, date], Stats] | None = None
-        self.summary = Keeper(self)
-        """The status summary beside the database, made stale by every save."""
 
     @property
     def catalog(self) -> Catalog:

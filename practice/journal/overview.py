@@ -8,7 +8,7 @@ from typing import NamedTuple
 
 from practice.catalog import Dose, Exercise, Level, Schedule
 from practice.catalog.bounds import describe
-from practice.journal.editor import needs
+from practice.day.kit import needs
 from practice.daylog import DayKind
 
 

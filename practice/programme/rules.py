@@ -28,11 +28,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
 from practice.catalog import Catalog, Exercise
+from practice.day.view import DayView
 from practice.day.choices import RoutineSettings
-from practice.journal.editor import needs
+from practice.day.kit import needs
 from practice.daylog import DayRecord, Rating, Volume
 from practice.programme import pain, step_down, steps
 from practice.programme.levels import LEVEL_EVERY_DAYS, Session, direction, recent_changes, sessions
@@ -41,9 +42,6 @@ from practice.programme.screening import Mode
 from practice.programme.suggestion import State, Suggestion, Wait
 
 __all__ = ["Advice", "Inputs", "Suggestion", "Wait", "advice", "declined_words", "next_time", "suggestions"]
-
-if TYPE_CHECKING:
-    from practice.journal.journal import DayView
 
 MAX_UPS_A_DAY = 2
 

@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 from practice.catalog import Phase
 from practice.daylog import Rating
-from practice.journal.journal import DayView
+from practice.day.view import DayView
 from practice.day.plan import PlanItem
 
 

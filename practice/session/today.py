@@ -16,8 +16,10 @@ from practice.journal.assessor import Assessor
 from practice.journal.coach import Coach, Morning, PainReport
 from practice.catalog import Phase
 from practice.daylog import DayKind, DayRecord, Leg, Rating
-from practice.journal.journal import DayView, Edit, Journal
-from practice.programme import pain, triage
+from practice.journal.journal import Journal
+from practice.day.view import DayView, Edit
+from practice.day import triage
+from practice.programme import pain
 from practice.programme.rules import next_time
 from practice.day.plan import Limit
 

@@ -1,5 +1,5 @@
 """The start's answers as the settings document keeps them, and their shape
-check (practice.programme.triage)."""
+check (practice.day.triage)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 from practice import validate
-from practice.programme.triage import Episode, Flares, Triage
+from practice.day.triage import Episode, Flares, Triage
 
 
 def data(triage: Triage) -> dict[str, Any]:

@@ -43,9 +43,10 @@ from practice.assess.protocol import (
 from practice.assess.records import ANSWERS, Choice, Result
 from practice.assess.records import KINDS as EXTRA_KINDS
 from practice.daylog import DayKind, DayRecord, Leg, Rating
-from practice.errors import UsageError
+from practice.catalog.slug import SLUG, SLUG_LIMIT
+from practice.errors import Invalid, UsageError
 from practice.printable import visible
-from practice.programme.triage import MAX_WALK_NOW, Episode, Flares, Triage
+from practice.day.triage import MAX_WALK_NOW, Episode, Flares, Triage
 
 MIN_DAY = date(1970, 1, 1)
 MAX_DAY = date(9000, 1, 1)
@@ -57,8 +58,6 @@ NOTE_LIMIT = 500
 REASON_LIMIT = 200
 MAX_IDS = 200
 """Exercise ids in one day's plan, ticks or skips."""
-SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-SLUG_LIMIT = 64
 KINDS = frozenset(kind.value for kind in DayKind)
 RATINGS = frozenset(rating.value for rating in Rating)
 LEGS = frozenset(leg.value for leg in Leg)
@@ -69,10 +68,6 @@ MAX_DAY_START_HOUR = 12
 MAX_GET_READY = 30
 SOUNDS = ("sounds", "bell", "quiet")
 _RELATIVE = re.compile(r"-(\d{1,5})")
-
-
-class Invalid(UsageError):
-    """A value that may not enter the store; the message names the field."""
 
 
 def parse_date(text: str) -> date:

@@ -28,6 +28,15 @@ from functools import lru_cache
 from practice.catalog import Catalog, Dose, Exercise, Level, Phase, Schedule
 from practice.catalog.bounds import OWN_BOUNDS, PHYSIO_LIMITS, Bounds, problems
 from practice.catalog.dose import dose_data, kind_of
+from practice.catalog.fit import (
+    MOST_DAYS_FOR_STRENGTH,
+    days_for,
+    dose_for,
+    dose_problems,
+    nearest_level,
+    own_dose_problems,
+    physio_problems,
+)
 from practice.catalog.model import EQUIPMENT
 from practice.validate import SLUG, SLUG_LIMIT, Invalid, text
 
@@ -43,7 +52,6 @@ CAUTION_LIMIT = 500
 SIDE_WORD_LIMIT = 20
 PHASE_WORDS = {"release": Phase.RELEASE, "stretch": Phase.STRETCH, "lengthen": Phase.STRETCH,
                "glutes": Phase.GLUTES, "back": Phase.BACK, "strengthen": Phase.BACK}
-MOST_DAYS_FOR_STRENGTH = 3
 
 
 def kit(values: Iterable[object], field: str = "kit") -> frozenset[str]:
@@ -73,57 +81,6 @@ def days(value: object, field: str = "days") -> Schedule:
         return Schedule.parse(value)
     except ValueError as exc:
         raise Invalid(f"{field}: {exc}") from None
-
-
-def days_for(exercise: Exercise, level: Level, schedule: Schedule, field: str = "days") -> Schedule:
-    """A person's days for an exercise at ``level``."""
-    planned = level.schedule or exercise.schedule
-    if exercise.own or planned.per_week == 7:
-        return schedule
-    if schedule.per_week > MOST_DAYS_FOR_STRENGTH or schedule.back_to_back:
-        raise Invalid(f"{field}: {exercise.name} at level {level.number} is planned {planned.describe()}; "
-                      f"choose at most {MOST_DAYS_FOR_STRENGTH} days a week with a day between them, "
-                      f"not {schedule.describe()}")
-    return schedule
-
-
-def dose_for(exercise: Exercise, level: Level, dose: Dose, field: str = "dose") -> Dose:
-    """A person's dose for an exercise at ``level``: within its bounds; a
-    refusal says which level nearest to it takes the dose, if one does."""
-    found = dose_problems(exercise, level, dose)
-    if found:
-        other = nearest_level(exercise, level, dose)
-        hint = f"; level {other.number} ({other.name}) takes it" if other is not None else ""
-        raise Invalid(f"{field}: {'; '.join(found)} (level {level.number} of {exercise.name}){hint}")
-    return dose
-
-
-def nearest_level(exercise: Exercise, level: Level, dose: Dose) -> Level | None:
-    """The level nearest to ``level`` whose bounds take ``dose`` (the lower
-    of two as near), or None."""
-    if exercise.own:
-        return None
-    others = sorted((lv for lv in exercise.levels if lv.number != level.number),
-                    key=lambda lv: (abs(lv.number - level.number), lv.number))
-    return next((lv for lv in others if kind_of(lv.dose) == kind_of(dose) and lv.dose.per_side == dose.per_side
-                 and not problems(dose, lv.dose, lv.bounds)), None)
-
-
-def dose_problems(exercise: Exercise, level: Level, dose: Dose) -> list[str]:
-    if exercise.own:
-        return own_dose_problems(dose)
-    return problems(dose, level.dose, level.bounds)
-
-
-def physio_problems(level: Level, dose: Dose) -> list[str]:
-    """Why a dose a physiotherapist set is beyond the hard limits (rest still
-    only grows; the kind stays the level's); [] if it is within them."""
-    return problems(dose, level.dose, PHYSIO_LIMITS[kind_of(level.dose)])
-
-
-def own_dose_problems(dose: Dose) -> list[str]:
-    bounds: Bounds = OWN_BOUNDS[kind_of(dose)]
-    return problems(dose, dose._replace(rest=0), bounds, own=True)
 
 
 def phase(value: object, field: str = "phase") -> Phase:

@@ -141,7 +141,7 @@ class RoutineScreen(ListPage):
     def action_level(self) -> None:
         from practice.app.dialogs import ConfirmScreen, LevelDialog
         from practice.journal.coach import DoseChoice
-        from practice.journal.editor import ruled_out
+        from practice.day.kit import ruled_out
 
         line = self._line()
         if line is None or line.exercise.own:

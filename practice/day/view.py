@@ -1,0 +1,66 @@
+"""A day as the person sees it: its plan beside what was done; and what a
+change to a day hands back. Plain values the rules, the journal and both
+front ends name."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from practice.catalog import Exercise
+from practice.day.plan import Plan, PlanItem
+from practice.daylog import DayRecord
+
+
+class DayView(NamedTuple):
+    """A day's plan beside what was done."""
+
+    plan: Plan
+    record: DayRecord
+
+    @property
+    def done(self) -> tuple[str, ...]:
+        """Planned and ticked, or skipped because of pain (which counts as done)."""
+        ticks, pain_skips = self.record.ticks, self.record.pain_skips
+        return tuple(i for i in self.plan.due if i in ticks or i in pain_skips)
+
+    @property
+    def todo(self) -> tuple[PlanItem, ...]:
+        """Planned for the day, not gated, not ticked or skipped yet."""
+        ticks, skips = self.record.ticks, self.record.skips
+        return tuple(
+            item for item in self.plan.items
+            if item.gate is None and item.exercise.id not in ticks and item.exercise.id not in skips
+        )
+
+    @property
+    def left_seconds(self) -> int:
+        """The estimated time the exercises still to do will take (none once
+        the session was stopped for pain)."""
+        return 0 if self.record.stop is not None else sum(item.estimate_seconds() for item in self.todo)
+
+    @property
+    def complete(self) -> bool:
+        return self.record.complete
+
+
+class Edit(NamedTuple):
+    view: DayView
+    """The day after the change."""
+    before: DayRecord
+
+    @property
+    def changed_ticks(self) -> bool:
+        return self.before.ticks != self.view.record.ticks
+
+
+class TickResult(NamedTuple):
+    exercise: Exercise
+    view: DayView
+    changed: bool
+    """False when the tick (or untick) was already so."""
+
+
+class Switched(NamedTuple):
+    exercise: Exercise
+    changed: bool
+    """False when the exercise already was in (or out of) the routine."""

@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def test_the_command_prints_the_script(cli):
     code, out, err = cli("completion", "bash")
-    assert (code, err) == (0, "") and out == script("bash")
+    assert (code, err) == (0, "") and out == script("bash", full_parser())
     assert cli("completion", "tcsh")[0] == 2
 
 
@@ -33,7 +33,7 @@ def test_the_full_parser_has_every_command_as_the_two_stage_one_builds_it():
 def complete_in_bash(tmp_path, *words: str) -> list[str]:
     """What bash offers for ``backtui WORDS...<TAB>`` with the generated script loaded."""
     completions = tmp_path / "backtui.bash"
-    completions.write_text(script("bash"))
+    completions.write_text(script("bash", full_parser()))
     line = " ".join(("backtui", *words))
     driver = (
         f"source {completions}\n"
@@ -60,7 +60,7 @@ def test_bash_completes_commands_ids_options_and_days(tmp_path):
 @needs("fish")
 def test_fish_completes_commands_and_ids(tmp_path):
     completions = tmp_path / "backtui.fish"
-    completions.write_text(script("fish"))
+    completions.write_text(script("fish", full_parser()))
 
     def offered(line: str) -> list[str]:
         done = subprocess.run(["fish", "--no-config", "-c", f"source {completions}; complete -C '{line}'"],
@@ -76,14 +76,14 @@ def test_fish_completes_commands_and_ids(tmp_path):
 @needs("zsh")
 def test_zsh_script_is_valid_zsh(tmp_path):
     completions = tmp_path / "_backtui"
-    completions.write_text(script("zsh"))
+    completions.write_text(script("zsh", full_parser()))
     done = subprocess.run(["zsh", "-n", str(completions)], capture_output=True, text=True)
     assert done.returncode == 0 and done.stderr == "", done.stderr
 
 
 @pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
 def test_every_script_knows_the_commands_ids_and_options(shell):
-    text = script(shell)
+    text = script(shell, full_parser())
     assert all(name in text for name in COMMANDS)
     assert all(e.id in text for e in load_catalog().exercises)
     assert "--data-dir" in text or "data-dir" in text

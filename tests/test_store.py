@@ -229,7 +229,9 @@ def test_old_files_are_migrated_step_by_step_and_the_old_state_kept(data_dir, cl
         return data
 
     monkeypatch.setattr(schema, "VERSION", schema.VERSION + 1)
-    monkeypatch.setattr(schema, "MIGRATIONS", {**schema.MIGRATIONS, schema.VERSION - 1: add_flag})
+    from practice.store import migrate, storage
+
+    monkeypatch.setattr(storage, "MIGRATIONS", {**migrate.MIGRATIONS, schema.VERSION - 1: add_flag})
     fresh = Journal(data_dir, clock)
     assert "calf-foam-roll" in fresh.view(DAY).record.ticks
     data = json.loads(db_file(data_dir).read_bytes())

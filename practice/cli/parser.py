@@ -87,7 +87,7 @@ def _completion(p: argparse.ArgumentParser) -> None:
     from practice.cli.completion import SHELLS, completion
 
     p.add_argument("shell", choices=SHELLS, metavar="SHELL", help=f"one of {', '.join(SHELLS)}")
-    p.set_defaults(run=completion)
+    p.set_defaults(run=completion, full_parser=full_parser)
 
 
 def _sync(p: argparse.ArgumentParser) -> None:

@@ -34,6 +34,7 @@ import orjson
 from tinydb.storages import Storage
 
 from practice.errors import StoreError
+from practice.store.migrate import MIGRATIONS
 from practice.store import schema, shape
 from practice.store.atomic import TEMP_SUFFIX, replace_atomically, unlink_quietly
 from practice.store.backups import Backups
@@ -346,7 +347,7 @@ def parse(raw: bytes, path: Path) -> Parsed | None:
     database of the right shape."""
     notes: list[str] = []
     try:
-        data, migrated = schema.upgrade(_decode(raw), schema.MIGRATIONS, schema.VERSION, notes)
+        data, migrated = schema.upgrade(_decode(raw), MIGRATIONS, schema.VERSION, notes)
         shape.check(data)
     except schema.TooNew as exc:
         raise StoreError(f"{path} was written by a newer backtui ({exc}); upgrade backtui") from None

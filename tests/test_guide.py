@@ -292,6 +292,7 @@ async def test_palette_sound_settings_are_saved_and_heard_at_once(journal, clock
         speech.callback()
         ready = next(c for t, c in commands.items() if t.startswith("Get-ready countdown: 0 s"))
         ready.callback()
+        await pilot.pause()  # each a message to the app, saved and then heard by the session
         settings = journal.db.settings()
         assert settings.speech and settings.get_ready == 0 and screen.flow.settings.get_ready == 0
 

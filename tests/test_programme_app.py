@@ -15,6 +15,7 @@ from practice.app.suggestions import LevelsScreen
 from practice.app.rows import RowState
 from practice.app.questions import EmergencyScreen, ScreeningScreen, SeeGPScreen
 from practice.app.today import TodayScreen
+from practice.daylog import DayRecord, Rating
 from practice.journal.coach import Coach
 from practice.programme.log import Change
 from practice.programme.screening import Mode
@@ -224,3 +225,39 @@ async def test_choosing_a_level_by_hand_asks_twice_for_a_jump_up(journal):
         assert journal.levels()["glute-bridge"] == 4
         footer = app.screen.query_one(KeyFooter)
         assert footer.display and len(footer.children) > 2  # the keys are still there
+
+
+async def test_a_morning_check_in_that_makes_a_step_up_due_shows_it_at_once(journal, clock, monkeypatch):
+    """The advice is worked out again when a change is saved (issue 20: the
+    banner kept its old line until the rows were rebuilt)."""
+    from practice.app import today
+
+    monkeypatch.setattr(today, "ADVICE_AFTER", 0.01)
+    records = [DayRecord(journal.today() - timedelta(days=n), pain_24h=2) for n in range(6, 2, -1)]
+    for back in (2, 1):  # the bridge rated easy twice; today's check-in not given yet
+        records.append(DayRecord(journal.today() - timedelta(days=back), {"glute-bridge": None}, ("glute-bridge",),
+                                 pain_24h=2, levels={"glute-bridge": 1}, ratings={"glute-bridge": Rating.EASY}))
+    with journal.db.transaction():
+        journal.db.put(*records, at=None)
+    app = app_for(journal)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        banner = app.screen.query_one("#banner")
+        assert "level suggestion" not in str(banner.render())
+        await pilot.press("c", "2", "n", "n")  # settled: the step up is due
+        await pilot.pause(0.1)
+        assert "level suggestion" in str(banner.render())
+
+
+async def test_a_painful_rating_shows_its_step_down_at_once(journal, monkeypatch):
+    from practice.app import today
+
+    monkeypatch.setattr(today, "ADVICE_AFTER", 0.01)
+    app = app_for(journal)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        banner = app.screen.query_one("#banner")
+        await select(pilot, "calf-foam-roll")
+        await pilot.press("space", "x")  # ticked, then rated painful
+        await pilot.pause(0.1)
+        assert "level suggestion" in str(banner.render())

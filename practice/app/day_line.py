@@ -23,7 +23,7 @@ class Parts(NamedTuple):
     left: str
 
 
-class Summary(Widget):
+class DayLine(Widget):
     BAR_WIDTH = 20
     LEFT_WIDTH = 18
 

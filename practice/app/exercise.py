@@ -116,7 +116,7 @@ class ExerciseScreen(FloorScreen["ExerciseResult | None"]):
     def _load_words(self) -> str:
         from practice.journal.step_apply import current_load
 
-        load = current_load(self.app.session.journal, self.exercise.id)  # type: ignore[attr-defined]
+        load = current_load(self.host.session.journal, self.exercise.id)
         return ("Load: not recorded yet (w records it)" if load is None
                 else f"Load: {load.describe()} (w changes it)")
 
@@ -225,8 +225,8 @@ class ExerciseScreen(FloorScreen["ExerciseResult | None"]):
                 self.dismiss(ExerciseResult(stopped=True))
                 return
             if isinstance(answer, int):
-                session = self.app.session  # type: ignore[attr-defined]
-                report = self.app.save(lambda: session.pain_during(self.exercise.id, answer))  # type: ignore[attr-defined]
+                session = self.host.session
+                report = self.host.save(lambda: session.pain_during(self.exercise.id, answer))
                 if report is not None:
                     self.notify(report.words, title="Pain during", timeout=12)
                     if report.band.value == "red":
@@ -247,14 +247,14 @@ class ExerciseScreen(FloorScreen["ExerciseResult | None"]):
             if number is None or number == self.item.level.number:
                 self.timer.carry_on()
                 return
-            coach = self.app.session.coach  # type: ignore[attr-defined]
-            if self.app.save(lambda: coach.set_level(self.exercise.id, number)) is None:  # type: ignore[attr-defined]
+            coach = self.host.session.coach
+            if self.host.save(lambda: coach.set_level(self.exercise.id, number)) is None:
                 self.timer.carry_on()
                 return
-            self.item = self.app.session.journal.item(self.exercise.id)  # type: ignore[attr-defined]
+            self.item = self.host.session.journal.item(self.exercise.id)
             self.run_worker(self.recompose())
 
-        routine = self.app.session.journal.db.settings().routine  # type: ignore[attr-defined]
+        routine = self.host.session.journal.db.settings().routine
         self.app.push_screen(LevelDialog(self.exercise, self.item.level.number, ruled_out(self.exercise, routine)),
                              chosen)
 
@@ -264,11 +264,11 @@ class ExerciseScreen(FloorScreen["ExerciseResult | None"]):
         from practice.journal.step_apply import current_load
 
         self.timer.hold()
-        journal = self.app.session.journal  # type: ignore[attr-defined]
+        journal = self.host.session.journal
 
         def typed(load) -> None:  # type: ignore[no-untyped-def]  # a Load or None
-            coach = self.app.session.coach  # type: ignore[attr-defined]
-            if load is not None and self.app.save(  # type: ignore[attr-defined]
+            coach = self.host.session.coach
+            if load is not None and self.host.save(
                     lambda: coach.set_load(self.exercise.id, load.number, load.unit)) is not None:
                 self.query_one("#load-now", Static).update(self._load_words())
                 self.notify(f"Load saved: {load.describe()}.", timeout=4)

@@ -7,7 +7,8 @@ from __future__ import annotations
 from typing import TypeVar
 
 from textual.binding import Binding
-from textual.screen import Screen
+
+from practice.app.base import BackScreen
 
 R = TypeVar("R")
 
@@ -20,5 +21,5 @@ SPACE_KEYS = [
 (``check_action`` picks)."""
 
 
-class FloorScreen(Screen[R]):
+class FloorScreen(BackScreen[R]):
     """A screen read from the mat (see the module)."""

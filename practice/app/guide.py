@@ -10,6 +10,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import Any, NamedTuple
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -18,7 +19,9 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Header, ProgressBar, Static
 
+from practice.app.messages import SafetyCheck
 from practice.app.bignum import BigNumber
+from practice.app.messages import GuideChange, GuideChanged
 from practice.app.floor import SPACE_KEYS, FloorScreen
 from practice.app.footer import KeyFooter
 from practice.app.ratings import RATING_HINT, RATING_KEYS
@@ -205,7 +208,7 @@ class GuideScreen(FloorScreen["bool | None"]):
                 self.cues.play(event)
             elif isinstance(event, Done):
                 done = event
-                self.app.save(lambda done=done: session.finish(done.item.exercise.id, done.held))  # type: ignore[attr-defined]
+                self.host.save(lambda done=done: session.finish(done.item.exercise.id, done.held))
             elif isinstance(event, Step):
                 if event.kind is StepKind.READY or (event.side and event.kind is StepKind.HOLD and event.number == 1):
                     self._speak_step(event)
@@ -362,21 +365,21 @@ class GuideScreen(FloorScreen["bool | None"]):
         item = self.flow.item
         if item is not None:
             session = self.session
-            self.app.save(lambda: session.rate(item.exercise.id, Rating(rating)))  # type: ignore[attr-defined]
+            self.host.save(lambda: session.rate(item.exercise.id, Rating(rating)))
         self._handle(self.flow.rated(self._now()))
         self.tick()
 
     def action_pace(self, paced: bool) -> None:
         """Repetitions at a set pace, or counted by hand, from now on (saved,
         like the palette's switch); the exercise starts again the new way."""
-        from practice.app.palette import change_guide
-
-        change_guide(self.app, paced=paced)
+        self.app.post_message(GuideChange({"paced": paced}))
         self.notify("Repetitions at a set pace." if paced else "Count your repetitions: space after each.")
 
-    def settings_changed(self, settings: Settings) -> None:
+    @on(GuideChanged)
+    def _settings_changed(self, message: GuideChanged) -> None:
         """Settings changed mid-session: cues at once, the countdown from the
         next exercise, the pace on this one."""
+        settings = message.settings
         self.cues.voice = voice_of(settings)
         flow = self.flow
         flow.settings = flow.settings._replace(get_ready=settings.get_ready)
@@ -418,17 +421,17 @@ class GuideScreen(FloorScreen["bool | None"]):
 
         def answered(answer: int | str | None) -> None:
             if answer == "sharp":
-                if self.app.save(lambda: session.stop(item.exercise.id)):  # type: ignore[attr-defined]
+                if self.host.save(lambda: session.stop(item.exercise.id)):
                     self.dismiss(None)
-                    self.app.push_screen(StoppedScreen(), lambda _: self.app.check_safety())  # type: ignore[attr-defined]
+                    self.app.push_screen(StoppedScreen(), lambda _: self.app.post_message(SafetyCheck()))
                 return
             if isinstance(answer, int):
-                report = self.app.save(lambda: session.pain_during(item.exercise.id, answer))  # type: ignore[attr-defined]
+                report = self.host.save(lambda: session.pain_during(item.exercise.id, answer))
                 if report is not None:
                     self._say(report.words)
                     if report.band.value == "red":
                         self._handle(flow.skip(self._now()))
-                        self.app.check_safety()  # type: ignore[attr-defined]
+                        self.app.post_message(SafetyCheck())
             self.tick()
 
         self._ask(PainDuringDialog(item.exercise.name), answered)

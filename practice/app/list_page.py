@@ -9,6 +9,7 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Header, OptionList, Static
 
+from practice.app.base import BackScreen
 from practice.app.footer import KeyFooter
 from practice.session.today import Session
 
@@ -22,13 +23,13 @@ class KeyList(OptionList):
     ]
 
 
-class ListPage(Screen[None]):
+class ListPage(BackScreen[None]):
     PAGE_ID, ABOVE_ID, LIST_ID, DETAIL_ID = "", "", "", ""
     """The ids of the page, the line above, the list and the detail below."""
 
     @property
     def session(self) -> Session:
-        return self.app.session  # type: ignore[attr-defined]
+        return self.host.session
 
     def compose(self) -> ComposeResult:
         yield Header()

@@ -7,15 +7,19 @@ from collections.abc import Callable, Iterable
 from functools import partial
 from typing import TypeVar
 
-from textual import events
+from textual import events, on
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.content import Content
+from textual.message import Message
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
+from textual.signal import Signal
 from textual.timer import Timer
 
+from practice.app import messages
 from practice.app.floor import FloorScreen
+from practice.app.palette import guide_words
 from practice.app.settle import KeyQueue
 from practice.app.today import TodayScreen
 from practice.errors import BacktuiError, DayChanged
@@ -50,6 +54,8 @@ class BackApp(App[None]):
         self.crash: Exception | None = None
         """The first unhandled exception, if the app stopped on one."""
         self.keys = KeyQueue(self, self._handle_key)
+        self.news: Signal[Message] = Signal(self, "news")
+        """Each change saved, as a message for the screens that hear it (practice.app.base)."""
         self._summary_timer: Timer | None = None
         self._ask_kit = False
         """Ask what kit the person has once the first run's safety questions are done."""
@@ -184,7 +190,6 @@ class BackApp(App[None]):
 
         coach = self.session.coach
         limit = self.session.journal.limit()
-        today = self.screen_stack[0]
 
         def back(_: object = None) -> None:
             if self.session.journal.limit() is not limit:
@@ -198,11 +203,10 @@ class BackApp(App[None]):
                 self._ask_start = False
                 self.fit_start(back)
                 return
-            if isinstance(today, TodayScreen):
-                today.run_worker(today.check_day(recompose=True))
-                if self.first_screen == "go" and limit is not Limit.STOPPED:
-                    self.first_screen = None
-                    self.call_after_refresh(today.action_guide)
+            self.news.publish(messages.PlanChanged())  # the answers may change the plan
+            if self.first_screen == "go" and limit is not Limit.STOPPED:
+                self.first_screen = None
+                self.news.publish(messages.StartGuide())
 
         if limit is Limit.STOPPED:
             emergency = coach.emergency()
@@ -334,20 +338,38 @@ class BackApp(App[None]):
         clock jumped while the app was open) is not saved: Today moves to the
         new day first and says so."""
         try:
-            return write()
+            done = write()
         except DayChanged as exc:
             self.notify(
                 f"It is now {exc.today:%A %-d %B}, so Today moved to it. That change was not saved: "
                 "do it again if it is meant for today.",
                 title="A new day", severity="warning", timeout=10,
             )
-            today = self.screen_stack[0]
-            if isinstance(today, TodayScreen):
-                today.run_worker(today.check_day())
+            self.news.publish(messages.PlanChanged())
             return None
         except BacktuiError as exc:
             self.notify(str(exc), title="Not saved", severity="error", timeout=10)
             return None
+        self.news.publish(messages.DayChanged())
+        return done
+
+    @on(messages.SafetyCheck)
+    def _safety_asked(self, message: messages.SafetyCheck) -> None:
+        self.check_safety(changed=message.changed)
+
+    @on(messages.GuideChange)
+    def _guide_change_asked(self, message: messages.GuideChange) -> None:
+        self.change_guide(**message.changes)
+
+    def change_guide(self, **changes: object) -> None:
+        """Save a change to the guided session's settings (the palette, m in
+        a session); a running session hears of it at once."""
+        settings = self.save(lambda: self.session.journal.set_guide(**changes))  # type: ignore[arg-type]  # set_guide checks each
+        if settings is None:
+            return
+        self.news.publish(messages.GuideChanged(settings))
+        if not isinstance(self.screen, FloorScreen):  # read from the mat: the session says it itself
+            self.notify("Saved. " + guide_words(settings), title="Guided session")
 
 
 def _progress_screen() -> Screen:

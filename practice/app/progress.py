@@ -13,6 +13,7 @@ from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import Header, Label, Static
 
+from practice.app.base import BackScreen
 from practice.app.footer import KeyFooter
 from practice.app.heatmap import Heatmap
 from practice.app.chart import PAIN, Chart
@@ -32,7 +33,7 @@ TALL_ENOUGH = {"-wide": 31, "-narrow": 41}
 the calendar take turns (tab)."""
 
 
-class ProgressScreen(Screen[None]):
+class ProgressScreen(BackScreen[None]):
     """Kept between visits (the app installs it by name). Each visit reads the
     log again before the screen is shown (``BackApp.open_progress``), so its
     first frame is laid out with the new figures: a refresh on resume would
@@ -81,7 +82,7 @@ class ProgressScreen(Screen[None]):
 
     @property
     def journal(self) -> Journal:
-        return self.app.session.journal  # type: ignore[attr-defined]
+        return self.host.session.journal
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -183,7 +184,7 @@ class ProgressScreen(Screen[None]):
         def saved(done: set[str] | None) -> None:
             if done is None:
                 return
-            if self.app.save(lambda: self.journal.set_done(done, day)) is not None:  # type: ignore[attr-defined]
+            if self.host.save(lambda: self.journal.set_done(done, day)) is not None:
                 self.refresh_data()
 
         self.app.push_screen(DayEditScreen(view, self.journal), saved)

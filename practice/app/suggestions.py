@@ -96,12 +96,12 @@ class LevelsScreen(ListPage):
         coach = self.session.coach
         if selected in self.suggested:
             suggestion = self.suggested[selected]
-            if self.app.save(lambda: coach.accept(suggestion) or True):  # type: ignore[attr-defined]
+            if self.host.save(lambda: coach.accept(suggestion) or True):
                 journal = self.session.journal
                 instead = in_its_place(journal, selected) if suggestion.to == 0 else ""
                 self.notify(f"Saved: {suggestion.target(journal.exercise(selected))}.{instead}")
         elif selected in self.offered:
-            if self.app.save(lambda: coach.switch(selected, on=True)):  # type: ignore[attr-defined]
+            if self.host.save(lambda: coach.switch(selected, on=True)):
                 self.notify("Added to your routine at level 1.")
         else:
             return  # a row with nothing to say yes to
@@ -117,7 +117,7 @@ class LevelsScreen(ListPage):
             to, words = 1, f"Not added. To add it later: backtui enable {selected}"
         else:
             return  # a row with nothing to say no to
-        if self.app.save(lambda: coach.decline(selected, to, suggestion) or True):  # type: ignore[attr-defined]
+        if self.host.save(lambda: coach.decline(selected, to, suggestion) or True):
             self.notify(words)
         self.refresh_list()
 
@@ -131,7 +131,7 @@ class LevelsScreen(ListPage):
         exercise = self.session.journal.exercise(selected)
 
         def chosen(number: int | None) -> None:
-            if number is not None and self.app.save(  # type: ignore[attr-defined]
+            if number is not None and self.host.save(
                     lambda: self.session.coach.set_level(selected, number)):
                 self.refresh_list()
 

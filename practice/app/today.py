@@ -4,16 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Header, Label
 
+from practice.app import messages
+from practice.app.base import BackScreen
+from practice.app.messages import SafetyCheck
 from practice.app.footer import KeyFooter
 from practice.app.ratings import RATING_HINT, RATING_KEYS
 from practice.app.routine_list import RoutineList
 from practice.app.rows import Row, RowState, put
-from practice.app.day_line import Summary
+from practice.app.day_line import DayLine
 from practice.app.text import markup
 from practice.catalog import Phase
 from practice.catalog.model import MAT_PHASES
@@ -23,12 +27,15 @@ from practice.programme import education
 from practice.day.plan import Limit
 from practice.session.today import Advice, Session
 
+ADVICE_AFTER = 0.3
+"""Seconds of quiet after a change before the advice is worked out again
+(some 10 ms on a long history: never between a key and its repaint)."""
 FLARE_OFFER = 7
 """A check-in at or above this offers a flare day."""
 CHECK_IN_INVITATION = "Good morning: press c to check in (your back over the last 24 hours), or just begin."
 
 
-class TodayScreen(Screen[None]):
+class TodayScreen(BackScreen[None]):
     BINDINGS = [
         Binding("space", "toggle", "Tick"),
         Binding("enter", "open", "Open"),
@@ -58,6 +65,7 @@ class TodayScreen(Screen[None]):
     """The day's review was shown in this run (leaving asks no more)."""
     _advice = Advice(Limit.NONE)
     """What the programme advises today: worked out after the first frame."""
+    _advice_timer: Timer | None = None
     ROLLOVER_CHECK_SECONDS = 1.0
     """How often the screen looks for a new day, or for changes made elsewhere
     (by a command, or another backtui): a look at the file's identity, then a
@@ -65,11 +73,11 @@ class TodayScreen(Screen[None]):
 
     @property
     def session(self) -> Session:
-        return self.app.session  # type: ignore[attr-defined]
+        return self.host.session
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Summary(id="summary")
+        yield DayLine(id="summary")
         yield Label(id="banner")
         yield RoutineList(self._make_rows(), id="phases")
         yield Label(id="saved")
@@ -112,10 +120,32 @@ class TodayScreen(Screen[None]):
     def on_screen_resume(self) -> None:
         self._tell_first_week()
 
+    # News of changes saved anywhere ------------------------------------------
+
+    @on(messages.DayChanged)
+    def _day_changed(self) -> None:
+        """Something was saved: a change made over Today (a rating on the
+        review, a check-in in the self-tests) shows in its rows; the advice
+        is worked out again once changes pause (a check-in can make a step
+        up due, a painful rating a step down)."""
+        if self.app.screen is not self:
+            self.run_worker(self.check_day())
+        if self._advice_timer is not None:
+            self._advice_timer.stop()
+        self._advice_timer = self.set_timer(ADVICE_AFTER, self._take_advice)
+
+    @on(messages.PlanChanged)
+    def _plan_changed(self) -> None:
+        self.run_worker(self.check_day(recompose=True))
+
+    @on(messages.StartGuide)
+    def _start_guide(self) -> None:
+        self.call_after_refresh(self.action_guide)
+
     def _find_widgets(self) -> None:
         """Look the screen's parts up once: show_view runs on every key."""
         self._list = self.query_one(RoutineList)
-        self._summary = self.query_one(Summary)
+        self._summary = self.query_one(DayLine)
         self._banner_label, self._saved = (self.query_one(f"#{name}", Label) for name in ("banner", "saved"))
 
     # Showing the day --------------------------------------------------------
@@ -205,7 +235,7 @@ class TodayScreen(Screen[None]):
         """The plan's rows as they are, the limit at once and the advice
         once the frame is out, the cursor on the first exercise to do."""
         self._advice = Advice(self.session.journal.limit())
-        self.app.after_first_frame(self._take_advice)  # type: ignore[attr-defined]
+        self.host.after_first_frame(self._take_advice)
         self.show_view()
         self.focus_next_todo(None)
 
@@ -239,7 +269,7 @@ class TodayScreen(Screen[None]):
         """Save a change; the screen shows it only once it is on disk.
         ``ending``: if it leaves nothing to do, show the day's review."""
         was_over = self._over()
-        message = self.app.save(change)  # type: ignore[attr-defined]
+        message = self.host.save(change)
         if message is None:
             return False
         self.show_view()
@@ -392,12 +422,12 @@ class TodayScreen(Screen[None]):
                 return
             if result.stopped:
                 if self._change(lambda: self.session.stop(exercise_id)):
-                    self.app.push_screen(StoppedScreen(), lambda _: self.app.check_safety())  # type: ignore[attr-defined]
+                    self.app.push_screen(StoppedScreen(), lambda _: self.app.post_message(SafetyCheck()))
             elif result.pain_stopped:
                 self.session.refresh()
                 self.show_view()
                 self.focus_next_todo(row.exercise_id)
-                self.app.check_safety()  # type: ignore[attr-defined]
+                self.app.post_message(SafetyCheck())
             elif self._change(lambda: self.session.finish(exercise_id, result.held, result.rating)):
                 self.focus_next_todo(row.exercise_id)
 
@@ -440,7 +470,7 @@ class TodayScreen(Screen[None]):
 
     def action_routine(self) -> None:
         """Every exercise on or off, its level, dose and days; own exercises; the kit."""
-        self.app.open_routine(lambda _: self.run_worker(self.check_day()))  # type: ignore[attr-defined]
+        self.host.open_routine(lambda _: self.run_worker(self.check_day()))
 
     # Check-ins and the day -------------------------------------------------
 
@@ -465,14 +495,14 @@ class TodayScreen(Screen[None]):
                 if not after and self.session.view.plan.kind is DayKind.NORMAL:
                     self._offer_flare(pain)
                 else:
-                    self.app.check_safety()  # type: ignore[attr-defined]
+                    self.app.post_message(SafetyCheck())
 
         self.app.push_screen(PainDialog(question), answered)
 
     def _morning(self, answer: tuple | None) -> None:
         if answer is None:
             return
-        result = self.app.save(lambda: self.session.morning(*answer))  # type: ignore[attr-defined]
+        result = self.host.save(lambda: self.session.morning(*answer))
         if result is None:
             return
 
@@ -484,7 +514,7 @@ class TodayScreen(Screen[None]):
         if result.point:
             self.notify(result.point, title="About your back", timeout=20)
         if result.ask_again:
-            self.app.check_safety()  # type: ignore[attr-defined]
+            self.app.post_message(SafetyCheck())
 
     def _offer_flare(self, pain: int) -> None:
         from practice.app.dialogs import ConfirmScreen
@@ -495,7 +525,7 @@ class TodayScreen(Screen[None]):
         def answered(yes: bool | None) -> None:
             if yes:
                 self._set_kind(DayKind.FLARE)
-            self.app.check_safety()  # type: ignore[attr-defined]
+            self.app.post_message(SafetyCheck())
 
         self.app.push_screen(ConfirmScreen(question), answered)
 
@@ -520,7 +550,7 @@ class TodayScreen(Screen[None]):
         self.app.push_screen(ConfirmScreen(question), answered)
 
     def _set_kind(self, kind: DayKind) -> None:
-        message = self.app.save(lambda: self.session.set_kind(kind))  # type: ignore[attr-defined]
+        message = self.host.save(lambda: self.session.set_kind(kind))
         if message is None:
             return
         self._new_rows()
@@ -539,10 +569,10 @@ class TodayScreen(Screen[None]):
         self.app.push_screen(dialog, answered)
 
     def action_progress(self) -> None:
-        self.app.open_progress(lambda _: self.run_worker(self.check_day()))  # type: ignore[attr-defined]
+        self.host.open_progress(lambda _: self.run_worker(self.check_day()))
 
     def action_assess(self) -> None:
-        self.app.open_assessments(lambda _: self.run_worker(self.check_day(recompose=True)))  # type: ignore[attr-defined]
+        self.host.open_assessments(lambda _: self.run_worker(self.check_day(recompose=True)))
 
     def action_help(self) -> None:
         from practice.app.dialogs import HelpScreen, keys_table

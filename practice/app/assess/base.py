@@ -79,7 +79,7 @@ class TestScreen(FloorScreen[Outcome]):
 
     def save(self, value: int | str, side: str | None, notes: tuple[str, ...] = ()) -> bool:
         """Keep a result; False if it could not be saved (the app said why)."""
-        result = self.app.save(lambda: self.assessor.record(  # type: ignore[attr-defined]
+        result = self.host.save(lambda: self.assessor.record(
             self.test.id, value, side, self.version, notes, expect=self.day))
         return result is not None
 
@@ -87,7 +87,7 @@ class TestScreen(FloorScreen[Outcome]):
         """Record the stop for the side under way; a stop for pain, leg
         symptoms or dizziness ends the run."""
         side = self.current_side()
-        saved = self.app.save(lambda: self.assessor.record(  # type: ignore[attr-defined]
+        saved = self.host.save(lambda: self.assessor.record(
             self.test.id, None, side, self.version, stopped=reason.value, expect=self.day))
         where = f" ({side_words(self.test, side)})" if side else ""
         if reason.ends_run:

@@ -8,6 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Input, Static
 
+from practice.app.messages import SafetyCheck
 from practice.app.assess.base import Outcome, TestScreen
 from practice.assess.protocol import FAIL, PASS, SIDES, SLR_BANDS, THIGH_UP, KNEE_STRAIGHTER, THOMAS_NOTES, Kind, Stop
 from practice.assess.protocol import side_words
@@ -155,7 +156,7 @@ class PainTestScreen(TestScreen):
 
     def on_mount(self) -> None:
         super().on_mount()
-        if self.app.session.view.record.pain_24h is None:  # type: ignore[attr-defined]
+        if self.host.session.view.record.pain_24h is None:
             from practice.app.dialogs import MorningDialog
 
             self.app.push_screen(MorningDialog(), self._checked_in)
@@ -164,18 +165,18 @@ class PainTestScreen(TestScreen):
 
     def _checked_in(self, answer: tuple | None) -> None:
         if answer is not None:
-            result = self.app.save(lambda: self.app.session.morning(*answer))  # type: ignore[attr-defined]
+            result = self.host.save(lambda: self.host.session.morning(*answer))
             if result is not None:
                 self.say(result.words())
                 if result.ask_again or self.assessor.blocked():
                     self.dismiss(Outcome(left=True))  # the run says why
                     if result.ask_again:
-                        self.app.check_safety()  # type: ignore[attr-defined]
+                        self.app.post_message(SafetyCheck())
                     return
         self._show()
 
     def _show(self) -> None:
-        pain = self.app.session.view.record.pain_24h  # type: ignore[attr-defined]
+        pain = self.host.session.view.record.pain_24h
         words = (f"This morning's check-in: {pain}/10 over the last 24 hours." if pain is not None
                  else "No morning check-in today: the 24-hour pain waits for tomorrow's.")
         self.query_one("#pain-24h", Static).update(f"{words} Moving on in a few seconds (enter: now).")

@@ -5,6 +5,8 @@ ends the run and asks the safety questions again."""
 
 from __future__ import annotations
 
+from typing import cast
+
 from collections.abc import Callable
 
 from textual.app import App, ComposeResult
@@ -12,6 +14,8 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Header, Static
 
+from practice.app.base import Host
+from practice.app.messages import SafetyCheck
 from practice.app.assess.base import Outcome, TestScreen
 from practice.app.floor import FloorScreen
 from practice.app.footer import KeyFooter
@@ -71,13 +75,14 @@ class Run:
 
     def __init__(self, app: App, assessor: Assessor, tests: tuple[Test, ...], ended: Callable[[], None]) -> None:
         self.app, self.assessor, self.tests, self.ended = app, assessor, tests, ended
+        self.host = cast(Host, app)
         self.pain_before: int | None = None
         self.index = 0
 
     def start(self) -> None:
         from practice.app.dialogs import PainDialog
 
-        why = self.app.save(self.assessor.blocked)  # type: ignore[attr-defined]
+        why = self.host.save(self.assessor.blocked)
         if why:
             self._end(why)
             return
@@ -111,11 +116,11 @@ class Run:
 
     def _stopped(self, outcome: Outcome) -> None:
         if outcome.stop is None:
-            self._end(self.app.save(self.assessor.blocked) or None)  # type: ignore[attr-defined]
+            self._end(self.host.save(self.assessor.blocked) or None)
             return
         self._end(f"Stopped for {STOP_WORDS[outcome.stop]}, and recorded: no more tests today.")
         if outcome.stop.screens:
-            self.app.check_safety()  # type: ignore[attr-defined]
+            self.app.post_message(SafetyCheck())
 
     def _end(self, words: str | None = None) -> None:
         if words:

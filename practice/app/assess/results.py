@@ -14,6 +14,7 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Header, Label, Static
 
+from practice.app.base import BackScreen
 from practice.app.assess.charts import chart_for
 from practice.app.chart import Chart
 from practice.app.footer import KeyFooter
@@ -29,7 +30,7 @@ ANSWERS = "answers"
 CHART_WIDTH = 100
 
 
-class AssessmentsScreen(Screen[None]):
+class AssessmentsScreen(BackScreen[None]):
     """Kept between visits, as the progress screen is (the app installs it by
     name): each visit reads the results again before it is shown."""
 
@@ -62,7 +63,7 @@ class AssessmentsScreen(Screen[None]):
 
     @property
     def assessor(self) -> Assessor:
-        return Assessor(self.app.session.journal, self.app.session.coach)  # type: ignore[attr-defined]
+        return Assessor(self.host.session.journal, self.host.session.coach)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -143,7 +144,7 @@ class AssessmentsScreen(Screen[None]):
         return "\n".join([*lines, *overview.notes]).strip()
 
     def _extra_words(self, choice: Choice) -> str:
-        name = self.app.session.journal.name_of(choice.exercise)  # type: ignore[attr-defined]
+        name = self.host.session.journal.name_of(choice.exercise)
         what = {"set": "one more set", "hold": "one more hold", "cue": "the form cue", "on": "switched on"}
         side = f" on the {choice.side}" if choice.side else ""
         return f"{name}, {what[choice.kind]}{side}"
@@ -188,8 +189,8 @@ class AssessmentsScreen(Screen[None]):
             from practice.app.assess.pick import HamstringDialog
 
             def picked(test_id: str | None) -> None:
-                if test_id is not None and self.app.save(  # type: ignore[attr-defined]
-                        lambda: self.app.session.journal.update_settings(hamstring_test=test_id)):  # type: ignore[attr-defined]
+                if test_id is not None and self.host.save(
+                        lambda: self.host.session.journal.update_settings(hamstring_test=test_id)):
                     self.action_run()
 
             self.app.push_screen(HamstringDialog(), picked)
@@ -209,7 +210,7 @@ class AssessmentsScreen(Screen[None]):
         assert isinstance(suggestion, Suggestion)
 
         def answered(yes: bool | None) -> None:
-            if yes and self.app.save(lambda: self.assessor.accept(suggestion) or True):  # type: ignore[attr-defined]
+            if yes and self.host.save(lambda: self.assessor.accept(suggestion) or True):
                 self.notify("Added: it shows on Today from now on.", title="Self-assessment")
                 self._answered()
 
@@ -219,14 +220,14 @@ class AssessmentsScreen(Screen[None]):
     def action_decline(self) -> None:
         suggestion = self._current()
         assert isinstance(suggestion, Suggestion)
-        if self.app.save(lambda: self.assessor.decline(suggestion) or True):  # type: ignore[attr-defined]
+        if self.host.save(lambda: self.assessor.decline(suggestion) or True):
             self.notify("No change. It will not be offered again for these results.", title="Self-assessment")
             self._answered()
 
     def action_drop(self) -> None:
         extra = self._current()
         assert isinstance(extra, Choice)
-        if self.app.save(lambda: self.assessor.end(extra) or True):  # type: ignore[attr-defined]
+        if self.host.save(lambda: self.assessor.end(extra) or True):
             self._answered()
 
     def _answered(self) -> None:

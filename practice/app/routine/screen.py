@@ -78,7 +78,7 @@ class RoutineScreen(ListPage):
 
     def _save(self, change: Callable[[], object], said: str) -> None:
         """Save a change and show the routine as it is now."""
-        if self.app.save(lambda: change() or True) is not None:  # type: ignore[attr-defined]
+        if self.host.save(lambda: change() or True) is not None:
             self.notify(said, timeout=4)
         self.refresh_list()
 
@@ -226,11 +226,11 @@ class RoutineScreen(ListPage):
             lambda: self.editor.delete_own(e.id), f"Deleted {e.name}; its days keep it."))
 
     def action_kit(self) -> None:
-        self.app.ask_kit(lambda _: self.refresh_list(), more="")  # type: ignore[attr-defined]
+        self.host.ask_kit(lambda _: self.refresh_list(), more="")
 
     def action_start(self) -> None:
         """The answers that fitted the start (the first two weeks, walking)."""
-        self.app.fit_start(lambda _: self.refresh_list())  # type: ignore[attr-defined]
+        self.host.fit_start(lambda _: self.refresh_list())
 
 
 def _number(field: str, text: str) -> object:

@@ -19,6 +19,7 @@ from textual.timer import Timer
 
 from practice.app import messages
 from practice.app.floor import FloorScreen
+from practice.app.internals import KeysInOrder, OneLineCrash
 from practice.app.palette import guide_words
 from practice.app.settle import KeyQueue
 from practice.app.today import TodayScreen
@@ -38,7 +39,7 @@ SUMMARY_AFTER = 1.0
 (see :mod:`practice.status.keeper`): never between a key and its repaint."""
 
 
-class BackApp(App[None]):
+class BackApp(KeysInOrder, OneLineCrash):
     TITLE = "backtui"
     CSS_PATH = "backtui.tcss"
     BINDINGS = [Binding("q", "quit", "Quit")]
@@ -51,9 +52,7 @@ class BackApp(App[None]):
         self.keeper = keeper
         """Keeps the status cache current: written a moment after each change."""
         self.first_screen = screen
-        self.crash: Exception | None = None
-        """The first unhandled exception, if the app stopped on one."""
-        self.keys = KeyQueue(self, self._handle_key)
+        self.keys = KeyQueue(self, self.handle_key, self.fail)
         self.news: Signal[Message] = Signal(self, "news")
         """Each change saved, as a message for the screens that hear it (practice.app.base)."""
         self._summary_timer: Timer | None = None
@@ -64,16 +63,10 @@ class BackApp(App[None]):
         self._on_screen = False
         self._after_first_frame: list[Callable[[], object]] = []
 
-    async def on_event(self, event: events.Event) -> None:
+    def take_key(self, key: events.Key) -> None:
         """Keys wait their turn: each is handled once what the last one
         started is done (practice.app.settle)."""
-        if isinstance(event, events.Key) and not event.is_forwarded:
-            self.keys.put(event)
-        else:
-            await super().on_event(event)
-
-    async def _handle_key(self, key: events.Key) -> None:
-        await super().on_event(key)
+        self.keys.put(key)
 
     def get_default_screen(self) -> Screen:
         """Today is the default screen rather than a mode: a mode's screen
@@ -231,22 +224,6 @@ class BackApp(App[None]):
     def _write_summary(self) -> None:
         self._summary_timer = None
         self.keeper.flush()
-
-    def _handle_exception(self, error: Exception) -> None:
-        """An unhandled exception ends the app with return code 1, as in
-        Textual, but without Textual's long traceback on exit: ``run`` saves
-        it to a file and points to it in one line."""
-        self.crash = self.crash or error
-        super()._handle_exception(error)
-        self._exit_renderables.clear()
-
-    def _fatal_error(self) -> None:
-        """Close at once. Textual would first lay out a traceback with every
-        frame's locals: seconds on end with a long log (keys and signals
-        wait meanwhile), and an error itself when a local is a widget the
-        error left half-built, which left the app open and frozen. The
-        crash file holds the traceback (``run``)."""
-        self._close_messages_no_wait()
 
     def open_progress(self, closed: Callable[[None], None] | None = None) -> None:
         """Show the progress screen, first reading the log again if it was

@@ -26,6 +26,8 @@ from textual import events
 from textual.app import App
 from textual.message_pump import MessagePump
 
+from practice.app.internals import has_deferred_callbacks
+
 LIMIT_SECONDS = 0.5
 
 
@@ -33,8 +35,9 @@ class KeyQueue:
     """Hands keys to ``handle`` one at a time, each once the last has
     settled. ``start`` begins, from the app's own context."""
 
-    def __init__(self, app: App, handle: Callable[[events.Key], Awaitable[None]]) -> None:
-        self.app, self.handle = app, handle
+    def __init__(self, app: App, handle: Callable[[events.Key], Awaitable[None]],
+                 fail: Callable[[Exception], None]) -> None:
+        self.app, self.handle, self.fail = app, handle, fail
         self.keys: asyncio.Queue[events.Key] = asyncio.Queue()
         self._task: asyncio.Task[None] | None = None
 
@@ -55,7 +58,7 @@ class KeyQueue:
                 await self.handle(key)
                 await settled(self.app)
             except Exception as error:  # an error in a key's handling ends the app, as without the queue
-                self.app._handle_exception(error)
+                self.fail(error)
                 return
 
 
@@ -67,7 +70,7 @@ def _pumps(app: App) -> Iterator[MessagePump]:
 
 def _pending(pump: MessagePump) -> bool:
     """A message waiting, or a callback deferred until after one."""
-    return not pump._closed and (pump._message_queue.qsize() > 0 or bool(pump._next_callbacks))
+    return pump.is_running and (pump.message_queue_size > 0 or has_deferred_callbacks(pump))
 
 
 async def _round_trip(pump: MessagePump) -> None:

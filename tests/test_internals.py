@@ -1,0 +1,54 @@
+"""What backtui relies on inside Textual (practice.app.internals): each fails
+here, by name, when a Textual upgrade changes it."""
+
+from __future__ import annotations
+
+import pytest
+from textual.app import App
+from textual.message_pump import MessagePump
+from textual.widgets import Static
+
+from practice.app.internals import has_deferred_callbacks
+
+
+async def test_a_deferred_callback_is_seen_until_it_runs():
+    app = App()
+    async with app.run_test() as pilot:
+        widget = Static()
+        await app.mount(widget)
+        await pilot.pause()
+        assert not has_deferred_callbacks(widget)
+        widget.call_next(lambda: None)  # waits for after the widget's current message
+        assert has_deferred_callbacks(widget)
+        await pilot.pause()
+        assert not has_deferred_callbacks(widget)
+
+
+@pytest.mark.parametrize("name", ["_handle_exception", "_fatal_error", "_close_messages_no_wait"])
+def test_the_app_still_has_what_a_crash_in_one_line_overrides(name):
+    assert callable(getattr(App, name))
+
+
+def test_the_exit_renderables_are_still_a_list():
+    assert isinstance(App()._exit_renderables, list)
+
+
+def test_a_message_pump_still_keeps_its_deferred_callbacks_in_a_list():
+    assert hasattr(MessagePump(), "_next_callbacks")
+
+
+async def test_the_app_still_sees_every_key_event_first():
+    """on_event is where the key queue takes keys: Textual must send each
+    key event through the app's on_event before a widget has it."""
+    seen = []
+
+    class Watching(App[None]):
+        async def on_event(self, event):
+            if event.__class__.__name__ == "Key" and not event.is_forwarded:
+                seen.append(event.key)
+            await super().on_event(event)
+
+    app = Watching()
+    async with app.run_test() as pilot:
+        await pilot.press("a", "b")
+    assert seen == ["a", "b"]

@@ -37,6 +37,10 @@ class Host(Protocol):
         """Run a write; on failure say so in one line and return None."""
         ...
 
+    def saved(self, write: Callable[[], object]) -> bool:
+        """Run a write (whatever it returns); False, said in one line, if it failed."""
+        ...
+
     def after_first_frame(self, callback: Callable[[], object]) -> None:
         """Run ``callback`` once the first frame is on the screen."""
         ...

@@ -12,6 +12,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Input, Label, Static
 
 from practice import safety
+from practice.app.messages import SafetyCheck
 from practice.app.ratings import RATING_HELP, RATING_KEYS
 from practice.app.text import markup, plain
 from practice.catalog import Exercise
@@ -119,7 +120,8 @@ class TextDialog(ModalScreen["str | None"]):
 
 class StoppedScreen(ModalScreen[None]):
     """Shown when a session is stopped for sharp or spreading pain: what to
-    do now and when to get help, first; no reassurance at this moment."""
+    do now and when to get help, first; no reassurance at this moment. Once
+    read, the safety questions the stop calls for follow."""
 
     BINDINGS = [Binding("escape,enter", "close", "Close")]
 
@@ -139,6 +141,7 @@ class StoppedScreen(ModalScreen[None]):
                         classes="dialog-hint")
 
     def action_close(self) -> None:
+        self.app.post_message(SafetyCheck())
         self.dismiss(None)
 
 

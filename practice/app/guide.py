@@ -6,7 +6,7 @@ and turns keys into its questions."""
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import partial
 from typing import Any, NamedTuple
 
@@ -68,7 +68,8 @@ class View(NamedTuple):
 
     title: str
     step: str
-    count: str
+    number: str
+    """The big number: seconds left, or the rep the person is on."""
     next: str | Content
     how: str
     total: float
@@ -175,11 +176,10 @@ class GuideScreen(FloorScreen["bool | None"]):
         if self._wake is not None:
             self._wake.stop()
         change = self._next_change(at)
-        wait = None if change is None else at + change - LEAD_SECONDS - now
-        if wait is None or wait > FRAME_SECONDS:
+        if change is None or at + change - LEAD_SECONDS - now > FRAME_SECONDS:
             self._wake = self.set_timer(FRAME_SECONDS, self.tick)
         else:
-            self._wake = self.set_timer(max(0.0, wait), partial(self.tick, at + change))
+            self._wake = self.set_timer(max(0.0, at + change - LEAD_SECONDS - now), partial(self.tick, at + change))
 
     def _next_change(self, at: float) -> float | None:
         """Seconds from ``at`` until what the screen shows changes by itself;
@@ -201,14 +201,13 @@ class GuideScreen(FloorScreen["bool | None"]):
             return None  # the big number counts repetitions
         return run.remaining(at)
 
-    def _handle(self, events: list) -> None:
+    def _handle(self, events: Sequence[Cue | Done | Step]) -> None:
         session = self.session
         for event in events:
             if isinstance(event, Cue):
                 self.cues.play(event)
             elif isinstance(event, Done):
-                done = event
-                self.host.save(lambda done=done: session.finish(done.item.exercise.id, done.held))
+                self.host.save(partial(session.finish, event.item.exercise.id, event.held))
             elif isinstance(event, Step):
                 if event.kind is StepKind.READY or (event.side and event.kind is StepKind.HOLD and event.number == 1):
                     self._speak_step(event)
@@ -245,7 +244,7 @@ class GuideScreen(FloorScreen["bool | None"]):
         for name, text in zip(("title", "step", "next", "how"), (view.title, view.step, view.next, view.how)):
             self._put(name, text)
         self._put("said", self._said[1] if self._said is not None and self._said[0] == self.flow.index else "")
-        self.query_one(BigNumber).show(view.count)
+        self.query_one(BigNumber).show(view.number)
         self.query_one(ProgressBar).update(total=max(view.total, 1e-9), progress=view.progress)
 
     def _put(self, name: str, text: str | Content) -> None:
@@ -279,6 +278,8 @@ class GuideScreen(FloorScreen["bool | None"]):
             return View(title, paused, "", "", item.level.how, 1, 0)
         words = step_words(current)
         left = run.remaining(now)
+        total: float
+        progress: float
         if current.kind is StepKind.SET:
             hold = f" · HOLD AT THE TOP {math.ceil(left - 1e-9)} s" if run.holding_top() else ""
             count, total, progress = str(run.reps_done), current.reps, run.reps_done
@@ -293,11 +294,11 @@ class GuideScreen(FloorScreen["bool | None"]):
             count, total, progress = clock_face(math.ceil(left - 1e-9)), run.duration, run.duration - left
         following = run.steps[run.index + 1] if run.index + 1 < len(run.steps) else None
         if following is not None:
-            upcoming = f"Next: {step_words(following).capitalize()}"
+            coming = f"Next: {step_words(following).capitalize()}"
         else:
             after = flow.next_item
-            upcoming = f"Then: {after.exercise.name}" if after else "Then: the end of the session"
-        return View(title, paused or words, count, upcoming, item.level.how, total, progress)
+            coming = f"Then: {after.exercise.name}" if after else "Then: the end of the session"
+        return View(title, paused or words, count, coming, item.level.how, total, progress)
 
     # Keys -------------------------------------------------------------------------------
 
@@ -423,7 +424,7 @@ class GuideScreen(FloorScreen["bool | None"]):
             if answer == "sharp":
                 if self.host.save(lambda: session.stop(item.exercise.id)):
                     self.dismiss(None)
-                    self.app.push_screen(StoppedScreen(), lambda _: self.app.post_message(SafetyCheck()))
+                    self.app.push_screen(StoppedScreen())
                 return
             if isinstance(answer, int):
                 report = self.host.save(lambda: session.pain_during(item.exercise.id, answer))

@@ -330,6 +330,11 @@ class BackApp(KeysInOrder, OneLineCrash):
         self.news.publish(messages.DayChanged())
         return done
 
+    def saved(self, write: Callable[[], object]) -> bool:
+        """Run a write (whatever it returns, None included); False if it
+        failed (said in one line, as :meth:`save` says it)."""
+        return self.save(lambda: (write(), True)[1]) is not None
+
     @on(messages.SafetyCheck)
     def _safety_asked(self, message: messages.SafetyCheck) -> None:
         self.check_safety(changed=message.changed)

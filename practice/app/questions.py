@@ -211,10 +211,9 @@ class SeeGPScreen(_ClearingScreen):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="see-gp"):
             yield Label("Have you seen a GP?" if self.ask else "See a GP soon", classes="dialog-title")
-            lines = SEE_GP
-            if self.ask:
-                lines = ("It is a week or more since your answers called for a GP. Has a GP or another "
-                         "clinician seen you about them?", *SEE_GP)
+            asking = ("It is a week or more since your answers called for a GP. Has a GP or another "
+                      "clinician seen you about them?",) if self.ask else ()
+            lines = (*asking, *SEE_GP)
             yield Static("\n\n".join(lines), markup=False)
             hint = ("[b]y[/b] yes, I have been seen · [b]n[/b] not yet" if self.ask else
                     "[b]s[/b] I have been seen · [b]enter[/b] carry on gently")

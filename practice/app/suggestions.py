@@ -53,7 +53,8 @@ class LevelsScreen(ListPage):
         self.offered = {o.exercise: o for o in coach.offers(inputs)}
         levels = journal.levels()
         on = {i.exercise.id for i in journal.view().plan.items} | set(self.suggested)
-        options, first = [], []
+        options: list[Option] = []
+        first: list[Option] = []
         for exercise in journal.catalog.exercises:
             change = self.suggested.get(exercise.id)
             offer = self.offered.get(exercise.id)
@@ -96,7 +97,7 @@ class LevelsScreen(ListPage):
         coach = self.session.coach
         if selected in self.suggested:
             suggestion = self.suggested[selected]
-            if self.host.save(lambda: coach.accept(suggestion) or True):
+            if self.host.saved(lambda: coach.accept(suggestion)):
                 journal = self.session.journal
                 instead = in_its_place(journal, selected) if suggestion.to == 0 else ""
                 self.notify(f"Saved: {suggestion.target(journal.exercise(selected))}.{instead}")
@@ -108,7 +109,10 @@ class LevelsScreen(ListPage):
         self.refresh_list()
 
     def action_no(self) -> None:
-        selected = self._selected()
+        exercise_id = self._selected()
+        if exercise_id is None:
+            return
+        selected = exercise_id
         coach = self.session.coach
         suggestion = self.suggested.get(selected or "")
         if suggestion is not None:
@@ -117,7 +121,7 @@ class LevelsScreen(ListPage):
             to, words = 1, f"Not added. To add it later: backtui enable {selected}"
         else:
             return  # a row with nothing to say no to
-        if self.host.save(lambda: coach.decline(selected, to, suggestion) or True):
+        if self.host.saved(lambda: coach.decline(exercise_id, to, suggestion)):
             self.notify(words)
         self.refresh_list()
 
@@ -131,8 +135,7 @@ class LevelsScreen(ListPage):
         exercise = self.session.journal.exercise(selected)
 
         def chosen(number: int | None) -> None:
-            if number is not None and self.host.save(
-                    lambda: self.session.coach.set_level(selected, number)):
+            if number is not None and self.host.saved(lambda: self.session.coach.set_level(selected, number)):
                 self.refresh_list()
 
         journal = self.session.journal

@@ -54,9 +54,10 @@ class HoldTimer(Vertical):
     class StepChanged(Message):
         """A new step began (a side, a rest, a set)."""
 
-        def __init__(self, step: Step) -> None:
+        def __init__(self, step: Step | None) -> None:
             super().__init__()
             self.step = step
+            """None once the last step is over."""
 
     def __init__(self, steps: tuple[Step, ...], clock: Clock, id: str | None = None) -> None:
         super().__init__(id=id)

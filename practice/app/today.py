@@ -37,7 +37,7 @@ CHECK_IN_INVITATION = "Good morning: press c to check in (your back over the las
 
 class TodayScreen(BackScreen[None]):
     BINDINGS = [
-        Binding("space", "toggle", "Tick"),
+        Binding("space", "tick", "Tick"),
         Binding("enter", "open", "Open"),
         Binding("g", "guide", "Guide"),
         Binding("s", "skip", "Skip"),
@@ -342,7 +342,7 @@ class TodayScreen(BackScreen[None]):
             return None
         return row
 
-    def action_toggle(self) -> None:
+    def action_tick(self) -> None:
         row = self._usable_row()
         if row is None:
             return
@@ -422,7 +422,7 @@ class TodayScreen(BackScreen[None]):
                 return
             if result.stopped:
                 if self._change(lambda: self.session.stop(exercise_id)):
-                    self.app.push_screen(StoppedScreen(), lambda _: self.app.post_message(SafetyCheck()))
+                    self.app.push_screen(StoppedScreen())
             elif result.pain_stopped:
                 self.session.refresh()
                 self.show_view()
@@ -466,11 +466,11 @@ class TodayScreen(BackScreen[None]):
         """The suggestions to change levels, and gated exercises now offered."""
         from practice.app.suggestions import LevelsScreen
 
-        self.app.push_screen(LevelsScreen(), lambda _: self.run_worker(self.check_day()))
+        self.app.push_screen(LevelsScreen())  # what it saves comes back as news
 
     def action_routine(self) -> None:
         """Every exercise on or off, its level, dose and days; own exercises; the kit."""
-        self.host.open_routine(lambda _: self.run_worker(self.check_day()))
+        self.host.open_routine()
 
     # Check-ins and the day -------------------------------------------------
 
@@ -569,10 +569,10 @@ class TodayScreen(BackScreen[None]):
         self.app.push_screen(dialog, answered)
 
     def action_progress(self) -> None:
-        self.host.open_progress(lambda _: self.run_worker(self.check_day()))
+        self.host.open_progress()
 
     def action_assess(self) -> None:
-        self.host.open_assessments(lambda _: self.run_worker(self.check_day(recompose=True)))
+        self.host.open_assessments()
 
     def action_help(self) -> None:
         from practice.app.dialogs import HelpScreen, keys_table

@@ -189,7 +189,7 @@ class AssessmentsScreen(BackScreen[None]):
             from practice.app.assess.pick import HamstringDialog
 
             def picked(test_id: str | None) -> None:
-                if test_id is not None and self.host.save(
+                if test_id is not None and self.host.saved(
                         lambda: self.host.session.journal.update_settings(hamstring_test=test_id)):
                     self.action_run()
 
@@ -210,7 +210,7 @@ class AssessmentsScreen(BackScreen[None]):
         assert isinstance(suggestion, Suggestion)
 
         def answered(yes: bool | None) -> None:
-            if yes and self.host.save(lambda: self.assessor.accept(suggestion) or True):
+            if yes and self.host.saved(lambda: self.assessor.accept(suggestion)):
                 self.notify("Added: it shows on Today from now on.", title="Self-assessment")
                 self._answered()
 
@@ -220,14 +220,14 @@ class AssessmentsScreen(BackScreen[None]):
     def action_decline(self) -> None:
         suggestion = self._current()
         assert isinstance(suggestion, Suggestion)
-        if self.host.save(lambda: self.assessor.decline(suggestion) or True):
+        if self.host.saved(lambda: self.assessor.decline(suggestion)):
             self.notify("No change. It will not be offered again for these results.", title="Self-assessment")
             self._answered()
 
     def action_drop(self) -> None:
         extra = self._current()
         assert isinstance(extra, Choice)
-        if self.host.save(lambda: self.assessor.end(extra) or True):
+        if self.host.saved(lambda: self.assessor.end(extra)):
             self._answered()
 
     def _answered(self) -> None:

@@ -76,9 +76,18 @@ class RoutineScreen(ListPage):
         line = self.lines.get(self._selected() or "")
         put(self.query_one("#routine-detail", Static), line.detail if line else "", layout=True)
 
+    def _if_yes(self, change: Callable[[], object], said: str) -> Callable[[bool | None], None]:
+        """What a yes to a question does: the change, saved and said."""
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._save(change, said)
+
+        return answered
+
     def _save(self, change: Callable[[], object], said: str) -> None:
         """Save a change and show the routine as it is now."""
-        if self.host.save(lambda: change() or True) is not None:
+        if self.host.saved(lambda: change()):
             self.notify(said, timeout=4)
         self.refresh_list()
 
@@ -89,6 +98,7 @@ class RoutineScreen(ListPage):
                 change(values)
             except (BacktuiError, ValueError) as exc:
                 return str(exc)
+            self.host.news.publish(PlanChanged())  # (saved here, to say what the form got wrong)
             self.notify(said, timeout=4)
             self.refresh_list()
             return None
@@ -156,12 +166,13 @@ class RoutineScreen(ListPage):
             except DoseChoice as choice:
                 question = (f"Your own dose of {e.name} ({choice.dose.describe()}) does not fit level {number}. "
                             f"Use level {number}'s dose ({e.level(number).dose.describe()}) instead?")
-                self.app.push_screen(ConfirmScreen(question), lambda yes: yes and self._save(
+                self.app.push_screen(ConfirmScreen(question), self._if_yes(
                     lambda: coach.set_level(e.id, number, reset_dose=True), f"{e.name}: level {number}, its own dose."))
                 return
             except BacktuiError as exc:
                 self.notify(str(exc), title="Not saved", severity="error")
                 return
+            self.host.news.publish(PlanChanged())
             self.notify(f"{e.name}: level {number} from today on.", timeout=4)
             self.refresh_list()
 
@@ -203,13 +214,15 @@ class RoutineScreen(ListPage):
         from practice.app.routine.forms import dose_of
 
         def change(values: dict[str, str]) -> None:
-            details = dict(name=values["name"], phase=values["phase"], days=values["days"], kit=values["kit"],
-                           cues=tuple(c.strip() for c in values["cues"].split(";") if c.strip()),
-                           caution=values["caution"], flare_safe=values["flare_safe"].lower() in ("yes", "y"))
+            cues = tuple(c.strip() for c in values["cues"].split(";") if c.strip())
+            flare_safe = values["flare_safe"].lower() in ("yes", "y")
             if exercise_id is None:
-                self.editor.add_own(dose=dose_of(values), **details)
+                self.editor.add_own(values["name"], values["phase"], dose_of(values), values["days"], values["kit"],
+                                    cues, values["caution"], flare_safe)
             else:
-                self.editor.edit_own(exercise_id, dose=dose_of(values), **details)
+                self.editor.edit_own(exercise_id, name=values["name"], phase=values["phase"], dose=dose_of(values),
+                                     days=values["days"], kit=values["kit"], cues=cues, caution=values["caution"],
+                                     flare_safe=flare_safe)
 
         return self._attempt(change, "Saved your own exercise, from today on.")
 
@@ -222,7 +235,7 @@ class RoutineScreen(ListPage):
             return
         e = line.exercise
         question = f"Delete {e.name}, your own exercise? The days you did it keep it."
-        self.app.push_screen(ConfirmScreen(question), lambda yes: yes and self._save(
+        self.app.push_screen(ConfirmScreen(question), self._if_yes(
             lambda: self.editor.delete_own(e.id), f"Deleted {e.name}; its days keep it."))
 
     def action_kit(self) -> None:

@@ -12,6 +12,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from practice.app.list_page import ListPage
+from practice.app.messages import PlanChanged
 from practice.app.rows import put
 from practice.app.text import plain
 from practice.catalog import Phase

@@ -193,7 +193,8 @@ def _dose(value: Any, base: Dose, where: str) -> Dose:
     if wrong is not None:
         raise Invalid(f"{where}: a {kind} dose has {', '.join(FIELDS[kind])}, not {wrong[:30]!r}")
     for name, number in fields.items():
-        numbers = number if name == "ladder" and isinstance(number, list) else [number]
-        if not numbers or not all(type(n) is int for n in numbers):
-            raise Invalid(f"{where} {name}: expected whole numbers")
+        listed = isinstance(number, list)
+        numbers = number if listed else [number]
+        if not numbers or not all(type(n) is int for n in numbers) or listed != (name == "ladder"):
+            raise Invalid(f"{where} {name}: expected whole numbers" + (", as a list" if name == "ladder" else ""))
     return changed_dose(base, fields)

@@ -168,12 +168,11 @@ class DayRecord(NamedTuple):
         pain_skips = self.pain_skips | {exercise_id} if mark.pain_skip else self.pain_skips - {exercise_id}
         return self._replace(
             ticks=_put(self.ticks, exercise_id, mark.at) if mark.ticked else _drop(self.ticks, exercise_id),
-            held=_drop(self.held, exercise_id) if mark.held is None else _put(self.held, exercise_id, mark.held),
-            skips=_drop(self.skips, exercise_id) if mark.skipped is None else _put(self.skips, exercise_id, mark.skipped),
+            held=_set(self.held, exercise_id, mark.held),
+            skips=_set(self.skips, exercise_id, mark.skipped),
             pain_skips=pain_skips if pain_skips != self.pain_skips else self.pain_skips,
-            ratings=_drop(self.ratings, exercise_id) if mark.rating is None else _put(self.ratings, exercise_id, mark.rating),
-            pain_during=(_drop(self.pain_during, exercise_id) if mark.pain_during is None
-                         else _put(self.pain_during, exercise_id, mark.pain_during)),
+            ratings=_set(self.ratings, exercise_id, mark.rating),
+            pain_during=_set(self.pain_during, exercise_id, mark.pain_during),
         )
 
     def with_tick(self, exercise_id: str, at: int | None, held: int | None = None) -> DayRecord:
@@ -194,6 +193,11 @@ class DayRecord(NamedTuple):
 
     def with_rating(self, exercise_id: str, rating: Rating | None) -> DayRecord:
         return self.with_mark(exercise_id, self.mark(exercise_id)._replace(rating=rating))
+
+
+def _set(mapping: Mapping[str, V], key: str, value: V | None) -> Mapping[str, V]:
+    """``key`` set to ``value``, or taken out for None."""
+    return _drop(mapping, key) if value is None else _put(mapping, key, value)
 
 
 def _put(mapping: Mapping[str, V], key: str, value: V) -> Mapping[str, V]:

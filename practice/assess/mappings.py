@@ -151,7 +151,10 @@ def _sit_and_reach(results: list[Result], on: frozenset[str], found: list[Sugges
         return
     latest = points[-1]
     earlier = [p for p in points if p.day <= latest.day - timedelta(days=NO_CHANGE_DAYS)]
-    if not earlier or abs(latest.value - earlier[-1].value) >= NOISE_CM:  # type: ignore[operator]  # cm: whole numbers
+    if not earlier:
+        return
+    before, now = earlier[-1].value, latest.value
+    if not isinstance(before, int) or not isinstance(now, int) or abs(now - before) >= NOISE_CM:  # a reach is in whole cm
         return
     reason = f"Your sit-and-reach has not changed by {NOISE_CM} cm or more in {NO_CHANGE_DAYS // 7} weeks or more."
     if HAMSTRING not in on:

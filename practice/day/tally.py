@@ -55,7 +55,7 @@ class Tally(NamedTuple):
     done: int = 0
     skipped: int = 0
 
-    def __add__(self, other: tuple[int, ...]) -> Tally:  # type: ignore[override]  # adds counts field by field, where a tuple's + joins
+    def __add__(self, other: tuple[int, ...]) -> Tally:  # type: ignore[override]  # adds counts, where a tuple's + joins
         return Tally(*(a + b for a, b in zip(self, other)))
 
     @property

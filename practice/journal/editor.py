@@ -74,8 +74,8 @@ class RoutineEditor:
         level = self._level(exercise)
         routine = self.journal.db.settings().routine
         dose = dose_for(exercise, level, changed_dose(routine.dose(exercise, level), changes))
-        self.journal.change_routine(lambda r: r.with_dose(exercise.id,
-                                                    None if dose == level.dose else OwnDose(level.number, dose)))
+        chosen = None if dose == level.dose else OwnDose(level.number, dose)
+        self.journal.change_routine(lambda r: r.with_dose(exercise.id, chosen))
         return dose
 
     def set_days(self, exercise_id: str, days: Schedule | str) -> Schedule:

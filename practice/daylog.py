@@ -9,12 +9,14 @@ from collections.abc import Mapping
 from datetime import date
 from enum import Enum
 from types import MappingProxyType
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, Never, TypeVar
 
 if TYPE_CHECKING:
     from practice.catalog.dose import Dose
 
-EMPTY: Mapping = MappingProxyType({})
+EMPTY: Mapping[str, Never] = MappingProxyType({})
+"""The empty mapping every record and setting shares (it fits a mapping of any values)."""
+V = TypeVar("V")
 
 
 class DayKind(str, Enum):
@@ -165,12 +167,12 @@ class DayRecord(NamedTuple):
         """The record with one exercise's entry set to ``mark``, and only that."""
         pain_skips = self.pain_skips | {exercise_id} if mark.pain_skip else self.pain_skips - {exercise_id}
         return self._replace(
-            ticks=_put(self.ticks, exercise_id, mark.at, mark.ticked),
-            held=_put(self.held, exercise_id, mark.held, mark.held is not None),
-            skips=_put(self.skips, exercise_id, mark.skipped, mark.skipped is not None),
+            ticks=_put(self.ticks, exercise_id, mark.at) if mark.ticked else _drop(self.ticks, exercise_id),
+            held=_set(self.held, exercise_id, mark.held),
+            skips=_set(self.skips, exercise_id, mark.skipped),
             pain_skips=pain_skips if pain_skips != self.pain_skips else self.pain_skips,
-            ratings=_put(self.ratings, exercise_id, mark.rating, mark.rating is not None),
-            pain_during=_put(self.pain_during, exercise_id, mark.pain_during, mark.pain_during is not None),
+            ratings=_set(self.ratings, exercise_id, mark.rating),
+            pain_during=_set(self.pain_during, exercise_id, mark.pain_during),
         )
 
     def with_tick(self, exercise_id: str, at: int | None, held: int | None = None) -> DayRecord:
@@ -193,11 +195,18 @@ class DayRecord(NamedTuple):
         return self.with_mark(exercise_id, self.mark(exercise_id)._replace(rating=rating))
 
 
-def _put(mapping: Mapping, key: str, value: object, present: bool) -> Mapping:
-    if present:
-        if key in mapping and mapping[key] == value:
-            return mapping
-        return {**mapping, key: value}
+def _set(mapping: Mapping[str, V], key: str, value: V | None) -> Mapping[str, V]:
+    """``key`` set to ``value``, or taken out for None."""
+    return _drop(mapping, key) if value is None else _put(mapping, key, value)
+
+
+def _put(mapping: Mapping[str, V], key: str, value: V) -> Mapping[str, V]:
+    if key in mapping and mapping[key] == value:
+        return mapping
+    return {**mapping, key: value}
+
+
+def _drop(mapping: Mapping[str, V], key: str) -> Mapping[str, V]:
     if key not in mapping:
         return mapping
     return {k: v for k, v in mapping.items() if k != key}

@@ -48,7 +48,7 @@ class FakeClock:
         self._utc = datetime.fromisoformat(when).replace(tzinfo=self.zone).astimezone(timezone.utc)
 
 
-def answer_set(journal, yes=(), questions=None):  # type: ignore[no-untyped-def]
+def answer_set(journal, yes=(), questions=None):
     """Answer a whole set of safety questions at once (the full set by
     default), ``yes`` to those named and no to the rest; the mode they leave."""
     from practice.programme.log import Answers, QuestionSet

@@ -276,7 +276,7 @@ def test_duplicate_ids_are_refused():
 def test_catalog_objects_are_frozen():
     exercise = load_catalog()["glute-bridge"]
     with pytest.raises(AttributeError):
-        exercise.name = "x"  # type: ignore[misc]
+        exercise.name = "x"  # type: ignore[misc]  # what the test tries: it is frozen
 
 
 @pytest.mark.parametrize("day", [date(2026, 11, 16) + timedelta(days=n) for n in range(7)])

@@ -139,7 +139,7 @@ def test_a_physio_dose_survives_the_store_and_its_shape_check(journal):
     from practice.day.choices import OwnDose
     from practice.journal.journal import Journal
 
-    journal.change_routine(lambda r: r.with_own("doses", "glute-bridge", OwnDose(1, RepsDose(20, 3, top_hold=2,
+    journal.change_routine(lambda r: r.with_dose("glute-bridge", OwnDose(1, RepsDose(20, 3, top_hold=2,
                                                                                              rest=30), True)))
     fresh = Journal(journal.db.storage.path.parent, journal.clock)
     assert fresh.db.settings().routine.doses["glute-bridge"].physio
@@ -150,5 +150,5 @@ def test_a_stored_physio_dose_beyond_the_hard_limits_is_not_used(journal):
     from practice.day.choices import OwnDose
 
     beyond = RepsDose(40, 3, top_hold=2, rest=30)  # 40 reps: more than the hard limit of 30
-    journal.change_routine(lambda r: r.with_own("doses", "glute-bridge", OwnDose(1, beyond, True)))
+    journal.change_routine(lambda r: r.with_dose("glute-bridge", OwnDose(1, beyond, True)))
     assert journal.view().plan.item("glute-bridge").dose == CATALOG["glute-bridge"].level(1).dose

@@ -89,7 +89,8 @@ GOOD = {"backtui_routine": 1, "kit": ["step"], "exercises": [
 ]}
 WRONG = [
     ("backtui_routine", 2), ("kit", ["sofa"]), ("kit", "ball,step"), ("exercises", "all of them"),
-    ("colour", "red"),
+    ("colour", "red"), ("exercises", [{"id": "mcgill-curl-up", "dose": {"ladder": 5}}]),
+    ("exercises", [{"id": "mcgill-curl-up", "dose": {"seconds": [8]}}]),
     *((f"0.{field}", value) for field, value in [
         ("id", "glute-bridges"), ("id", 7), ("on", "yes"), ("level", 9), ("level", "2"), ("dose", {"reps": 99}),
         ("dose", {"seconds": 30}), ("dose", {"kind": "hold"}), ("dose", {"reps": "10"}), ("dose", 10),

@@ -121,7 +121,7 @@ def test_the_return_after_a_break_gives_back_a_physiotherapists_dose_as_theirs(j
     bridge = load_catalog()[BRIDGE]
     Coach(journal).set_level(BRIDGE, 2)
     physio = RepsDose(20, 3, top_hold=3, rest=30)  # beyond level 2's bounds, within the hard limits
-    journal.change_routine(lambda r: r.with_own("doses", BRIDGE, OwnDose(2, physio, True)))
+    journal.change_routine(lambda r: r.with_dose(BRIDGE, OwnDose(2, physio, True)))
     coach = Coach(journal)
     coach.accept(Suggestion(BRIDGE, Change.BREAK, 1, "a break", bridge.level(1).dose, physio))
     assert journal.view().plan.item(BRIDGE).level.number == 1

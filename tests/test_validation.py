@@ -4,6 +4,7 @@ store, and the rule that whatever was accepted keeps every command working."""
 from __future__ import annotations
 
 import json
+import sys
 from datetime import date
 
 import pytest
@@ -54,7 +55,8 @@ def import_text(cli, tmp_path, document) -> tuple[int, str, str]:
         ({"days": [day(held={"calf-foam-roll": -5})]}, "seconds held"),
         ({"days": [day(held={"calf-foam-roll": 10**9})]}, "seconds held"),
         ({"days": [day(done=["x" * 300])]}, "is not an exercise id"),
-        ("[" * 1000 + "]" * 1000, "not valid JSON"),
+        # Python 3.11's json stops at its recursion limit of 1000; from 3.12 its C limit is higher, and the list parses.
+        ("[" * 1000 + "]" * 1000, "not valid JSON" if sys.version_info < (3, 12) else "expected an object"),
         ('{"days": ' + "[" * 100_000 + "]" * 100_000 + "}", "not valid JSON"),
         ({"days": [day(done={"a": 1})]}, "list of exercise ids"),
         ({"days": [day(pain_before=True)]}, "0 to 10"),

@@ -68,13 +68,14 @@ def series(results: Iterable[Result], test: Test) -> list[Series]:
     before right; only series with a result (or a stop)."""
     mine = [r for r in results if r.test == test.id]
     found = []
-    for version in [v.id for v in test.versions] or [None]:
+    versions: list[str | None] = [v.id for v in test.versions] or [None]
+    for version in versions:
         for side in (*SIDES, None):
             rows = [r for r in mine if r.version == version and r.side == side]
             if not rows:
                 continue
             by_day = {r.day: Point(r.day, r.value, r.notes) for r in sorted(rows, key=lambda r: r.at)
-                      if r.stopped is None}  # type: ignore[arg-type]
+                      if r.stopped is None and r.value is not None}  # a test not stopped has its value
             found.append(Series(test, version, side, tuple(by_day[d] for d in sorted(by_day)),
                                 tuple(r for r in rows if r.stopped is not None)))
     return found
@@ -98,7 +99,7 @@ def shown(test: Test, value: int | str | Fraction, notes: tuple[str, ...] = ()) 
     if test.kind is Kind.SECONDS:
         return f"{value} s"
     if test.kind is Kind.CM:
-        return f"{value:+d} cm" if value else "0 cm"  # type: ignore[str-format]
+        return f"{value:+d} cm" if value else "0 cm"
     if test.kind is Kind.DEGREES:
         return SLR_BANDS[value] if isinstance(value, str) else f"{value} degrees"
     said = ", ".join(THOMAS_NOTES[n] for n in notes)
@@ -142,8 +143,8 @@ def _sentences(*parts: str) -> str:
 def _change(test: Test, first: Point, latest: Point) -> str:
     a, b = first.value, latest.value
     if test.kind is Kind.PAIN:
-        verdict = pain.call(Fraction(a), Fraction(b))  # type: ignore[arg-type]
-        change = float(Fraction(a) - Fraction(b))  # type: ignore[arg-type]
+        verdict = pain.call(Fraction(a), Fraction(b))
+        change = float(Fraction(a) - Fraction(b))
         return {
             pain.Call.BETTER: f"{change:.1f} points lower: a meaningful improvement.",
             pain.Call.WORSE: f"{-change:.1f} points higher: a meaningful rise. If it keeps climbing, see a "
@@ -159,16 +160,17 @@ def _change(test: Test, first: Point, latest: Point) -> str:
         ra, rb = (order.index(_band(v)) for v in (a, b))
         moved = "the same band" if ra == rb else "a higher band" if rb > ra else "a lower band"
         return _sentences(f"{moved.capitalize()}.", _reference(test, latest), OWN_TREND)
-    delta = b - a  # type: ignore[operator]
+    delta = b - a
+    distance = -delta if delta < 0 else delta
     unit = {Kind.SECONDS: "s", Kind.CM: "cm", Kind.DEGREES: "degrees"}[test.kind]
     if delta == 0:
         moved = "The same as your baseline."
     else:
         word = {Kind.SECONDS: ("longer", "shorter"), Kind.CM: ("further", "less far"),
                 Kind.DEGREES: ("higher", "lower")}[test.kind][delta < 0]
-        moved = f"{abs(delta)} {unit} {word}."
+        moved = f"{distance} {unit} {word}."
     if test.kind is Kind.CM:
-        if abs(delta) < NOISE_CM:
+        if distance < NOISE_CM:
             return f"{moved} Under {NOISE_CM} cm is noise: no real change."
         return f"{moved} Beyond the {NOISE_CM} cm of noise: {OWN_TREND[0].lower()}{OWN_TREND[1:]}"
     return _sentences(moved, _reference(test, latest), OWN_TREND)

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping
 from practice.assess.mappings import BRIDGE_LEVEL, HAMSTRING, ONE_SIDED_FROM, active
 from practice.assess.protocol import TESTS
 from practice.assess.records import CUE, HOLD, SET, Choice
-from practice.catalog import Catalog, Dose, HoldDose, RepsDose
+from practice.catalog import Catalog, Dose, HoldDose, PyramidDose, RepsDose
 from practice.day.plan import Extra
 
 HOLD_SECONDS = {HAMSTRING: 30}
@@ -50,7 +50,7 @@ def _one(dose: Dose, kind: str, seconds: int | None) -> Dose | None:
     """One set, or one hold, of ``dose``, on one side."""
     if kind == SET:
         return dose._replace(sets=1, per_side=False) if isinstance(dose, RepsDose) else None
-    if kind == HOLD and hasattr(dose, "seconds"):
+    if kind == HOLD and isinstance(dose, (HoldDose, PyramidDose)):
         early = isinstance(dose, HoldDose) and dose.may_end_early
-        return HoldDose(seconds or dose.seconds, 1, may_end_early=early)  # type: ignore[union-attr]
+        return HoldDose(seconds or dose.seconds, 1, may_end_early=early)
     return None

@@ -75,7 +75,7 @@ class HoldRun:
         """This side stops without a result (a cramp): on to the next side."""
         self.advance(now)
         side = self.side
-        while not self.finished and not (self.step.kind is StepKind.HOLD and self.step.side == side):  # type: ignore[union-attr]
+        while (step := self.step) is not None and not (step.kind is StepKind.HOLD and step.side == side):
             self.run.skip_step(now, hold_too=True)
         if not self.finished:
             self.run.skip_step(now, hold_too=True)

@@ -151,7 +151,10 @@ def _sit_and_reach(results: list[Result], on: frozenset[str], found: list[Sugges
         return
     latest = points[-1]
     earlier = [p for p in points if p.day <= latest.day - timedelta(days=NO_CHANGE_DAYS)]
-    if not earlier or abs(latest.value - earlier[-1].value) >= NOISE_CM:  # type: ignore[operator]
+    if not earlier:
+        return
+    before, now = earlier[-1].value, latest.value
+    if not isinstance(before, int) or not isinstance(now, int) or abs(now - before) >= NOISE_CM:  # a reach is in whole cm
         return
     reason = f"Your sit-and-reach has not changed by {NOISE_CM} cm or more in {NO_CHANGE_DAYS // 7} weeks or more."
     if HAMSTRING not in on:
@@ -172,10 +175,10 @@ def _leg_raise(results: list[Result], found: list[Suggestion]) -> None:
             continue
         value = point.value
         low = value < SLR_NORMAL if isinstance(value, int) else value in SLR_BELOW_NORMAL
-        behind = (isinstance(value, int) and against is not None and isinstance(against.value, int)
-                  and against.value - value >= WEAKER_BY)
-        if low or behind:
-            why = "under 80 degrees" if low else f"{against.value - value} degrees below the {other}"  # type: ignore[union-attr,operator]
+        behind = (against.value - value if isinstance(value, int) and against is not None
+                  and isinstance(against.value, int) else 0)
+        if low or behind >= WEAKER_BY:
+            why = "under 80 degrees" if low else f"{behind} degrees below the {other}"
             found.append(Suggestion(STRAIGHT_LEG_RAISE.id, HAMSTRING, side, HOLD, day,
                                     f"Your straight-leg raise on the {side}: {why}.",
                                     f"Add one 30 s hamstring stretch hold on the {side}?"))

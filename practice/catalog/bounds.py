@@ -76,7 +76,7 @@ def span(base: Dose, bounds: Bounds, field: str, own: bool = False) -> Range:
     if field == "rest":
         rest = base.rest
         return (0, MAX_REST) if own else (rest, max(rest, MAX_REST))
-    given = getattr(bounds, field)
+    given: Range | None = getattr(bounds, field)
     if given is not None:
         return given
     value = getattr(base, field)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple, Union
+from typing import Any, NamedTuple, Union
 
 SETUP_SECONDS = 15
 """Time to get into position for an exercise, used by the estimate."""
@@ -145,12 +145,20 @@ def kind_of(dose: Dose) -> str:
     return KINDS[type(dose)]
 
 
-def dose_data(dose: Dose) -> dict:
+def changed(dose: Dose, field: str, value: int | tuple[int, ...]) -> Dose:
+    """``dose`` with the field named ``field`` set to ``value``: the steps,
+    the bounds and the editor name a dose's fields (seconds, reps, sets,
+    rest, ladder) as data."""
+    change: dict[str, Any] = {field: value}  # a name known only at run time: each kind's own fields check it
+    return dose._replace(**change)
+
+
+def dose_data(dose: Dose) -> dict[str, object]:
     """The dose as the catalog writes it: its kind, and each field that
     differs from the default (what :func:`practice.catalog.loader.parse_dose`
     reads back)."""
     defaults = type(dose)._field_defaults
-    data: dict = {"kind": kind_of(dose)}
+    data: dict[str, object] = {"kind": kind_of(dose)}
     for field, value in dose._asdict().items():
         if field not in defaults or value != defaults[field]:
             data[field] = list(value) if isinstance(value, tuple) else value

@@ -59,7 +59,8 @@ class _Fields:
     def __init__(self, data: Any, where: str) -> None:
         if not isinstance(data, Mapping):
             raise CatalogError(f"{where}: expected an object")
-        self.data, self.where, self.used = data, where, set()
+        self.data, self.where = data, where
+        self.used: set[str] = set()
 
     def value(self, key: str, kind: type | tuple[type, ...], default: Any = _REQUIRED) -> Any:
         self.used.add(key)
@@ -73,19 +74,20 @@ class _Fields:
         return value
 
     def text(self, key: str) -> str:
-        value = self.value(key, str).strip()
+        value: str = self.value(key, str).strip()
         if not value:
             raise CatalogError(f"{self.where}: {key!r} is empty")
         return value
 
     def integer(self, key: str, default: Any = _REQUIRED, minimum: int = 1) -> int:
-        value = self.value(key, int, default)
+        value: int = self.value(key, int, default)
         if value < minimum:
             raise CatalogError(f"{self.where}: {key!r} must be at least {minimum}")
         return value
 
     def flag(self, key: str) -> bool:
-        return self.value(key, bool, False)
+        value: bool = self.value(key, bool, False)
+        return value
 
     def texts(self, key: str) -> tuple[str, ...]:
         values = self.value(key, list)
@@ -151,7 +153,7 @@ def _equipment(f: _Fields, key: str, default: Any = _REQUIRED) -> Any:
 
 
 def _kit_also(f: _Fields) -> list[str]:
-    kit = f.value("kit_also", list, [])
+    kit: list[str] = f.value("kit_also", list, [])
     if not all(isinstance(k, str) and k in EQUIPMENT and k != "none" for k in kit):
         raise CatalogError(f"{f.where}: kit_also must list kit from {', '.join(EQUIPMENT[1:])}")
     return kit
@@ -181,7 +183,7 @@ def _level(data: Any, number: int, where: str) -> Level:
     return level
 
 
-def _bounds(data: Mapping, where: str) -> Bounds:
+def _bounds(data: Mapping[str, Any], where: str) -> Bounds:
     f = _Fields(data, f"{where} bounds")
     ranges = {}
     for field in Bounds._fields:

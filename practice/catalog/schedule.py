@@ -21,6 +21,7 @@ A person may also choose the weekdays themselves ("mon,wed,fri").
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import date
 from typing import NamedTuple
 
@@ -62,13 +63,14 @@ class Schedule(NamedTuple):
         match = _PER_WEEK.fullmatch(word)
         if match:
             return cls(int(match.group(1)))
-        days = [_weekday(part.strip()) for part in word.split(",")]
-        if None in days:
+        named = [_weekday(part.strip()) for part in word.split(",")]
+        days = [day for day in named if day is not None]
+        if len(days) < len(named):
             raise ValueError(f"{text.strip()[:40]!r} is not {DAYS_HELP}")
-        return cls.on(days)  # type: ignore[arg-type]
+        return cls.on(days)
 
     @classmethod
-    def on(cls, weekdays) -> Schedule:
+    def on(cls, weekdays: Iterable[int]) -> Schedule:
         """Due on the given weekdays (0 is Monday); all seven is daily."""
         chosen = tuple(sorted(set(weekdays)))
         if not chosen or not set(chosen) <= set(range(7)):

@@ -245,10 +245,10 @@ def _fit_start(args: Namespace, ctx: Context) -> None:
     if kept is None and any(value is None for value in given.values()):
         raise UsageError("the first time, give all four of --episode, --leg-pain, --flares and --walk-now")
     Coach(ctx.journal).fit_start(
-        Episode(args.episode) if args.episode else kept.episode,  # type: ignore[union-attr]
-        args.leg_pain == "yes" if args.leg_pain else kept.leg,  # type: ignore[union-attr]
-        Flares(args.flares) if args.flares else kept.flares,  # type: ignore[union-attr]
-        args.walk_now if args.walk_now is not None else kept.walk,  # type: ignore[union-attr]
+        Episode(args.episode) if args.episode or kept is None else kept.episode,  # none kept: all four given
+        args.leg_pain == "yes" if args.leg_pain or kept is None else kept.leg,
+        Flares(args.flares) if args.flares or kept is None else kept.flares,
+        args.walk_now if args.walk_now is not None or kept is None else kept.walk,
     )
 
 

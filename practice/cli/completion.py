@@ -46,13 +46,13 @@ def script(shell: str, parser: argparse.ArgumentParser, extra_ids: Iterable[str]
     days = words("days", DAY_WORDS)
     for action in actions(parser):
         if action.dest == "id":
-            action.complete = ids  # type: ignore[attr-defined]
+            action.complete = ids  # type: ignore[attr-defined]  # shtab reads this attribute
         elif action.dest == "date":
-            action.complete = days  # type: ignore[attr-defined]
+            action.complete = days  # type: ignore[attr-defined]  # shtab reads this attribute
         elif action.metavar == "FILE":
-            action.complete = shtab.FILE  # type: ignore[attr-defined]
+            action.complete = shtab.FILE  # type: ignore[attr-defined]  # shtab reads this attribute
         elif action.metavar == "DIR":
-            action.complete = shtab.DIRECTORY  # type: ignore[attr-defined]
+            action.complete = shtab.DIRECTORY  # type: ignore[attr-defined]  # shtab reads this attribute
     return shtab.complete(parser, shell)
 
 

@@ -42,7 +42,7 @@ class _Visible:
 def visible_output() -> Iterator[None]:
     """Standard output and error, escaped, until the block ends."""
     saved = sys.stdout, sys.stderr
-    sys.stdout, sys.stderr = _Visible(sys.stdout), _Visible(sys.stderr)  # type: ignore[assignment]
+    sys.stdout, sys.stderr = _Visible(sys.stdout), _Visible(sys.stderr)
     try:
         yield
     finally:

@@ -13,16 +13,19 @@ import argparse
 import os
 import sys
 from collections.abc import Callable, Sequence
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from practice import __version__
 from practice.status import cache as summary
 from practice.cli import commands
 from practice.cli.numbers import whole_number
 
+if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
+
 
 class _Parser(argparse.ArgumentParser):
-    def _print_message(self, message: str, file=None) -> None:  # type: ignore[no-untyped-def]
+    def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
         """As argparse prints help and the version, but a failed write is
         not passed over: ``main`` says so in one line (exit 1)."""
         if message:
@@ -291,9 +294,10 @@ COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] = {
 DESCRIPTION = "A daily lower-back routine in the terminal. Run without a command to start it."
 
 
-def _top_parser(**options: object) -> argparse.ArgumentParser:
+def _top_parser(epilog: str | None = None,
+                formatter_class: type[argparse.HelpFormatter] = argparse.HelpFormatter) -> argparse.ArgumentParser:
     """The top level: ``--version``, ``--data-dir``; the caller adds the commands."""
-    parser = _Parser(prog="backtui", description=DESCRIPTION, **options)  # type: ignore[arg-type]
+    parser = _Parser(prog="backtui", description=DESCRIPTION, epilog=epilog, formatter_class=formatter_class)
     parser.add_argument("--version", action="version", version=f"backtui {__version__}")
     parser.add_argument(
         "--data-dir", metavar="DIR",

@@ -80,6 +80,7 @@ def add_routine_commands(p: argparse.ArgumentParser, parser_class: type, id_argu
                          json_option: Configure, output_option: Configure) -> None:
     from practice.cli import routine_cmds as run
 
+    actions: argparse._SubParsersAction[argparse.ArgumentParser]
     actions = p.add_subparsers(dest="action", metavar="ACTION", parser_class=parser_class,
                                title="actions (without one: the plan for a day)")
 

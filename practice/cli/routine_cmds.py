@@ -157,14 +157,14 @@ def import_(args: Namespace, ctx: Context) -> int:
     parsed, problems = routine_file.parse(raw, journal.catalog, journal.levels())
     if parsed is not None:
         problems = routine_apply.gate_problems(journal, parsed)
-    if problems:
+    if problems or parsed is None:
         raise UsageError("\n".join(f"{named}: {visible(line)}" for line in problems)
                          + f"\n{named}: nothing was changed")
-    lines = routine_apply.changes(journal, parsed)  # type: ignore[arg-type]
-    beyond = routine_apply.physio_lines(parsed)  # type: ignore[arg-type]
+    lines = routine_apply.changes(journal, parsed)
+    beyond = routine_apply.physio_lines(parsed)
     if beyond and lines and not args.dry_run and not args.yes:
         _confirm_physio(source, beyond)
-    backup = None if args.dry_run or not lines else routine_apply.apply(journal, parsed)  # type: ignore[arg-type]
+    backup = None if args.dry_run or not lines else routine_apply.apply(journal, parsed)
     if args.json:
         _print_json({"changes": lines, "applied": backup is not None, "backup": str(backup) if backup else None})
         return 0

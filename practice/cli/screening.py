@@ -12,7 +12,7 @@ the app's screens do.
 from __future__ import annotations
 
 import sys
-from argparse import Namespace
+from argparse import ArgumentParser, Namespace
 from typing import TYPE_CHECKING
 
 from practice.errors import UsageError
@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 LETTERS = {"y": True, "yes": True, "n": False, "no": False}
 
 
-def configure(p) -> None:  # type: ignore[no-untyped-def]  # an argparse parser
+def configure(p: ArgumentParser) -> None:
     p.add_argument("--answers", metavar="YN",
                    help="every answer at once, one letter each (y or n) in the order asked, e.g. nnnnnnnnnnnnnnnnn")
     p.add_argument("--all", action="store_true", help="ask every question now, even if none are due")

@@ -5,12 +5,14 @@ days, and the order within each phase (the four phases keep theirs)."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 from practice.catalog.fit import days_for, dose_problems, physio_problems
 from practice.errors import Invalid
 from practice.catalog import Dose, Exercise, Level, Schedule
 from practice.daylog import EMPTY
+
+V = TypeVar("V")
 
 
 class OwnDose(NamedTuple):
@@ -49,12 +51,13 @@ class RoutineSettings(NamedTuple):
             disabled.add(exercise.id)
         return self._replace(enabled=frozenset(enabled), disabled=frozenset(disabled))
 
-    def with_own(self, field: str, exercise_id: str, value: object) -> RoutineSettings:
-        """One exercise's own dose or days (``field``) set; None removes it."""
-        values = {k: v for k, v in getattr(self, field).items() if k != exercise_id}
-        if value is not None:
-            values[exercise_id] = value
-        return self._replace(**{field: values or EMPTY})
+    def with_dose(self, exercise_id: str, own: OwnDose | None) -> RoutineSettings:
+        """One exercise's own dose set; None removes it."""
+        return self._replace(doses=_with(self.doses, exercise_id, own))
+
+    def with_days(self, exercise_id: str, schedule: Schedule | None) -> RoutineSettings:
+        """One exercise's own days set; None removes them."""
+        return self._replace(days=_with(self.days, exercise_id, schedule))
 
     def has_kit(self, exercise: Exercise, level: Level) -> bool:
         """The person has what ``level`` needs (or has not said what they have)."""
@@ -101,3 +104,11 @@ class RoutineSettings(NamedTuple):
         at = max(0, min(len(ids), phase_ids.index(exercise.id) + delta))
         ids.insert(at, exercise.id)
         return self._replace(order=tuple(dict.fromkeys([*(i for i in self.order if i not in ids), *ids])))
+
+
+def _with(mapping: Mapping[str, V], key: str, value: V | None) -> Mapping[str, V]:
+    """``mapping`` with ``key`` set to ``value``, or without it for None."""
+    values = {k: v for k, v in mapping.items() if k != key}
+    if value is not None:
+        values[key] = value
+    return values or EMPTY

@@ -57,7 +57,7 @@ def _recorded_state(facts: DayFacts | None) -> DayState | None:
     kind, plan, ticks, stopped, pain_skips = facts
     if kind is DayKind.REST or plan == ():
         return DayState.FREE
-    if plan_done(kind, plan, ticks, pain_skips):
+    if plan is not None and plan_done(kind, plan, ticks, pain_skips):
         return DayState.COMPLETE if not pain_skips.issuperset(plan) else DayState.FREE
     return DayState.FREE if stopped else None
 

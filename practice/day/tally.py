@@ -55,7 +55,7 @@ class Tally(NamedTuple):
     done: int = 0
     skipped: int = 0
 
-    def __add__(self, other: tuple) -> Tally:  # type: ignore[override]
+    def __add__(self, other: tuple[int, ...]) -> Tally:  # type: ignore[override]  # adds counts, where a tuple's + joins
         return Tally(*(a + b for a, b in zip(self, other)))
 
     @property
@@ -119,9 +119,9 @@ def span(
             plan = record.plan if record and record.plan is not None else plan_of(day, DayKind.NORMAL).due
             for exercise_id in plan:
                 ticked = record is not None and exercise_id in record.ticks
-                skipped = record is not None and not ticked and exercise_id in record.skips
-                exercises[exercise_id] += (1, ticked, skipped)
-                if skipped:
-                    reasons[exercise_id][record.skips[exercise_id]] += 1
+                reason = None if record is None or ticked else record.skips.get(exercise_id)
+                exercises[exercise_id] += (1, ticked, reason is not None)
+                if reason is not None:
+                    reasons[exercise_id][reason] += 1
     return Span(first, today, counted_days, complete, dict(exercises), dict(reasons), dict(gated),
                 rest, flare, stopped, notes)

@@ -24,7 +24,7 @@ Renames = tuple[dict[str, str], dict[str, str]]
 
 
 def _two(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    return a["phase"] != b["phase"] or a["dose"]["kind"] != b["dose"]["kind"]
+    return bool(a["phase"] != b["phase"] or a["dose"]["kind"] != b["dose"]["kind"])
 
 
 def _what(row: dict[str, Any]) -> str:

@@ -81,7 +81,7 @@ def assess_json(log: AssessLog) -> dict[str, Any]:
     """Self-test results and the answers to their suggestions."""
     results = []
     for r in log.results:
-        doc = {"at": timestamp(r.at), "date": r.day.isoformat(), "test": r.test}
+        doc: dict[str, object] = {"at": timestamp(r.at), "date": r.day.isoformat(), "test": r.test}
         doc.update((k, v) for k, v in (("side", r.side), ("value", r.value), ("version", r.version),
                                        ("stopped", r.stopped)) if v is not None)
         results.append({**doc, "notes": list(r.notes)} if r.notes else doc)

@@ -3,9 +3,15 @@ lost, the import fills gaps, and merging the same thing twice changes nothing.""
 
 from __future__ import annotations
 
-from practice.assess.records import AssessLog
+from collections.abc import Iterable
+from typing import cast
+
+from practice.assess.records import AssessLog, Choice, Result
 from practice.daylog import DayKind, DayRecord
-from practice.programme.log import ProgrammeLog
+from practice.programme.log import Answers, Clearance, Decline, LevelChange, ProgrammeLog
+
+Entry = LevelChange | Decline | Answers | Clearance | Result | Choice
+"""One entry of the programme's or the self-assessments' lists."""
 
 
 def merge(stored: DayRecord | None, incoming: DayRecord) -> DayRecord:
@@ -44,12 +50,14 @@ def _first(*values: int | None) -> int | None:
     return next((v for v in values if v is not None), None)
 
 
-def new_entries(stored: ProgrammeLog | AssessLog, incoming: ProgrammeLog | AssessLog) -> list:
+def new_entries(stored: ProgrammeLog | AssessLog, incoming: ProgrammeLog | AssessLog) -> list[Entry]:
     """The entries of ``incoming`` (level changes, declines, answers and
     clearances; or self-test results and answers) that ``stored`` does not
     hold yet, in the order they came."""
-    found = []
-    for have, got in zip(stored, incoming):
+    found: list[Entry] = []
+    # Each field of both kinds of log is a tuple of entries; mypy sees only a tuple of their fields' types.
+    lists = cast("Iterable[tuple[tuple[Entry, ...], tuple[Entry, ...]]]", zip(stored, incoming))
+    for have, got in lists:
         known = set(have)
         for entry in got:
             if entry not in known:

@@ -5,6 +5,7 @@ working; the first problem is refused in one line naming the place."""
 from __future__ import annotations
 
 import json
+from collections.abc import Collection
 from datetime import date
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -125,9 +126,9 @@ def _load(value: Any, where: str) -> Any:
     return None if value is None else load_data(value, where)
 
 
-def _choice(value: Any, choices: object, where: str) -> str:
-    if not isinstance(value, str) or value not in choices:  # type: ignore[operator]
-        raise UsageError(f"{where}: {str(value)[:30]!r} is not one of {', '.join(sorted(choices))}")  # type: ignore[arg-type]
+def _choice(value: Any, choices: Collection[str], where: str) -> str:
+    if not isinstance(value, str) or value not in choices:
+        raise UsageError(f"{where}: {str(value)[:30]!r} is not one of {', '.join(sorted(choices))}")
     return value
 
 

@@ -64,7 +64,8 @@ class Day(NamedTuple):
 
     @property
     def kind(self) -> str:
-        return self.cells.get("kind", "normal")
+        kind: str = self.cells.get("kind", "normal")
+        return kind
 
     @property
     def latest(self) -> int:
@@ -83,10 +84,11 @@ class Side:
 
     def __init__(self, tables: dict[str, Any]) -> None:
         self.tables = tables
-        self.exercises, self.plans = tables.get("exercises", {}), tables.get("plans", {})
-        self.names = {key: doc["id"] for key, doc in self.exercises.items()}
-        self.days = tables.get("days", {})
-        self.cleared = tables.get(stored.CLEARED, {})
+        self.exercises: dict[str, dict[str, Any]] = tables.get("exercises", {})
+        self.plans: dict[str, dict[str, Any]] = tables.get("plans", {})
+        self.names: dict[str, str] = {key: doc["id"] for key, doc in self.exercises.items()}
+        self.days: dict[str, dict[str, Any]] = tables.get("days", {})
+        self.cleared: dict[str, dict[str, Any]] = tables.get(stored.CLEARED, {})
 
     def numbers_agree(self, other: Side) -> bool:
         """Every exercise and plan ``other`` numbers, this side numbers alike
@@ -115,7 +117,8 @@ class Side:
         return Day(cells, stamps_in(edited, cells), plan)
 
     def settings_doc(self) -> dict[str, Any] | None:
-        return self.tables.get("settings", {}).get("1")
+        settings: dict[str, Any] | None = self.tables.get("settings", {}).get("1")
+        return settings
 
     def settings(self) -> tuple[dict[str, Any], dict[str, int]]:
         doc = self.settings_doc() or {}

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from datetime import date, timedelta
+from fractions import Fraction
 
 from practice.catalog import Phase
 from practice.journal.journal import Journal
@@ -72,10 +74,10 @@ def _phases(journal: Journal, tallies: Span) -> list[str]:
     return lines
 
 
-def _order(journal: Journal, ids: object) -> list[str]:
+def _order(journal: Journal, ids: Iterable[str]) -> list[str]:
     """Exercise ids in routine order (catalog order), unknown ones last."""
     position = {e.id: n for n, e in enumerate(journal.catalog.exercises)}
-    return sorted(ids, key=lambda i: (position.get(i, len(position)), i))  # type: ignore[arg-type]
+    return sorted(ids, key=lambda i: (position.get(i, len(position)), i))
 
 
 def _exercises(journal: Journal, tallies: Span) -> list[str]:
@@ -137,8 +139,8 @@ def _pain(mornings: dict[date, int], before: dict[date, int], after: dict[date, 
     return lines
 
 
-def _score(value: object) -> str:
-    return "-" if value is None else f"{float(value):.1f}"  # type: ignore[arg-type]
+def _score(value: Fraction | None) -> str:
+    return "-" if value is None else f"{float(value):.1f}"
 
 
 def _days(journal: Journal, tallies: Span, log: ProgrammeLog, first: date, today: date) -> list[str]:

@@ -49,8 +49,8 @@ def _at(test: Test, point: Point) -> str:
 def _change(test: Test, first: Point, latest: Point) -> str:
     a, b = first.value, latest.value
     if test.kind is Kind.PAIN:
-        verdict = pain.call(Fraction(a), Fraction(b))  # type: ignore[arg-type]
-        return f"{float(Fraction(b) - Fraction(a)):+.1f} ({verdict.value})"  # type: ignore[arg-type]
+        verdict = pain.call(Fraction(a), Fraction(b))
+        return f"{float(Fraction(b) - Fraction(a)):+.1f} ({verdict.value})"
     if isinstance(a, int) and isinstance(b, int):
         unit = {Kind.SECONDS: " s", Kind.CM: " cm", Kind.DEGREES: " degrees"}[test.kind]
         noise = " (under 3 cm: noise)" if test.kind is Kind.CM and abs(b - a) < NOISE_CM else ""

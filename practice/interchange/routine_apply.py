@@ -4,6 +4,7 @@ kept in a backup file beside the database."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -93,7 +94,7 @@ def _kit(kit: frozenset[str] | None) -> str:
     return "not said" if kit is None else ", ".join(sorted(kit)) or "none"
 
 
-def _order(routine: RoutineSettings, exercises, phase: Phase) -> list[str]:
+def _order(routine: RoutineSettings, exercises: Iterable[Exercise], phase: Phase) -> list[str]:
     return [e.id for e in routine.ordered(exercises) if e.phase == phase and routine.is_on(e)]
 
 

@@ -35,6 +35,7 @@ from typing import Any, NamedTuple
 from practice.catalog import Catalog, Dose, Exercise, Schedule
 from practice.catalog.bounds import FIELDS
 from practice.catalog.dose import dose_data, kind_of
+from practice.catalog.fit import days_for, dose_for, physio_problems
 from practice.day.choices import RoutineSettings
 from practice.journal.editor import changed_dose
 from practice.journal.own_catalog import OwnExercise, from_data
@@ -167,16 +168,16 @@ def _entry(item: Any, where: str, catalog: Catalog, own_catalog: Catalog, levels
     if "dose" in item:
         given = _dose(item["dose"], level.dose, f"{where} dose")
         try:
-            dose = check.dose_for(exercise, level, given, f"{where} dose")
+            dose = dose_for(exercise, level, given, f"{where} dose")
         except Invalid as exc:
-            beyond = check.physio_problems(level, given)
+            beyond = physio_problems(level, given)
             if beyond:
                 raise Invalid(f"{exc}; beyond even the limits of a physiotherapist's dose: {'; '.join(beyond)}") from None
             dose, physio = given, True
         dose = None if dose == level.dose else dose
     days = None
     if "days" in item:
-        days = check.days_for(exercise, level, check.days(item["days"], f"{where} days"), f"{where} days")
+        days = days_for(exercise, level, check.days(item["days"], f"{where} days"), f"{where} days")
     return Entry(exercise, on, number, dose, days, physio)
 
 
@@ -193,7 +194,8 @@ def _dose(value: Any, base: Dose, where: str) -> Dose:
     if wrong is not None:
         raise Invalid(f"{where}: a {kind} dose has {', '.join(FIELDS[kind])}, not {wrong[:30]!r}")
     for name, number in fields.items():
-        numbers = number if name == "ladder" and isinstance(number, list) else [number]
-        if not numbers or not all(type(n) is int for n in numbers):
-            raise Invalid(f"{where} {name}: expected whole numbers")
+        listed = isinstance(number, list)
+        numbers = number if listed else [number]
+        if not numbers or not all(type(n) is int for n in numbers) or listed != (name == "ladder"):
+            raise Invalid(f"{where} {name}: expected whole numbers" + (", as a list" if name == "ladder" else ""))
     return changed_dose(base, fields)

@@ -19,9 +19,9 @@ are summed up in a few lines.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from practice.printable import visible
 from practice.errors import BacktuiError, StoreError, UsageError
@@ -87,7 +87,7 @@ def shown(path: Path) -> str:
     return visible(path.name)
 
 
-def read(path: Path, journal: Journal) -> dict:
+def read(path: Path, journal: Journal) -> dict[str, Any]:
     """What ``backtui merge`` merges: :class:`~practice.interchange.sources.Damaged`
     (exit 2) if it is not a backtui file of the right shape, UsageError if it
     cannot be read."""
@@ -101,7 +101,7 @@ def read(path: Path, journal: Journal) -> dict:
         raise sources.Damaged(f"{visible(str(path))} is not a backtui database or export: {exc}") from None
 
 
-def merge(journal: Journal, *files: dict, there: str = "in the file") -> list[Merged]:
+def merge(journal: Journal, *files: dict[str, Any], there: str = "in the file") -> list[Merged]:
     """Merge ``files`` (tables, as :func:`read` gives them) into the log, in one save."""
     from practice.interchange.combine import Unmergeable, combine
     from practice.store import schema, shape
@@ -194,7 +194,7 @@ def _copies(n: int, kind: str) -> str:
     return f"{n:,} {kind} {'copy' if n == 1 else 'copies'}"
 
 
-def _names(paths, why: dict[Path, str] | None = None) -> str:
+def _names(paths: Iterable[Path], why: dict[Path, str] | None = None) -> str:
     paths = list(paths)
     named = [shown(p) + (f": {why[p]}" if why else "") for p in paths[:SHOWN]]
     more = f", and {len(paths) - SHOWN:,} more" if len(paths) > SHOWN else ""
@@ -214,7 +214,7 @@ def merge_copies(journal: Journal, progress: Progress | None = None,
     clock = journal.clock
     done = 0
     while done < len(found):
-        batch: list[tuple[Path, dict, bytes]] = []
+        batch: list[tuple[Path, dict[str, Any], bytes]] = []
         started = clock.monotonic()
         while done < len(found) and len(batch) < BATCH and clock.monotonic() - started < BATCH_SECONDS:
             if stop is not None and stop():
@@ -228,7 +228,7 @@ def merge_copies(journal: Journal, progress: Progress | None = None,
     return report
 
 
-def _read_copy(path: Path, journal: Journal, batch: list[tuple[Path, dict, bytes]], report: Report) -> None:
+def _read_copy(path: Path, journal: Journal, batch: list[tuple[Path, dict[str, Any], bytes]], report: Report) -> None:
     """Into the batch; a copy byte for byte like one merged already is moved
     at once (merging it again would change nothing)."""
     import hashlib
@@ -251,7 +251,7 @@ def _read_copy(path: Path, journal: Journal, batch: list[tuple[Path, dict, bytes
             report.left.append((path, str(exc)))
 
 
-def _merge_batch(journal: Journal, batch: list[tuple[Path, dict, bytes]], report: Report) -> None:
+def _merge_batch(journal: Journal, batch: list[tuple[Path, dict[str, Any], bytes]], report: Report) -> None:
     """One save for the batch; if it fails, one for each copy, so that one
     that cannot be merged is left and the rest are not."""
     if not batch:

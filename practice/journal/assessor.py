@@ -134,8 +134,8 @@ class Assessor:
             else:
                 found = series(log.results, test)
             lines.append((test, found))
-        found = self.findings(log)
-        return Overview(lines, open_suggestions(found.suggestions, log.choices), found.notes,
+        judged = self.findings(log)
+        return Overview(lines, open_suggestions(judged.suggestions, log.choices), judged.notes,
                         list(active(log.choices).values()), self.due(log), self.blocked())
 
     def findings(self, log: AssessLog | None = None) -> Findings:

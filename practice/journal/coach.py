@@ -22,7 +22,7 @@ from practice.day.kit import needs
 from practice.daylog import DayKind, DayRecord, Leg, Volume
 from practice.errors import UsageError
 from practice.journal.journal import Journal
-from practice.day.view import Edit
+from practice.day.view import Edit, Switched
 from practice.programme import education, gates, leave_out, pain
 from practice.programme.levels import LEVEL_EVERY_DAYS, current_levels
 from practice.programme.log import Answers, Change, Clearance, LevelChange
@@ -39,7 +39,7 @@ from practice.programme.screening import (
     open_emergency,
     screening_mode,
 )
-from practice.validate.routine import dose_problems
+from practice.catalog.fit import dose_problems
 
 WALK = "walk"
 HISTORY_DAYS = 120
@@ -202,7 +202,7 @@ class Coach:
         the load recorded last, else kg)."""
         return step_apply.record_load(self.journal, exercise_id, value, unit)
 
-    def switch(self, exercise_id: str, on: bool):
+    def switch(self, exercise_id: str, on: bool) -> Switched:
         """Turn an exercise on or off; a gated one only once its gate is met."""
         exercise = self.journal.exercise(exercise_id)
         if on and exercise.id in gates.GATES:
@@ -253,7 +253,7 @@ class Coach:
         problems = dose_problems(exercise, exercise.level(level), own.dose)
         if problems and not reset:
             raise DoseChoice(exercise, level, own.dose)
-        routine = settings.routine.with_own("doses", exercise.id, None if reset else own._replace(level=level))
+        routine = settings.routine.with_dose(exercise.id, None if reset else own._replace(level=level))
         self.journal.db.put_settings(settings._replace(routine=routine))
 
     # The day --------------------------------------------------------------------

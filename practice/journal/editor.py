@@ -6,18 +6,23 @@ off until their gate is met."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import NamedTuple
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, NamedTuple
 
 from practice.day.kit import KIT_WORDS, needs, ruled_out
 from practice.catalog import Dose, Exercise, Level, Phase, Schedule
 from practice.catalog.bounds import FIELDS
-from practice.catalog.dose import kind_of
+from practice.catalog.dose import changed, kind_of
+from practice.catalog.fit import days_for, dose_for
 from practice.day.choices import OwnDose, RoutineSettings
 from practice.journal.own_catalog import OwnExercise, from_data
 from practice.errors import UsageError
 from practice.validate import Invalid
 from practice.validate import routine as check
+
+if TYPE_CHECKING:
+    from practice.day.view import Switched
+    from practice.journal.journal import Journal
 
 
 class KitChange(NamedTuple):
@@ -28,22 +33,24 @@ class KitChange(NamedTuple):
     """Exercises switched off that the kit now allows (and no gate holds back)."""
 
 
-def changed_dose(base: Dose, changes: dict[str, object]) -> Dose:
+def changed_dose(base: Dose, changes: Mapping[str, int | Iterable[int] | None]) -> Dose:
     """``base`` with the fields given changed (None: as it is); a field its
-    kind of dose does not have is refused."""
+    kind of dose does not have is refused. A pyramid's ladder is the one
+    field given as numbers."""
     given = {k: v for k, v in changes.items() if v is not None}
     kind = kind_of(base)
     wrong = sorted(set(given) - set(FIELDS[kind]))
     if wrong:
         words = ", ".join(FIELDS[kind])
         raise Invalid(f"dose: a {kind} dose has no {wrong[0]}; it has {words}")
-    if "ladder" in given:
-        given["ladder"] = tuple(given["ladder"])  # type: ignore[arg-type]
-    return base._replace(**given)
+    dose = base
+    for field, value in given.items():
+        dose = changed(dose, field, value if isinstance(value, int) else tuple(value))
+    return dose
 
 
 class RoutineEditor:
-    def __init__(self, journal) -> None:
+    def __init__(self, journal: Journal) -> None:
         from practice.journal.coach import Coach
 
         self.journal = journal
@@ -54,10 +61,10 @@ class RoutineEditor:
 
     # Built-in and own exercises ---------------------------------------------
 
-    def switch(self, exercise_id: str, on: bool):
+    def switch(self, exercise_id: str, on: bool) -> Switched:
         return self.coach.switch(exercise_id, on)
 
-    def set_dose(self, exercise_id: str, **changes: object) -> Dose:
+    def set_dose(self, exercise_id: str, **changes: int | Iterable[int] | None) -> Dose:
         """The exercise's dose at its level now, with ``changes`` (seconds,
         reps, sets, rest, ladder); back to the level's dose drops the person's own."""
         exercise = self.journal.exercise(exercise_id)
@@ -66,9 +73,9 @@ class RoutineEditor:
             return self.save_own(own._replace(dose=changed_dose(own.dose, changes)), new=False).levels[0].dose
         level = self._level(exercise)
         routine = self.journal.db.settings().routine
-        dose = check.dose_for(exercise, level, changed_dose(routine.dose(exercise, level), changes))
-        self.journal.change_routine(lambda r: r.with_own("doses", exercise.id,
-                                                    None if dose == level.dose else OwnDose(level.number, dose)))
+        dose = dose_for(exercise, level, changed_dose(routine.dose(exercise, level), changes))
+        chosen = None if dose == level.dose else OwnDose(level.number, dose)
+        self.journal.change_routine(lambda r: r.with_dose(exercise.id, chosen))
         return dose
 
     def set_days(self, exercise_id: str, days: Schedule | str) -> Schedule:
@@ -78,17 +85,17 @@ class RoutineEditor:
             own = OwnExercise.of(self._own(exercise_id))._replace(days=schedule)
             return self.save_own(own, new=False).schedule
         level = self._level(exercise)
-        check.days_for(exercise, level, schedule)
+        days_for(exercise, level, schedule)
         planned = level.schedule or exercise.schedule
-        own = None if schedule == planned else schedule
-        self.journal.change_routine(lambda r: r.with_own("days", exercise.id, own))
+        chosen = None if schedule == planned else schedule
+        self.journal.change_routine(lambda r: r.with_days(exercise.id, chosen))
         return schedule
 
     def reset(self, exercise_id: str) -> bool:
         """Back to the level's dose and the plan's days; False if it was so."""
         exercise = self.journal.exercise(exercise_id)
         return self.journal.change_routine(
-            lambda r: r.with_own("doses", exercise.id, None).with_own("days", exercise.id, None))
+            lambda r: r.with_dose(exercise.id, None).with_days(exercise.id, None))
 
     def move(self, exercise_id: str, delta: int) -> bool:
         """One or more places earlier (negative) or later within its phase."""
@@ -136,15 +143,24 @@ class RoutineEditor:
                           check.days(days) if isinstance(days, str) else days, kit, tuple(cues), caution, flare_safe)
         return self.save_own(own, new=True)
 
-    def edit_own(self, exercise_id: str, **changes: object) -> Exercise:
-        """Change what an own exercise is (name, phase, days, kit, cues,
-        caution, flare_safe; its dose with :meth:`set_dose`)."""
+    def edit_own(self, exercise_id: str, *, name: str | None = None, phase: Phase | str | int | None = None,
+                 dose: Dose | None = None, days: Schedule | str | None = None, kit: str | None = None,
+                 cues: Iterable[str] | None = None, caution: str | None = None,
+                 flare_safe: bool | None = None) -> Exercise:
+        """Change what an own exercise is (None leaves a field as it is; its
+        dose also with :meth:`set_dose`)."""
         own = OwnExercise.of(self._own(exercise_id))
-        if changes.get("phase") is not None:
-            changes["phase"] = check.phase(changes["phase"])
-        if isinstance(changes.get("days"), str):
-            changes["days"] = check.days(changes["days"])
-        return self.save_own(own._replace(**{k: v for k, v in changes.items() if v is not None}), new=False)
+        return self.save_own(OwnExercise(
+            own.id,
+            own.name if name is None else name,
+            own.phase if phase is None else check.phase(phase),
+            own.dose if dose is None else dose,
+            own.days if days is None else check.days(days) if isinstance(days, str) else days,
+            own.kit if kit is None else kit,
+            own.cues if cues is None else tuple(cues),
+            own.caution if caution is None else caution,
+            own.flare_safe if flare_safe is None else flare_safe,
+        ), new=False)
 
     def save_own(self, own: OwnExercise, new: bool) -> Exercise:
         """Check and keep an own exercise; today's plan follows."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from practice import validate
 from practice.catalog import Catalog, Exercise, FlareGate, Phase, load_catalog
@@ -214,7 +214,7 @@ class Journal:
             if day >= today:  # the live plan follows the change (a new kind, say)
                 after = self._current(after, day, today, settings).record
             if after != stored:
-                future = day > today and after.ticks.keys() <= stored.ticks.keys()  # type: ignore[union-attr]
+                future = day > today and stored is not None and after.ticks.keys() <= stored.ticks.keys()
                 validate.record(after, day if future else today)
                 self.db.put(after, at=self.moment())
         return Edit(self._current(after, day, today, settings), current.record)
@@ -305,9 +305,10 @@ class Journal:
         self, pain: int | None, after: bool = False, day: date | None = None, expect: date | None = None
     ) -> Edit:
         """Record pain from 0 to 10 before (or ``after``) the session; None clears it."""
-        field = "pain_after" if after else "pain_before"
-        validate.pain(pain, field)
-        return self.edit(lambda record: record._replace(**{field: pain}), day, expect)
+        validate.pain(pain, "pain_after" if after else "pain_before")
+        if after:
+            return self.edit(lambda record: record._replace(pain_after=pain), day, expect)
+        return self.edit(lambda record: record._replace(pain_before=pain), day, expect)
 
     def set_note(self, note: str, day: date | None = None, expect: date | None = None) -> Edit:
         note = validate.text(note.strip(), "note", validate.NOTE_LIMIT)
@@ -346,9 +347,9 @@ class Journal:
         if stored is not None:
             self.db.put(self._current(stored, today, today, settings).record, at=self.moment())
 
-    def update_settings(self, **changes: object) -> Settings:
+    def update_settings(self, **changes: Any) -> Settings:
         """Change settings other than the routine (the safety acknowledgement,
-        the theme)."""
+        the theme), each given by its field's name in :class:`Settings`."""
         with self.db.transaction():
             settings = self.db.settings()._replace(**changes)
             self.db.put_settings(settings)
@@ -411,9 +412,10 @@ class Journal:
     def pain(self) -> tuple[dict[date, int], dict[date, int]]:
         """Every pain check-in up to today: (before the session, after it), by day."""
         today = self.today()
-        return tuple(  # type: ignore[return-value]
+        before, after = (
             {d: v for d, v in self.db.scores(field).items() if d <= today} for field in ("pain_before", "pain_after")
         )
+        return before, after
 
     def first_day(self) -> date | None:
         """The first recorded day, from which every figure counts."""

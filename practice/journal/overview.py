@@ -4,12 +4,15 @@ state, level, dose and days, and how long the days ahead will take."""
 from __future__ import annotations
 
 from datetime import timedelta
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from practice.catalog import Dose, Exercise, Level, Schedule
 from practice.catalog.bounds import describe
 from practice.day.kit import needs
 from practice.daylog import DayKind
+
+if TYPE_CHECKING:
+    from practice.journal.journal import Journal
 
 
 class Line(NamedTuple):
@@ -47,7 +50,7 @@ class Line(NamedTuple):
         ])
 
 
-def lines(journal) -> list[Line]:
+def lines(journal: Journal) -> list[Line]:
     routine = journal.db.settings().routine
     levels = journal.levels()
     found = []
@@ -63,7 +66,7 @@ def lines(journal) -> list[Line]:
     return found
 
 
-def preview(journal) -> str:
+def preview(journal: Journal) -> str:
     """How long the days take: today, and the range over this week's normal days."""
     from practice.day.plan import plans_for
 
@@ -72,5 +75,5 @@ def preview(journal) -> str:
     week = [today + timedelta(days=n) for n in range(7)]
     plans = plans_for(week, catalog, settings.routine, DayKind.NORMAL, levels, limit=journal.limit())
     minutes = [max(1, round(p.estimate_seconds() / 60)) if p.due else 0 for p in plans]
-    week = f"{min(minutes)} min" if min(minutes) == max(minutes) else f"{min(minutes)} to {max(minutes)} min"
-    return f"Today {len(plans[0].due)} exercises, about {minutes[0]} min · this week {week} a day · * yours"
+    span = f"{min(minutes)} min" if min(minutes) == max(minutes) else f"{min(minutes)} to {max(minutes)} min"
+    return f"Today {len(plans[0].due)} exercises, about {minutes[0]} min · this week {span} a day · * yours"

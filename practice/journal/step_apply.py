@@ -14,7 +14,7 @@ from practice.day.choices import OwnDose
 from practice.errors import UsageError
 from practice.programme.levels import current_levels
 from practice.programme.log import Change, Decline, LevelChange, Load
-from practice.validate.routine import dose_for, dose_problems, physio_problems
+from practice.catalog.fit import dose_for, dose_problems, physio_problems
 
 if TYPE_CHECKING:
     from practice.journal.journal import Journal
@@ -66,7 +66,7 @@ def _set_dose(journal: Journal, exercise: Exercise, level: int, dose: Dose) -> N
     else:
         own = OwnDose(level, dose_for(exercise, at, dose))
     settings = journal.db.settings()
-    journal.db.put_settings(settings._replace(routine=settings.routine.with_own("doses", exercise.id, own)))
+    journal.db.put_settings(settings._replace(routine=settings.routine.with_dose(exercise.id, own)))
 
 
 def leave_out(journal: Journal, suggestion: Suggestion) -> Exercise | None:

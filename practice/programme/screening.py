@@ -29,7 +29,7 @@ does not diagnose, and it never reassures.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date, timedelta
 from enum import Enum
 from typing import NamedTuple
@@ -149,7 +149,7 @@ def is_emergency(question: str) -> bool:
     return question in EMERGENCY_QUESTIONS
 
 
-def _wanted(mode: Mode):  # type: ignore[no-untyped-def]
+def _wanted(mode: Mode) -> Callable[[str], bool]:
     return is_emergency if mode is Mode.EMERGENCY else (lambda q: not is_emergency(q))
 
 
@@ -293,7 +293,7 @@ def leg_news(records: Mapping[date, DayRecord], day: date) -> bool:
 
 
 def findings(records: Mapping[date, DayRecord], mornings: pain.Scores, today: date,
-             flare_days: Iterable[date] = (), test_stops: Iterable[tuple[int, date]] = ()) -> list[Finding]:
+             flare_days: pain.Days = (), test_stops: Iterable[tuple[int, date]] = ()) -> list[Finding]:
     """Everything in the last 30 days that calls for questions, oldest first."""
     since = today - timedelta(days=FULL_EVERY_DAYS)
     found = []

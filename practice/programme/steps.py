@@ -30,9 +30,9 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from practice.catalog import Dose, Exercise, Level
+from practice.catalog import Dose, Exercise, HoldDose, Level, PyramidDose, RepsDose
 from practice.catalog.bounds import problems, span
-from practice.catalog.dose import kind_of
+from practice.catalog.dose import changed, kind_of
 from practice.programme.log import Load
 
 MAX_RISE = Fraction(3, 2)
@@ -55,12 +55,11 @@ INCREMENT = {"kg": Fraction(1, 2), "lb": Fraction(1)}
 def brief(dose: Dose) -> str:
     """"10 x 1", "30 s x 2", "8 s x 5-3-1": a dose in a few characters, for
     saying what a step changes."""
-    kind = kind_of(dose)
-    if kind == "reps":
+    if isinstance(dose, RepsDose):
         return f"{dose.reps} x {dose.sets}"
-    if kind == "hold" and dose.seconds >= 300 and dose.reps == 1:
+    if isinstance(dose, HoldDose) and dose.seconds >= 300 and dose.reps == 1:
         return f"{dose.seconds / 60:g} min"  # a walk
-    if kind == "hold":
+    if isinstance(dose, HoldDose):
         return f"{dose.seconds} s x {dose.reps}"
     return f"{dose.seconds} s x {'-'.join(map(str, dose.ladder))}"
 
@@ -86,7 +85,7 @@ def up(level: Level, dose: Dose, longer: bool = True) -> Dose | None:
     for field in ORDER[kind_of(dose)]:
         if field == "seconds" and not longer:
             continue
-        step = _ladder_up(level, dose, limit) if field == "ladder" else _raised(level, dose, field, limit)
+        step = _ladder_up(level, dose, limit) if isinstance(dose, PyramidDose) else _raised(level, dose, field, limit)
         if step is not None:
             return step
     return None
@@ -96,22 +95,22 @@ def _raised(level: Level, dose: Dose, field: str, limit: Fraction) -> Dose | Non
     """``field`` raised as far as the range and the limit allow; a set added
     with fewer repetitions in each when a whole set is too big a step."""
     high = span(level.dose, level.bounds, field)[1]
-    value = getattr(dose, field)
+    value: int = getattr(dose, field)
     best = None
     for v in range(value + 1, high + 1):
-        candidate = dose._replace(**{field: v})
+        candidate = changed(dose, field, v)
         if candidate.work() > limit:
             break
         if fits(level, candidate):
             best = candidate
-    if best is None and field == "sets" and value < high:
+    if best is None and field == "sets" and isinstance(dose, RepsDose) and value < high:
         reps = span(level.dose, level.bounds, "reps")[0]
         split = [dose._replace(sets=value + 1, reps=r) for r in range(dose.reps - 1, reps - 1, -1)]
         return next((c for c in split if c.work() <= limit and c.work() > dose.work() and fits(level, c)), None)
     return best
 
 
-def _ladder_up(level: Level, dose, limit: Fraction) -> Dose | None:
+def _ladder_up(level: Level, dose: PyramidDose, limit: Fraction) -> Dose | None:
     """Each step of the pyramid one or more repetitions up, towards McGill's
     pyramid with its first step at the top of the range (each step 2 fewer
     than the one before: 5-3-1, 6-4-2, 8-6-4); a step already above it stays."""
@@ -144,23 +143,22 @@ def landing(level: Level, work: int) -> Dose:
     return dose
 
 
-def _lowered(dose, field: str, low: int) -> Dose | None:
+def _lowered(dose: Dose, field: str, low: int) -> Dose | None:
     """``field`` one lower, not below ``low``; None if it cannot go lower."""
-    if field == "ladder":
+    if field == "ladder" and isinstance(dose, PyramidDose):
         steps = tuple(max(low, v - 1) for v in dose.ladder)
         return None if steps == dose.ladder else dose._replace(ladder=steps)
-    value = getattr(dose, field)
-    return None if value <= low else dose._replace(**{field: value - 1})
+    value: int = getattr(dose, field)
+    return None if value <= low else changed(dose, field, value - 1)
 
 
 def down(level: Level, dose: Dose) -> Dose | None:
     """A step down within ``level``: a set fewer, or else the top repetitions
     (a hold fewer, or a shorter hold; a pyramid one lower at each step);
     None when nothing can drop within the level's range."""
-    kind = kind_of(dose)
-    if kind == "reps":
+    if isinstance(dose, RepsDose):
         tries = [("sets", 1), ("reps", max(1, round(dose.reps * DOWN_SHARE)))]
-    elif kind == "hold":
+    elif isinstance(dose, HoldDose):
         tries = [("reps", 1), ("seconds", max(1, round(dose.seconds * DOWN_SHARE)))]
     else:
         tries = [("ladder", 1), ("seconds", 1)]
@@ -169,8 +167,8 @@ def down(level: Level, dose: Dose) -> Dose | None:
         if field == "ladder":
             candidate = _lowered(dose, field, low)
         else:
-            value = getattr(dose, field)
-            candidate = dose._replace(**{field: max(low, value - by)}) if value > low else None
+            value: int = getattr(dose, field)
+            candidate = changed(dose, field, max(low, value - by)) if value > low else None
         if candidate is not None and fits(level, candidate):
             return candidate
     return None
@@ -181,7 +179,7 @@ def load_up(load: Load) -> Load | None:
     is more than 10% of the load."""
     amount, step = load.exact, INCREMENT[load.unit]
     target = amount * (1 + LOAD_STEP)
-    steps = max(amount / step + 1, _nearest(target / step), _up(amount * (1 + LOAD_LEAST) / step))
+    steps = max(amount / step + 1, Fraction(_nearest(target / step)), Fraction(_up(amount * (1 + LOAD_LEAST) / step)))
     new = _up(steps) * step
     if new > amount * (1 + LOAD_MOST):
         return None

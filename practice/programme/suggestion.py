@@ -36,7 +36,7 @@ class Suggestion(NamedTuple):
     def direction(self) -> str:
         """"dose" or "load" within the level; "up" or "down" a level."""
         if self.change in (Change.DOSE, Change.LOAD):
-            return self.change.value
+            return str(self.change.value)  # a str already; mypy reads a narrowed member's value as Any
         return "up" if self.to > 0 and self.change is Change.UP else "down"
 
     def target(self, exercise: Exercise) -> str:

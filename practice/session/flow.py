@@ -184,13 +184,14 @@ class Flow:
     def _enter(self, stage: Stage, now: float) -> None:
         self.stage, self._began = stage, now
 
-    def _start_exercise(self, now: float, ready: int | None = None) -> None:
+    def _start_exercise(self, now: float, ready: int | None = None) -> Run:
         item = self.item
         assert item is not None
         ready = self.settings.get_ready if ready is None else ready
-        self.run = Run(steps_for(item.dose, self.settings.paced, ready, item.extras), now)
+        run = self.run = Run(steps_for(item.dose, self.settings.paced, ready, item.extras), now)
         self._counted, self._halfway = None, False
         self._enter(Stage.EXERCISE, now)
+        return run
 
     def _go_to(self, index: int, now: float) -> None:
         """The exercise at ``index``, after its phase's introduction if it is
@@ -230,8 +231,10 @@ class Flow:
         """Whether go_on would do anything now."""
         if self.stage is not Stage.EXERCISE:
             return self.stage is not Stage.DONE
-        step = self.run.step if self.run is not None else None
-        return step is not None and (step.kind.pause or (_may_end_early(self.item) and self.run.may_end(now)))
+        run = self.run
+        step = run.step if run is not None else None
+        return run is not None and step is not None and (
+            step.kind.pause or (_may_end_early(self.item) and run.may_end(now)))
 
     def rated(self, now: float) -> list[Event]:
         """The rating was given: on to what is next."""
@@ -264,12 +267,12 @@ class Flow:
         self.settings = self.settings._replace(paced=paced)
         item, before = self.item, self.run
         if self.stage is Stage.EXERCISE and item is not None and isinstance(item.dose, RepsDose):
-            self._start_exercise(now, ready=0)
+            run = self._start_exercise(now, ready=0)
             step = before.step if before is not None else None
-            if step is not None and step.kind is StepKind.SET:
-                self.run.seek(step.number, step.side, before.reps_done, now)
+            if before is not None and step is not None and step.kind is StepKind.SET:
+                run.seek(step.number, step.side, before.reps_done, now)
             elif step is not None and step.kind in (StepKind.UP, StepKind.TOP, StepKind.DOWN):
-                self.run.seek(step.set_number, step.side, step.number - 1, now)
+                run.seek(step.set_number, step.side, step.number - 1, now)
 
     def finish_early(self, now: float) -> Done | None:
         """End the exercise now; the seconds held so far are what was done."""

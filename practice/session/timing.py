@@ -122,11 +122,11 @@ def _paced(dose: RepsDose, side: str | None, set_number: int) -> list[Step]:
     up = max(1, dose.tempo // 3)
     steps = []
     for rep in range(1, dose.reps + 1):
-        common = {"side": side, "number": rep, "of": dose.reps, "set_number": set_number, "sets": dose.sets}
-        steps.append(Step(StepKind.UP, up, **common))
+        lift = Step(StepKind.UP, up, side=side, number=rep, of=dose.reps, set_number=set_number, sets=dose.sets)
+        steps.append(lift)
         if dose.top_hold:
-            steps.append(Step(StepKind.TOP, dose.top_hold, **common))
-        steps.append(Step(StepKind.DOWN, max(1, dose.tempo - up), **common))
+            steps.append(lift._replace(kind=StepKind.TOP, seconds=dose.top_hold))
+        steps.append(lift._replace(kind=StepKind.DOWN, seconds=max(1, dose.tempo - up)))
     return steps
 
 
@@ -164,7 +164,7 @@ class Run:
         self._began = now
         """When the current step began, moved on by the time spent paused."""
         self._paused_at: float | None = None
-        self._extra = 0
+        self._extra: float = 0
         """Seconds added to (or taken from) the current step."""
         self._top_began: float | None = None
 

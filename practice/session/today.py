@@ -78,8 +78,8 @@ class Session:
             line = pain.NOT_EASING_WORDS + (f" ({count} level suggestion{'s' if count > 1 else ''}: l)" if count else "")
         elif count:
             line = f"{count} level suggestion{'s' if count > 1 else ''}: press l (nothing changes without your yes)."
-        elif start:
-            line = triage.words(settings.triage, self.day)  # type: ignore[arg-type]  # start: it is there
+        elif start and settings.triage is not None:
+            line = triage.words(settings.triage, self.day)
         else:
             line = self._assess_line()  # worked out only when nothing above comes first
             quiet = bool(line)

@@ -39,6 +39,7 @@ def work_out(journal: Journal) -> dict[str, Any]:
     """Today's status from the log: what ``backtui status --json`` prints."""
     coach = Coach(journal)
     inputs = coach.inputs()
+    assert inputs.view is not None  # the coach's inputs always hold today's view
     data = status_json(inputs.view, journal.stats())
     data["mode"] = coach.mode(inputs).value
     advice = coach.advice(inputs)

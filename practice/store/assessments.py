@@ -9,8 +9,9 @@ result that could not be entered cannot be loaded either.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 from practice import validate
 from practice.assess.records import AssessLog, Choice, Result
@@ -18,6 +19,7 @@ from practice.store.lists import documents, in_order
 from practice.store.schema import Damaged
 
 RESULTS, CHOICES = "assessments", "assessment_choices"
+T = TypeVar("T")
 _OPTIONAL = ("side", "value", "version", "stopped")
 
 
@@ -57,16 +59,21 @@ _FIELDS = {
 
 def check(tables: dict[str, Any]) -> None:
     """Raise :class:`Damaged` unless both tables have their shape."""
-    for name, build, checked in ((RESULTS, _result, validate.result), (CHOICES, _choice, validate.choice)):
-        for key, doc in documents(tables, name):
-            if not doc.keys() <= _FIELDS[name] or not all(
-                    type(doc.get(f)) is int for f in ("at", "day", *(("basis",) if name == CHOICES else ()))):
-                raise Damaged(f"{name}/{key}: a field")
-            if name == RESULTS and type(doc.get("notes", [])) is not list:
-                raise Damaged(f"{name}/{key}: notes")
-            try:
-                if not validate.MIN_DAY.toordinal() <= doc["day"] <= _LAST_DAY.toordinal():
-                    raise validate.Invalid("day")
-                checked(build(doc), _LAST_DAY)
-            except (validate.Invalid, KeyError, ValueError, OverflowError, TypeError):
-                raise Damaged(f"{name}/{key}: not a self-test {'result' if name == RESULTS else 'answer'}") from None
+    _check(tables, RESULTS, _result, validate.result)
+    _check(tables, CHOICES, _choice, validate.choice)
+
+
+def _check(tables: dict[str, Any], name: str, build: Callable[[dict[str, Any]], T],
+           checked: Callable[[T, date], object]) -> None:
+    for key, doc in documents(tables, name):
+        if not doc.keys() <= _FIELDS[name] or not all(
+                type(doc.get(f)) is int for f in ("at", "day", *(("basis",) if name == CHOICES else ()))):
+            raise Damaged(f"{name}/{key}: a field")
+        if name == RESULTS and type(doc.get("notes", [])) is not list:
+            raise Damaged(f"{name}/{key}: notes")
+        try:
+            if not validate.MIN_DAY.toordinal() <= doc["day"] <= _LAST_DAY.toordinal():
+                raise validate.Invalid("day")
+            checked(build(doc), _LAST_DAY)
+        except (validate.Invalid, KeyError, ValueError, OverflowError, TypeError):
+            raise Damaged(f"{name}/{key}: not a self-test {'result' if name == RESULTS else 'answer'}") from None

@@ -98,11 +98,12 @@ def implied(key: str, value: Any) -> int:
     """When a cell whose edit time is not kept was edited: a ticked entry
     when it was ticked, a stop when it was made; anything else at 0 (an
     older backtui's, or unknown)."""
+    at: int = 0
     if key == "stop":
-        return value["at"]
-    if key not in DAY_CELLS and isinstance(value, dict) and value.get("ticks") is not None:
-        return value["ticks"]
-    return 0
+        at = value["at"]
+    elif key not in DAY_CELLS and isinstance(value, dict) and value.get("ticks") is not None:
+        at = value["ticks"]
+    return at
 
 
 def settings_cells(doc: Mapping[str, Any]) -> Cells:

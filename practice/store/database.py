@@ -32,7 +32,7 @@ and declines an ``at``; days keep the times :meth:`Database.put` is given.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
@@ -60,7 +60,7 @@ class Database:
         """The database at ``path``; ``now`` stamps each change (see :mod:`practice.store.cells`)."""
         self._db = TinyDB(path, storage=SafeJSONStorage, now=now)
         self._now = now
-        self.storage: SafeJSONStorage = self._db.storage  # type: ignore[assignment]
+        self.storage: SafeJSONStorage = self._db.storage  # type: ignore[assignment]  # TinyDB types it as any Storage
         # TinyDB's per-table query cache cannot see other processes' writes.
         self._days = self._db.table("days", cache_size=0)
         self._exercises = self._db.table("exercises", cache_size=0)
@@ -131,7 +131,7 @@ class Database:
         return {date.fromordinal(int(key)): doc[field] for key, doc in stored.items() if field in doc}
 
     def settings(self) -> Settings:
-        doc = self._settings.get(doc_id=SETTINGS_DOC) or {}
+        doc: Mapping[str, Any] = self._settings.get(doc_id=SETTINGS_DOC) or {}
         return Settings(
             routine=routine_fields.decode(doc),
             day_start_hour=doc.get("day_start_hour", DEFAULT_DAY_START_HOUR),
@@ -185,7 +185,8 @@ class Database:
         """The day documents as stored, by day number (the string JSON keys
         hold), read in one go: TinyDB's ``get`` would check the file once
         for each day."""
-        return (self.storage.read() or {}).get(self._days.name, {})
+        days: dict[str, dict[str, Any]] = (self.storage.read() or {}).get(self._days.name, {})
+        return days
 
     # Writing (inside a transaction) ------------------------------------------
 

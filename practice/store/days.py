@@ -9,13 +9,13 @@ of daily practice near 1 MB.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date
 from typing import Any, NamedTuple
 
 from tinydb.table import Table
 
-from practice.catalog.dose import dose_data
+from practice.catalog.dose import Dose, dose_data
 from practice.validate.routine import dose_from
 
 from practice.daylog import EMPTY, DayKind, DayRecord, Leg, Rating, Stop, Volume
@@ -25,9 +25,9 @@ DocWriter = Callable[[Table, dict[int, "dict[str, Any] | None"]], None]
 
 class StoredPlan(NamedTuple):
     ids: tuple[str, ...]
-    levels: dict[str, int]
+    levels: Mapping[str, int]
     volume: Volume
-    doses: dict[str, Any]
+    doses: Mapping[str, Dose]
     """Exercise id -> the dose kept for it, where it was not the level's."""
 
 
@@ -99,7 +99,7 @@ def plan_data(record: DayRecord) -> dict[str, Any]:
     return doc
 
 
-def _plan_key(doc: Any) -> tuple:
+def _plan_key(doc: Any) -> tuple[tuple[str, ...], tuple[int, ...], str, str]:
     doses = json.dumps(doc["doses"], sort_keys=True) if "doses" in doc else ""
     return (tuple(doc["ids"]), tuple(doc.get("levels", ())), doc.get("volume", "full"), doses)
 
@@ -174,7 +174,7 @@ def decode(day: date, doc: dict[str, Any], names: Names) -> DayRecord:
     )
 
 
-def by_name(interned: dict[str, Any] | None, names: dict[str, str]) -> dict[str, Any]:
+def by_name(interned: dict[str, Any] | None, names: dict[str, str]) -> Mapping[str, Any]:
     if not interned:
-        return EMPTY  # type: ignore[return-value]
+        return EMPTY
     return dict(zip(map(names.__getitem__, interned), interned.values()))

@@ -4,7 +4,8 @@ them is a routine of defaults). Encoded, decoded and shape-checked here."""
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable, Mapping
+from typing import Any
 
 from practice import validate
 from practice.catalog import Schedule
@@ -26,7 +27,7 @@ def encode(routine: RoutineSettings) -> dict[str, Any]:
     return doc
 
 
-def decode(doc: dict[str, Any]) -> RoutineSettings:
+def decode(doc: Mapping[str, Any]) -> RoutineSettings:
     kit = doc.get("kit")
     return RoutineSettings(
         enabled=frozenset(doc.get("enabled", ())),

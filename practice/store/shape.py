@@ -14,7 +14,7 @@ old one (:mod:`practice.store.known`) are damage too.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from itertools import chain
 from typing import Any, NoReturn
 
@@ -231,7 +231,7 @@ def _settings_cell(key: str) -> bool:
         len(exercise_id) <= validate.SLUG_LIMIT and validate.SLUG.fullmatch(exercise_id) is not None)
 
 
-_SETTINGS_FIELDS = {
+_SETTINGS_FIELDS: dict[str, Callable[[Any], bool]] = {
     "enabled": lambda v: type(v) is list and all(_is_text(i, validate.SLUG_LIMIT) for i in v),
     "disabled": lambda v: type(v) is list and all(_is_text(i, validate.SLUG_LIMIT) for i in v),
     "day_start_hour": routine_fields.fits(validate.day_start),

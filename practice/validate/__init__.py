@@ -43,8 +43,8 @@ from practice.assess.protocol import (
 from practice.assess.records import ANSWERS, Choice, Result
 from practice.assess.records import KINDS as EXTRA_KINDS
 from practice.daylog import DayKind, DayRecord, Leg, Rating
-from practice.catalog.slug import SLUG, SLUG_LIMIT
-from practice.errors import Invalid, UsageError
+from practice.catalog.slug import SLUG as SLUG, SLUG_LIMIT as SLUG_LIMIT  # the gate's too
+from practice.errors import Invalid as Invalid, UsageError  # what the gate raises
 from practice.printable import visible
 from practice.day.triage import MAX_WALK_NOW, Episode, Flares, Triage
 
@@ -88,8 +88,8 @@ def day_from_text(text: str, today: date, field: str = "date") -> date:
     if word == "tomorrow":
         return in_range(today + timedelta(days=1), field)
     relative = _RELATIVE.fullmatch(word)
-    if word in ("today", "yesterday") or relative:
-        back = 0 if word == "today" else 1 if word == "yesterday" else int(relative.group(1))  # type: ignore[union-attr]
+    back = int(relative.group(1)) if relative else {"today": 0, "yesterday": 1}.get(word)
+    if back is not None:
         if back > (today - MIN_DAY).days:
             raise Invalid(f"{field}: {text.strip()} goes back before {MIN_DAY}")
         return today - timedelta(days=back)
@@ -124,7 +124,9 @@ def moment(value: int, field: str) -> int:
 def moment_from_text(value: object, field: str) -> int:
     """An ISO 8601 time with a UTC offset, as whole Unix seconds."""
     try:
-        at = datetime.fromisoformat(value)  # type: ignore[arg-type]
+        if not isinstance(value, str):
+            raise TypeError(value)
+        at = datetime.fromisoformat(value)
     except (TypeError, ValueError):
         raise Invalid(f"{field}: not an ISO 8601 time") from None
     if at.tzinfo is None:
@@ -349,7 +351,7 @@ def _stored_test(value: object, field: str) -> Test:
 
 def side(value: object, field: str = "side") -> str | None:
     if value is None or value in SIDES:
-        return value  # type: ignore[return-value]
+        return value
     raise Invalid(f"{field}: a side is left or right")
 
 

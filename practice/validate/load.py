@@ -28,8 +28,8 @@ def load(value: object, unit_: object, field: str = "load") -> Load:
         if not _NUMBER.fullmatch(text):
             raise Invalid(f"{field}: {text[:20]!r} is not a weight such as 12 or 12.5")
         amount = Fraction(text.replace(",", "."))
-    elif type(value) in (int, float):
-        amount = Fraction(value).limit_denominator(1000)  # type: ignore[arg-type]
+    elif type(value) is int or type(value) is float:
+        amount = Fraction(value).limit_denominator(1000)
     else:
         raise Invalid(f"{field}: expected a number")
     if amount * 10 != int(amount * 10):
@@ -48,5 +48,5 @@ def load_data(value: object, field: str = "load") -> Load:
     return load(value["amount"], value["unit"], field)
 
 
-def data(load_: Load) -> dict:
+def data(load_: Load) -> dict[str, object]:
     return {"amount": load_.number, "unit": load_.unit}

@@ -24,6 +24,7 @@ from __future__ import annotations
 import secrets
 from collections.abc import Iterable
 from functools import lru_cache
+from typing import Any
 
 from practice.catalog import Catalog, Dose, Exercise, Level, Phase, Schedule
 from practice.catalog.bounds import OWN_BOUNDS, PHYSIO_LIMITS, Bounds, problems
@@ -50,6 +51,8 @@ CUE_LIMIT = 200
 MAX_CUES = 8
 CAUTION_LIMIT = 500
 SIDE_WORD_LIMIT = 20
+_Key = tuple[tuple[str, str, object], ...]
+"""A dose's data as (field, type name, value) triples, a list's value a tuple."""
 PHASE_WORDS = {"release": Phase.RELEASE, "stretch": Phase.STRETCH, "lengthen": Phase.STRETCH,
                "glutes": Phase.GLUTES, "back": Phase.BACK, "strengthen": Phase.BACK}
 
@@ -155,11 +158,11 @@ def dose_from(value: object, field: str = "dose") -> Dose:
     return _dose_from(value, field)
 
 
-def _key(value: object) -> tuple | None:
+def _key(value: object) -> _Key | None:
     """A hashable form of a dose's data; None if it is not plain data."""
     if type(value) is not dict or len(value) > 12:
         return None
-    items = []
+    items: list[tuple[str, str, object]] = []
     for name, item in value.items():
         if type(item) is list and len(item) <= 10 and all(type(v) in (int, str, float, bool) for v in item):
             item = ("list", *item)
@@ -170,7 +173,7 @@ def _key(value: object) -> tuple | None:
 
 
 @lru_cache(maxsize=256)
-def _known_dose(key: tuple, field: str) -> Dose:
+def _known_dose(key: _Key, field: str) -> Dose:
     value = {name: list(item[1:]) if type(item) is tuple else item for name, _, item in key}
     return _dose_from(value, field)
 
@@ -190,7 +193,7 @@ def _dose_from(value: object, field: str) -> Dose:
     return dose
 
 
-def own_exercise(value: object, catalog: Catalog, field: str = "own exercise", kept: bool = False) -> dict:
+def own_exercise(value: object, catalog: Catalog, field: str = "own exercise", kept: bool = False) -> dict[str, Any]:
     """An own exercise as data, every field checked; returned tidied.
     ``kept``: one read back from the store, its text held to the bounds it
     was kept to (:func:`practice.validate.text`)."""

@@ -62,7 +62,7 @@ async def lateness(data_dir: Path) -> list[float]:
             deadline = flow.next_deadline(now)
             due[0] = None if deadline is None else now + deadline
 
-        screen.tick = timed_tick  # type: ignore[method-assign]
+        screen.tick = timed_tick  # type: ignore[method-assign]  # the benchmark times each tick
         await app.push_screen(screen)
         while flow.stage is not Stage.DONE:
             await asyncio.sleep(0.5)

@@ -22,6 +22,7 @@ from practice.catalog import RepsDose
 from practice.clock import Clock
 from practice.daylog import Rating
 from practice.day.plan import PlanItem
+from practice.programme.log import Load
 from practice.session.timing import ADJUST_SECONDS, EASED_AFTER, StepKind, steps_for
 
 
@@ -266,7 +267,7 @@ class ExerciseScreen(FloorScreen["ExerciseResult | None"]):
         self.timer.hold()
         journal = self.host.session.journal
 
-        def typed(load) -> None:  # type: ignore[no-untyped-def]  # a Load or None
+        def typed(load: Load | None) -> None:
             coach = self.host.session.coach
             if load is not None and self.host.save(
                     lambda: coach.set_load(self.exercise.id, load.number, load.unit)) is not None:

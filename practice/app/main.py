@@ -134,7 +134,7 @@ class BackApp(KeysInOrder, OneLineCrash):
         else:
             self._after_first_frame.append(callback)
 
-    def push_screen(self, screen, *args, **kwargs):  # type: ignore[no-untyped-def, override]
+    def push_screen(self, screen, *args, **kwargs):
         """A screen read from the floor (a timer, a test) opens clear of
         notices. Textual delivers a notice through the app's queue, so the
         clearing waits its turn there: a notice still on its way (the first
@@ -274,11 +274,11 @@ class BackApp(KeysInOrder, OneLineCrash):
 
     def fit_start(self, closed: Callable[[object], None] | None = None) -> None:
         """The questions that fit the start; what they set is said on Today."""
-        from practice.app.start_questions import TriageScreen
+        from practice.app.start_questions import Answers, TriageScreen
 
-        def answered(answers: object) -> None:
+        def answered(answers: Answers | None) -> None:
             if answers is not None:
-                self.save(lambda: self.session.coach.fit_start(*answers))  # type: ignore[misc]  # an Answers
+                self.save(lambda: self.session.coach.fit_start(*answers))
             if closed is not None:
                 closed(None)
 

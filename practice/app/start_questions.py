@@ -93,7 +93,7 @@ class TriageScreen(ModalScreen["Answers | None"]):
         question = QUESTIONS[self.index]
         self.given[question.field] = next(value for k, _, value in question.choices if k == key)
         if self.index + 1 == len(QUESTIONS):
-            self.dismiss(Answers(**self.given))  # type: ignore[arg-type]
+            self.dismiss(Answers._make(self.given[field] for field in Answers._fields))
             return
         self.index += 1
         self._show()

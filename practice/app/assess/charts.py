@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from fractions import Fraction
 from typing import NamedTuple
 
 from practice.app.chart import PAIN, Scale
@@ -42,10 +43,10 @@ FIGURES: dict[Kind, Callable[[float], str]] = {
 }
 
 
-def _number(value: object) -> float | None:
-    if isinstance(value, str):
-        return BAND_HEIGHTS.get(value)
-    return float(value)  # type: ignore[arg-type]
+def _number(value: int | str | Fraction | None) -> float | None:
+    if value is None or isinstance(value, str):
+        return None if value is None else BAND_HEIGHTS.get(value)
+    return float(value)
 
 
 def chart_for(test: Test, lines: list[Series], width: int) -> Drawn | None:

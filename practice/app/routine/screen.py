@@ -247,7 +247,7 @@ class RoutineScreen(ListPage):
         self.host.fit_start(lambda _: self.refresh_list())
 
 
-def _number(field: str, text: str) -> object:
+def _number(field: str, text: str) -> int | tuple[int, ...]:
     """A dose field as typed: a whole number (a pyramid: numbers joined by -)."""
     parts = text.split("-") if field == "ladder" else [text]
     if not all(p.isdigit() and len(p) <= 4 for p in parts):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import re
 
 import pytest
 from apps import (
@@ -523,11 +524,31 @@ async def test_nothing_is_clipped(journal, size):
         assert routine.region.bottom <= size[1] - 2  # above the status and footer lines
         if size[1] >= 40:
             assert routine.virtual_size.height <= routine.scrollable_content_region.height  # no scrolling
-        assert all(line == line.rstrip() or not line.rstrip().endswith("…") for line in routine.text)  # no name cut
+        assert_names_whole(routine)
         await open_exercise(pilot, "psoas-kneeling-stretch")
         for widget_id in ("#count", "#bar", "#stop-rule"):
             region = app.screen.query_one(widget_id).region
             assert region.height > 0 and region.bottom <= size[1] - 1 and region.right <= size[0]
+
+
+def assert_names_whole(routine: RoutineList) -> None:
+    """Nothing on Today is cut short, and every row's name is there word for
+    word: on its line, or wrapped onto the lines under it (the dose and kit
+    columns stand between a line's end and the next)."""
+    text = "\n".join(routine.text)
+    assert "…" not in text
+    for shown in routine.rows:
+        words = r"(?: +|[^\n]*\n +)".join(map(re.escape, shown.name_text.split()))
+        assert re.search(words, text), f"{shown.name_text!r} is not shown whole in:\n{text}"
+
+
+async def test_names_wrap_whole_in_a_narrow_terminal(journal):
+    app = app_for(journal)
+    async with app.run_test(size=(48, 60)) as pilot:
+        await pilot.pause()
+        routine = app.screen.query_one(RoutineList)
+        assert any(not any(r.name_text in line for line in routine.text) for r in routine.rows)  # some wrap
+        assert_names_whole(routine)
 
 
 async def test_the_loaded_log_is_left_out_of_garbage_collection_while_the_app_runs(journal):

@@ -17,7 +17,7 @@ import pytest
 
 from practice import __version__
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SOURCES = ("pyproject.toml", "README.md", "LICENSE", "practice", "man")
 
 

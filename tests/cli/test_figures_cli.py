@@ -11,7 +11,7 @@ import pytest
 
 from practice.catalog import load_catalog
 
-DATA = Path(__file__).resolve().parent / "data"
+DATA = Path(__file__).resolve().parents[1] / "data"
 GOLDEN = ("glute-bridge", "bird-dog", "psoas-kneeling-stretch")
 
 

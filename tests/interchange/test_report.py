@@ -9,7 +9,7 @@ from fixed_history import build, build_assessments, build_programme
 from practice.cli import main
 from practice.interchange.report import build_report
 
-GOLDEN = Path(__file__).parent / "data" / "report-4-weeks.md"
+GOLDEN = Path(__file__).resolve().parents[1] / "data" / "report-4-weeks.md"
 
 
 def test_the_report_of_a_fixed_history(journal):

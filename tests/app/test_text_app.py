@@ -1,7 +1,7 @@
 """Text from data is text in the app (issue 19): an own exercise's name,
 cues and caution, a note, a reason or a file name never crashes, freezes or
 steers the app or the terminal, on whichever screen shows it. The
-reproductions from the issue, one test each; tests/test_text_walk.py walks
+reproductions from the issue, one test each; tests/system/test_text_walk.py walks
 every screen with generated text."""
 
 from __future__ import annotations

@@ -13,7 +13,7 @@ from practice.cli import manpage
 from practice.cli.completion import script
 from practice.cli.parser import COMMANDS, full_parser
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_the_command_prints_the_script(cli):

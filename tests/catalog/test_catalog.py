@@ -24,7 +24,7 @@ from practice.daylog import DayKind
 from practice.programme.gates import GATES
 from practice.day.plan import RoutineSettings, plan_for
 
-FACTS = Path(__file__).resolve().parents[2] / "shared" / "content" / "exercise-facts.md"
+FACTS = Path(__file__).resolve().parents[3] / "shared" / "content" / "exercise-facts.md"
 PROGRESSION = FACTS.with_name("progression-facts.md")
 
 EXPECTED_IDS = {

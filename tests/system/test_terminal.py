@@ -138,7 +138,7 @@ def test_bursts_of_keys_give_what_the_same_keys_typed_slowly_give(tmp_path):
         # phase 2, tick, up, skip for another reason with no reason, down two, tick
         terminal.burst("2", "Space", "k", "s", "o", "Enter", "j", "j", "Space")
         terminal.wait_for(r" 4/\d+ done")
-        now = status()  # what the same keys typed one by one give (tests/test_app.py checks that)
+        now = status()  # what the same keys typed one by one give (tests/app/test_app.py checks that)
         assert set(now["done_ids"]) == {"hamstring-lying-static-stretch", "it-band-lateral-thigh-roll",
                                         "piriformis-roll", "psoas-kneeling-stretch"}
         assert "hamstring-foam-roll" not in now["todo_ids"]

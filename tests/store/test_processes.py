@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ticker import tick_number
 
-TICKER = Path(__file__).with_name("ticker.py")
+TICKER = Path(__file__).resolve().parents[1] / "ticker.py"
 KILLS = 200
 
 

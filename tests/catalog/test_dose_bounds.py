@@ -8,7 +8,8 @@ import json
 
 import pytest
 
-from practice.catalog import HoldDose, RepsDose, load_catalog
+from practice.catalog import HoldDose, PyramidDose, RepsDose, load_catalog
+from practice.catalog.fit import nearest_level
 from practice.journal.editor import RoutineEditor
 from practice.validate import Invalid
 from practice.validate.routine import dose_problems, own_dose_problems
@@ -72,6 +73,17 @@ def test_the_bounds_of_the_facts_at_and_around_each_edge(exercise_id, level, fie
 ])
 def test_own_exercises_take_a_walk_and_stay_bounded(dose, ok):
     assert (own_dose_problems(dose) == []) is ok
+
+
+@pytest.mark.parametrize("ladder, ok", [((8, 6, 4), True), ((8,), True), ((8, 6, 4, 2), False), ((4, 6), False)])
+def test_a_pyramid_has_one_to_three_steps_each_no_more_than_the_one_before(ladder, ok):
+    assert (own_dose_problems(PyramidDose(8, ladder)) == []) is ok
+
+
+def test_of_two_levels_as_near_the_lower_is_named():
+    zip_up = load_catalog()["abdominal-zip-up"]
+    dose = HoldDose(10, reps=5, rest=5)  # too many holds for level 2; levels 1 and 3 both take it
+    assert nearest_level(zip_up, zip_up.level(2), dose).number == 1
 
 
 def test_an_own_walk_of_an_hour_is_kept(journal):

@@ -99,6 +99,12 @@ def test_adherence_per_phase_over_windows():
     assert s.adherence[Phase.GLUTES][7] is None
 
 
+def test_the_thirty_day_window_reaches_thirty_days_back_and_no_further():
+    s = stats_of("P" + "C" * 30 + "P")  # a part-done day 31 days ago, then 30 complete days; today open
+    assert s.adherence[Phase.BACK][30] == 1
+    assert s.adherence[Phase.BACK][7] == 1
+
+
 def test_adherence_counts_today_once_complete():
     assert stats_of("PC").adherence[Phase.BACK][7] == 1 / 2
     assert stats_of("PP").adherence[Phase.BACK][7] == 0 / 1

@@ -53,6 +53,18 @@ def test_a_gate_counts_only_sessions_that_went_well(why, second, opens):
     assert (gates.closed(swing_gate(hinge(days_ago(3)), second), SWING) is None) is opens, why
 
 
+@pytest.mark.parametrize("why, scores, opens", [
+    ("7 mornings at 1", CALM, True),
+    ("3 check-ins this week, all 0 or 1", {days_ago(n): n % 2 for n in (0, 3, 6)}, True),
+    ("2 check-ins this week: too few", {days_ago(n): 0 for n in (0, 3)}, False),
+    ("a morning at 2", {**CALM, days_ago(4): 2}, False),
+    ("3 check-ins, one of them 8 days ago", {days_ago(n): 0 for n in (0, 3, 7)}, False),
+])
+def test_no_current_pain_is_three_check_ins_this_week_all_one_or_below(why, scores, opens):
+    inputs = swing_gate(hinge(days_ago(3)), hinge(days_ago(2)))._replace(mornings=scores)
+    assert (gates.closed(inputs, SWING) is None) is opens, why
+
+
 def test_a_partial_timed_session_does_not_count():
     bird = [DayRecord(days_ago(n), {BIRD: None}, (BIRD,), levels={BIRD: 3}, held={BIRD: 100}) for n in (2, 3)]
     whole = [r._replace(held={BIRD: 240}) for r in bird]  # 10 s x 6-4-2 each side

@@ -15,7 +15,7 @@ from practice.day.choices import OwnDose, RoutineSettings
 from practice.journal.coach import Coach
 from practice.daylog import DayKind, DayRecord, Leg, Rating, Volume
 from practice.programme import gates, pain
-from practice.programme.levels import current_levels, direction
+from practice.programme.levels import Session, current_levels, direction
 from practice.programme.log import Answers, Change, Clearance, Decline, LevelChange, QuestionSet
 from practice.programme.rules import Inputs, suggestions
 from practice.programme.screening import Mode, due, protected_days, screening_mode
@@ -102,6 +102,13 @@ def test_flare_days_that_continue_a_flare_do_not_reset_the_count():
     assert not pain.in_flare(TODAY, flare, scores)
 
 
+def test_not_easing_is_six_weeks_on_and_the_week_no_lower_than_it_was():
+    early = mornings(3, 3, 3, end=days_ago(42))
+    assert pain.not_easing({**early, **mornings(3, 3, 3)}, TODAY)  # the same average: not easing
+    assert not pain.not_easing({**early, **mornings(3, 3, 2)}, TODAY)  # a little lower: easing
+    assert not pain.not_easing({**early, **mornings(3, 3)}, TODAY)  # two check-ins: too few to say
+
+
 def test_a_flare_is_forgotten_after_two_weeks_without_one():
     assert pain.in_flare(TODAY, [days_ago(14)], {})
     assert not pain.in_flare(TODAY, [days_ago(15)], {})
@@ -184,6 +191,7 @@ def test_at_the_top_of_the_range_two_easy_sessions_suggest_one_level_up():
     ("a next morning not answered (P4)", lambda i: i._replace(mornings={
         d: s for d, s in i.mornings.items() if d != days_ago(1)})),
     ("a next morning +2 (P4, 9c)", lambda i: i._replace(mornings={**i.mornings, days_ago(1): 4})),
+    ("any morning +2 this week (9c)", lambda i: i._replace(mornings={**i.mornings, days_ago(5): 4})),
     ("a flare day (P5)", lambda i: i._replace(flare=True)),
     ("see-a-GP mode", lambda i: i._replace(paused=True)),
     ("a level change 6 days ago (8f)", lambda i: i._replace(changes=(
@@ -192,6 +200,14 @@ def test_at_the_top_of_the_range_two_easy_sessions_suggest_one_level_up():
 ])
 def test_any_condition_unmet_holds_the_level(why, change):
     assert suggestions(change(ready())) == [], why
+
+
+def test_only_a_whole_dose_on_an_ordinary_day_counts_towards_a_step_up():
+    dose = CATALOG[BRIDGE].level(1).dose
+    whole = Session(days_ago(1), 1, True, True, Rating.EASY, None, False, dose)
+    assert whole.qualifies(1, dose)
+    assert not whole._replace(full=False).qualifies(1, dose)  # a timer ended early (P1)
+    assert not whole._replace(ordinary=False).qualifies(1, dose)  # a lighter day's two thirds
 
 
 def test_a_self_test_cap_holds_a_step_up_past_it():
@@ -259,6 +275,8 @@ def test_a_bad_morning_within_a_week_of_a_step_up_steps_it_back_down():
     assert (suggestion.change, suggestion.to) == (Change.DOWN, 1) and "above usual" in suggestion.why
     older = LevelChange(days_ago(9), BRIDGE, 1, 2, Change.UP, "x")  # 8 days before the bad morning
     assert suggestions(inputs({}, scores, changes=(older,), level=2)) == []
+    later = LevelChange(days_ago(1), BRIDGE, 1, 2, Change.UP, "x")  # the day of the bad morning: after it
+    assert suggestions(inputs({}, scores, changes=(later,), level=2)) == []
 
 
 def test_at_most_two_steps_up_a_day():
@@ -285,6 +303,8 @@ def test_after_fourteen_days_away_one_session_a_level_lower_then_back():
     [down] = suggestions(inputs(away, SETTLED, level=3))
     assert (down.change, down.to) == (Change.BREAK, 2)
     assert suggestions(inputs({days_ago(13): session(days_ago(13), 3)}, SETTLED, level=3)) == []
+    [fourteen] = suggestions(inputs({days_ago(14): session(days_ago(14), 3)}, SETTLED, level=3))
+    assert fourteen.change is Change.BREAK  # a break of 14 days or more
     taken = LevelChange(days_ago(2), BRIDGE, 3, 2, Change.BREAK, down.why)
     back = {**away, days_ago(1): session(days_ago(1), 2, Rating.JUST_RIGHT)}
     [up] = suggestions(inputs(back, SETTLED, changes=(taken,), level=2))

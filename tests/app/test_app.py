@@ -49,6 +49,7 @@ SIZE = (80, 24)
 # First run and safety ---------------------------------------------------------
 
 
+@pytest.mark.slow
 async def test_first_run_shows_the_safety_notice_then_the_questions_then_today(journal, clock):
     app = app_for(journal, accepted=False)
     async with app.run_test(size=SIZE) as pilot:
@@ -210,6 +211,7 @@ async def test_undo_takes_back_the_last_change(journal):
         assert on_disk(journal).ticks == {}
 
 
+@pytest.mark.slow
 async def test_skip_says_which_choice_keeps_the_day_and_asks_for_an_optional_reason(journal):
     app = app_for(journal)
     async with app.run_test(size=SIZE) as pilot:
@@ -228,6 +230,7 @@ async def test_skip_says_which_choice_keeps_the_day_and_asks_for_an_optional_rea
         assert on_disk(journal).skips == {}
 
 
+@pytest.mark.slow
 async def test_a_skip_for_pain_says_what_comes_next_at_the_exercise_level(journal):
     app = app_for(journal)
     async with app.run_test(size=SIZE) as pilot:
@@ -337,6 +340,7 @@ def step(app) -> str:
     return str(app.screen.query_one("#step", Label).render())
 
 
+@pytest.mark.slow
 async def test_a_hold_counts_down_switches_sides_and_ticks_itself(journal, clock):
     app = app_for(journal)
     async with app.run_test(size=SIZE) as pilot:
@@ -370,6 +374,7 @@ async def test_the_timer_wakes_by_itself(journal, clock):
         assert digits(app) == "18"
 
 
+@pytest.mark.slow
 async def test_pause_resume_adjust_and_finish_early(journal, clock):
     app = app_for(journal)
     async with app.run_test(size=SIZE) as pilot:
@@ -393,6 +398,7 @@ async def test_pause_resume_adjust_and_finish_early(journal, clock):
     assert on_disk(journal).ratings == {"psoas-kneeling-stretch": Rating.JUST_RIGHT}
 
 
+@pytest.mark.slow
 async def test_escape_goes_back_without_ticking(journal, clock):
     app = app_for(journal)
     async with app.run_test(size=SIZE) as pilot:
@@ -407,6 +413,7 @@ async def test_escape_goes_back_without_ticking(journal, clock):
     assert on_disk(journal).ticks == {}
 
 
+@pytest.mark.slow
 async def test_the_get_ready_countdown_comes_first_and_a_stretch_can_end_when_it_eases(journal, clock):
     app = app_for(journal)
     async with app.run_test(size=SIZE) as pilot:
@@ -424,6 +431,7 @@ async def test_the_get_ready_countdown_comes_first_and_a_stretch_can_end_when_it
         assert "Resume" in keys and "Pause" not in keys
 
 
+@pytest.mark.slow
 async def test_the_draw_in_relaxes_between_its_five_holds(journal, clock):
     app = app_for(journal)
     async with app.run_test(size=SIZE) as pilot:
@@ -437,6 +445,7 @@ async def test_the_draw_in_relaxes_between_its_five_holds(journal, clock):
         assert "Hold 2 of 5" in step(app)
 
 
+@pytest.mark.slow
 async def test_reps_count_sets_top_holds_and_rest(journal, clock):
     app = app_for(journal)
     async with app.run_test(size=SIZE) as pilot:
@@ -461,6 +470,7 @@ async def test_reps_count_sets_top_holds_and_rest(journal, clock):
     assert on_disk(journal).ratings == {"glute-bridge": Rating.HARD}
 
 
+@pytest.mark.slow
 async def test_sharp_or_spreading_pain_ends_the_session_and_says_when_to_get_help(journal, clock):
     app = app_for(journal)
     clock.advance(minutes=5)  # the first run's questions a few minutes before
@@ -487,6 +497,7 @@ async def test_sharp_or_spreading_pain_ends_the_session_and_says_when_to_get_hel
     assert stop is not None and stop.exercise == "hamstring-lying-static-stretch"
 
 
+@pytest.mark.slow
 async def test_a_gated_exercise_says_why_and_offers_the_alternative(data_dir):
     clock = FakeClock("2026-11-23T07:30:00")  # a Monday: the prone hold is due
     journal = Journal(data_dir, clock)
@@ -516,6 +527,7 @@ async def test_the_chosen_theme_is_remembered(journal):
         assert app.theme == "nord"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)])
 async def test_nothing_is_clipped(journal, size):
     app = app_for(journal)
@@ -560,6 +572,7 @@ async def test_the_loaded_log_is_left_out_of_garbage_collection_while_the_app_ru
     assert gc.get_freeze_count() == 0  # and everything is collectable again afterwards
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("keys", [
     ("j", "space", "j", "space"),
     ("1", "j", "j", "j", "j", "enter"),

@@ -4,6 +4,7 @@ accepted and another declined."""
 
 from __future__ import annotations
 
+import pytest
 from apps import app_for, open_exercise, row
 
 from practice.app.assess.entries import NumberTestScreen, PainTestScreen, ThomasScreen
@@ -31,6 +32,7 @@ def results(journal: Journal) -> list[tuple]:
     return [(r.test, r.side, r.value, r.version, r.stopped, r.notes) for r in fresh.db.assessments().results]
 
 
+@pytest.mark.slow
 async def test_a_whole_run_from_today_to_the_results(journal, clock):
     app = app_for(journal)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -77,6 +79,7 @@ async def test_a_whole_run_from_today_to_the_results(journal, clock):
         assert "baseline" not in str(app.screen.query_one("#banner").render())
 
 
+@pytest.mark.slow
 async def test_a_test_stopped_for_pain_ends_the_run_and_asks_the_safety_questions(journal, clock):
     Assessor(journal).record("bridge-hold", 62)  # the one-leg bridge from now on
     clock.advance(days=14)
@@ -104,6 +107,7 @@ async def test_a_test_stopped_for_pain_ends_the_run_and_asks_the_safety_question
         assert "Stopped for pain, and recorded" in [n.message for n in app._notifications][-1]
 
 
+@pytest.mark.slow
 async def test_leg_symptoms_stop_a_typed_test_too(journal, clock):
     app = app_for(journal)
     clock.advance(minutes=5)  # the first run's questions a few minutes before
@@ -175,6 +179,7 @@ async def test_a_suggestion_accepted_shows_on_today_and_one_declined_is_remember
     assert Assessor(fresh).suggestions() == []  # the no is kept, the yes in force
 
 
+@pytest.mark.slow
 async def test_an_accepted_extra_runs_in_the_exercise_timer_and_can_be_taken_away(journal, clock):
     thomas_and_leg_raise(journal)
     assessor = Assessor(journal)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from apps import app_for, elapse, open_exercise
 from textual.widgets._footer import FooterKey
 
@@ -16,6 +17,7 @@ def shown(screen) -> list[str]:
     return [key.description for key in screen.query_one(KeyFooter).query(FooterKey)]
 
 
+@pytest.mark.slow
 async def test_the_footer_follows_the_keys_of_the_step(journal, clock):
     """Space counts a rep during a set and pauses the rest after it."""
     Coach(journal).set_level("glute-bridge", 2)  # 12 x 3, 3 s at the top

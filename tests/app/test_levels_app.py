@@ -4,6 +4,7 @@ rules out refused by the level dialog."""
 
 from __future__ import annotations
 
+import pytest
 from apps import app_for, open_exercise
 from programme_history import ready_to_step_up
 from support import FakeClock
@@ -39,6 +40,7 @@ async def test_the_levels_screen_says_a_dose_step_in_words_and_a_wait_for_kit(jo
         assert "needs a kettlebell or dumbbell" in str(app.screen.query_one("#why").render())
 
 
+@pytest.mark.slow
 async def test_the_load_is_typed_on_the_exercise_screen(data_dir):
     journal = Journal(data_dir, FakeClock(MONDAY))
     Coach(journal).set_level("step-up", 3)
@@ -57,6 +59,7 @@ async def test_the_load_is_typed_on_the_exercise_screen(data_dir):
     assert journal.db.programme().changes[-1].to_load == Load.of(25, "lb")
 
 
+@pytest.mark.slow
 async def test_a_loadless_level_has_no_load_key(journal):
     app = app_for(journal)
     async with app.run_test(size=SIZE) as pilot:
@@ -64,6 +67,7 @@ async def test_a_loadless_level_has_no_load_key(journal):
         assert not app.screen.query("#load-now") and not app.screen.check_action("load", ())
 
 
+@pytest.mark.slow
 async def test_the_level_dialog_refuses_a_level_the_kit_rules_out(data_dir):
     journal = Journal(data_dir, FakeClock(MONDAY))
     RoutineEditor(journal).set_kit(["ball"])

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
 from apps import answer_all_no, app_for, on_disk, open_exercise, row, screened, select
 from programme_history import ready_to_step_up
 
@@ -31,6 +32,7 @@ async def answer(pilot, yes_at: set[int], count: int = 17) -> None:
     await pilot.pause()
 
 
+@pytest.mark.slow
 async def test_an_emergency_yes_at_first_run_stops_the_day(journal):
     app = app_for(journal, accepted=False)
     async with app.run_test(size=SIZE) as pilot:
@@ -84,6 +86,7 @@ async def test_a_mistake_needs_the_second_confirmation(journal):
     assert Coach(journal).mode() is Mode.EMERGENCY
 
 
+@pytest.mark.slow
 async def test_a_see_a_gp_yes_keeps_to_flare_safe_levels_until_seen(journal):
     app = app_for(journal, accepted=False)
     async with app.run_test(size=SIZE) as pilot:
@@ -106,6 +109,7 @@ async def test_a_see_a_gp_yes_keeps_to_flare_safe_levels_until_seen(journal):
     assert Coach(journal).mode() is Mode.NORMAL
 
 
+@pytest.mark.slow
 async def test_a_step_up_is_offered_accepted_and_another_declined(journal):
     ready_to_step_up(journal, "glute-bridge", "bird-dog")
     app = app_for(journal)
@@ -147,6 +151,7 @@ async def test_a_rating_after_a_tick_with_space(journal):
     assert on_disk(journal).ratings["calf-foam-roll"].value == "easy"
 
 
+@pytest.mark.slow
 async def test_a_skip_for_pain_keeps_the_streak(journal, clock):
     yesterday = journal.today() - timedelta(days=1)
     for exercise_id in journal.view(yesterday).plan.due:
@@ -167,6 +172,7 @@ async def test_a_skip_for_pain_keeps_the_streak(journal, clock):
     assert journal.stats().streak == 2
 
 
+@pytest.mark.slow
 async def test_a_stop_for_pain_offers_the_level_below_next_time(journal, clock):
     Coach(journal).set_level("glute-bridge", 2)
     screened(journal)
@@ -203,6 +209,7 @@ async def test_the_about_page_has_the_points(journal):
         await answer_all_no(pilot, 0)
 
 
+@pytest.mark.slow
 async def test_choosing_a_level_by_hand_asks_twice_for_a_jump_up(journal):
     from practice.app.dialogs import LevelDialog
     from practice.app.exercise import ExerciseScreen

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+import pytest
 from apps import answer_all_no, app_for, on_disk, routine_text, row, screened, select
 from practice.app.main import make_app
 from fixed_history import FIRST, build
@@ -25,6 +26,7 @@ SIZE = (80, 24)
 TODAY = date(2026, 11, 21)
 
 
+@pytest.mark.slow
 async def test_the_morning_check_in_takes_three_keys_and_can_be_skipped(journal):
     app = app_for(journal)
     async with app.run_test(size=SIZE) as pilot:
@@ -44,6 +46,7 @@ async def test_the_morning_check_in_takes_three_keys_and_can_be_skipped(journal)
     assert (on_disk(journal).pain_before, on_disk(journal).pain_after) == (2, 10)
 
 
+@pytest.mark.slow
 async def test_a_high_morning_makes_a_flare_day_and_asks_the_emergency_questions(journal, clock):
     screened(journal)
     clock.advance(days=1)  # the questions were answered yesterday
@@ -65,6 +68,7 @@ async def test_a_high_morning_makes_a_flare_day_and_asks_the_emergency_questions
     assert len(journal.db.programme().answers) == 1 + 9  # yesterday's set, then today's nine one by one
 
 
+@pytest.mark.slow
 async def test_high_pain_right_now_offers_a_flare_day(journal, clock):
     screened(journal)
     clock.advance(days=1)
@@ -81,6 +85,7 @@ async def test_high_pain_right_now_offers_a_flare_day(journal, clock):
         assert row(app, "hamstring-dynamic-stiff-leg-deadlift").state is RowState.GATED  # no flare-safe level
 
 
+@pytest.mark.slow
 async def test_declining_the_flare_offer_keeps_a_normal_day(journal, clock):
     screened(journal)
     clock.advance(days=1)
@@ -116,6 +121,7 @@ async def test_a_note_for_the_day(journal):
     assert on_disk(journal).note == "stiff"
 
 
+@pytest.mark.slow
 async def test_finishing_the_day_asks_about_pain_after(journal):
     due = journal.view().plan.due
     for exercise_id in due[:-1]:
@@ -130,6 +136,7 @@ async def test_finishing_the_day_asks_about_pain_after(journal):
     assert on_disk(journal).pain_after == 2
 
 
+@pytest.mark.slow
 async def test_the_heatmap_moves_by_day_week_and_month(journal):
     build(journal)
     app = app_for(journal)
@@ -169,6 +176,7 @@ async def test_each_visit_shows_what_changed_since_the_last(journal):
         assert "Done: Calf roll" in str(detail.render())
 
 
+@pytest.mark.slow
 async def test_a_past_day_is_edited_only_after_confirming(journal):
     build(journal)
     missed = FIRST + timedelta(days=24)
@@ -189,6 +197,7 @@ async def test_a_past_day_is_edited_only_after_confirming(journal):
     assert list(on_disk(journal, missed).ticks) == ["calf-foam-roll"]
 
 
+@pytest.mark.slow
 async def test_the_confirmation_lists_the_changes_in_the_days_order(journal):
     build(journal)
     app = app_for(journal)
@@ -211,6 +220,7 @@ async def test_backtui_progress_opens_on_the_progress_screen(journal):
         assert isinstance(app.screen, TodayScreen)
 
 
+@pytest.mark.slow
 async def test_tab_never_stops_the_day_moving_and_nothing_scrolls(journal):
     build(journal)
     app = app_for(journal)
@@ -265,6 +275,7 @@ def test_the_adherence_columns_never_run_into_the_names():
     assert all(re.search(rf"{phase.title} {{2,}}100% 100%$", line) for phase, line in zip(Phase, lines))
 
 
+@pytest.mark.slow
 async def test_a_burst_of_toggles_in_a_past_day_keeps_every_one(journal):
     from apps import burst
 

@@ -5,6 +5,7 @@ the review, reach a step up when the rules say."""
 
 from __future__ import annotations
 
+import pytest
 from apps import app_for, on_disk, screened
 from test_guide import drive
 
@@ -80,6 +81,7 @@ def test_rate_from_the_shell(cli, journal):
     assert code == 2 and err.count("\n") == 1
 
 
+@pytest.mark.slow
 async def test_three_weeks_of_guided_mornings_rated_on_the_review_reach_a_step_up_when_the_rules_say(journal, clock):
     screened(journal)
     first_suggested = None

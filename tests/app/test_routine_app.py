@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from apps import answer_all_no, app_for, catch_up, on_disk, open_exercise
 from textual.widgets import Input
 
@@ -29,6 +30,7 @@ async def to_row(pilot, exercise_id: str) -> None:
         await pilot.press("down")
 
 
+@pytest.mark.slow
 async def test_the_kit_question_comes_after_the_safety_questions_and_shapes_the_plan(journal):
     app = app_for(journal, accepted=False)
     async with app.run_test(size=SIZE) as pilot:
@@ -48,6 +50,7 @@ async def test_the_kit_question_comes_after_the_safety_questions_and_shapes_the_
     assert journal.db.settings().routine.kit == frozenset({"ball"})
 
 
+@pytest.mark.slow
 async def test_the_routine_screen_switches_doses_days_and_order_from_the_keys(journal):
     app = app_for(journal)
     async with app.run_test(size=SIZE) as pilot:
@@ -78,6 +81,7 @@ async def test_the_routine_screen_switches_doses_days_and_order_from_the_keys(jo
                                                                                            "abdominal-zip-up"]
 
 
+@pytest.mark.slow
 async def test_a_level_change_asks_before_it_resets_a_dose_of_ones_own(journal):
     RoutineEditor(journal).set_dose("psoas-kneeling-stretch", seconds=45)
     app = app_for(journal)
@@ -96,6 +100,7 @@ async def test_a_level_change_asks_before_it_resets_a_dose_of_ones_own(journal):
     assert journal.db.settings().routine.doses == {}
 
 
+@pytest.mark.slow
 async def test_an_own_exercise_is_added_from_the_keys_and_done_with_its_timer(journal, clock):
     app = app_for(journal)
     async with app.run_test(size=SIZE) as pilot:
@@ -119,6 +124,7 @@ async def test_an_own_exercise_is_added_from_the_keys_and_done_with_its_timer(jo
     assert wall in record.ticks and record.held[wall] >= 20
 
 
+@pytest.mark.slow
 async def test_a_gated_exercise_is_refused_on_the_routine_screen(journal):
     app = app_for(journal)
     async with app.run_test(size=SIZE) as pilot:

@@ -5,6 +5,7 @@ symptoms say why the plan changed; the stop screen leads with what to do."""
 
 from __future__ import annotations
 
+import pytest
 from apps import answer_all_no, app_for, on_disk, row, screened
 
 from practice.app.dialogs import SafetyScreen, StoppedScreen
@@ -67,6 +68,7 @@ async def test_leaving_half_way_keeps_every_answer_given(journal):
         assert isinstance(pilot.app.screen, ScreeningScreen) and pilot.app.screen.asked == due.questions
 
 
+@pytest.mark.slow
 async def test_back_one_is_offered_only_over_a_no(journal):
     app = app_for(journal, accepted=False)
     async with app.run_test(size=SIZE) as pilot:

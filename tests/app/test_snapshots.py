@@ -146,6 +146,7 @@ def test_a_guided_hold(snap_compare, journal, clock, size):
     assert snap_compare(app_for(journal), terminal_size=size, run_before=run_before)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("size", SIZES)
 def test_a_self_test_hold(snap_compare, journal, clock, size):
     """The one-leg bridge under way on the left, 23 s in."""
@@ -206,6 +207,7 @@ def test_the_routine_screen(snap_compare, journal, size):
     assert snap_compare(app_for(journal), terminal_size=size, run_before=run_before)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("size", SIZES)
 def test_the_kit_question(snap_compare, journal, size):
     async def run_before(pilot):
@@ -215,6 +217,7 @@ def test_the_kit_question(snap_compare, journal, size):
     assert snap_compare(app_for(journal, accepted=False), terminal_size=size, run_before=run_before)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("size", SIZES)
 def test_a_dose_form(snap_compare, journal, size):
     async def run_before(pilot):
@@ -224,6 +227,7 @@ def test_a_dose_form(snap_compare, journal, size):
     assert snap_compare(app_for(journal), terminal_size=size, run_before=run_before)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("size", SIZES)
 def test_a_load_entry(snap_compare, data_dir, size):
     from apps import open_exercise

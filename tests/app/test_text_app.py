@@ -32,6 +32,7 @@ def own(journal: Journal, name: str, phase: str = "back") -> str:
                                           f"Caution: {name}").id
 
 
+@pytest.mark.slow
 async def test_an_own_exercise_named_with_markup_opens_its_exercise_screen(journal):
     name = "Dead bug [/b] x"
     exercise_id = own(journal, name)
@@ -86,6 +87,7 @@ async def test_a_past_day_holding_a_markup_name_is_edited_at_once(journal):
         assert isinstance(app.screen, ProgressScreen)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", ["[link='https://e.vil/x']Wall sit[/link]", "[@click=app.quit]Bridge march[/]"])
 async def test_markup_in_a_name_is_neither_a_link_nor_an_action(journal, name):
     exercise_id = own(journal, name)
@@ -113,6 +115,7 @@ async def test_a_conflict_copys_file_name_is_shown_as_text_in_the_notice(journal
         assert shows(app, name) and not steering(app)
 
 
+@pytest.mark.slow
 async def test_text_an_earlier_backtui_kept_with_a_bidi_override_is_shown_escaped(journal):
     """Such a name may no longer enter, but a file that holds one still
     loads, shows it as \\u202e, and takes changes."""

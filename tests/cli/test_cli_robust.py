@@ -100,6 +100,7 @@ def test_the_app_without_a_terminal_says_what_to_run_instead(data_dir, argv, ter
 # The data dir ---------------------------------------------------------------
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("argv", [["where"], ["status"], ["tick", "calf-foam-roll"], ["routine", "--all"]])
 def test_a_data_dir_that_is_a_file_is_one_line_and_exit_1(cli, data_dir, argv):
     data_dir.write_text("mine")

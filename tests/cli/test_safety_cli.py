@@ -115,6 +115,7 @@ def status(data) -> dict:
     return json.loads(done.stdout)
 
 
+@pytest.mark.slow
 @needs_tmux
 def test_screening_in_a_real_terminal(tmp_path):
     terminal, data = start(tmp_path, "screening")
@@ -148,6 +149,7 @@ def test_screening_answers_from_a_script_and_an_emergency_in_a_real_terminal(tmp
     assert status(data)["mode"] == "emergency"
 
 
+@pytest.mark.slow
 @needs_tmux
 def test_the_app_killed_right_after_a_first_run_emergency_yes_keeps_it(tmp_path):
     terminal, data = start(tmp_path)

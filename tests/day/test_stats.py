@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from datetime import date, timedelta
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -151,6 +152,7 @@ def test_strength_stays_between_zero_and_one(pattern):
     assert 0.0 <= stats_of(pattern).strength < 1.0
 
 
+@pytest.mark.slow
 @given(st.integers(min_value=1, max_value=400))
 def test_strength_of_n_complete_days_has_a_closed_form(n):
     assert math.isclose(stats_of("C" * n).strength, 1 - DAILY_MULTIPLIER**n)

@@ -308,6 +308,7 @@ def where(key: tuple) -> tuple | None:
     return None
 
 
+@pytest.mark.slow
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.sampled_from("ab"), min_size=0, max_size=16), edits("a"), edits("b"))
 def test_two_machines_merged_either_way_agree_and_lose_no_edit_unnamed(turns, a_edits, b_edits):

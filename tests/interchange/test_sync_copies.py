@@ -156,6 +156,7 @@ def many(data_dir: Path, tmp_path: Path, total: int = 10_000) -> dict[str, Path]
     return firsts
 
 
+@pytest.mark.slow
 def test_ten_thousand_copies_are_merged_and_summed_up_in_a_few_lines(cli, journal, data_dir, tmp_path):
     journal.tick("calf-foam-roll")
     firsts = many(data_dir, tmp_path)
@@ -172,6 +173,7 @@ def test_ten_thousand_copies_are_merged_and_summed_up_in_a_few_lines(cli, journa
     assert took < 30, took
 
 
+@pytest.mark.slow
 async def test_the_app_draws_within_2_s_over_ten_thousand_copies_and_q_leaves(journal, data_dir, tmp_path):
     """Each tool's copy among 10,000 real files: the first frame is up
     within 2 s, with a progress bar, and q leaves while the merge goes on."""
@@ -208,6 +210,7 @@ async def merged(pilot, limit: float = 60) -> None:
     await pilot.pause()
 
 
+@pytest.mark.slow
 async def test_the_app_merges_ten_thousand_copies_then_says_so_in_a_few_lines(journal, data_dir, tmp_path):
     journal.tick("calf-foam-roll")
     many(data_dir, tmp_path)
@@ -251,6 +254,7 @@ def test_a_copy_like_one_merged_before_it_is_moved_without_reading_it_again(cli,
                       f"it is now in merged/{TOOLS['syncthing'](2)}.")
 
 
+@pytest.mark.slow
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(how=damages)
 def test_any_damaged_copy_is_merged_or_set_aside_and_every_command_goes_on(how):

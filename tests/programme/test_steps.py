@@ -270,6 +270,7 @@ days = st.lists(st.tuples(st.sampled_from([True, True, True, True, False]),
 """Days mostly done, rated easy or just right, with settled mornings: steps happen."""
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(exercise=exercises, history=days)
 def test_no_suggested_step_raises_the_work_by_more_than_half(exercise, history):

@@ -142,6 +142,7 @@ async def drive(pilot, clock, seconds: float, step: float = 1.0) -> None:
     await pilot.pause()
 
 
+@pytest.mark.slow
 async def test_the_whole_routine_plays_from_one_key_to_the_session_review(journal, clock):
     due = [i for i in journal.view().plan.due if i != "walk"]  # the walk is for any time of the day
     app = app_for(journal)
@@ -162,6 +163,7 @@ async def test_the_whole_routine_plays_from_one_key_to_the_session_review(journa
     assert record.ratings == {i: Rating.JUST_RIGHT for i in due}
 
 
+@pytest.mark.slow
 async def test_pause_skip_back_and_stop_for_pain_mid_flow(journal, clock):
     app = app_for(journal)
     async with app.run_test(size=SIZE) as pilot:
@@ -183,6 +185,7 @@ async def test_pause_skip_back_and_stop_for_pain_mid_flow(journal, clock):
     assert "calf-foam-roll" in record.ticks and record.stop is not None
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("keys", [("x", "2"), ("x", "escape"), ("escape", "n")])
 async def test_a_question_over_a_paused_session_leaves_it_paused(journal, clock, keys):
     """Pain or leaving asks first and holds the session;
@@ -322,6 +325,7 @@ def test_switching_the_pace_mid_set_keeps_the_repetitions_done():
     assert (flow.run.step.kind, flow.run.step.number) == (StepKind.UP, 4)
 
 
+@pytest.mark.slow
 async def test_the_screen_shows_the_rep_big_and_each_key_only_where_it_acts(journal, clock):
     from practice.app.bignum import BigNumber
 

@@ -16,6 +16,7 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from support import FakeClock, unowed
@@ -135,6 +136,7 @@ documents = st.one_of(
 )
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(document=documents)
 def test_any_import_fails_in_one_line_or_keeps_every_command_working(document):
@@ -178,6 +180,7 @@ routine_documents = st.one_of(
 )
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(document=routine_documents)
 def test_any_routine_file_is_refused_changing_nothing_or_keeps_every_command_working(document):
@@ -257,6 +260,7 @@ def damage(raw: bytes, how) -> bytes:
     return bytes(data)
 
 
+@pytest.mark.slow
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(how=damages, backups_damaged=st.booleans())
 def test_a_damaged_database_is_recovered_or_refused_and_never_written_over(how, backups_damaged):

@@ -11,6 +11,7 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from ticker import tick_number
 
 TICKER = Path(__file__).resolve().parents[1] / "ticker.py"
@@ -43,6 +44,7 @@ def acknowledged(output: str) -> list[int]:
     return [int(line) for line in output.split("\n")[:-1] if line != "ready"]
 
 
+@pytest.mark.slow
 def test_sigkill_at_random_moments_loses_no_acknowledged_tick(data_dir):
     rng = random.Random(20261121)
     acked: list[int] = []
@@ -67,6 +69,7 @@ def test_sigkill_at_random_moments_loses_no_acknowledged_tick(data_dir):
     assert not list(data_dir.glob("*.corrupt-*"))
 
 
+@pytest.mark.slow
 def test_four_processes_ticking_at_once_lose_nothing(data_dir):
     per_process = 50
     children = [start(data_dir, p * per_process, per_process) for p in range(4)]

@@ -46,6 +46,7 @@ def wheel(dist: Path) -> Path:
     return found
 
 
+@pytest.mark.slow
 def test_twine_passes_both(dist):
     files = sorted(dist.iterdir())
     assert sorted(f.suffix for f in files) == [".gz", ".whl"]
@@ -82,6 +83,7 @@ def test_the_sdist_holds_what_the_wheel_is_built_from(dist):
     assert {"LICENSE", "man/backtui.1", "practice/catalog/exercises.json", "practice/app/backtui.tcss"} <= names
 
 
+@pytest.mark.slow
 def test_the_wheel_installs_into_a_fresh_venv_and_runs(dist, tmp_path):
     venv = tmp_path / "venv"
     run(sys.executable, "-m", "venv", "--without-pip", venv)

@@ -71,6 +71,7 @@ class Terminal:
         return False
 
 
+@pytest.mark.slow
 def test_a_person_ticks_two_exercises_looks_at_progress_and_status_sees_them(tmp_path):
     data = tmp_path / "data"
     terminal = Terminal(tmp_path / "tmux.sock")
@@ -117,6 +118,7 @@ def test_a_person_ticks_two_exercises_looks_at_progress_and_status_sees_them(tmp
     assert status["done_ids"] == ["calf-foam-roll", "it-band-lateral-thigh-roll"]
 
 
+@pytest.mark.slow
 def test_bursts_of_keys_give_what_the_same_keys_typed_slowly_give(tmp_path):
     data = tmp_path / "data"
     terminal = Terminal(tmp_path / "tmux.sock")

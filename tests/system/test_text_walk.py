@@ -245,6 +245,7 @@ def walk(text: Hostile, screens: bool) -> None:
             asyncio.run(every_screen(data_dir, kept, conflict_copy(data_dir, text)))
 
 
+@pytest.mark.slow
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=hostile)
 def test_generated_text_is_refused_or_printed_as_it_reads_by_every_command(text):

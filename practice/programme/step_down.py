@@ -53,7 +53,7 @@ def down(state: State, changes: Sequence[LevelChange], today: date, sore: frozen
     done = [s for s in state.history if s.done]
     changed = state.last.day if state.last is not None else None
     if (level > 1 and done and (today - done[-1].day).days >= BREAK_DAYS
-            and (changed is None or changed < done[-1].day)):
+            and (changed is None or changed <= done[-1].day)):
         away = (today - done[-1].day).days
         return Suggestion(exercise.id, Change.BREAK, level - 1,
                           f"{away} days since you last did it: one session at level {level - 1}, then back to {level}.",

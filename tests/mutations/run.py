@@ -90,7 +90,7 @@ MUTATIONS = [
     Mutation(SD, "BREAK_DAYS = 14\n", "BREAK_DAYS = 15\n"),
     Mutation(SD, "last.pain is not None and last.pain >= pain.RED", "last.pain is not None and last.pain > pain.RED"),
     Mutation(SD, "all(s.rating is Rating.HARD", "any(s.rating is Rating.HARD"),
-    Mutation(SD, "changed < done[-1].day", "changed <= done[-1].day"),
+    Mutation(SD, "changed <= done[-1].day", "changed < done[-1].day"),
     Mutation(SD, "<= c.day < day:", "<= c.day <= day:"),
     # gates
     Mutation(GA, "return len(week) >= 3 and max(week) <= 1", "return len(week) > 3 and max(week) <= 1"),

@@ -311,6 +311,15 @@ def test_after_fourteen_days_away_one_session_a_level_lower_then_back():
     assert (up.change, up.to) == (Change.UP, 3)
 
 
+def test_a_level_changed_on_the_day_of_the_last_session_still_gets_the_break():
+    """The change came with that session (a step up after it), not after the
+    time away: fourteen days later the break is offered all the same."""
+    last = days_ago(15)
+    stepped = LevelChange(last, BRIDGE, 2, 3, Change.UP, "x")
+    [down] = suggestions(inputs({last: session(last, 3)}, SETTLED, changes=(stepped,), level=3))
+    assert (down.change, down.to) == (Change.BREAK, 2)
+
+
 # Gates ---------------------------------------------------------------------------------
 
 

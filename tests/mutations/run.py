@@ -157,6 +157,9 @@ def main(argv: list[str]) -> int:
         for n, m in enumerate(MUTATIONS, 1):
             print(f"{n:3} {m.path}: {m.old.strip()!r} -> {m.new.strip()!r}")
         return 0
+    if not all(a.isdigit() and 1 <= int(a) <= len(MUTATIONS) for a in argv):
+        print(f"usage: run.py [--list | N ...] (N from 1 to {len(MUTATIONS)})", file=sys.stderr)
+        return 2
     chosen = [int(a) for a in argv] or range(1, len(MUTATIONS) + 1)
     survivors = []
     for n in chosen:

@@ -222,8 +222,9 @@ def settings(args: Namespace, ctx: Context) -> int:
     if args.day_start is not None:
         journal.set_day_start(args.day_start)
     switches = {"on": True, "off": False, None: None}
-    if any(v is not None for v in (args.get_ready, args.pace, args.sound, args.speech)):
-        journal.set_guide(args.get_ready, switches[args.pace], args.sound, switches[args.speech])
+    if any(v is not None for v in (args.get_ready, args.pace, args.sound, args.speech, args.figures)):
+        journal.set_guide(args.get_ready, switches[args.pace], args.sound, switches[args.speech],
+                          switches[args.figures])
     if args.retest_days is not None:
         journal.update_settings(retest_days=validate.retest_days(args.retest_days))
     if args.hamstring_test is not None:

@@ -185,6 +185,7 @@ def _settings(p: argparse.ArgumentParser) -> None:
     p.add_argument("--pace", choices=("on", "off"), help="guided repetitions at a set pace (on), or counted by hand")
     p.add_argument("--sound", choices=("sounds", "bell", "quiet"), help="cues in a guided session (default sounds)")
     p.add_argument("--speech", choices=("on", "off"), help="speak exercise names and sides (default off)")
+    p.add_argument("--figures", choices=("on", "off"), help="draw the movement beside the timer (default on)")
     p.add_argument("--retest-days", type=whole_number, metavar="N",
                    help="a self-assessment is due N days after the last, 7 to 14 (default 14)")
     p.add_argument("--hamstring-test", choices=("sit-and-reach", "straight-leg-raise"),

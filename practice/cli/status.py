@@ -16,7 +16,7 @@ from practice.status import cache as summary
 from practice.clock import SystemClock
 from practice.locations import database_path
 from practice.store import copies
-from practice.words import count, minutes, percent
+from practice.words import count, mat_and_walk, percent
 
 if TYPE_CHECKING:
     from practice.cli.context import Context
@@ -42,6 +42,11 @@ def current(ctx: Context) -> dict[str, Any]:
     return data if data is not None else ctx.keeper.write()
 
 
+def left_words(data: dict[str, Any]) -> str:
+    """How long what is left of today takes, from the status."""
+    return mat_and_walk(data["mat_seconds_left"], data["walk_seconds_left"])
+
+
 def text(data: dict[str, Any]) -> str:
     from datetime import date
 
@@ -57,7 +62,7 @@ def text(data: dict[str, Any]) -> str:
     elif data["complete"]:
         today = f"all {data['total']} done"
     else:
-        today = f"{data['done']}/{data['total']} done, {minutes(data['seconds_left'])} left"
+        today = f"{data['done']}/{data['total']} done, {left_words(data)} to go"
     windows = list(next(iter(data["adherence"].values())))
     lines = [
         f"{day:%A} {day.isoformat()}: {today}",

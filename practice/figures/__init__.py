@@ -33,6 +33,7 @@ from collections.abc import Mapping
 from practice.figures.data import ANY, Figure, OwnPose, load_figures
 from practice.figures.render import Picture, draw, picture
 from practice.figures.skeleton import Pose
+from practice.day.plan import PlanItem
 from practice.session.timing import StepKind
 
 __all__ = [
@@ -45,6 +46,7 @@ __all__ = [
     "base_poses",
     "draw",
     "figure_for",
+    "figure_of",
     "keyframe_for",
     "own_figure",
     "picture",
@@ -69,6 +71,11 @@ NO_POSE = "none"
 def figure_for(exercise_id: str, level: int | None = None) -> Figure | None:
     """The figure of a built-in exercise at ``level`` (None: it has none)."""
     return load_figures().get(exercise_id, level)
+
+
+def figure_of(item: PlanItem) -> Figure | None:
+    """The figure of an exercise on a day, at its level (None: it has none)."""
+    return None if item.exercise.own else figure_for(item.exercise.id, item.level.number)
 
 
 def frame_for(figure: Figure, kind: StepKind, number: int = 1) -> str:

@@ -104,6 +104,7 @@ DAY_FIELDS = {"kind": ("the kind of day", lambda v: "normal" if v is ABSENT else
 SETTINGS = {"kit": "your kit", "order": "the order of your routine", "day_start_hour": "the day start",
             "theme": "the theme", "rest_days": "the rest days allowed in any 7", "get_ready": "the get-ready countdown",
             "paced": "paced repetitions", "sound": "the sound cues", "speech": "speaking exercise names",
+            "figures": "the figures beside the timer",
             "owed": "the safety questions owed", "retest_days": "the days between self-assessments",
             "hamstring_test": "the hamstring self-test"}
 """Words for each whole setting (a setting without them shows its field name)."""

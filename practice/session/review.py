@@ -47,9 +47,9 @@ def _done(item: PlanItem, ticked: bool, held: int | None, skipped: str | None, p
     if stop is not None and stop.exercise == item.exercise.id:
         return "stopped the session (sharp or spreading pain)"
     if ticked:
-        planned = item.dose.held_seconds()
-        if held is not None and planned and held < planned:
-            return f"done in part: held {held} of {planned} s"
+        part = in_part(item, held)
+        if part:
+            return f"done in part: {part}"
         return f"done, held {held} s" if held else "done"
     if pain_skip:
         return f"skipped for pain ({skipped})" if skipped and skipped != "pain" else "skipped for pain"
@@ -58,6 +58,13 @@ def _done(item: PlanItem, ticked: bool, held: int | None, skipped: str | None, p
     if stop is not None:
         return "not done (the session was stopped)"
     return "any time today" if item.exercise.phase is Phase.WALK else "not done yet"
+
+
+def in_part(item: PlanItem, held: int | None) -> str:
+    """"held 6 of 60 s" for a dose of holds ended early (finished with
+    ``f``, and counted as done); "" for a whole one."""
+    planned = item.dose.held_seconds()
+    return f"held {held} of {planned} s" if held is not None and planned and held < planned else ""
 
 
 def unrated(view: DayView) -> bool:

@@ -143,7 +143,8 @@ async def test_today_shows_the_four_phases_in_order_with_counts(journal):
         assert headers[0].endswith("0/5")
         summary = str(app.screen.query_one("#summary").render())
         due = len(journal.view().plan.due)
-        assert "Saturday 21 November" in summary and f"0/{due}" in summary and "min left" in summary
+        assert "Saturday 21 November" in summary and f"0/{due}" in summary
+        assert summary.endswith(f"{journal.view().left.words()} to go")
         bridge = next(line for line in routine_text(app) if "Glute bridge" in line)
         assert "level 1 of 5" in bridge and "8 reps, 2 s at the top" in bridge  # strength starts at level 1
         assert focused_id(app) == "calf-foam-roll"

@@ -67,6 +67,7 @@ class GuideScreen(FloorScreen["bool | None"]):
     GuideScreen #guide-how { color: $text-muted; width: 100%; text-align: center; height: auto; max-height: 2; }
     GuideScreen.-setting-up #guide-how { color: $text; text-align: left; max-height: 10; }
     GuideScreen.-setting-up #guide-step { margin: 0; }
+    GuideScreen.-setting-up #guide-bar, GuideScreen.-setting-up #guide-next { display: none; }
     GuideScreen #guide-said { color: $warning; width: 100%; text-align: center; height: auto; }
     GuideScreen.-paused #guide-step { color: $warning; }
     GuideScreen.-paused #guide-count { color: $text-disabled; }

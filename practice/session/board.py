@@ -105,8 +105,8 @@ def board(flow: Flow, now: float) -> Board:
     else:
         after = flow.next_item
         coming = f"Then: {after.exercise.name}" if after else "Then: the end of the session"
-    before = current.kind in (StepKind.SWITCH, StepKind.READY)
-    side = following.side if before and following is not None else current.side
+    # a pause (get ready, relax, rest, a switch) shows the side about to work
+    side = following.side if current.kind.pause and following is not None else current.side
     left = run.remaining(now)
     words = step_words(current)
     total: float

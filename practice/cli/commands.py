@@ -111,7 +111,10 @@ def export(args: Namespace, ctx: Context) -> int:
 
     records = ctx.journal.records()
     if args.format == "csv":
-        text = export_csv(records)
+        from practice.day.plan import frozen_plan
+
+        catalog, levels = ctx.journal.catalog, ctx.journal.levels()
+        text = export_csv(records, {day: frozen_plan(record, catalog, levels) for day, record in records.items()})
     else:
         from practice.interchange.routine_file import document
 

@@ -46,7 +46,7 @@ def run_tui(args: Namespace, ctx: Context) -> int:
 def report(args: Namespace, ctx: Context) -> int:
     from practice.interchange.report import build_report
 
-    _write(build_report(ctx.journal, args.weeks), args.output, f"Wrote a {args.weeks}-week report", ctx)
+    _write(build_report(ctx.journal, args.weeks, args.format), args.output, f"Wrote a {args.weeks}-week report", ctx)
     return 0
 
 

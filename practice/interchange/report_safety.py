@@ -19,7 +19,7 @@ from practice.words import report_day
 
 MODE_WORDS = {
     Mode.EMERGENCY: "emergency mode (no exercises until they say a clinician has seen them)",
-    Mode.SEE_GP: "see-a-GP mode (gentle levels only until they say they have been seen)",
+    Mode.SEE_GP: "see-a-GP mode (no step up, the gentlest levels only, until they say they have been seen)",
 }
 
 

@@ -104,3 +104,32 @@ def _unpadded(report: str) -> str:
 
     return "\n".join(re.sub(r" *\| *", " | ", line).strip() if line.startswith("|") else line
                      for line in report.splitlines())
+
+
+def test_the_modes_are_told_apart_with_their_days(journal, clock):
+    from support import answer_set
+
+    from practice.day.triage import Episode, Flares
+    from practice.journal.coach import Coach
+
+    Coach(journal).fit_start(Episode.NEW, True, Flares.RARELY, 10)
+    answer_set(journal, yes={"G1"})  # a fever: see a GP
+    report = build_report(journal)
+    assert "- **See-a-GP mode**: Sat 21 Nov 2026\n" in report and "- **Emergency mode**: none\n" in report
+    assert ("- **The gentler start**: from Sat 21 Nov 2026 to Fri 4 Dec 2026 (pain goes into a leg, this bout "
+            "began under 6 weeks ago)\n") in report
+    assert ("- **In force today**: see-a-GP mode (no step up, the gentlest levels only, until they say they have "
+            "been seen); the gentler start, until Fri 4 Dec 2026\n") in report
+    assert "yes to G1 (see a GP: Have you had a fever" in report
+
+
+def test_leg_symptoms_by_day_and_what_they_left_out_on_an_ordinary_day(journal, clock):
+    Session(journal).morning(3, Leg.NONE)
+    clock.advance(days=1)
+    session = Session(journal)
+    session.morning(3, Leg.BOTH)  # a mild morning: no flare, but both legs
+    report = build_report(journal)
+    assert "1 morning of 2 checked in: Sun 22 Nov (both legs)" in report
+    assert "| Sun 22 Nov (today) | usual | 3 | both legs |" in _unpadded(report)
+    assert "| Sat 21 Nov | usual | 3 | none |" in _unpadded(report)
+    assert "- **Piriformis (deep glute) roll**: left out on 1 day. Leg symptoms this morning:" in report

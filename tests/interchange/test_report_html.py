@@ -106,5 +106,7 @@ def test_report_format_writes_each_to_a_file(cli, journal, tmp_path):
         target = tmp_path / f"report.{form}"
         code, out, _ = cli("report", "--format", form, "-o", str(target))
         assert code == 0 and "Wrote a 4-week report" in out
-        assert target.read_text("utf-8") == build_report(journal, form=form)
+        text = target.read_text("utf-8")
+        assert text == build_report(journal, form=form)
+        assert text.startswith("<!DOCTYPE html>" if form == "html" else "# backtui report: ")
     assert cli("report")[1] == build_report(journal)  # markdown is the default

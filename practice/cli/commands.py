@@ -114,7 +114,8 @@ def export(args: Namespace, ctx: Context) -> int:
         from practice.day.plan import frozen_plan
 
         catalog, levels = ctx.journal.catalog, ctx.journal.levels()
-        text = export_csv(records, {day: frozen_plan(record, catalog, levels) for day, record in records.items()})
+        text = export_csv(records, {day: frozen_plan(record, catalog, levels) for day, record in records.items()
+                                    if record.held})  # the plans say the seconds planned of each hold
     else:
         from practice.interchange.routine_file import document
 

@@ -112,7 +112,7 @@ def export_json(records: Mapping[date, DayRecord], exported_at: datetime, log: P
 
 
 def export_csv(records: Mapping[date, DayRecord], plans: Mapping[date, Plan] | None = None) -> str:
-    """A row a day; ``plans`` (each day's, as it kept it) gives the seconds
+    """A row a day; ``plans`` (a day's, as it kept it) gives the seconds
     each timed hold was planned for."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")

@@ -31,7 +31,8 @@ class Period(NamedTuple):
     records: dict[date, DayRecord]
     """Each recorded day's record (today's with its live plan)."""
     plans: dict[date, Plan]
-    """Each recorded day's plan as the day kept it, and today's."""
+    """The plan of each recorded day that timed a hold, as the day kept it
+    (it says the seconds planned), and today's."""
 
 
 def period(journal: Journal, weeks: int) -> Period:
@@ -42,7 +43,8 @@ def period(journal: Journal, weeks: int) -> Period:
     days = tuple(start + timedelta(days=n) for n in range((today - start).days + 1))
     records = journal.history(days)
     catalog, levels = journal.catalog, journal.levels()  # once: a year of days reads them
-    plans = {day: frozen_plan(record, catalog, levels) for day, record in records.items() if day != today}
+    plans = {day: frozen_plan(record, catalog, levels) for day, record in records.items()
+             if record.held and day != today}
     view = journal.view()
     plans[today] = view.plan
     if today in records or since is not None:
@@ -149,8 +151,9 @@ def _events(journal: Journal, days: Period, day: date) -> list[Item]:
         return []
     label, plan = day_label(day, days.today), days.plans.get(day)
     found = [Item("a fall or injury reported at the morning check-in", label)] if record.fall else []
+    noted = {*record.skips, *record.pain_during, *record.held}  # what can have a word said of it
     on_plan = record.plan or ()
-    ordered = [*on_plan, *sorted({*record.skips, *record.pain_during, *record.held} - set(on_plan))]
+    ordered = [*(i for i in on_plan if i in noted), *sorted(noted - set(on_plan))]
     for exercise_id in ordered:
         mark = record.mark(exercise_id)
         said = []

@@ -93,6 +93,8 @@ def _markdown_table(block: Table) -> str:
 def width(text: str) -> int:
     """Columns ``text`` takes in a fixed-width font: wide characters two,
     combining marks none."""
+    if text.isascii():
+        return len(text)
     return sum(0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 

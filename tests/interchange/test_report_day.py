@@ -124,7 +124,7 @@ def test_the_modes_are_told_apart_with_their_days(journal, clock):
 
 
 def test_leg_symptoms_by_day_and_what_they_left_out_on_an_ordinary_day(journal, clock):
-    Session(journal).morning(3, Leg.NONE)
+    Session(journal).morning(3, Leg.NONE, fall=True)
     clock.advance(days=1)
     session = Session(journal)
     session.morning(3, Leg.BOTH)  # a mild morning: no flare, but both legs
@@ -133,3 +133,4 @@ def test_leg_symptoms_by_day_and_what_they_left_out_on_an_ordinary_day(journal, 
     assert "| Sun 22 Nov (today) | usual | 3 | both legs |" in _unpadded(report)
     assert "| Sat 21 Nov | usual | 3 | none |" in _unpadded(report)
     assert "- **Piriformis (deep glute) roll**: left out on 1 day. Leg symptoms this morning:" in report
+    assert "- **Sat 21 Nov**: a fall or injury reported at the morning check-in\n" in report

@@ -46,7 +46,7 @@ def run_tui(args: Namespace, ctx: Context) -> int:
 def report(args: Namespace, ctx: Context) -> int:
     from practice.interchange.report import build_report
 
-    _write(build_report(ctx.journal, args.weeks), args.output, f"Wrote a {args.weeks}-week report", ctx)
+    _write(build_report(ctx.journal, args.weeks, args.format), args.output, f"Wrote a {args.weeks}-week report", ctx)
     return 0
 
 
@@ -111,7 +111,11 @@ def export(args: Namespace, ctx: Context) -> int:
 
     records = ctx.journal.records()
     if args.format == "csv":
-        text = export_csv(records)
+        from practice.day.plan import frozen_plan
+
+        catalog, levels = ctx.journal.catalog, ctx.journal.levels()
+        text = export_csv(records, {day: frozen_plan(record, catalog, levels) for day, record in records.items()
+                                    if record.held})  # the plans say the seconds planned of each hold
     else:
         from practice.interchange.routine_file import document
 

@@ -11,6 +11,7 @@ before) shows its set-up, step by step, then what its level changes.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from practice.day.length import length
@@ -105,8 +106,7 @@ def board(flow: Flow, now: float) -> Board:
     else:
         after = flow.next_item
         coming = f"Then: {after.exercise.name}" if after else "Then: the end of the session"
-    # a pause (get ready, relax, rest, a switch) shows the side about to work
-    side = following.side if current.kind.pause and following is not None else current.side
+    side = working_side(run.steps, run.index)
     left = run.remaining(now)
     words = step_words(current)
     total: float
@@ -124,6 +124,15 @@ def board(flow: Flow, now: float) -> Board:
     ready = current.kind is StepKind.READY
     return Board(title, where, paused or words, number, coming, set_up(item) if ready else item.level.how, ready,
                  total, progress, item, current, side)
+
+
+def working_side(steps: Sequence[Step], index: int) -> str | None:
+    """The side the figure shows during ``steps[index]``: a pause (get
+    ready, relax, rest, a switch) shows the side about to work."""
+    step = steps[index]
+    if step.kind.pause and index + 1 < len(steps):
+        return steps[index + 1].side
+    return step.side
 
 
 def _first_side(item: PlanItem) -> str | None:

@@ -294,7 +294,7 @@ class TodayScreen(BackScreen[None]):
         """The day's review: what was done, the ratings not given yet, the
         streak and what comes next; then pain after the session."""
         from practice.app.review_screen import ReviewScreen
-        from practice.session.review import lines
+        from practice.session.review import lines, summary
 
         self._reviewed = True
         view = self.session.view
@@ -308,7 +308,8 @@ class TodayScreen(BackScreen[None]):
             if closed is not None:
                 closed()
 
-        more = [*self.session.suggestion_lines(), *self.session.later_lines()]
+        more = [*self.session.suggestion_lines(), *self.session.later_lines(),
+                *summary(self.session.journal, view)]
         self.app.push_screen(ReviewScreen(title, lines(view), self.session.journal.stats(), more, rate), answered)
 
     def action_quit(self) -> None:

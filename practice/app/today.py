@@ -385,8 +385,19 @@ class TodayScreen(BackScreen[None]):
         self.app.push_screen(SkipDialog(row.item.exercise.name, row.item.level.number), skipped)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """The footer shows u only when there is something to undo."""
-        return self.session.can_undo if action == "undo" else True
+        """The footer shows only keys that act: u when there is something to
+        undo; no ticking, opening, skipping or guiding once the session was
+        stopped for pain or the safety answers call for emergency care; g
+        while something is left on the mat."""
+        if action == "undo":
+            return self.session.can_undo
+        view = self.session.view
+        over = view.record.stop is not None or self._advice.limit is Limit.STOPPED
+        if action in ("tick", "open", "skip"):
+            return not over
+        if action == "guide":
+            return not over and any(item.exercise.phase in MAT_PHASES for item in view.todo)
+        return True
 
     def action_undo(self) -> None:
         if not self.session.undoes_a_stop:

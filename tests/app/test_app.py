@@ -348,7 +348,7 @@ async def test_a_hold_counts_down_switches_sides_and_ticks_itself(journal, clock
         await open_exercise(pilot, "psoas-kneeling-stretch")
         screen = app.screen
         assert "level 2 of 3" in str(screen.query_one("#name").render())
-        assert "kneel" in str(screen.query_one("#how").render()).lower()  # the level's how-to
+        assert "kneel" in str(screen.query_one("#setup").render()).lower()  # the set-up and the level
         assert "Caution" in str(screen.query_one("#caution").render())
         assert digits(app) == "1:00" and "Hold · left" in step(app)
         await elapse(pilot, clock, 59.5)

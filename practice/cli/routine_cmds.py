@@ -104,7 +104,7 @@ def add(args: Namespace, ctx: Context) -> int:
         changes["ladder"] = None
     dose = changed_dose(base, changes)
     exercise = _editor(ctx).add_own(args.name, args.phase, dose, args.days, args.kit, args.cue, args.caution,
-                                    args.flare_safe == "yes")
+                                    args.flare_safe == "yes", args.pose or "none", args.works or "none")
     _show(ctx, exercise.id, args, "Added, your own:")
     return 0
 
@@ -112,7 +112,8 @@ def add(args: Namespace, ctx: Context) -> int:
 def edit(args: Namespace, ctx: Context) -> int:
     flare = {"yes": True, "no": False, None: None}[args.flare_safe]
     exercise = _editor(ctx).edit_own(args.id, name=args.name, phase=args.phase, days=args.days, kit=args.kit,
-                                     cues=tuple(args.cue) if args.cue else None, caution=args.caution, flare_safe=flare)
+                                     cues=tuple(args.cue) if args.cue else None, caution=args.caution, flare_safe=flare,
+                                     pose=args.pose, works=args.works)
     _show(ctx, exercise.id, args, "Changed, your own:")
     return 0
 

@@ -14,6 +14,7 @@ from practice.catalog import Dose, Exercise, Level, Phase, Schedule
 from practice.catalog.bounds import FIELDS
 from practice.catalog.dose import changed, kind_of
 from practice.catalog.fit import days_for, dose_for
+from practice.catalog.model import NO_POSE
 from practice.day.choices import OwnDose, RoutineSettings
 from practice.journal.own_catalog import OwnExercise, from_data
 from practice.errors import UsageError
@@ -133,22 +134,25 @@ class RoutineEditor:
     # Own exercises -------------------------------------------------------------
 
     def add_own(self, name: str, phase: Phase | str | int, dose: Dose, days: Schedule | str, kit: str,
-                cues: Iterable[str], caution: str, flare_safe: bool = False) -> Exercise:
+                cues: Iterable[str], caution: str, flare_safe: bool = False, pose: str = NO_POSE,
+                works: str = NO_POSE) -> Exercise:
         docs = self.journal.db.own_docs()
         taken = [d["id"] for d in docs] + [e.id for e in self.journal.catalog.exercises]
         if len(docs) >= check.MAX_OWN:
             raise Invalid(f"at most {check.MAX_OWN} exercises of your own (deleted ones count: they keep their days)")
         exercise_id = check.own_id_for(check.name(name), taken)
         own = OwnExercise(exercise_id, name, check.phase(phase), dose,
-                          check.days(days) if isinstance(days, str) else days, kit, tuple(cues), caution, flare_safe)
+                          check.days(days) if isinstance(days, str) else days, kit, tuple(cues), caution, flare_safe,
+                          pose, works)
         return self.save_own(own, new=True)
 
     def edit_own(self, exercise_id: str, *, name: str | None = None, phase: Phase | str | int | None = None,
                  dose: Dose | None = None, days: Schedule | str | None = None, kit: str | None = None,
                  cues: Iterable[str] | None = None, caution: str | None = None,
-                 flare_safe: bool | None = None) -> Exercise:
+                 flare_safe: bool | None = None, pose: str | None = None, works: str | None = None) -> Exercise:
         """Change what an own exercise is (None leaves a field as it is; its
-        dose also with :meth:`set_dose`)."""
+        dose also with :meth:`set_dose`). A new pose without ``works`` keeps
+        the limb that works; "none" for the pose clears both."""
         own = OwnExercise.of(self._own(exercise_id))
         return self.save_own(OwnExercise(
             own.id,
@@ -160,6 +164,8 @@ class RoutineEditor:
             own.cues if cues is None else tuple(cues),
             own.caution if caution is None else caution,
             own.flare_safe if flare_safe is None else flare_safe,
+            own.pose if pose is None else pose,
+            NO_POSE if pose == NO_POSE and works is None else own.works if works is None else works,
         ), new=False)
 
     def save_own(self, own: OwnExercise, new: bool) -> Exercise:

@@ -187,6 +187,24 @@ def test_own_exercises_never_take_a_built_in_id_and_need_their_caution(journal):
         editor.add_own("Bad", "legs", RepsDose(10), "daily", "none", ["x"], "careful")
 
 
+def test_an_own_exercise_keeps_its_base_pose_and_what_works_until_told_otherwise(journal):
+    editor = RoutineEditor(journal)
+    bug = editor.add_own("Dead bug", "back", RepsDose(8), "daily", "none", ["Arms up."], "Stop if it hurts.",
+                         pose="back", works="arm")
+    assert bug.own_pose == ("back", "arm")
+    assert editor.edit_own(bug.id, name="Dead bugs").own_pose == ("back", "arm")  # only what is given changes
+    assert editor.edit_own(bug.id, pose="hands-knees").own_pose == ("hands-knees", "arm")
+    assert editor.edit_own(bug.id, works="none").own_pose == ("hands-knees", "none")
+    assert editor.edit_own(bug.id, pose="none").own_pose is None
+    assert editor.edit_own(bug.id, pose="side", works="leg").own_pose == ("side", "leg")
+    assert editor.edit_own(bug.id, pose="none").own_pose is None  # and the limb goes with it
+    with pytest.raises(Invalid, match="works: the leg that works is drawn on a base pose"):
+        editor.edit_own(bug.id, works="leg")
+    with pytest.raises(Invalid, match="pose: 'sofa' is not a base pose"):
+        editor.edit_own(bug.id, pose="sofa")
+    assert journal.exercise(bug.id).own_pose is None
+
+
 def test_own_exercises_rest_on_a_flare_day_unless_marked_fine(journal):
     from practice.daylog import DayKind
 

@@ -76,7 +76,9 @@ def move(args: Namespace, ctx: Context) -> int:
         delta = words[where] if where in words else int(where)
     except ValueError:
         raise UsageError(f"where: {args.where!r} is not up, down or a number of places") from None
-    _editor(ctx).move(args.id, delta)
+    moved = _editor(ctx).move(args.id, delta)
+    if moved.why_not:
+        print(moved.why_not)
     exercise = ctx.journal.exercise(args.id)
     routine = ctx.journal.db.settings().routine
     phase = [e for e in routine.ordered(ctx.journal.catalog.exercises) if e.phase == exercise.phase]

@@ -26,6 +26,13 @@ if TYPE_CHECKING:
     from practice.journal.journal import Journal
 
 
+class Moved(NamedTuple):
+    places: int
+    """Places moved: negative earlier, 0 none."""
+    why_not: str
+    """Why it did not move (it is first or last already); empty if it did."""
+
+
 class KitChange(NamedTuple):
     kit: frozenset[str]
     left_out: list[tuple[Exercise, str]]
@@ -98,15 +105,33 @@ class RoutineEditor:
         return self.journal.change_routine(
             lambda r: r.with_dose(exercise.id, None).with_days(exercise.id, None))
 
-    def move(self, exercise_id: str, delta: int) -> bool:
-        """One or more places earlier (negative) or later within its phase."""
+    def move(self, exercise_id: str, delta: int) -> Moved:
+        """One or more places earlier (negative) or later within its phase.
+        An exercise that is on counts places among the phase's exercises
+        that are on (it passes those that are off without counting them),
+        so each place changes the order of the day; one that is off counts
+        them all."""
         exercise = self.journal.exercise(exercise_id)
+        result = Moved(0, "")
 
         def change(routine: RoutineSettings) -> RoutineSettings:
-            phase = [e.id for e in routine.ordered(self.journal.catalog.exercises) if e.phase == exercise.phase]
-            return routine.moved(exercise, delta, phase)
+            nonlocal result
+            on = routine.is_on(exercise)
+            phase = [e for e in routine.ordered(self.journal.catalog.exercises) if e.phase == exercise.phase]
+            among = [e.id for e in phase if routine.is_on(e) or not on]
+            place = among.index(exercise.id)
+            places = max(-place, min(len(among) - 1 - place, delta))
+            if delta and not places:
+                end = "first" if delta < 0 else "last"
+                those = (f"the exercises switched on in {exercise.phase.title}" if len(among) < len(phase)
+                         else exercise.phase.title)
+                result = Moved(0, f"{exercise.name} is already {end} of {those}, so it stays where it is.")
+            else:
+                result = Moved(places, "")
+            return routine.moved(exercise, delta, [e.id for e in phase], among)
 
-        return self.journal.change_routine(change)
+        self.journal.change_routine(change)
+        return result
 
     # Kit ---------------------------------------------------------------------
 

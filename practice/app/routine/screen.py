@@ -67,7 +67,7 @@ class RoutineScreen(ListPage):
                                  Option(Content.styled(text, "bold"), disabled=True) for i, text in rows])
         self._rows = rows
         ids = [i for i, _ in rows]
-        wanted = ids.index(select) if select in ids else 1
+        wanted = ids.index(select) if select is not None and select in ids else 1  # (headers' ids are None)
         if listing.highlighted != wanted:
             listing.highlighted = wanted
         put(self.query_one("#routine-preview", Static), overview.preview(self.session.journal), layout=True)
@@ -181,9 +181,15 @@ class RoutineScreen(ListPage):
                              chosen)
 
     def action_move(self, delta: int) -> None:
+        """One place up or down among the phase's exercises that are on (an
+        exercise that is off: among them all), or why it cannot."""
         line = self._line()
-        if line is not None:
-            self._save(lambda: self.editor.move(line.exercise.id, delta), f"Moved {line.exercise.name}.")
+        if line is None:
+            return
+        moved = self.host.save(lambda: self.editor.move(line.exercise.id, delta))
+        if moved is not None:
+            self.notify(moved.why_not or f"Moved {line.exercise.name} {'up' if delta < 0 else 'down'}.", timeout=4)
+        self.refresh_list()
 
     def action_reset(self) -> None:
         line = self._line()

@@ -6,12 +6,12 @@ from __future__ import annotations
 import json
 
 import pytest
-from apps import answer_all_no, app_for, catch_up, on_disk, open_exercise
+from apps import answer_all_no, app_for, catch_up, on_disk, open_exercise, screen_lines
 from textual.widgets import Input
 
 from practice.app.dialogs import ConfirmScreen, LevelDialog
 from practice.app.routine.forms import Form
-from practice.app.routine.kit import KitScreen
+from practice.app.routine.kit import KIT_CHOICES, KitScreen
 from practice.app.routine.screen import RoutineScreen
 from practice.app.today import TodayScreen
 from practice.catalog import HoldDose
@@ -194,3 +194,22 @@ async def test_the_routine_screen_opens_on_its_first_exercise_and_each_move_show
         assert said().startswith("Bird dog is already first of the exercises switched on in Back strengthening")
         await pilot.press("right_square_bracket", "right_square_bracket")
         assert order() == ["abdominal-zip-up", "mcgill-curl-up", "bird-dog"] and screen._selected() == "bird-dog"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("no_color", [False, True])
+async def test_the_kit_question_tells_chosen_from_not_chosen_by_shape_not_colour(journal, monkeypatch, no_color):
+    if no_color:
+        monkeypatch.setenv("NO_COLOR", "1")
+    RoutineEditor(journal).set_kit(["ball"])
+    app = app_for(journal)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("y", "i")
+        assert isinstance(app.screen, KitScreen)
+        await pilot.press("down", "down", "space")  # stairs: ticked
+        lines = screen_lines(app)
+        marks = {kit: next(line.split(words)[0][-4:-1] for line in lines if words in line)
+                 for kit, words in KIT_CHOICES.items()}
+        assert marks == {"foam-roller": "[ ]", "ball": "[x]", "step": "[x]", "kettlebell": "[ ]", "gym": "[ ]"}
+        await pilot.press("up", "space", "enter")  # the ball: unticked; done
+    assert journal.db.settings().routine.kit == frozenset({"step"})

@@ -62,7 +62,7 @@ async def test_the_routine_screen_switches_doses_days_and_order_from_the_keys(jo
         await to_row(pilot, "psoas-kneeling-stretch")
         await pilot.press("d", *"90", "enter")  # beyond level 2's 60 s: the form says so and stays
         assert isinstance(app.screen, Form)
-        assert "outside 15 to 60 s" in str(app.screen.query_one("#form-error").render())
+        assert "outside 15 to 60 s" in str(app.screen.query_one("#problem-seconds").render())
         field = app.screen.query_one("#field-seconds", Input)
         field.value = ""
         await pilot.press("4", "5", "enter")

@@ -191,6 +191,8 @@ def test_the_routine_commands_print_and_say_why(cli, data_dir):
     assert rows[dead_bug]["own_exercise"] and rows["calf-foam-roll"]["left_out_for_kit"]
     code, out, _ = cli(*base, "routine", "move", dead_bug, "-20")
     assert code == 0 and out.index("Dead bug") < out.index("Abdominal")
+    code, out, _ = cli(*base, "routine", "move", dead_bug, "up")
+    assert code == 0 and out.startswith("Dead bug is already first of the exercises switched on in Back strengthening")
     code, out, _ = cli(*base, "routine", "edit", dead_bug, "--name", "Dead bugs")  # the rest as it was
     assert code == 0 and "Changed, your own: Dead bugs" in out
     code, out, _ = cli(*base, "enable", "calf-raise-dynamic")  # level 2 is on the step edge: kit allows

@@ -84,6 +84,20 @@ async def test_enter_shows_each_problem_under_its_field_and_the_first_in_view(jo
                                                        ["Back to the wall", "slide down"])
 
 
+async def test_tab_to_a_field_with_a_problem_brings_the_problem_into_view_too(journal):
+    app = app_for(journal)
+    async with app.run_test(size=(60, 16)) as pilot:
+        form = await open_form(pilot, "a")
+        await fill(pilot, form, cues="Back flat")
+        await pilot.press("enter")  # no name, no caution
+        await pilot.pause()
+        assert app.focused is form.query_one("#field-name") and "↑ give the exercise a name" in shown(app)
+        await pilot.press(*["tab"] * 11)
+        await pilot.pause()
+        assert app.focused is form.query_one("#field-caution")
+        assert "↑ say when to stop or leave it out (your physiotherapist's words, say)" in shown(app)
+
+
 @pytest.mark.parametrize("amount, says", [
     ("12345678901", "'12345678901' is far too large"),
     ("7.5", "'7.5' is not a whole number (no fractions)"),

@@ -128,7 +128,8 @@ class Form(ModalScreen[bool]):
             for row in self.query(".form-row"):
                 row.set_class(row.id == f"row-{name}", "-current")
             self.query_one("#form-help", Label).update(plain(field.help))
-            self.call_after_refresh(self._fit)  # (help of another length)
+            shown = self.query_one(f"#problem-{name}").has_class("-shown")
+            self.call_after_refresh(self._fit, name if shown else None)  # (help of another length)
 
     def relabel(self, name: str, label: str, help: str = "") -> None:
         """Change what a field says (when another field's choice changes its meaning)."""

@@ -188,6 +188,17 @@ class Form(ModalScreen[bool]):
         self.dismiss(False)
 
 
+def attributed(message: str, fields: Mapping[str, str]) -> tuple[str, str]:
+    """A refusal from the validation layer (``own exercise caution: ...``)
+    as (the form's field it is about, or "", and what is wrong); ``fields``
+    maps the names the layer gives to the form's."""
+    said = message.removeprefix("own exercise ")
+    for name, field in fields.items():
+        if said.startswith(f"{name}: "):
+            return field, said.removeprefix(f"{name}: ")
+    return "", said
+
+
 def _sentence(words: str) -> str:
     return words[:1].upper() + words[1:] + ("" if words.endswith((".", "!", "?")) else ".")
 

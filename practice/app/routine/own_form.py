@@ -172,13 +172,3 @@ def _dose(values: Values, checked: Callable[[str, Callable[[], Any]], Any], prob
     for field, problem in own_dose_field_problems(dose):
         problems.setdefault(fields.get(field, "amount"), problem)
     return dose
-
-
-def attributed(message: str, names: list[str]) -> tuple[str, str]:
-    """A refusal from the validation layer (``own exercise caution: ...``)
-    as (the form's field it is about, or "", and what is wrong)."""
-    said = message.removeprefix("own exercise ")
-    for name in [*names, "dose"]:
-        if said.startswith(f"{name}: "):
-            return ("amount" if name == "dose" else name), said.removeprefix(f"{name}: ")
-    return "", said

@@ -4,7 +4,7 @@ from today on; past days keep the plans they kept."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping
 
 from textual.binding import Binding
 from textual.content import Content
@@ -13,7 +13,7 @@ from textual.widgets.option_list import Option
 
 from practice.app.list_page import ListPage
 from practice.app.messages import PlanChanged
-from practice.app.routine.forms import Attempt, Problems, Unfit, Values
+from practice.app.routine.forms import Attempt, Problems, Unfit, Values, attributed
 from practice.app.rows import put
 from practice.app.text import plain
 from practice.catalog import Phase
@@ -21,6 +21,8 @@ from practice.journal import overview
 from practice.journal.editor import RoutineEditor
 from practice.errors import BacktuiError
 from practice.validate.routine import OWN_FIELDS as OWN_FORM_FIELDS
+
+EMPTY: Mapping[str, str] = {}
 
 
 class RoutineScreen(ListPage):
@@ -92,18 +94,16 @@ class RoutineScreen(ListPage):
             self.notify(said, timeout=4)
         self.refresh_list()
 
-    def _attempt(self, change: Callable[[Values], object], said: str, fields: Sequence[str] = ()) -> Attempt:
-        """A form's save: the change, or what is wrong (by field, where
-        the refusal names one of ``fields``)."""
-        from practice.app.routine.own_form import attributed
-
+    def _attempt(self, change: Callable[[Values], object], said: str, fields: Mapping[str, str] = EMPTY) -> Attempt:
+        """A form's save: the change, or what is wrong (by field, where the
+        refusal names one of ``fields``: the layer's name -> the form's)."""
         def attempt(values: Values) -> Problems:
             try:
                 change(values)
             except Unfit as unfit:
                 return unfit.problems
             except BacktuiError as exc:
-                field, reason = attributed(str(exc), list(fields))
+                field, reason = attributed(str(exc), fields)
                 return {field: reason}
             self.host.news.publish(PlanChanged())  # (saved here, to say what the form got wrong)
             self.notify(said, timeout=4)
@@ -148,7 +148,7 @@ class RoutineScreen(ListPage):
         field = Field("days", "Days", line.days.text, "Days: daily, 3x/week, or weekdays such as mon,wed,fri.")
         form = Form(f"Days for {e.name}", [field],
                     self._attempt(lambda v: self.editor.set_days(e.id, str(v["days"])),
-                                  f"{e.name}: your days are saved, from today on.", ["days"]),
+                                  f"{e.name}: your days are saved, from today on.", {"days": "days"}),
                     note=f"Planned: {planned}. A level change keeps your days.")
         self.app.push_screen(form)
 
@@ -227,7 +227,8 @@ class RoutineScreen(ListPage):
             else:
                 self.editor.edit_own(exercise_id, **own_changes(values))
 
-        return self._attempt(change, "Saved your own exercise, from today on.", list(OWN_FORM_FIELDS))
+        return self._attempt(change, "Saved your own exercise, from today on.",
+                             {**{name: name for name in OWN_FORM_FIELDS}, "dose": "amount"})
 
     def action_delete(self) -> None:
         from practice.app.dialogs import ConfirmScreen

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from practice.catalog import Dose, Exercise, Level, Phase
-from practice.catalog.model import MAT_PHASES
+from practice.catalog.model import MAT_PHASES, NO_POSE
 from practice.day.choices import RoutineSettings
 from practice.day.kit import KIT_WORDS, needs
 from practice.day.length import DEFAULT_GET_READY, Length, Timed, exercise_seconds
@@ -140,6 +140,9 @@ def routine_entry_text(e: Exercise, level: Level, routine: RoutineSettings, load
         text += f" · {load.describe()}"
     if not routine.has_kit(e, level):
         text += f" · left out: needs {needs(e, level)}"
+    if e.own_pose is not None:
+        works = "" if e.own_pose.works == NO_POSE else f", the {e.own_pose.works} working"
+        text += f" · figure: {e.own_pose.pose}{works}"
     return text
 
 
@@ -155,6 +158,7 @@ def routine_entry_json(e: Exercise, level: Level, routine: RoutineSettings) -> d
         "own_days": e.id in routine.days,
         "kit": list(e.kit(level)),
         "left_out_for_kit": not routine.has_kit(e, level),
+        "own_pose": None if e.own_pose is None else {"pose": e.own_pose.pose, "works": e.own_pose.works},
     }
 
 

@@ -112,7 +112,8 @@ SETTINGS = {"kit": "your kit", "order": "the order of your routine", "day_start_
 
 OWN = {"dose": "its dose", "days": "its days", "kit": "the kit it needs", "cues": "its cues",
        "caution": "its caution", "flare_safe": "whether it is fine on a flare day", "deleted": "whether it is deleted",
-       "phase": "its phase", "name": "its name"}
+       "phase": "its phase", "name": "its name", "pose": "the pose its figure shows",
+       "works": "what its figure shows working"}
 
 
 def _own(field: str) -> Callable[[Any], str]:

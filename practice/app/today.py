@@ -99,6 +99,9 @@ class TodayScreen(BackScreen[None]):
             put(self._saved, CHECK_IN_INVITATION)
 
     def _take_advice(self) -> None:
+        if self._advice_timer is not None:
+            self._advice_timer.stop()
+            self._advice_timer = None
         try:
             self._advice = self.session.advice()
         except BacktuiError as exc:
@@ -118,7 +121,12 @@ class TodayScreen(BackScreen[None]):
                         title="Your first week", timeout=15)
 
     def on_screen_resume(self) -> None:
-        self._tell_first_week()
+        if self._advice_timer is not None:
+            # changes were saved over Today: back on screen, it shows the
+            # advice they lead to at once, not a moment later
+            self._take_advice()
+        else:
+            self._tell_first_week()
 
     # News of changes saved anywhere ------------------------------------------
 

@@ -80,8 +80,9 @@ def figure_for(exercise: Exercise | str, level: int | None = None) -> Figure | N
 
 
 def figure_of(item: PlanItem) -> Figure | None:
-    """The figure of an exercise on a day, at its level (None: it has none)."""
-    return None if item.exercise.own else figure_for(item.exercise.id, item.level.number)
+    """The figure of an exercise on a day, at its level (an own exercise:
+    its base pose; None: it has none)."""
+    return figure_for(item.exercise, item.level.number)
 
 
 def frame_for(figure: Figure, kind: StepKind, number: int = 1) -> str:

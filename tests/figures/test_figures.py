@@ -150,6 +150,15 @@ def test_the_side_plank_rests_on_the_knees_then_on_the_feet():
     assert full.at("near_knee").y > 10 and full.at("near_ankle").y < 9
 
 
+def test_only_a_one_sided_level_marks_the_limb_at_work():
+    for exercise_id, level in [("abdominal-zip-up", 1), ("abdominal-zip-up", 3), ("glute-bridge", 2)]:
+        assert not any(pose.works for pose in figure_for(exercise_id, level).frames.values()), exercise_id
+    for exercise_id, level in [("abdominal-zip-up", 2), ("glute-bridge", 3), ("bird-dog", 1)]:
+        assert all(pose.works for pose in figure_for(exercise_id, level).frames.values()), exercise_id
+    exercise = CATALOG.get("glute-bridge")
+    assert figure_for(exercise, 1) is figure_for("glute-bridge", 1)
+
+
 def test_levels_whose_body_differs_draw_differently():
     for exercise_id, a, b, name in [("step-up", 1, 2, "top"), ("prone-erector-isometric", 1, 2, "set-up"),
                                     ("mcgill-curl-up", 1, 2, "hold"), ("reverse-lunge", 2, 3, "set-up"),

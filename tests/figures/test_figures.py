@@ -16,8 +16,8 @@ from practice.figures import FRAMES_FOR, NO_POSE, base_poses, figure_for, keyfra
 from practice.figures.data import FIGURES_FILE, load_figures, parse_figures
 from practice.figures.poses import PoseError
 from practice.catalog.model import WORKING_LIMBS
-from practice.figures.render import draw, picture
-from practice.figures.skeleton import BONES, LENGTHS, Pose
+from practice.figures.render import NOSE, draw, picture
+from practice.figures.skeleton import BONES, HEAD_RADIUS, LENGTHS, Pose
 from practice.session.timing import StepKind, steps_for
 
 CATALOG = load_catalog()
@@ -148,6 +148,15 @@ def test_the_side_plank_rests_on_the_knees_then_on_the_feet():
     knee, ankle = bent.at("near_knee"), bent.at("near_ankle")
     assert knee.y < 7 and abs(knee.x - ankle.x) < 10  # the shin points away, behind the body
     assert full.at("near_knee").y > 10 and full.at("near_ankle").y < 9
+
+
+def test_a_figure_lying_face_down_shows_its_nose_pointing_ahead_and_down_clear_of_the_floor():
+    for exercise_id, level in [("prone-erector-isometric", 1), ("prone-erector-isometric", 2),
+                               ("back-hyperextension", 1)]:
+        pose = frame(exercise_id, level, "set-up")
+        front, head = pose.front, pose.at("head")
+        assert front is not None and front.x > 0.7 and front.y < 0, exercise_id
+        assert head.y + front.y * (HEAD_RADIUS + NOSE) > 4, exercise_id
 
 
 def test_only_a_one_sided_level_marks_the_limb_at_work():

@@ -147,6 +147,7 @@ def test_the_side_plank_rests_on_the_knees_then_on_the_feet():
     bent, full = frame("side-plank", 1, "hold"), frame("side-plank", 3, "hold")
     knee, ankle = bent.at("near_knee"), bent.at("near_ankle")
     assert knee.y < 7 and abs(knee.x - ankle.x) < 10  # the shin points away, behind the body
+    assert ankle.y > knee.y + 10  # and shows, folded up from the knee, so the bent knee reads as bent
     assert full.at("near_knee").y > 10 and full.at("near_ankle").y < 9
 
 

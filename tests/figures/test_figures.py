@@ -151,6 +151,14 @@ def test_the_side_plank_rests_on_the_knees_then_on_the_feet():
     assert full.at("near_knee").y > 10 and full.at("near_ankle").y < 9
 
 
+def test_the_heels_sink_below_the_step_edge_but_not_to_the_floor():
+    for exercise_id, name in [("calf-raise-dynamic", "start"), ("calf-step-stretch", "hold"),
+                              ("calf-step-stretch", "hold-2")]:
+        pose = frame(exercise_id, 2, name)
+        step = next(p for p in pose.props if p.kind == "step")
+        assert 9 < pose.at("near_ankle").y < step.size[1] - 2, (exercise_id, name)
+
+
 def test_a_figure_lying_face_down_shows_its_nose_pointing_ahead_and_down_clear_of_the_floor():
     for exercise_id, level in [("prone-erector-isometric", 1), ("prone-erector-isometric", 2),
                                ("back-hyperextension", 1)]:

@@ -168,6 +168,18 @@ def test_a_figure_lying_face_down_shows_its_nose_pointing_ahead_and_down_clear_o
         assert head.y + front.y * (HEAD_RADIUS + NOSE) > 4, exercise_id
 
 
+def test_the_kit_a_level_uses_is_in_its_set_up_and_no_body_passes_through_a_wall():
+    for exercise_id, levels in FIGURES.figures.items():
+        for number, figure in levels.items():
+            kit = {p.kind for p in figure.frames["set-up"].props}
+            for name, pose in figure.frames.items():
+                assert {p.kind for p in pose.props} <= kit, (exercise_id, number, name)
+                for wall in (p for p in pose.props if p.kind == "wall"):
+                    side = 1 if pose.at("hip").x > wall.at.x else -1
+                    assert all(side * (p.x - wall.at.x) >= -0.5 for p in pose.joints), (exercise_id, number, name)
+                    assert side * (pose.at("head").x - wall.at.x) >= HEAD_RADIUS - 0.5, (exercise_id, number, name)
+
+
 def test_only_a_one_sided_level_marks_the_limb_at_work():
     for exercise_id, level in [("abdominal-zip-up", 1), ("abdominal-zip-up", 3), ("glute-bridge", 2)]:
         assert not any(pose.works for pose in figure_for(exercise_id, level).frames.values()), exercise_id

@@ -57,7 +57,9 @@ def text(data: dict[str, Any]) -> str:
     elif data["complete"]:
         today = f"all {data['total']} done"
     else:
-        today = f"{data['done']}/{data['total']} done, {minutes(data['seconds_left'])} left"
+        skipped = data["total"] - data["done"] - len(data["todo_ids"])
+        today = (f"{data['done']}/{data['total']} done" + (f", {skipped} skipped" if skipped else "")
+                 + (f", {minutes(data['seconds_left'])} left" if data["todo_ids"] else ", nothing left to do"))
     windows = list(next(iter(data["adherence"].values())))
     lines = [
         f"{day:%A} {day.isoformat()}: {today}",

@@ -25,7 +25,9 @@ class DayView(NamedTuple):
 
     @property
     def todo(self) -> tuple[PlanItem, ...]:
-        """Planned for the day, not gated, not ticked or skipped yet."""
+        """Planned for the day, not gated, not ticked or skipped yet: the one
+        rule for what is still to do, which Today, ``status``, ``remind`` and
+        the guided session all count (a skip for any reason is not to do)."""
         ticks, skips = self.record.ticks, self.record.skips
         return tuple(
             item for item in self.plan.items

@@ -13,6 +13,7 @@ from textual.content import Content
 from textual.widget import Widget
 
 from practice.day.view import DayView
+from practice.daylog import DayKind
 from practice.words import minutes
 
 
@@ -21,6 +22,9 @@ class Parts(NamedTuple):
     done: int
     due: int
     left: str
+    extra: int = 0
+    """Done though not planned (a rest day's ticks)."""
+    rest: bool = False
 
 
 class DayLine(Widget):
@@ -35,17 +39,22 @@ class DayLine(Widget):
         left = view.left_seconds
         parts = Parts(f"{view.plan.day:%A %-d %B}", len(view.done), len(view.plan.due),
                       "stopped for pain" if view.record.stop is not None else
-                      minutes(left) + " left" if left else "nothing left")
+                      minutes(left) + " left" if left else "nothing left", len(view.extra),
+                      view.plan.kind is DayKind.REST)
         if parts != self.parts:
             self.parts = parts
             self.refresh()
 
     def render(self) -> Content:
-        day, done, due, left = self.parts
-        filled = round(self.BAR_WIDTH * done / due) if due else 0
+        day, done, due, left, extra, rest = self.parts
+        if not due:  # no bar and no time left to show: the words take the line
+            return Content(f"{day}  {'rest day' if rest else 'nothing planned'}"
+                           + (f", {extra} done as extra" if extra else ""))
+        filled = round(self.BAR_WIDTH * done / due)
         room = self.content_region.width - self.BAR_WIDTH - self.LEFT_WIDTH - 2
+        count = Content.from_markup(f"{day}  [b]{done}/{due}[/b] done" + (f" and {extra} extra" if extra else ""))
         return Content.assemble(
-            Content.from_markup(f"{day}  [b]{done}/{due}[/b] done").truncate(room, ellipsis=True, pad=True),
+            count.truncate(room, ellipsis=True, pad=True),
             " ",
             ("━" * filled, "$success"),
             ("─" * (self.BAR_WIDTH - filled), "$text-muted"),

@@ -98,7 +98,8 @@ class RoutineList(ScrollView, can_focus=True):
         counts = {}
         for phase in Phase:
             due = [item.exercise.id for item in plan.phase_items(phase) if item.gate is None]
-            counts[phase] = (sum(1 for i in due if i in record.ticks or i in record.pain_skips), len(due))
+            extra = sum(1 for item in plan.unplanned if item.exercise.phase == phase and item.exercise.id in record.ticks)
+            counts[phase] = (sum(1 for i in due if i in record.ticks or i in record.pain_skips), len(due), extra)
         phases = [phase for phase in Phase if counts[phase] != self._counts.get(phase)]
         self._counts = counts
         if changed or phases:
@@ -184,8 +185,10 @@ class RoutineList(ScrollView, can_focus=True):
             self.refresh_line(self._header_at[phase])
 
     def _header(self, phase: Phase) -> Line:
-        done, due = self._counts.get(phase, (0, 0))
+        done, due, extra = self._counts.get(phase, (0, 0, 0))
         count = f"{done}/{due}" if due else "nothing planned today"  # kit, days or a flare: y says which
+        if extra:
+            count = f"{count} and {extra} extra" if due else f"{extra} done as extra"
         look = "routine-list--complete" if due and done == due else "routine-list--header"
         return Line(Content.from_markup(f"{phase.value}  {phase.title}  [dim]{count}[/dim]"), None, look)
 

@@ -69,9 +69,11 @@ class Row:
     WIDE = 100
     """From this many cells each row shows its state in words and its kit."""
 
-    def __init__(self, item: PlanItem, alternative: str | None) -> None:
+    def __init__(self, item: PlanItem, alternative: str | None, extra: bool = False) -> None:
         exercise = item.exercise
         self.item = item
+        self.extra = extra
+        """Done though the day's plan does not hold it (a rest day's tick)."""
         self.exercise_id = exercise.id
         self.phase = exercise.phase
         self.alternative = alternative
@@ -104,8 +106,10 @@ class Row:
             return f"Skipped because of pain: it counts as done today, and {next_time(self.item.level.number)}."
         if self.state is RowState.SKIPPED and mark.skipped:
             return f"Skipped: {mark.skipped}"
-        if mark.rating is not None:
-            return f"Rated {mark.rating.value.replace('-', ' ')}"
+        extra = "Done as extra: not in today's plan" if self.extra and self.state is RowState.DONE else ""
+        rated = f"Rated {mark.rating.value.replace('-', ' ')}" if mark.rating is not None else ""
+        if extra or rated:
+            return ". ".join(part for part in (extra, rated) if part)
         if self.item.eased and self.state is RowState.TODO:
             return self.item.eased
         if self.item.extras and self.state is RowState.TODO:

@@ -214,8 +214,9 @@ class TodayScreen(BackScreen[None]):
         return [row.item for row in self._list.rows] != list(self._plan_items())
 
     def _plan_items(self):
+        """The plan's items by phase, with what was done though not planned."""
         view = self.session.view
-        return (item for phase in Phase for item in view.plan.phase_items(phase))
+        return (item for phase in Phase for item in view.plan.shown_items(phase))
 
     def _make_rows(self) -> list[Row]:
         view = self.session.view
@@ -223,7 +224,8 @@ class TodayScreen(BackScreen[None]):
             item.exercise.id: self.session.journal.exercise(item.gate.alternative).name
             for item in view.plan.items if item.gate is not None and item.gate.alternative
         }
-        return [Row(item, alternatives.get(item.exercise.id)) for item in self._plan_items()]
+        extra = view.plan.unplanned
+        return [Row(item, alternatives.get(item.exercise.id), item in extra) for item in self._plan_items()]
 
     def _new_rows(self) -> None:
         """A new plan (a new day, a kind, a level): new rows, in place; the
@@ -272,6 +274,8 @@ class TodayScreen(BackScreen[None]):
         message = self.host.save(change)
         if message is None:
             return False
+        if self._rows_changed():  # an extra one unticked leaves the list
+            self._list.set_rows(self._make_rows())
         self.show_view()
         self._say_saved(message)
         if ending and not was_over:

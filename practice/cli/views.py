@@ -31,7 +31,8 @@ def routine_text(view: DayView) -> str:
     head = f"{plan.day:%A} {plan.day.isoformat()}"
     if not plan.items:
         rest = plan.kind is DayKind.REST
-        return f"{head}: rest day, nothing planned." if rest else f"{head}: nothing planned."
+        lines = [f"{head}: rest day, nothing planned." if rest else f"{head}: nothing planned."]
+        return "\n".join([*lines, *_unplanned_lines(view)])
     kind = {DayKind.FLARE: " (flare day: flare-safe levels, about half the sets)"}.get(plan.kind, "")
     if plan.volume is Volume.REDUCED:
         kind = " (a lighter day: about two thirds of the sets)"
@@ -50,7 +51,17 @@ def routine_text(view: DayView) -> str:
             if item.gate is not None:
                 alternative = f" Instead: {item.gate.alternative}." if item.gate.alternative else ""
                 lines.append(f"      {item.gate.words}{alternative}")
-    return "\n".join(lines)
+    return "\n".join([*lines, *_unplanned_lines(view)])
+
+
+def _unplanned_lines(view: DayView) -> list[str]:
+    """What was done that day though not planned, after the plan."""
+    if not view.plan.unplanned:
+        return []
+    lines = ["", "Done as extra (not in the day's plan):"]
+    for item in view.plan.unplanned:
+        lines += [f"  [x] {item.exercise.name}, {item.level_text}", f"      {item.exercise.id}"]
+    return lines
 
 
 def _level_json(exercise: Exercise, level: Level, dose: Dose) -> dict[str, Any]:
@@ -95,6 +106,7 @@ def routine_json(view: DayView) -> dict[str, Any]:
             }
             for phase in Phase
         ],
+        "extra": [{**_exercise_json(item.exercise, item.level, item.dose), "state": "done"} for item in plan.unplanned],
     }
 
 
@@ -181,10 +193,17 @@ def tick_text(result: TickResult, on: bool) -> str:
         return f"{e.name} ({e.id}) was {'already ticked' if on else 'not ticked'} for {day}."
     verb = "Ticked" if on else "Unticked"
     extra = "" if e.id in view.plan.due else " (not in that day's plan)"
-    progress = f"{len(view.done)}/{len(view.plan.due)} done"
-    if view.complete:
-        progress = f"all {len(view.plan.due)} done, day complete"
-    return f"{verb} {e.name} ({e.id}) for {day}{extra}: {progress}."
+    return f"{verb} {e.name} ({e.id}) for {day}{extra}: {progress_text(view)}."
+
+
+def progress_text(view: DayView) -> str:
+    """"3/10 done and 1 extra"; a rest day's "rest day, 2 done as extra"."""
+    due, extra = view.plan.due, len(view.extra)
+    if not due:
+        rest = "rest day" if view.plan.kind is DayKind.REST else "nothing planned"
+        return f"{rest}, {extra} done as extra" if extra else rest
+    more = f" and {extra} extra" if extra else ""
+    return f"all {len(due)} done{more}, day complete" if view.complete else f"{len(view.done)}/{len(due)} done{more}"
 
 
 def settings_text(settings: Settings, today: date) -> str:

@@ -79,6 +79,10 @@ class Plan(NamedTuple):
     kind: DayKind
     items: tuple[PlanItem, ...]
     volume: Volume = Volume.FULL
+    unplanned: tuple[PlanItem, ...] = ()
+    """Done that day though the plan does not hold them (ticked before the
+    day became a rest day, say): shown as done, extra, and never counted
+    in :attr:`due`."""
 
     @property
     def due(self) -> tuple[str, ...]:
@@ -100,6 +104,10 @@ class Plan(NamedTuple):
 
     def phase_items(self, phase: Phase) -> tuple[PlanItem, ...]:
         return tuple(item for item in self.items if item.exercise.phase == phase)
+
+    def shown_items(self, phase: Phase) -> tuple[PlanItem, ...]:
+        """The phase's items, then what was done in it though not planned."""
+        return (*self.phase_items(phase), *(item for item in self.unplanned if item.exercise.phase == phase))
 
     def estimate_seconds(self) -> int:
         return sum(item.estimate_seconds() for item in self.items if item.gate is None)

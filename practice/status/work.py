@@ -29,6 +29,7 @@ def status_json(view: DayView, stats: Stats) -> dict[str, Any]:
         "seconds_left": view.left_seconds,
         "done_ids": list(view.done),
         "todo_ids": [item.exercise.id for item in view.todo],
+        "extra_ids": list(view.extra),
         "adherence": {
             str(p.value): {str(w): stats.adherence[p][w] for w in WINDOWS} for p in Phase
         },

@@ -3,6 +3,7 @@ never repeats where it leads, and names what happened that day."""
 
 from __future__ import annotations
 
+import json
 import re
 
 
@@ -20,3 +21,19 @@ def test_a_suggestion_says_where_it_leads_once(cli):
     assert code == 0 and "Rated hard two sessions in a row" in line
     assert len(re.findall("leav", line)) == 1, line
     assert "next time" not in line
+
+
+def test_a_rest_day_keeps_what_was_done_and_counts_it_as_extra(cli, journal):
+    from practice.daylog import DayKind
+
+    journal.tick("calf-foam-roll")
+    journal.tick("glute-bridge")
+    journal.set_kind(DayKind.REST)
+    code, out, _ = cli("status")
+    assert out.splitlines()[0].endswith(": rest day, 2 done as extra")
+    assert json.loads(cli("status", "--json")[1])["extra_ids"] == ["calf-foam-roll", "glute-bridge"]
+    out = cli("routine")[1]
+    assert "rest day, nothing planned" in out and "[x] Calf roll" in out and "[x] Glute bridge" in out
+    assert [e["id"] for e in json.loads(cli("routine", "--json")[1])["extra"]] == ["calf-foam-roll", "glute-bridge"]
+    out = cli("untick", "glute-bridge")[1]
+    assert "rest day, 1 done as extra" in out

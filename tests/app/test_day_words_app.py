@@ -1,9 +1,16 @@
 """Pilot tests of what Today says about the day (issue 21): what was done on
-a day that became a rest day stays on screen and counted as extra."""
+a day that became a rest day stays on screen and counted as extra; a
+baseline self-assessment let pass in the first week is offered again, quietly."""
 
 from __future__ import annotations
 
-from apps import app_for, on_disk, phase_header, routine_text, row, select
+from datetime import timedelta
+
+from apps import app_for, on_disk, phase_header, routine_text, row, screened, select
+from textual.widgets import Label
+
+from practice.app.main import make_app
+from practice.app.today import TodayScreen
 
 from practice.app.rows import RowState
 from practice.daylog import DayKind
@@ -35,3 +42,28 @@ async def test_ticks_stay_on_a_day_made_a_rest_day_counted_as_extra(journal):
         assert "Glute bridge" not in "\n".join(routine_text(app))
         assert "rest day, 1 done as extra" in _summary(app)
         assert set(on_disk(journal).ticks) == {"calf-foam-roll"}
+
+
+async def _banner(journal) -> tuple[str, bool, type]:
+    """Today's advice line (and whether it is the quiet kind) once it is worked out."""
+    app = make_app(journal)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause(0.2)
+        await pilot.pause()
+        banner = app.screen.query_one("#banner", Label)
+        return str(banner.content), banner.has_class("-quiet"), type(app.screen)
+
+
+async def test_a_baseline_is_offered_once_more_in_weeks_two_and_four_then_never(journal, clock):
+    journal.tick("glute-bridge")  # the first day
+    first = clock.now().replace(tzinfo=None)
+    said = {}
+    for days_in in (8, 15, 22, 29):
+        clock.set_wall((first + timedelta(days=days_in)).isoformat())
+        screened(journal)  # the month's safety questions answered: Today itself is on screen
+        said[days_in] = await _banner(journal)
+    offer = "a baseline self-assessment"
+    assert offer in said[8][0] and said[8][1] and said[8][2] is TodayScreen  # quiet, and no dialog
+    assert offer not in said[15][0]
+    assert offer in said[22][0] and said[22][1] and said[22][2] is TodayScreen
+    assert offer not in said[29][0]

@@ -218,7 +218,7 @@ class GuideScreen(FloorScreen["bool | None"]):
     def _speak_step(self, step: Step) -> None:
         item = self.flow.item
         if step.kind is StepKind.READY and item is not None:
-            self.cues.say(item.exercise.name)
+            self.cues.say(item.shown.name)
         elif step.side:
             self.cues.say(f"{step.side} side")
 
@@ -257,25 +257,25 @@ class GuideScreen(FloorScreen["bool | None"]):
         assert item is not None
         phase = item.exercise.phase
         paused = "PAUSED · SPACE RESUMES" if flow.paused else ""
-        title = f"{item.exercise.name} · {item.level_text}"
+        title = f"{item.shown.name} · {item.level_text}"
         if flow.stage is Stage.INTRO:
             items = flow.phase_items()
             minutes = max(1, round(sum(i.dose.estimate_seconds() for i in items) / 60))
             return View(f"Phase {phase.value} of 4: {phase.title}", paused or WHY[phase],
                         str(math.ceil(flow.stage_left(now))),
                         f"{len(items)} exercise{'s' if len(items) != 1 else ''}, about {minutes} min: "
-                        + ", ".join(i.exercise.name for i in items), "enter starts now", 1, 0)
+                        + ", ".join(i.shown.name for i in items), "enter starts now", 1, 0)
         if flow.stage is Stage.RATE:
             return View(title, paused or "DONE · HOW WAS IT?", str(math.ceil(flow.stage_left(now))),
-                        RATE_LINE, item.level.how, 1, 1)
+                        RATE_LINE, item.shown.how, 1, 1)
         if flow.stage is Stage.NEXT and flow.next_item is not None:
             upcoming = flow.next_item
-            return View(f"{upcoming.exercise.name} · {upcoming.level_text}", paused or "NEXT UP",
-                        str(math.ceil(flow.stage_left(now))), upcoming.dose.describe(), upcoming.level.how, 1, 0)
+            return View(f"{upcoming.shown.name} · {upcoming.level_text}", paused or "NEXT UP",
+                        str(math.ceil(flow.stage_left(now))), upcoming.dose.describe(), upcoming.shown.how, 1, 0)
         run = flow.run
         current = run.step if run is not None else None
         if run is None or current is None:
-            return View(title, paused, "", "", item.level.how, 1, 0)
+            return View(title, paused, "", "", item.shown.how, 1, 0)
         words = step_words(current)
         left = run.remaining(now)
         total: float
@@ -297,8 +297,8 @@ class GuideScreen(FloorScreen["bool | None"]):
             coming = f"Next: {step_words(following).capitalize()}"
         else:
             after = flow.next_item
-            coming = f"Then: {after.exercise.name}" if after else "Then: the end of the session"
-        return View(title, paused or words, count, coming, item.level.how, total, progress)
+            coming = f"Then: {after.shown.name}" if after else "Then: the end of the session"
+        return View(title, paused or words, count, coming, item.shown.how, total, progress)
 
     # Keys -------------------------------------------------------------------------------
 
@@ -400,7 +400,7 @@ class GuideScreen(FloorScreen["bool | None"]):
             self._handle([*(e for e in [flow.finish_early(now)] if e), *flow.advance(now)])
             self.tick()
             return
-        name = flow.item.exercise.name if flow.item else "it"
+        name = flow.item.shown.name if flow.item else "it"
 
         def answered(yes: bool | None) -> None:
             if yes:
@@ -435,7 +435,7 @@ class GuideScreen(FloorScreen["bool | None"]):
                         self.app.post_message(SafetyCheck())
             self.tick()
 
-        self._ask(PainDuringDialog(item.exercise.name), answered)
+        self._ask(PainDuringDialog(item.shown.name), answered)
 
     def _ask(self, question: Screen, answered: Callable[[Any], None]) -> None:
         """Put a question over the session, holding it from this moment; once

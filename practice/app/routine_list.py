@@ -66,7 +66,8 @@ class RoutineList(ScrollView, can_focus=True):
         self.rows = rows
         self._columns = (max((cell_len(r.dose_text) for r in rows), default=0),
                          max((len(r.kit_text) for r in rows), default=0))
-        self._counts: dict[Phase, tuple[int, int]] = {}
+        self._counts: dict[Phase, tuple[int, int, int]] = {}
+        """Each phase's done and due, and what was done in it as extra."""
 
     def set_rows(self, rows: list[Row]) -> None:
         """A new plan's rows, laid out in place (the cursor stays within them)."""

@@ -77,11 +77,11 @@ class Row:
         self.exercise_id = exercise.id
         self.phase = exercise.phase
         self.alternative = alternative
-        self.name_text = (f"{exercise.name}, your own" if exercise.own
-                          else f"{exercise.name}, level {item.level.number} of {exercise.top}")
+        shown = item.shown
+        self.name_text = (f"{shown.name}, your own" if exercise.own
+                          else f"{shown.name}, level {item.level.number} of {exercise.top}")
         self.dose_text = visible(item.dose.describe())
-        kit = item.level.equipment or exercise.equipment
-        self.kit_text = "" if kit == "none" else equipment_text(kit)  # a column of "no kit" is noise
+        self.kit_text = "" if shown.kit == "none" else equipment_text(shown.kit)  # a column of "no kit" is noise
         self.state = RowState.TODO
         self.note = ""
 

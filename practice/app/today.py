@@ -331,7 +331,7 @@ class TodayScreen(BackScreen[None]):
         mat = [item for item in view.todo if item.exercise.phase in MAT_PHASES]
         if view.record.stop is None and mat:
             put(self._saved, f"Guided session left: {len(view.done)} of {len(view.plan.due)} done, all saved. "
-                             f"g goes on with {mat[0].exercise.name}.")
+                             f"g goes on with {mat[0].shown.name}.")
 
     def _say_saved(self, message: str) -> None:
         at = self.session.journal.clock.now()
@@ -385,7 +385,7 @@ class TodayScreen(BackScreen[None]):
             if self._change(lambda: self.session.skip(row.exercise_id, reason, pain)):
                 self.focus_next_todo(row.exercise_id)
 
-        self.app.push_screen(SkipDialog(row.item.exercise.name, row.item.level.number), skipped)
+        self.app.push_screen(SkipDialog(row.item.shown.name, row.item.level.number), skipped)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """The footer shows u only when there is something to undo."""

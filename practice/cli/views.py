@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from practice.catalog import Dose, Exercise, Level, Phase
+from practice.catalog.shown import Shown, shown
 from practice.day.choices import RoutineSettings
 from practice.day.kit import KIT_WORDS, needs
 from practice.journal.editor import KitChange
@@ -14,7 +15,6 @@ from practice.daylog import DayKind, Volume
 from practice.day.view import DayView, TickResult
 from practice.day.triage import Triage, words
 from practice.programme.log import Load
-from practice.day.plan import level_text
 from practice.day.settings import Settings
 from practice.day.stats import WINDOWS, Stats
 from practice.words import count, minutes
@@ -45,7 +45,7 @@ def routine_text(view: DayView) -> str:
         for item in items:
             e = item.exercise
             mark = {"done": "[x]", "to do": "[ ]", "not today": "[-]"}[_state(view, e, item.gate is not None)]
-            lines.append(f"  {mark} {e.name}, {item.level_text} · {item.dose.describe()} · "
+            lines.append(f"  {mark} {item.shown.name}, {item.level_text} · {item.dose.describe()} · "
                          f"{minutes(item.dose.estimate_seconds())}")
             lines.append(f"      {e.id}")
             if item.gate is not None:
@@ -60,23 +60,27 @@ def _unplanned_lines(view: DayView) -> list[str]:
         return []
     lines = ["", "Done as extra (not in the day's plan):"]
     for item in view.plan.unplanned:
-        lines += [f"  [x] {item.exercise.name}, {item.level_text}", f"      {item.exercise.id}"]
+        lines += [f"  [x] {item.shown.name}, {item.level_text}", f"      {item.exercise.id}"]
     return lines
 
 
-def _level_json(exercise: Exercise, level: Level, dose: Dose) -> dict[str, Any]:
+def _level_json(exercise: Exercise, level: Level, dose: Dose, shown: Shown) -> dict[str, Any]:
     return {"number": level.number, "of": exercise.top, "name": level.name, "dose": dose.describe(),
-            "how": level.how, "flare_safe": level.flare_safe}
+            "how": shown.how, "flare_safe": level.flare_safe}
 
 
-def _exercise_json(exercise: Exercise, level: Level, dose: Dose) -> dict[str, Any]:
+def _exercise_json(exercise: Exercise, level: Level, dose: Dose, kit: frozenset[str] | None) -> dict[str, Any]:
+    """``name``, the level's ``how`` and ``done_with`` as the person's kit
+    gives them; ``equipment`` says what it can be done with at all."""
+    look = shown(exercise, level, kit)
     return {
         "id": exercise.id,
-        "name": exercise.name,
+        "name": look.name,
         "phase": exercise.phase.value,
-        "level": _level_json(exercise, level, dose),
+        "level": _level_json(exercise, level, dose, look),
         "dose": dose.describe(),
         "equipment": exercise.equipment_note,
+        "done_with": KIT_WORDS[look.kit],
         "schedule": (level.schedule or exercise.schedule).describe(),
         "estimate_seconds": dose.estimate_seconds(),
     }
@@ -95,7 +99,7 @@ def routine_json(view: DayView) -> dict[str, Any]:
                 "title": phase.title,
                 "exercises": [
                     {
-                        **_exercise_json(item.exercise, item.level, item.dose),
+                        **_exercise_json(item.exercise, item.level, item.dose, item.kit),
                         "state": _state(view, item.exercise, item.gate is not None),
                         "gate": None if item.gate is None else {
                             "reason": item.gate.reason, "alternative": item.gate.alternative
@@ -106,7 +110,8 @@ def routine_json(view: DayView) -> dict[str, Any]:
             }
             for phase in Phase
         ],
-        "extra": [{**_exercise_json(item.exercise, item.level, item.dose), "state": "done"} for item in plan.unplanned],
+        "extra": [{**_exercise_json(item.exercise, item.level, item.dose, item.kit), "state": "done"}
+                  for item in plan.unplanned],
     }
 
 
@@ -139,7 +144,8 @@ def routine_entry_text(e: Exercise, level: Level, routine: RoutineSettings, load
     own = routine.own_dose(e, level)
     mine = lambda yours: " (yours)" if yours and not e.own else ""  # noqa: E731
     whose = " (set by your physiotherapist)" if own is not None and own.physio else mine(dose != level.dose)
-    text = (f"{e.name}, {level_text(e, level)} · {dose.describe()}{whose} · "
+    look = shown(e, level, routine.kit)
+    text = (f"{look.name}, {look.level_text} · {dose.describe()}{whose} · "
             f"{days.describe()}{mine(e.id in routine.days)}")
     if load is not None:
         text += f" · {load.describe()}"
@@ -151,7 +157,7 @@ def routine_entry_text(e: Exercise, level: Level, routine: RoutineSettings, load
 def routine_entry_json(e: Exercise, level: Level, routine: RoutineSettings) -> dict[str, Any]:
     dose = routine.dose(e, level)
     return {
-        **_exercise_json(e, level, dose),
+        **_exercise_json(e, level, dose, routine.kit),
         "schedule": routine.schedule(e, level).describe(),
         "on": routine.is_on(e),
         "own_exercise": e.own,

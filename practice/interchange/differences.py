@@ -212,5 +212,13 @@ def _subject(d: Difference, namer: Namer) -> tuple[str, Callable[[Any], str]]:
     from practice.day.settings import Settings
 
     subject, show = SETTINGS.get(field, (field.replace("_", " "), _text))
-    unset = getattr(Settings(), field, None)
-    return subject, lambda v: show(unset if v is ABSENT and unset is not None else v)
+    return subject, _unset_as(getattr(Settings(), field, None), show)
+
+
+def _unset_as(default: Any, show: Callable[[Any], str]) -> Callable[[Any], str]:
+    """``show``, with an unset field read as the ``default`` it stands for."""
+
+    def shown(value: Any) -> str:
+        return show(default if value is ABSENT and default is not None else value)
+
+    return shown

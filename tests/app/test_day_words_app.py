@@ -1,19 +1,22 @@
-"""Pilot tests of what Today says about the day (issue 21): what was done on
-a day that became a rest day stays on screen and counted as extra; a
-baseline self-assessment let pass in the first week is offered again, quietly."""
+"""Pilot tests of what Today says (issue 21): what was done on a day that
+became a rest day stays on screen and counted as extra; a baseline
+self-assessment let pass in the first week is offered again, quietly; names,
+kit and cues follow the person's kit and the level."""
 
 from __future__ import annotations
 
 from datetime import timedelta
 
-from apps import app_for, on_disk, phase_header, routine_text, row, screened, select
-from textual.widgets import Label
+from apps import app_for, on_disk, open_exercise, phase_header, routine_text, row, screened, select
+from textual.widgets import Label, Static
 
+from practice.app.guide import GuideScreen
 from practice.app.main import make_app
 from practice.app.today import TodayScreen
 
 from practice.app.rows import RowState
 from practice.daylog import DayKind
+from practice.journal.editor import RoutineEditor
 
 SIZE = (80, 24)
 
@@ -67,3 +70,34 @@ async def test_a_baseline_is_offered_once_more_in_weeks_two_and_four_then_never(
     assert offer not in said[15][0]
     assert offer in said[22][0] and said[22][1] and said[22][2] is TodayScreen
     assert offer not in said[29][0]
+
+
+async def test_with_a_ball_alone_today_and_the_exercise_screen_name_and_cue_the_ball(journal):
+    RoutineEditor(journal).set_kit(["ball"])
+    app = app_for(journal)
+    async with app.run_test(size=(120, 40)) as pilot:
+        text = "\n".join(routine_text(app))
+        calf = next(line for line in text.splitlines() if "Calf roll" in line)
+        assert "Calf roll with a ball" in calf and "foam roller" not in calf and calf.rstrip().endswith("ball")
+        assert "Piriformis (deep glute) release with a ball" in text and "foam roller" not in text
+        assert "Wall calf stretch, level 1 of 2" in text and "Calf stretch on a step" not in text
+        await open_exercise(pilot, "piriformis-roll", ready=False)
+        screen = app.screen
+        cues = str(screen.query_one("#cues", Static).content)
+        assert "ball" in cues and "roller" not in cues
+        assert "release with a ball" in str(screen.query_one("#name", Label).content)
+        assert "roller" not in str(screen.query_one("#how", Static).content)
+        assert "· ball" in str(screen.query_one("#target", Static).content)
+
+
+async def test_the_guided_session_names_the_exercise_as_the_kit_does(journal):
+    RoutineEditor(journal).set_kit(["ball"])
+    app = app_for(journal)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("g")
+        assert isinstance(app.screen, GuideScreen)
+        assert "Calf roll with a ball" in str(app.screen.query_one("#guide-next", Static).content)
+        await pilot.press("enter")  # the get-ready countdown of the first
+        assert str(app.screen.query_one("#guide-title", Static).content).startswith("Calf roll with a ball · level")
+        assert "roller" not in str(app.screen.query_one("#guide-how", Static).content)
+        await pilot.press("q")

@@ -543,7 +543,8 @@ class TodayScreen(BackScreen[None]):
         target = DayKind.NORMAL if self.session.view.plan.kind is wanted else wanted
         question = {
             DayKind.FLARE: "Make today a flare day? The gentlest levels, about half the sets.",
-            DayKind.REST: "Make today a rest day? Nothing planned; the streak waits for you.",
+            DayKind.REST: "Make today a rest day? Nothing planned; the streak waits for you."
+                          + (" What you have done stays, as extra." if self.session.view.record.ticks else ""),
             DayKind.NORMAL: f"End the {wanted.value} day and go back to today's usual plan?",
         }[target]
 

@@ -40,8 +40,8 @@ def lines(view: DayView) -> list[Line]:
     found = []
     for item in items:
         mark = record.mark(item.exercise.id)
-        found.append(Line(item.exercise.id, item.exercise.name, _done(item, mark.ticked, mark.held, mark.skipped,
-                                                                       mark.pain_skip, view), mark.rating,
+        found.append(Line(item.exercise.id, item.shown.name, _done(item, mark.ticked, mark.held, mark.skipped,
+                                                                   mark.pain_skip, view), mark.rating,
                           mark.ticked, item.exercise.phase is Phase.WALK and not mark.ticked and not mark.skipped))
     return found
 

@@ -14,7 +14,7 @@ from practice.daylog import Mark
 from practice.printable import visible
 from practice.programme.rules import next_time
 from practice.day.plan import EMERGENCY_GATE, PlanItem
-from practice.session.review import in_part
+from practice.day.said import in_part
 
 
 def put(label: Static, text: str | Content, layout: bool = False) -> bool:

@@ -107,12 +107,12 @@ class ExerciseScreen(FloorScreen["ExerciseResult | None"]):
         """The timer is done: the keys rate it."""
 
     def compose(self) -> ComposeResult:
-        item, exercise = self.item, self.exercise
-        kit = equipment_text(item.level.equipment or exercise.equipment)
+        item, exercise, shown = self.item, self.exercise, self.item.shown
+        kit = equipment_text(shown.kit)
         yield Header()
         with Horizontal(id="exercise"):
             with VerticalScroll(id="about"):
-                yield Label(markup("[b]$name[/b], $level", name=exercise.name, level=item.level_text), id="name")
+                yield Label(markup("[b]$name[/b], $level", name=shown.name, level=shown.level_text), id="name")
                 yield Static(plain(f"{exercise.target} · {item.dose.describe()} · {kit}"), id="target")
                 yield Static(plain(set_up(item)), id="setup")
                 yield Static(plain(f"Caution: {exercise.caution}"), id="caution")
@@ -128,7 +128,7 @@ class ExerciseScreen(FloorScreen["ExerciseResult | None"]):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        self.sub_title = self.exercise.name
+        self.sub_title = self.item.shown.name
         self._show_figure(self.host.session.journal.db.settings().figures)
         self.call_after_refresh(self.refresh_bindings)  # whether the set-up scrolls is known once laid out
 
@@ -238,7 +238,7 @@ class ExerciseScreen(FloorScreen["ExerciseResult | None"]):
             else:
                 self.dismiss(None)
 
-        self.app.push_screen(ConfirmScreen(f"Only part of {self.exercise.name} was done. Count it as done today? "
+        self.app.push_screen(ConfirmScreen(f"Only part of {self.item.shown.name} was done. Count it as done today? "
                                            "(n leaves it to do)"), answered)
 
     def action_back(self) -> None:
@@ -282,7 +282,7 @@ class ExerciseScreen(FloorScreen["ExerciseResult | None"]):
                         return
             self.timer.carry_on()
 
-        self.app.push_screen(PainDuringDialog(self.exercise.name), answered)
+        self.app.push_screen(PainDuringDialog(self.item.shown.name), answered)
 
     def action_level(self) -> None:
         """Choose another level now (stepping down is always allowed)."""
@@ -322,7 +322,7 @@ class ExerciseScreen(FloorScreen["ExerciseResult | None"]):
                 self.notify(f"Load saved: {load.describe()}.", timeout=4)
             self.timer.carry_on()
 
-        title = f"Load for {self.exercise.name}, {self.item.level_text}"
+        title = f"Load for {self.item.shown.name}, {self.item.level_text}"
         self.app.push_screen(LoadDialog(title, current_load(journal, self.exercise.id)), typed)
 
     def action_rate(self, rating: str) -> None:

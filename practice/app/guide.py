@@ -204,7 +204,7 @@ class GuideScreen(FloorScreen["bool | None"]):
     def _speak_step(self, step: Step) -> None:
         item = self.flow.item
         if step.kind is StepKind.READY and item is not None:
-            self.cues.say(item.exercise.name)
+            self.cues.say(item.shown.name)
         elif step.side:
             self.cues.say(f"{step.side} side")
 
@@ -356,7 +356,7 @@ class GuideScreen(FloorScreen["bool | None"]):
             self._handle([*(e for e in [flow.finish_early(now)] if e), *flow.advance(now)])
             self.tick()
             return
-        name = flow.item.exercise.name if flow.item else "it"
+        name = flow.item.shown.name if flow.item else "it"
 
         def answered(yes: bool | None) -> None:
             if yes:
@@ -391,7 +391,7 @@ class GuideScreen(FloorScreen["bool | None"]):
                         self.app.post_message(SafetyCheck())
             self.tick()
 
-        self._ask(PainDuringDialog(item.exercise.name), answered)
+        self._ask(PainDuringDialog(item.shown.name), answered)
 
     def _ask(self, question: Screen, answered: Callable[[Any], None]) -> None:
         """Put a question over the session, holding it from this moment; once

@@ -222,8 +222,9 @@ class TodayScreen(BackScreen[None]):
         return [row.item for row in self._list.rows] != list(self._plan_items())
 
     def _plan_items(self):
+        """The plan's items by phase, with what was done though not planned."""
         view = self.session.view
-        return (item for phase in Phase for item in view.plan.phase_items(phase))
+        return (item for phase in Phase for item in view.plan.shown_items(phase))
 
     def _make_rows(self) -> list[Row]:
         view = self.session.view
@@ -231,7 +232,8 @@ class TodayScreen(BackScreen[None]):
             item.exercise.id: self.session.journal.exercise(item.gate.alternative).name
             for item in view.plan.items if item.gate is not None and item.gate.alternative
         }
-        return [Row(item, alternatives.get(item.exercise.id)) for item in self._plan_items()]
+        extra = view.plan.unplanned
+        return [Row(item, alternatives.get(item.exercise.id), item in extra) for item in self._plan_items()]
 
     def _new_rows(self) -> None:
         """A new plan (a new day, a kind, a level): new rows, in place; the
@@ -280,6 +282,8 @@ class TodayScreen(BackScreen[None]):
         message = self.host.save(change)
         if message is None:
             return False
+        if self._rows_changed():  # an extra one unticked leaves the list
+            self._list.set_rows(self._make_rows())
         self.show_view()
         self._say_saved(message)
         if ending and not was_over:
@@ -336,7 +340,7 @@ class TodayScreen(BackScreen[None]):
         mat = [item for item in view.todo if item.exercise.phase in MAT_PHASES]
         if view.record.stop is None and mat:
             put(self._saved, f"Guided session left: {len(view.done)} of {len(view.plan.due)} done, all saved. "
-                             f"g goes on with {mat[0].exercise.name}.")
+                             f"g goes on with {mat[0].shown.name}.")
 
     def _say_saved(self, message: str) -> None:
         at = self.session.journal.clock.now()
@@ -390,7 +394,7 @@ class TodayScreen(BackScreen[None]):
             if self._change(lambda: self.session.skip(row.exercise_id, reason, pain)):
                 self.focus_next_todo(row.exercise_id)
 
-        self.app.push_screen(SkipDialog(row.item.exercise.name, row.item.level.number), skipped)
+        self.app.push_screen(SkipDialog(row.item.shown.name, row.item.level.number), skipped)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """The footer shows only keys that act: u when there is something to
@@ -559,7 +563,8 @@ class TodayScreen(BackScreen[None]):
         target = DayKind.NORMAL if self.session.view.plan.kind is wanted else wanted
         question = {
             DayKind.FLARE: "Make today a flare day? The gentlest levels, about half the sets.",
-            DayKind.REST: "Make today a rest day? Nothing planned; the streak waits for you.",
+            DayKind.REST: "Make today a rest day? Nothing planned; the streak waits for you."
+                          + (" What you have done stays, as extra." if self.session.view.record.ticks else ""),
             DayKind.NORMAL: f"End the {wanted.value} day and go back to today's usual plan?",
         }[target]
 

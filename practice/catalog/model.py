@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from enum import IntEnum
+from types import MappingProxyType
 from typing import NamedTuple
 
 from practice.catalog.bounds import Bounds
 from practice.catalog.dose import Dose
 from practice.catalog.schedule import Schedule
+from practice.daylog import EMPTY
 
 
 class Phase(IntEnum):
@@ -88,6 +91,20 @@ DEFAULT_FLARE_GATE = FlareGate(
 )
 
 
+class Form(NamedTuple):
+    """How an exercise is named and done with other kit than its own (a
+    ball for a roller), or at a level that changes it (a stretch against a
+    wall instead of on a step): each part given replaces the exercise's."""
+
+    name: str | None = None
+    cues: tuple[str, ...] = ()
+    how: Mapping[int, str] = MappingProxyType({})
+    """Level number -> how that level is done in this form."""
+
+
+NO_FORM = Form()
+
+
 class Level(NamedTuple):
     """One rung of an exercise's ladder, from easiest (1) to hardest."""
 
@@ -106,6 +123,8 @@ class Level(NamedTuple):
     """Uses added weight."""
     bounds: Bounds = Bounds()
     """How far a person may change the dose (:mod:`practice.catalog.bounds`)."""
+    form: Form = NO_FORM
+    """Its own name and cues, where its own kit changes the exercise."""
 
 
 class Exercise(NamedTuple):
@@ -140,6 +159,8 @@ class Exercise(NamedTuple):
     own_pose: PoseChoice | None = None
     """An own exercise's figure; None: it has none (and built-in exercises
     have theirs in ``figures.json``)."""
+    forms: Mapping[str, Form] = EMPTY
+    """Kit -> how it is named and done with that kit instead of ``equipment``."""
 
     @property
     def from_seeds(self) -> bool:

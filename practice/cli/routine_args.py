@@ -40,7 +40,7 @@ def _days_option(p: argparse.ArgumentParser, required: bool = False) -> None:
 
 def _own_options(p: argparse.ArgumentParser, adding: bool) -> None:
     p.add_argument("--phase", required=adding, metavar="PHASE",
-                   help="release, stretch, glutes or back (the four phases keep their order)")
+                   help="release, stretch, glutes or back, or 1 to 4 (the four phases keep their order)")
     p.add_argument("--kit", type=_kit_word, default="none" if adding else None, metavar="KIT",
                    help="the one piece of kit it needs: none, foam-roller, ball, step, kettlebell or gym")
     p.add_argument("--cue", action="append", metavar="TEXT", required=adding,

@@ -8,6 +8,7 @@ from typing import Any
 
 from practice.catalog import Dose, Exercise, Level, Phase
 from practice.catalog.model import MAT_PHASES, NO_POSE
+from practice.catalog.shown import Shown, shown
 from practice.day.choices import RoutineSettings
 from practice.day.kit import KIT_WORDS, needs
 from practice.day.length import DEFAULT_GET_READY, Length, Timed, exercise_seconds
@@ -16,7 +17,6 @@ from practice.daylog import DayKind, Volume
 from practice.day.view import DayView, TickResult
 from practice.day.triage import Triage, words
 from practice.programme.log import Load
-from practice.day.plan import level_text
 from practice.day.settings import Settings
 from practice.day.stats import WINDOWS, Stats
 from practice.words import count, minutes
@@ -33,7 +33,8 @@ def routine_text(view: DayView) -> str:
     head = f"{plan.day:%A} {plan.day.isoformat()}"
     if not plan.items:
         rest = plan.kind is DayKind.REST
-        return f"{head}: rest day, nothing planned." if rest else f"{head}: nothing planned."
+        lines = [f"{head}: rest day, nothing planned." if rest else f"{head}: nothing planned."]
+        return "\n".join([*lines, *_unplanned_lines(view)])
     kind = {DayKind.FLARE: " (flare day: flare-safe levels, about half the sets)"}.get(plan.kind, "")
     if plan.volume is Volume.REDUCED:
         kind = " (a lighter day: about two thirds of the sets)"
@@ -47,27 +48,42 @@ def routine_text(view: DayView) -> str:
             e = item.exercise
             mark = {"done": "[x]", "to do": "[ ]", "not today": "[-]"}[_state(view, e, item.gate is not None)]
             took = "" if e.phase not in MAT_PHASES else f" · {minutes(exercise_seconds(item.timed, view.get_ready))}"
-            lines.append(f"  {mark} {e.name}, {item.level_text} · {item.dose.describe()}{took}")
+            lines.append(f"  {mark} {item.shown.name}, {item.level_text} · {item.dose.describe()}{took}")
             lines.append(f"      {e.id}")
             if item.gate is not None:
                 alternative = f" Instead: {item.gate.alternative}." if item.gate.alternative else ""
                 lines.append(f"      {item.gate.words}{alternative}")
-    return "\n".join(lines)
+    return "\n".join([*lines, *_unplanned_lines(view)])
 
 
-def _level_json(exercise: Exercise, level: Level, dose: Dose) -> dict[str, Any]:
+def _unplanned_lines(view: DayView) -> list[str]:
+    """What was done that day though not planned, after the plan."""
+    if not view.plan.unplanned:
+        return []
+    lines = ["", "Done as extra (not in the day's plan):"]
+    for item in view.plan.unplanned:
+        lines += [f"  [x] {item.shown.name}, {item.level_text}", f"      {item.exercise.id}"]
+    return lines
+
+
+def _level_json(exercise: Exercise, level: Level, dose: Dose, shown: Shown) -> dict[str, Any]:
     return {"number": level.number, "of": exercise.top, "name": level.name, "dose": dose.describe(),
-            "how": level.how, "flare_safe": level.flare_safe}
+            "how": shown.how, "flare_safe": level.flare_safe}
 
 
-def _exercise_json(exercise: Exercise, level: Level, dose: Dose, get_ready: int = DEFAULT_GET_READY) -> dict[str, Any]:
+def _exercise_json(exercise: Exercise, level: Level, dose: Dose, kit: frozenset[str] | None,
+                   get_ready: int = DEFAULT_GET_READY) -> dict[str, Any]:
+    """``name``, the level's ``how`` and ``done_with`` as the person's kit
+    gives them; ``equipment`` says what it can be done with at all."""
+    look = shown(exercise, level, kit)
     return {
         "id": exercise.id,
-        "name": exercise.name,
+        "name": look.name,
         "phase": exercise.phase.value,
-        "level": _level_json(exercise, level, dose),
+        "level": _level_json(exercise, level, dose, look),
         "dose": dose.describe(),
         "equipment": exercise.equipment_note,
+        "done_with": KIT_WORDS[look.kit],
         "schedule": (level.schedule or exercise.schedule).describe(),
         "estimate_seconds": exercise_seconds(Timed(exercise.phase, dose), get_ready),
     }
@@ -91,7 +107,7 @@ def routine_json(view: DayView) -> dict[str, Any]:
                 "title": phase.title,
                 "exercises": [
                     {
-                        **_exercise_json(item.exercise, item.level, item.dose, view.get_ready),
+                        **_exercise_json(item.exercise, item.level, item.dose, item.kit, view.get_ready),
                         "state": _state(view, item.exercise, item.gate is not None),
                         "gate": None if item.gate is None else {
                             "reason": item.gate.reason, "alternative": item.gate.alternative
@@ -102,6 +118,8 @@ def routine_json(view: DayView) -> dict[str, Any]:
             }
             for phase in Phase
         ],
+        "extra": [{**_exercise_json(item.exercise, item.level, item.dose, item.kit, view.get_ready), "state": "done"}
+                  for item in plan.unplanned],
     }
 
 
@@ -134,7 +152,8 @@ def routine_entry_text(e: Exercise, level: Level, routine: RoutineSettings, load
     own = routine.own_dose(e, level)
     mine = lambda yours: " (yours)" if yours and not e.own else ""  # noqa: E731
     whose = " (set by your physiotherapist)" if own is not None and own.physio else mine(dose != level.dose)
-    text = (f"{e.name}, {level_text(e, level)} · {dose.describe()}{whose} · "
+    look = shown(e, level, routine.kit)
+    text = (f"{look.name}, {look.level_text} · {dose.describe()}{whose} · "
             f"{days.describe()}{mine(e.id in routine.days)}")
     if load is not None:
         text += f" · {load.describe()}"
@@ -149,7 +168,7 @@ def routine_entry_text(e: Exercise, level: Level, routine: RoutineSettings, load
 def routine_entry_json(e: Exercise, level: Level, routine: RoutineSettings) -> dict[str, Any]:
     dose = routine.dose(e, level)
     return {
-        **_exercise_json(e, level, dose),
+        **_exercise_json(e, level, dose, routine.kit),
         "schedule": routine.schedule(e, level).describe(),
         "on": routine.is_on(e),
         "own_exercise": e.own,
@@ -192,10 +211,17 @@ def tick_text(result: TickResult, on: bool) -> str:
         return f"{e.name} ({e.id}) was {'already ticked' if on else 'not ticked'} for {day}."
     verb = "Ticked" if on else "Unticked"
     extra = "" if e.id in view.plan.due else " (not in that day's plan)"
-    progress = f"{len(view.done)}/{len(view.plan.due)} done"
-    if view.complete:
-        progress = f"all {len(view.plan.due)} done, day complete"
-    return f"{verb} {e.name} ({e.id}) for {day}{extra}: {progress}."
+    return f"{verb} {e.name} ({e.id}) for {day}{extra}: {progress_text(view)}."
+
+
+def progress_text(view: DayView) -> str:
+    """"3/10 done and 1 extra"; a rest day's "rest day, 2 done as extra"."""
+    due, extra = view.plan.due, len(view.extra)
+    if not due:
+        rest = "rest day" if view.plan.kind is DayKind.REST else "nothing planned"
+        return f"{rest}, {extra} done as extra" if extra else rest
+    more = f" and {extra} extra" if extra else ""
+    return f"all {len(due)} done{more}, day complete" if view.complete else f"{len(view.done)}/{len(due)} done{more}"
 
 
 def settings_text(settings: Settings, today: date) -> str:

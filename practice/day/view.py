@@ -27,8 +27,17 @@ class DayView(NamedTuple):
         return tuple(i for i in self.plan.due if i in ticks or i in pain_skips)
 
     @property
+    def extra(self) -> tuple[str, ...]:
+        """Ticked, though not among the day's due (a rest day's, one left
+        out today): done, and counted as extra, never toward the day."""
+        due = self.plan.due
+        return tuple(i for i in self.record.ticks if i not in due)
+
+    @property
     def todo(self) -> tuple[PlanItem, ...]:
-        """Planned for the day, not gated, not ticked or skipped yet."""
+        """Planned for the day, not gated, not ticked or skipped yet: the one
+        rule for what is still to do, which Today, ``status``, ``remind`` and
+        the guided session all count (a skip for any reason is not to do)."""
         ticks, skips = self.record.ticks, self.record.skips
         return tuple(
             item for item in self.plan.items

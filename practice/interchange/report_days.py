@@ -9,13 +9,12 @@ from typing import NamedTuple
 
 from practice.daylog import DayKind, DayRecord, Leg, Volume
 from practice.day.plan import Plan, frozen_plan
+from practice.day.said import STOP_WHY, in_part, skip_words
 from practice.interchange.report_doc import Block, Item, Para, bullets, section, table
 from practice.interchange.report_programme import name_of
 from practice.journal.journal import Journal
 from practice.words import count, report_day
 
-STOP_WHY = "sharp or shooting pain, or pain, tingling or numbness spreading into a leg"
-"""What a stop records: the one key that stops a session says this."""
 LEG_WORDS = {Leg.NONE: "none", Leg.ONE: "one leg", Leg.BOTH: "both legs"}
 
 
@@ -162,21 +161,12 @@ def _events(journal: Journal, days: Period, day: date) -> list[Item]:
         elif mark.pain_during is not None:
             said.append(f"pain {mark.pain_during}/10 during it")
         item = plan.item(exercise_id) if plan is not None else None
-        planned = item.dose.held_seconds() if item is not None else None
-        if mark.ticked and mark.held is not None and planned and mark.held < planned:
-            said.append(f"done in part: held {mark.held} of {planned} s")
+        part = in_part(item, mark.held) if item is not None and mark.ticked else ""
+        if part:
+            said.append(f"done in part: {part}")
         if said:
             found.append(Item(f"{name_of(journal, exercise_id)}: {'; '.join(said)}", label))
     if record.stop is not None:
         during = f" during {name_of(journal, record.stop.exercise)}" if record.stop.exercise else ""
         found.append(Item(f"session stopped{during}, for {STOP_WHY}", label))
     return found
-
-
-def skip_words(reason: str, pain: bool, during: int | None) -> str:
-    """"skipped for pain, 6/10 during it", "skipped: no time"."""
-    if not pain:
-        return f"skipped: {reason}" if reason else "skipped, no reason given"
-    given = reason not in ("", "pain") and not (during is not None and reason == f"pain {during}/10")
-    return "skipped for pain" + (f", {during}/10 during it" if during is not None else "") + (
-        f" ({reason})" if given else "")

@@ -9,7 +9,8 @@ from datetime import date
 
 from practice.daylog import DayKind, Volume
 from practice.day import triage
-from practice.interchange.report_days import STOP_WHY, Period
+from practice.day.said import STOP_WHY
+from practice.interchange.report_days import Period
 from practice.interchange.report_doc import Block, Item, Para, bullets, section
 from practice.interchange.report_programme import name_of
 from practice.journal.journal import Journal

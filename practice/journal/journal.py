@@ -176,7 +176,17 @@ class Journal:
             record = record._replace(plan=plan.due, levels=plan.levels, volume=plan.volume, doses=plan.doses)
         else:
             plan = self.past_plan(record)
-        return DayView(plan, record, settings.get_ready)
+        return DayView(self._with_unplanned(plan, record), record, settings.get_ready)
+
+    def _with_unplanned(self, plan: Plan, record: DayRecord) -> Plan:
+        """``plan`` with what was ticked that day though it does not hold it,
+        each as it would be today (worked out only when there is some)."""
+        done = [self.catalog[i] for i in record.ticks if plan.item(i) is None and i in self.catalog]
+        if not done:
+            return plan
+        levels, routine = self.levels(), self.db.settings().routine
+        return plan._replace(unplanned=tuple(
+            item_for(e, levels.get(e.id, e.start), False, Volume.FULL, settings=routine) for e in routine.ordered(done)))
 
     def _stored_with_live_today(
         self, days: Iterable[date] | None, today: date, settings: Settings

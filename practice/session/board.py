@@ -40,10 +40,10 @@ def step_words(step: Step) -> str:
 
 def set_up(item: PlanItem) -> str:
     """How to get into position, step by step, then what this level changes."""
-    steps = [f"{n}. {cue}" for n, cue in enumerate(item.exercise.cues, 1)]
-    level = item.level
-    if not item.exercise.own and level.how:
-        steps.append(f"At this level ({level.name}): {level.how}")
+    shown = item.shown
+    steps = [f"{n}. {cue}" for n, cue in enumerate(shown.cues, 1)]
+    if not item.exercise.own and shown.how:
+        steps.append(f"At this level ({item.level.name}): {shown.how}")
     return "\n".join(steps)
 
 
@@ -78,7 +78,7 @@ def board(flow: Flow, now: float) -> Board:
     item = flow.item
     assert item is not None
     paused = "PAUSED · SPACE RESUMES" if flow.paused else ""
-    title = f"{item.exercise.name} · {item.level_text}"
+    title = f"{item.shown.name} · {item.level_text}"
     upcoming = flow.next_item if flow.stage is Stage.NEXT else None
     place = flow.index + (2 if upcoming is not None else 1)
     where = f"EXERCISE {place} OF {len(flow.items)} · {minutes(flow.left(now)).upper()} LEFT"
@@ -88,24 +88,24 @@ def board(flow: Flow, now: float) -> Board:
         items = flow.phase_items()
         took = length((i.timed for i in items), flow.settings.get_ready).words()
         return Board(f"Phase {phase.value} of 4: {phase.title}", where, paused or WHY[phase], stage_left,
-                     f"{count(len(items), 'exercise')}, {took}: " + ", ".join(i.exercise.name for i in items),
+                     f"{count(len(items), 'exercise')}, {took}: " + ", ".join(i.shown.name for i in items),
                      "enter starts now", False, 1, 0, item, SET_UP, None)
     if flow.stage is Stage.RATE:
-        return Board(title, where, paused or "DONE · HOW WAS IT?", stage_left, "", item.level.how, False, 1, 1,
+        return Board(title, where, paused or "DONE · HOW WAS IT?", stage_left, "", item.shown.how, False, 1, 1,
                      item, SET_UP, None)
     if upcoming is not None:
-        return Board(f"{upcoming.exercise.name} · {upcoming.level_text}", where, paused or "NEXT UP", stage_left,
+        return Board(f"{upcoming.shown.name} · {upcoming.level_text}", where, paused or "NEXT UP", stage_left,
                      upcoming.dose.describe(), set_up(upcoming), True, 1, 0, upcoming, SET_UP, _first_side(upcoming))
     run = flow.run
     current = run.step if run is not None else None
     if run is None or current is None:
-        return Board(title, where, paused, "", "", item.level.how, False, 1, 0, item, SET_UP, None)
+        return Board(title, where, paused, "", "", item.shown.how, False, 1, 0, item, SET_UP, None)
     following = run.steps[run.index + 1] if run.index + 1 < len(run.steps) else None
     if following is not None:
         coming = f"Next: {step_words(following).capitalize()}"
     else:
         after = flow.next_item
-        coming = f"Then: {after.exercise.name}" if after else "Then: the end of the session"
+        coming = f"Then: {after.shown.name}" if after else "Then: the end of the session"
     side = working_side(run.steps, run.index)
     left = run.remaining(now)
     words = step_words(current)
@@ -122,7 +122,7 @@ def board(flow: Flow, now: float) -> Board:
     else:
         number, total, progress = clock_face(math.ceil(left - 1e-9)), run.duration, run.duration - left
     ready = current.kind is StepKind.READY
-    return Board(title, where, paused or words, number, coming, set_up(item) if ready else item.level.how, ready,
+    return Board(title, where, paused or words, number, coming, set_up(item) if ready else item.shown.how, ready,
                  total, progress, item, current, side)
 
 

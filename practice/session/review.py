@@ -10,8 +10,9 @@ from typing import NamedTuple
 
 from practice.catalog import Phase
 from practice.day.plan import PlanItem
+from practice.day.said import in_part, skip_words
 from practice.day.view import DayView
-from practice.daylog import DayKind, Rating
+from practice.daylog import DayKind, Mark, Rating
 from practice.journal.journal import Journal
 from practice.programme.log import LevelChange
 from practice.words import count
@@ -33,42 +34,32 @@ RATING_WORDS = {Rating.EASY: "easy", Rating.JUST_RIGHT: "just right", Rating.HAR
 
 
 def lines(view: DayView) -> list[Line]:
-    """The plan's exercises in order (and any done off the plan), each with
-    what happened."""
+    """The plan's exercises in order, then any done though not planned
+    (a rest day's ticks), each with what happened."""
     record = view.record
-    items = [item for item in view.plan.items if item.gate is None]
     found = []
-    for item in items:
+    for item in (*(item for item in view.plan.items if item.gate is None), *view.plan.unplanned):
         mark = record.mark(item.exercise.id)
-        found.append(Line(item.exercise.id, item.exercise.name, _done(item, mark.ticked, mark.held, mark.skipped,
-                                                                       mark.pain_skip, view), mark.rating,
-                          mark.ticked, item.exercise.phase is Phase.WALK and not mark.ticked and not mark.skipped))
+        found.append(Line(item.exercise.id, item.shown.name, _done(item, mark, view), mark.rating, mark.ticked,
+                          item.exercise.phase is Phase.WALK and not mark.ticked and mark.skipped is None))
     return found
 
 
-def _done(item: PlanItem, ticked: bool, held: int | None, skipped: str | None, pain_skip: bool, view: DayView) -> str:
+def _done(item: PlanItem, mark: Mark, view: DayView) -> str:
     stop = view.record.stop
     if stop is not None and stop.exercise == item.exercise.id:
         return "stopped the session (sharp or spreading pain)"
-    if ticked:
-        part = in_part(item, held)
+    if mark.ticked:
+        part = in_part(item, mark.held)
+        extra = ", as extra" if item in view.plan.unplanned else ""
         if part:
-            return f"done in part: {part}"
-        return f"done, held {held} s" if held else "done"
-    if pain_skip:
-        return f"skipped for pain ({skipped})" if skipped and skipped != "pain" else "skipped for pain"
-    if skipped is not None:
-        return f"skipped: {skipped}" if skipped else "skipped"
+            return f"done in part: {part}{extra}"
+        return (f"done, held {mark.held} s" if mark.held else "done") + extra
+    if mark.skipped is not None:
+        return skip_words(mark.skipped, mark.pain_skip, mark.pain_during)
     if stop is not None:
         return "not done (the session was stopped)"
     return "any time today" if item.exercise.phase is Phase.WALK else "not done yet"
-
-
-def in_part(item: PlanItem, held: int | None) -> str:
-    """"held 6 of 60 s" for a dose of holds ended early (finished with
-    ``f``, and counted as done); "" for a whole one."""
-    planned = item.dose.held_seconds()
-    return f"held {held} of {planned} s" if held is not None and planned and held < planned else ""
 
 
 def summary(journal: Journal, view: DayView) -> list[str]:

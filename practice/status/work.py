@@ -32,6 +32,7 @@ def status_json(view: DayView, stats: Stats) -> dict[str, Any]:
         "walk_seconds_left": left.walk,
         "done_ids": list(view.done),
         "todo_ids": [item.exercise.id for item in view.todo],
+        "extra_ids": list(view.extra),
         "adherence": {
             str(p.value): {str(w): stats.adherence[p][w] for w in WINDOWS} for p in Phase
         },

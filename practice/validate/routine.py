@@ -40,7 +40,7 @@ from practice.catalog.fit import (
     own_dose_problems,
     physio_problems,
 )
-from practice.catalog.model import BASE_POSES, EQUIPMENT, NO_POSE, WORKING_LIMBS
+from practice.catalog.model import BASE_POSES, EQUIPMENT, MAT_PHASES, NO_POSE, WORKING_LIMBS
 from practice.validate import SLUG, SLUG_LIMIT, Invalid, text
 
 KIT = EQUIPMENT[1:]
@@ -57,6 +57,7 @@ _Key = tuple[tuple[str, str, object], ...]
 """A dose's data as (field, type name, value) triples, a list's value a tuple."""
 PHASE_WORDS = {"release": Phase.RELEASE, "stretch": Phase.STRETCH, "lengthen": Phase.STRETCH,
                "glutes": Phase.GLUTES, "back": Phase.BACK, "strengthen": Phase.BACK}
+PHASE_NUMBERS = {str(p.value): p for p in MAT_PHASES}
 
 
 def kit(values: Iterable[object], field: str = "kit") -> frozenset[str]:
@@ -89,10 +90,17 @@ def days(value: object, field: str = "days") -> Schedule:
 
 
 def phase(value: object, field: str = "phase") -> Phase:
-    if type(value) is int and value in Phase._value2member_map_:
-        return Phase(value)
-    if isinstance(value, str) and value.strip().lower() in PHASE_WORDS:
-        return PHASE_WORDS[value.strip().lower()]
+    """One of the four phases on the mat, as a word or its number (a number
+    typed on a command line comes as text). Never the walking phase: it
+    holds backtui's walk alone, whose ladder follows the pain rules, and the
+    guided session leaves it for later; an own exercise goes on the mat."""
+    if isinstance(value, str):
+        word = value.strip().lower()
+        found = PHASE_WORDS.get(word) or PHASE_NUMBERS.get(word)
+        if found is not None:
+            return found
+    if type(value) is int and str(value) in PHASE_NUMBERS:
+        return PHASE_NUMBERS[str(value)]
     raise Invalid(f"{field}: a phase is release, stretch, glutes or back (or 1 to 4)")
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from practice.daylog import DayKind
 from practice.journal.coach import Coach
-from practice.session.review import in_part, lines, summary
+from practice.day.said import in_part
+from practice.session.review import lines, summary
 
 
 def test_a_level_changed_today_is_said_with_its_reason(journal):
@@ -29,3 +30,17 @@ def test_a_hold_ended_early_shows_held_of_planned(journal):
     done = {line.exercise_id: line.done for line in lines(journal.view())}
     assert done["calf-foam-roll"] == "done in part: held 6 of 60 s"
     assert done["hamstring-foam-roll"] == "done, held 60 s"
+
+
+def test_what_was_done_on_a_day_made_a_rest_day_is_listed_as_extra(journal):
+    journal.tick("glute-bridge")
+    journal.set_kind(DayKind.REST)
+    done = {line.exercise_id: line.done for line in lines(journal.view())}
+    assert done == {"glute-bridge": "done, as extra"}
+
+
+def test_a_skip_for_pain_says_what_the_report_says(journal):
+    journal.skip("bird-dog", "pain 6/10", pain=True)
+    journal.skip("glute-bridge", "no time")
+    done = {line.exercise_id: line.done for line in lines(journal.view())}
+    assert done["bird-dog"].startswith("skipped for pain") and done["glute-bridge"] == "skipped: no time"

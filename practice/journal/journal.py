@@ -210,14 +210,14 @@ class Journal:
             if day > today and stored is None:
                 validate.day(day, today)
             current = self._current(stored, day, today, settings)
-            after = change(current.record)
-            if day >= today:  # the live plan follows the change (a new kind, say)
-                after = self._current(after, day, today, settings).record
+            # the live plan follows the change (a new kind, say); a past day keeps its own
+            view = self._current(change(current.record), day, today, settings)
+            after = view.record
             if after != stored:
                 future = day > today and stored is not None and after.ticks.keys() <= stored.ticks.keys()
                 validate.record(after, day if future else today)
                 self.db.put(after, at=self.moment())
-        return Edit(self._current(after, day, today, settings), current.record)
+        return Edit(view, current.record)
 
     def tick(self, exercise_id: str, day: date | None = None, held: int | None = None) -> TickResult:
         """Tick an exercise; ``held`` is the seconds a timer ran it for."""

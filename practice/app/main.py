@@ -82,7 +82,7 @@ class BackApp(KeysInOrder, OneLineCrash):
         gc.freeze()
         self.keys.start()
         journal = self.session.journal
-        self.keeper.on_due = self._summary_due
+        journal.db.storage.prune_on_save = False  # done once changes pause (_write_summary)
         for notice in journal.notices:  # a merged sync copy, a restored backup (printed again on exit)
             self.notify(notice, title="backtui", timeout=15)
         settings = journal.db.settings()
@@ -212,7 +212,7 @@ class BackApp(KeysInOrder, OneLineCrash):
 
     def on_unmount(self) -> None:
         self.keys.stop()
-        self.keeper.flush()
+        self._write_summary()
         gc.unfreeze()
 
     def _summary_due(self) -> None:
@@ -222,8 +222,10 @@ class BackApp(KeysInOrder, OneLineCrash):
         self._summary_timer = self.set_timer(SUMMARY_AFTER, self._write_summary)
 
     def _write_summary(self) -> None:
+        """Once changes pause: the status cache, and the oldest backups taken away."""
         self._summary_timer = None
         self.keeper.flush()
+        self.session.journal.db.storage.prune()
 
     def open_progress(self, closed: Callable[[None], None] | None = None) -> None:
         """Show the progress screen, first reading the log again if it was
@@ -328,6 +330,7 @@ class BackApp(KeysInOrder, OneLineCrash):
             self.notify(str(exc), title="Not saved", severity="error", timeout=10)
             return None
         self.news.publish(messages.DayChanged())
+        self._summary_due()
         return done
 
     def saved(self, write: Callable[[], object]) -> bool:

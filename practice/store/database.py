@@ -49,7 +49,7 @@ from practice.day.settings import DEFAULT_GET_READY, DEFAULT_REST_DAYS, DEFAULT_
 from practice.store import assessments, cells, known, own, programme, triage_fields as triage
 from practice.store import routine_fields
 from practice.store.days import KINDS, Interner, Names, decode, encode
-from practice.store.shape import TABLES
+from practice.store.shape import DAYS, EXERCISES, PLANS, TABLES
 from practice.store.storage import SafeJSONStorage
 
 SETTINGS_DOC = 1
@@ -79,8 +79,9 @@ class Database:
 
     def records(self, days: Iterable[date] | None = None) -> dict[date, DayRecord]:
         """Every stored day, or only those of ``days`` that are stored."""
-        names = Names.read(self._exercises, self._plans)
-        stored = self._stored_days()
+        tables = self.storage.read() or {}
+        names = Names.read(tables.get(EXERCISES, {}), tables.get(PLANS, {}))
+        stored = tables.get(DAYS, {})
         if days is None:
             keys: Iterable[int] = map(int, stored)
         else:
@@ -213,7 +214,8 @@ class Database:
                 hollow[key] = {cells.EDITED: edited}
             elif str(key) in cleared:
                 hollow[key] = None
-        interner.save(self._write, self._exercises, self._plans)
+        self._write(self._exercises, interner.new_ids)
+        self._write(self._plans, interner.new_plans)
         self._write(self._days, docs)
         if hollow:
             self._write(self._db.table(cells.CLEARED, cache_size=0), hollow)

@@ -35,6 +35,20 @@ class SystemClock:
         return time.monotonic()
 
 
+class Shifted:
+    """Another clock moved by ``by`` on its wall clock: a day later is the
+    same hour tomorrow, whatever daylight saving does in between."""
+
+    def __init__(self, clock: Clock, by: timedelta) -> None:
+        self.clock, self.by = clock, by
+
+    def now(self) -> datetime:
+        return self.clock.now() + self.by
+
+    def monotonic(self) -> float:
+        return self.clock.monotonic()
+
+
 def practice_day(moment: datetime, day_start_hour: int = DEFAULT_DAY_START_HOUR) -> date:
     """The calendar day a moment belongs to, read off its local wall clock.
 

@@ -75,11 +75,6 @@ class BackApp(KeysInOrder, OneLineCrash):
         return TodayScreen()
 
     def on_mount(self) -> None:
-        # What is loaded by now (the parsed log, Textual's modules) lives as
-        # long as the app. Python's full garbage collection walks every such
-        # object, about 20 ms with a ten-year log, and would stall whichever
-        # key press triggered it; frozen objects are left out of it.
-        gc.freeze()
         self.keys.start()
         journal = self.session.journal
         journal.db.storage.prune_on_save = False  # done once changes pause (_write_summary)
@@ -144,8 +139,19 @@ class BackApp(KeysInOrder, OneLineCrash):
         return super().push_screen(screen, *args, **kwargs)
 
     def on_ready(self) -> None:
-        """Textual's word that the first frame is displayed."""
+        """Textual's word that the first frame is displayed: drawn from the
+        recent part of the log the status cache keeps, if it held; the whole
+        log is read now."""
         self._on_screen = True
+        try:
+            self.session.journal.db.load()
+        except BacktuiError as exc:
+            self.notify(str(exc), title="backtui", severity="error", timeout=15)
+        # What is loaded by now (the parsed log, Textual's modules) lives as
+        # long as the app. Python's full garbage collection walks every such
+        # object, about 20 ms with a ten-year log, and would stall whichever
+        # key press triggered it; frozen objects are left out of it.
+        gc.freeze()
         waiting, self._after_first_frame = self._after_first_frame, []
         for callback in waiting:
             callback()
@@ -379,4 +385,6 @@ def make_app(journal: Journal, screen: str | None = None, keeper: Keeper | None 
     """The app as the ``backtui`` command and the tests build it; ``screen``
     "progress" opens it on the progress screen. ``keeper``: the status
     cache's keeper the command made with the journal (else one is made)."""
-    return BackApp(Session(journal), keeper or Keeper(journal), screen)
+    keeper = keeper or Keeper(journal)
+    keeper.start()  # Today's first frame from the recent part of the log, when it is kept
+    return BackApp(Session(journal), keeper, screen)

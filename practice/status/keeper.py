@@ -16,6 +16,10 @@ from practice.journal.journal import Journal
 from practice.status import cache
 from practice.status.work import work_out
 
+AHEAD = 1
+"""Days after today whose status is worked out too, as they will be if
+nothing is saved before them: tomorrow's first ``status`` reads it."""
+
 
 class Keeper:
     def __init__(self, journal: Journal) -> None:
@@ -28,14 +32,28 @@ class Keeper:
         """A save has made the cache stale."""
         return self.journal.db.storage.saves != self._written
 
+    def start(self) -> bool:
+        """Let the journal answer from the recent part kept beside the
+        database while it is the very file's (the whole log is read when
+        something needs older days); True if it was."""
+        storage = self.journal.db.storage
+        kept = cache.read_recent(storage.data_dir, storage.path)
+        if kept is not None:
+            self.journal.use(*kept)
+        return kept is not None
+
     def write(self) -> dict[str, Any]:
         """Work the status out from the log, keep it, and return it."""
-        data = work_out(self.journal)
         journal, storage = self.journal, self.journal.db.storage
+        days = [work_out(journal), *(work_out(journal.later(days=n)) for n in range(1, AHEAD + 1))]
         self._written = storage.saves
-        cache.write(storage.data_dir, storage.stamp, journal.db.settings().day_start_hour, data,
+        cache.write(storage.data_dir, journal.db.stamp, journal.db.settings().day_start_hour, days,
                     journal.clock.now())
-        return data
+        if journal.db.recent is None:  # (else the one kept still holds)
+            part = journal.recent_part()
+            if part is not None:
+                cache.write_recent(storage.data_dir, *part)
+        return days[0]
 
     def flush(self) -> None:
         """Write the cache if a save made it stale. Best effort, as it is a

@@ -14,6 +14,7 @@ from practice.daylog import Mark
 from practice.printable import visible
 from practice.programme.rules import next_time
 from practice.day.plan import EMERGENCY_GATE, PlanItem
+from practice.session.review import in_part
 
 
 def put(label: Static, text: str | Content, layout: bool = False) -> bool:
@@ -104,8 +105,10 @@ class Row:
             return f"Skipped because of pain: it counts as done today, and {next_time(self.item.level.number)}."
         if self.state is RowState.SKIPPED and mark.skipped:
             return f"Skipped: {mark.skipped}"
-        if mark.rating is not None:
-            return f"Rated {mark.rating.value.replace('-', ' ')}"
+        part = in_part(self.item, mark.held) if mark.ticked else ""
+        rated = f"rated {mark.rating.value.replace('-', ' ')}" if mark.rating is not None else ""
+        if part or rated:
+            return " · ".join(words for words in (part and f"done in part: {part}", rated) if words).capitalize()
         if self.item.eased and self.state is RowState.TODO:
             return self.item.eased
         if self.item.extras and self.state is RowState.TODO:

@@ -100,6 +100,9 @@ class TodayScreen(BackScreen[None]):
             put(self._saved, CHECK_IN_INVITATION)
 
     def _take_advice(self) -> None:
+        if self._advice_timer is not None:
+            self._advice_timer.stop()
+            self._advice_timer = None
         try:
             self._advice = self.session.advice()
         except BacktuiError as exc:
@@ -119,7 +122,12 @@ class TodayScreen(BackScreen[None]):
                         title="Your first week", timeout=15)
 
     def on_screen_resume(self) -> None:
-        self._tell_first_week()
+        if self._advice_timer is not None:
+            # changes were saved over Today: back on screen, it shows the
+            # advice they lead to at once, not a moment later
+            self._take_advice()
+        else:
+            self._tell_first_week()
 
     # News of changes saved anywhere ------------------------------------------
 
@@ -295,7 +303,7 @@ class TodayScreen(BackScreen[None]):
         """The day's review: what was done, the ratings not given yet, the
         streak and what comes next; then pain after the session."""
         from practice.app.review_screen import ReviewScreen
-        from practice.session.review import lines
+        from practice.session.review import lines, summary
 
         self._reviewed = True
         view = self.session.view
@@ -309,7 +317,8 @@ class TodayScreen(BackScreen[None]):
             if closed is not None:
                 closed()
 
-        more = [*self.session.suggestion_lines(), *self.session.later_lines()]
+        more = [*self.session.suggestion_lines(), *self.session.later_lines(),
+                *summary(self.session.journal, view)]
         self.app.push_screen(ReviewScreen(title, lines(view), self.session.journal.stats(), more, rate), answered)
 
     def action_quit(self) -> None:
@@ -385,8 +394,19 @@ class TodayScreen(BackScreen[None]):
         self.app.push_screen(SkipDialog(row.item.exercise.name, row.item.level.number), skipped)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """The footer shows u only when there is something to undo."""
-        return self.session.can_undo if action == "undo" else True
+        """The footer shows only keys that act: u when there is something to
+        undo; no ticking, opening, skipping or guiding once the session was
+        stopped for pain or the safety answers call for emergency care; g
+        while something is left on the mat."""
+        if action == "undo":
+            return self.session.can_undo
+        view = self.session.view
+        over = view.record.stop is not None or self._advice.limit is Limit.STOPPED
+        if action in ("tick", "open", "skip"):
+            return not over
+        if action == "guide":
+            return not over and any(item.exercise.phase in MAT_PHASES for item in view.todo)
+        return True
 
     def action_undo(self) -> None:
         if not self.session.undoes_a_stop:

@@ -40,6 +40,22 @@ MAT_PHASES = (Phase.RELEASE, Phase.STRETCH, Phase.GLUTES, Phase.BACK)
 """The seeds' four phases, in their order: the session on the mat."""
 
 EQUIPMENT = ("none", "foam-roller", "ball", "step", "kettlebell", "gym")
+NO_POSE = "none"
+BASE_POSES = ("back", "front", "side", "hands-knees", "kneeling", "sitting", "standing")
+"""The base poses an own exercise may take (lying on the back, lying face
+down, lying on the side, on hands and knees, kneeling, sitting, standing);
+``practice/catalog/figures.json`` draws each and gives its words."""
+WORKING_LIMBS = ("leg", "arm")
+"""What an own exercise's figure may mark as working (or :data:`NO_POSE`: nothing)."""
+
+
+class PoseChoice(NamedTuple):
+    """How an own exercise's figure shows it: a base pose and the limb that works."""
+
+    pose: str
+    """One of :data:`BASE_POSES`."""
+    works: str = NO_POSE
+    """One of :data:`WORKING_LIMBS`, or :data:`NO_POSE`: nothing marked."""
 
 
 class FlareGate(NamedTuple):
@@ -121,6 +137,9 @@ class Exercise(NamedTuple):
     instead: str | None = None
     """The matching flare-safe exercise that takes its place when it is
     left out for now at level 1 (progression-facts 8e); None: nothing does."""
+    own_pose: PoseChoice | None = None
+    """An own exercise's figure; None: it has none (and built-in exercises
+    have theirs in ``figures.json``)."""
 
     @property
     def from_seeds(self) -> bool:

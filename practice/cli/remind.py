@@ -16,8 +16,8 @@ from argparse import Namespace
 from typing import TYPE_CHECKING, Any
 
 from practice.cli.screening import owed_words
-from practice.cli.status import current
-from practice.words import count, minutes
+from practice.cli.status import current, left_words
+from practice.words import count
 
 if TYPE_CHECKING:
     from practice.cli.context import Context
@@ -58,7 +58,7 @@ def reminder(status: dict[str, Any]) -> str | None:
         return None
     left = status["total"] - status["done"]
     done = f"{status['done']} of {status['total']} done" if status["done"] else "not started"
-    return f"Today's back routine: {done}, {left} to go ({minutes(status['seconds_left'])})."
+    return f"Today's back routine: {done}, {left} to go ({left_words(status)})."
 
 
 def notify(line: str) -> str | None:

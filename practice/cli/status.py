@@ -16,7 +16,7 @@ from practice.status import cache as summary
 from practice.clock import SystemClock
 from practice.locations import database_path
 from practice.store import copies
-from practice.words import count, minutes, percent
+from practice.words import count, mat_and_walk, percent
 
 if TYPE_CHECKING:
     from practice.cli.context import Context
@@ -49,6 +49,11 @@ def current(ctx: Context) -> dict[str, Any]:
     return kept.status
 
 
+def left_words(data: dict[str, Any]) -> str:
+    """How long what is left of today takes, from the status."""
+    return mat_and_walk(data["mat_seconds_left"], data["walk_seconds_left"])
+
+
 def text(data: dict[str, Any]) -> str:
     from datetime import date
 
@@ -64,7 +69,7 @@ def text(data: dict[str, Any]) -> str:
     elif data["complete"]:
         today = f"all {data['total']} done"
     else:
-        today = f"{data['done']}/{data['total']} done, {minutes(data['seconds_left'])} left"
+        today = f"{data['done']}/{data['total']} done, {left_words(data)} to go"
     windows = list(next(iter(data["adherence"].values())))
     lines = [
         f"{day:%A} {day.isoformat()}: {today}",

@@ -7,8 +7,10 @@ from collections.abc import Mapping
 from typing import Any
 
 from practice.catalog import Dose, Exercise, Level, Phase
+from practice.catalog.model import MAT_PHASES, NO_POSE
 from practice.day.choices import RoutineSettings
 from practice.day.kit import KIT_WORDS, needs
+from practice.day.length import DEFAULT_GET_READY, Length, Timed, exercise_seconds
 from practice.journal.editor import KitChange
 from practice.daylog import DayKind, Volume
 from practice.day.view import DayView, TickResult
@@ -35,7 +37,7 @@ def routine_text(view: DayView) -> str:
     kind = {DayKind.FLARE: " (flare day: flare-safe levels, about half the sets)"}.get(plan.kind, "")
     if plan.volume is Volume.REDUCED:
         kind = " (a lighter day: about two thirds of the sets)"
-    lines = [f"{head}{kind}: {count(len(plan.due), 'exercise')}, {minutes(plan.estimate_seconds())}"]
+    lines = [f"{head}{kind}: {count(len(plan.due), 'exercise')}, {plan.length(view.get_ready).words()}"]
     for phase in Phase:
         items = plan.phase_items(phase)
         if not items:
@@ -44,8 +46,8 @@ def routine_text(view: DayView) -> str:
         for item in items:
             e = item.exercise
             mark = {"done": "[x]", "to do": "[ ]", "not today": "[-]"}[_state(view, e, item.gate is not None)]
-            lines.append(f"  {mark} {e.name}, {item.level_text} · {item.dose.describe()} · "
-                         f"{minutes(item.dose.estimate_seconds())}")
+            took = "" if e.phase not in MAT_PHASES else f" · {minutes(exercise_seconds(item.timed, view.get_ready))}"
+            lines.append(f"  {mark} {e.name}, {item.level_text} · {item.dose.describe()}{took}")
             lines.append(f"      {e.id}")
             if item.gate is not None:
                 alternative = f" Instead: {item.gate.alternative}." if item.gate.alternative else ""
@@ -58,7 +60,7 @@ def _level_json(exercise: Exercise, level: Level, dose: Dose) -> dict[str, Any]:
             "how": level.how, "flare_safe": level.flare_safe}
 
 
-def _exercise_json(exercise: Exercise, level: Level, dose: Dose) -> dict[str, Any]:
+def _exercise_json(exercise: Exercise, level: Level, dose: Dose, get_ready: int = DEFAULT_GET_READY) -> dict[str, Any]:
     return {
         "id": exercise.id,
         "name": exercise.name,
@@ -67,8 +69,13 @@ def _exercise_json(exercise: Exercise, level: Level, dose: Dose) -> dict[str, An
         "dose": dose.describe(),
         "equipment": exercise.equipment_note,
         "schedule": (level.schedule or exercise.schedule).describe(),
-        "estimate_seconds": dose.estimate_seconds(),
+        "estimate_seconds": exercise_seconds(Timed(exercise.phase, dose), get_ready),
     }
+
+
+def _minutes(length: Length) -> dict[str, float]:
+    return {"estimate_minutes": round(length.seconds / 60, 1), "mat_minutes": round(length.mat / 60, 1),
+            "walk_minutes": round(length.walk / 60, 1)}
 
 
 def routine_json(view: DayView) -> dict[str, Any]:
@@ -77,14 +84,14 @@ def routine_json(view: DayView) -> dict[str, Any]:
         "date": plan.day.isoformat(),
         "kind": plan.kind.value,
         "volume": plan.volume.value,
-        "estimate_minutes": round(plan.estimate_seconds() / 60, 1),
+        **_minutes(plan.length(view.get_ready)),
         "phases": [
             {
                 "phase": phase.value,
                 "title": phase.title,
                 "exercises": [
                     {
-                        **_exercise_json(item.exercise, item.level, item.dose),
+                        **_exercise_json(item.exercise, item.level, item.dose, view.get_ready),
                         "state": _state(view, item.exercise, item.gate is not None),
                         "gate": None if item.gate is None else {
                             "reason": item.gate.reason, "alternative": item.gate.alternative
@@ -133,6 +140,9 @@ def routine_entry_text(e: Exercise, level: Level, routine: RoutineSettings, load
         text += f" · {load.describe()}"
     if not routine.has_kit(e, level):
         text += f" · left out: needs {needs(e, level)}"
+    if e.own_pose is not None:
+        works = "" if e.own_pose.works == NO_POSE else f", the {e.own_pose.works} working"
+        text += f" · figure: {e.own_pose.pose}{works}"
     return text
 
 
@@ -148,6 +158,7 @@ def routine_entry_json(e: Exercise, level: Level, routine: RoutineSettings) -> d
         "own_days": e.id in routine.days,
         "kit": list(e.kit(level)),
         "left_out_for_kit": not routine.has_kit(e, level),
+        "own_pose": None if e.own_pose is None else {"pose": e.own_pose.pose, "works": e.own_pose.works},
     }
 
 
@@ -195,6 +206,7 @@ def settings_text(settings: Settings, today: date) -> str:
         f"get ready  {count(settings.get_ready, 'second')} before each exercise of a guided session (--get-ready S)",
         f"pace       repetitions {'at a set pace' if settings.paced else 'counted by hand'} (--pace on|off)",
         f"sound      {settings.sound}, speech {'on' if settings.speech else 'off'} (--sound, --speech)",
+        f"figures    {'drawn' if settings.figures else 'hidden'} beside the timer (--figures on|off, or p)",
         f"re-test    a self-assessment every {count(settings.retest_days, 'day')} (--retest-days N, 7 to 14)",
         f"hamstring  {settings.hamstring_test or 'not chosen yet'}: the hamstring self-test (--hamstring-test)",
         f"start      {start_text(settings.triage, today)}",

@@ -9,6 +9,7 @@ from typing import NamedTuple
 
 from practice.catalog import Catalog, Dose, Exercise, FlareGate, Level, Phase
 from practice.day.choices import RoutineSettings
+from practice.day.length import DEFAULT_GET_READY, Length, Timed, length
 from practice.daylog import DayKind, DayRecord, Volume
 
 __all__ = ["Limit", "Plan", "PlanItem", "RoutineSettings", "frozen_plan", "item_for", "level_text", "plan_for"]
@@ -58,9 +59,10 @@ class PlanItem(NamedTuple):
     eased: str = ""
     """Why it is at a gentler level than usual today ("" if it is not)."""
 
-    def estimate_seconds(self) -> int:
-        extra = sum(e.dose.estimate_seconds() for e in self.extras if e.dose is not None)
-        return self.dose.estimate_seconds() + extra
+    @property
+    def timed(self) -> Timed:
+        """What its length depends on (:mod:`practice.day.length`)."""
+        return Timed(self.exercise.phase, self.dose, tuple(e.dose for e in self.extras if e.dose is not None))
 
     @property
     def level_text(self) -> str:
@@ -101,8 +103,9 @@ class Plan(NamedTuple):
     def phase_items(self, phase: Phase) -> tuple[PlanItem, ...]:
         return tuple(item for item in self.items if item.exercise.phase == phase)
 
-    def estimate_seconds(self) -> int:
-        return sum(item.estimate_seconds() for item in self.items if item.gate is None)
+    def length(self, get_ready: int = DEFAULT_GET_READY) -> Length:
+        """How long the day's exercises take: the guided session, and the walk."""
+        return length((item.timed for item in self.items if item.gate is None), get_ready)
 
 
 def plan_for(

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from practice.catalog import Exercise
+from practice.day.length import DEFAULT_GET_READY, Length, length
 from practice.day.plan import Plan, PlanItem
 from practice.daylog import DayRecord
 
@@ -16,6 +17,8 @@ class DayView(NamedTuple):
 
     plan: Plan
     record: DayRecord
+    get_ready: int = DEFAULT_GET_READY
+    """The person's get-ready countdown, part of how long the day takes."""
 
     @property
     def done(self) -> tuple[str, ...]:
@@ -33,10 +36,10 @@ class DayView(NamedTuple):
         )
 
     @property
-    def left_seconds(self) -> int:
-        """The estimated time the exercises still to do will take (none once
-        the session was stopped for pain)."""
-        return 0 if self.record.stop is not None else sum(item.estimate_seconds() for item in self.todo)
+    def left(self) -> Length:
+        """How long the exercises still to do will take (nothing once the
+        session was stopped for pain)."""
+        return length(() if self.record.stop is not None else (item.timed for item in self.todo), self.get_ready)
 
     @property
     def complete(self) -> bool:

@@ -104,6 +104,7 @@ DAY_FIELDS = {"kind": ("the kind of day", lambda v: "normal" if v is ABSENT else
 SETTINGS = {"kit": "your kit", "order": "the order of your routine", "day_start_hour": "the day start",
             "theme": "the theme", "rest_days": "the rest days allowed in any 7", "get_ready": "the get-ready countdown",
             "paced": "paced repetitions", "sound": "the sound cues", "speech": "speaking exercise names",
+            "figures": "the figures beside the timer",
             "owed": "the safety questions owed", "retest_days": "the days between self-assessments",
             "hamstring_test": "the hamstring self-test"}
 """Words for each whole setting (a setting without them shows its field name)."""
@@ -111,7 +112,8 @@ SETTINGS = {"kit": "your kit", "order": "the order of your routine", "day_start_
 
 OWN = {"dose": "its dose", "days": "its days", "kit": "the kit it needs", "cues": "its cues",
        "caution": "its caution", "flare_safe": "whether it is fine on a flare day", "deleted": "whether it is deleted",
-       "phase": "its phase", "name": "its name"}
+       "phase": "its phase", "name": "its name", "pose": "the pose its figure shows",
+       "works": "what its figure shows working"}
 
 
 def _own(field: str) -> Callable[[Any], str]:

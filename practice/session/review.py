@@ -5,12 +5,16 @@ were not given on the way (a rating that timed out in the guided session is
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import NamedTuple
 
 from practice.catalog import Phase
-from practice.daylog import Rating
-from practice.day.view import DayView
 from practice.day.plan import PlanItem
+from practice.day.view import DayView
+from practice.daylog import DayKind, Rating
+from practice.journal.journal import Journal
+from practice.programme.log import LevelChange
+from practice.words import count
 
 
 class Line(NamedTuple):
@@ -47,9 +51,9 @@ def _done(item: PlanItem, ticked: bool, held: int | None, skipped: str | None, p
     if stop is not None and stop.exercise == item.exercise.id:
         return "stopped the session (sharp or spreading pain)"
     if ticked:
-        planned = item.dose.held_seconds()
-        if held is not None and planned and held < planned:
-            return f"done in part: held {held} of {planned} s"
+        part = in_part(item, held)
+        if part:
+            return f"done in part: {part}"
         return f"done, held {held} s" if held else "done"
     if pain_skip:
         return f"skipped for pain ({skipped})" if skipped and skipped != "pain" else "skipped for pain"
@@ -58,6 +62,39 @@ def _done(item: PlanItem, ticked: bool, held: int | None, skipped: str | None, p
     if stop is not None:
         return "not done (the session was stopped)"
     return "any time today" if item.exercise.phase is Phase.WALK else "not done yet"
+
+
+def in_part(item: PlanItem, held: int | None) -> str:
+    """"held 6 of 60 s" for a dose of holds ended early (finished with
+    ``f``, and counted as done); "" for a whole one."""
+    planned = item.dose.held_seconds()
+    return f"held {held} of {planned} s" if held is not None and planned and held < planned else ""
+
+
+def summary(journal: Journal, view: DayView) -> list[str]:
+    """Under the exercises (each with what was done and held): what changed
+    today (levels and doses, with why), and tomorrow at a glance."""
+    found = []
+    today = view.plan.day
+    for change in journal.db.programme().changes:
+        if change.day == today:
+            found.append(f"Changed today: {journal.name_of(change.exercise)}, {_changed(change)}. {change.why}")
+    tomorrow = today + timedelta(days=1)
+    plan = journal.plan(tomorrow, DayKind.FLARE if journal.in_flare(tomorrow) else DayKind.NORMAL)
+    ahead = (f"{count(len(plan.due), 'exercise')}, {plan.length(view.get_ready).words()}" if plan.due
+             else "nothing planned")
+    found.append(f"Tomorrow, {tomorrow:%A}: {ahead}.")
+    return found
+
+
+def _changed(change: LevelChange) -> str:
+    if change.before != change.after:
+        return f"level {change.before} to {change.after}"
+    if change.from_dose is not None and change.to_dose is not None:
+        return f"{change.from_dose.describe()} to {change.to_dose.describe()}"
+    if change.to_load is not None:
+        return f"load {change.to_load.describe()}"
+    return "its dose"
 
 
 def unrated(view: DayView) -> bool:

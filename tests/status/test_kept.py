@@ -169,3 +169,45 @@ def test_a_save_elsewhere_after_the_start_is_seen(data_dir, clock):
     assert Keeper(started).start() and len(started.view().done) == 1
     journal.tick(journal.view().plan.due[1])  # another process
     assert len(started.view().done) == 2 and started.db.recent is None
+
+
+def run(data_dir: Path, clock: FakeClock, *args: str) -> int:
+    with redirect_stdout(io.StringIO()):
+        return main(["--data-dir", str(data_dir), *args], clock=clock)
+
+
+@pytest.mark.slow
+@a_few
+@given(here=days_of, there=days_of, how=st.sampled_from(["import", "merge", "sync"]), later=st.integers(0, 3),
+       unheard=st.booleans())
+def test_what_another_machine_brings_means_working_it_out_again(here, there, how, later, unheard):
+    """Another machine's days come in by an import of its export, a merge of
+    its database, or a sync conflict copy (by this backtui, or ``unheard``:
+    by one that keeps no cache, so what is kept here is stale): what was kept
+    before is not used, and the streak and score (today's, tomorrow's, and
+    those of days later) are what the whole merged log gives."""
+    with tempfile.TemporaryDirectory() as tmp:
+        root, clock = Path(tmp), FakeClock(NOW)
+        data_dir, other = root / "here", root / "there"
+        Keeper(build(data_dir, clock, here, None, 1)).write()
+        build(other, clock, there, 3, 0)
+        assume((data_dir / "backtui.json").exists() and (other / "backtui.json").exists())
+        patch = pytest.MonkeyPatch()
+        if unheard:
+            patch.setattr(cache, "write", lambda *args: None)
+            patch.setattr(cache, "write_recent", lambda *args: None)
+        if how == "import":
+            assert run(other, clock, "export", "-o", str(root / "export.json")) == 0
+            assert run(data_dir, clock, "import", str(root / "export.json")) == 0
+        elif how == "merge":
+            assert run(data_dir, clock, "merge", str(other / "backtui.json")) == 0
+        else:
+            (data_dir / "backtui.sync-conflict-20261121-193000-BBBBBBB.json").write_bytes(
+                (other / "backtui.json").read_bytes())
+            assert run(data_dir, clock, "sync") == 0
+        patch.undo()
+        moved = FakeClock(NOW)
+        moved.advance(days=later)
+        assert status(data_dir, moved) == afresh(data_dir, moved)
+        moved.advance(days=1)
+        assert status(data_dir, moved) == afresh(data_dir, moved)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import time
 from datetime import date, datetime, time as wall_time, timedelta, timezone, tzinfo
 from typing import Protocol
+from practice.errors import ClockError
 
 DEFAULT_DAY_START_HOUR = 4
 
@@ -27,8 +28,6 @@ class SystemClock:
         try:
             return datetime.now().astimezone()
         except (ValueError, OverflowError, OSError):
-            from practice.errors import ClockError
-
             raise ClockError("the system clock reads a time outside the years 1 to 9999; set it right") from None
 
     def monotonic(self) -> float:

@@ -9,7 +9,10 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any, NamedTuple
 
+from practice.catalog import load_catalog
+from practice.day.settings import Settings
 from practice.interchange.opened import ABSENT
+from practice.validate.routine import dose_from
 
 
 class Difference(NamedTuple):
@@ -27,8 +30,6 @@ class Namer:
     exercises of both sides."""
 
     def __init__(self, own: list[dict[str, Any]]) -> None:
-        from practice.catalog import load_catalog
-
         self.catalog = load_catalog()
         self.own = {doc["id"]: doc["name"] for doc in own}
 
@@ -64,8 +65,6 @@ def _plain(value: Any) -> str:
 
 
 def _dose(exercise_id: str, namer: Namer, other: Any) -> Callable[[Any], str]:
-    from practice.validate.routine import dose_from
-
     def show(value: Any) -> str:
         if value is not ABSENT:
             return dose_from({k: v for k, v in value.items() if k != "level"}).describe()
@@ -118,8 +117,6 @@ OWN = {"dose": "its dose", "days": "its days", "kit": "the kit it needs", "cues"
 
 def _own(field: str) -> Callable[[Any], str]:
     """How one field of an own exercise shows."""
-    from practice.validate.routine import dose_from
-
     if field == "dose":
         return lambda v: "none" if v is ABSENT else dose_from(v).describe()
     if field in ("deleted", "flare_safe"):
@@ -155,7 +152,6 @@ def _subject(d: Difference, namer: Namer) -> tuple[str, Callable[[Any], str]]:
         return SETTINGS[field], lambda v: "not said" if v is ABSENT else (", ".join(v) or "none")
     if field == "order":
         return SETTINGS[field], lambda v: "the plan's" if v is ABSENT else ", ".join(map(namer.name, v))
-    from practice.day.settings import Settings
 
     unset = getattr(Settings(), field, None)
     hour = field == "day_start_hour"

@@ -15,22 +15,22 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from practice import validate
 from practice.catalog import Catalog, Exercise, FlareGate, Phase, load_catalog
 from practice.clock import Clock, Shifted, SystemClock, practice_day
-from practice.journal.own_catalog import OwnCatalog
+from practice.day.triage import gentle_on
 from practice.daylog import DayKind, DayRecord, Leg, Rating, Stop, Volume
 from practice.errors import DayChanged, UsageError
+from practice.journal.own_catalog import OwnCatalog
 from practice.locations import database_path
 from practice.programme import pain as pain_model
 from practice.programme.levels import current_levels
 from practice.programme.log import ProgrammeLog
-from practice.day.triage import gentle_on
 
 if TYPE_CHECKING:
     from practice.interchange import Imported
-from practice.programme.screening import Mode, protected_days, screening_mode
 from practice.day.plan import Limit, Plan, PlanItem, RoutineSettings, frozen_plan, item_for, plan_for
 from practice.day.settings import Settings
 from practice.day.stats import Carry, Stats, carry, carry_until, compute, recent_days
 from practice.day.view import DayView, Edit, Switched, TickResult
+from practice.programme.screening import Mode, protected_days, screening_mode
 from practice.store.database import Database
 from practice.store.recent import Recent, take
 from practice.words import count
@@ -78,7 +78,7 @@ class Journal:
     def exercise(self, exercise_id: str) -> Exercise:
         exercise = self.catalog.get(exercise_id)
         if exercise is None:
-            from difflib import get_close_matches
+            from difflib import get_close_matches  # start-up: difflib only for an id not known
 
             typed = exercise_id[: validate.SLUG_LIMIT]
             folded = self.catalog.get(typed.strip().lower())
@@ -123,7 +123,7 @@ class Journal:
     def _held(self, day: date, settings: Settings, log: ProgrammeLog) -> dict[str, FlareGate] | None:
         """Gated exercises that are on and left out on ``day`` while the back
         is sore (worked out only for those who have one on)."""
-        from practice.programme import gates
+        from practice.programme import gates  # start-up: gates only for those with a gated exercise on
 
         on = [i for i in gates.GATES if i in self.catalog and settings.routine.is_on(self.catalog[i])]
         if not on:
@@ -505,7 +505,7 @@ class Journal:
         one save: all of it, or none if the save fails. What is stored wins;
         the import fills gaps. Exercise ids this backtui does not know are
         kept as old ones (their days keep them)."""
-        from practice.interchange import merge, new_entries
+        from practice.interchange import merge, new_entries  # start-up: the merge rules only for an import
 
         with self.db.transaction():
             stored_settings = self.db.settings()

@@ -34,11 +34,11 @@ import orjson
 from tinydb.storages import Storage
 
 from practice.errors import StoreError
-from practice.store.migrate import MIGRATIONS
 from practice.store import schema, shape
 from practice.store.atomic import TEMP_SUFFIX, replace_atomically, unlink_quietly
 from practice.store.backups import Backups
 from practice.store.encoder import Encoder
+from practice.store.migrate import MIGRATIONS
 
 LOCK_TIMEOUT = 10.0
 
@@ -176,7 +176,7 @@ class SafeJSONStorage(Storage):
 
     @contextmanager
     def _locked(self) -> Iterator[None]:
-        from filelock import FileLock, Timeout
+        from filelock import FileLock, Timeout  # start-up: only a save locks
 
         if self._lock is None:
             self._lock = FileLock(str(self.lock_path), timeout=LOCK_TIMEOUT, mode=PRIVATE_FILE)

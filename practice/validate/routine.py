@@ -29,7 +29,7 @@ from functools import lru_cache
 from typing import Any
 
 from practice.catalog import Catalog, Dose, Exercise, Level, Phase, Schedule
-from practice.catalog.bounds import OWN_BOUNDS, PHYSIO_LIMITS, Bounds, problems
+from practice.catalog.bounds import Bounds, OWN_BOUNDS, PHYSIO_LIMITS, problems
 from practice.catalog.dose import dose_data, kind_of
 from practice.catalog.fit import (
     MOST_DAYS_FOR_STRENGTH,
@@ -40,8 +40,9 @@ from practice.catalog.fit import (
     own_dose_problems,
     physio_problems,
 )
+from practice.catalog import CatalogError, parse_dose
 from practice.catalog.model import BASE_POSES, EQUIPMENT, NO_POSE, WORKING_LIMBS
-from practice.validate import SLUG, SLUG_LIMIT, Invalid, text
+from practice.validate import Invalid, SLUG, SLUG_LIMIT, text
 
 KIT = EQUIPMENT[1:]
 """What a person may have: "none" is having none of these."""
@@ -203,8 +204,6 @@ def _known_dose(key: _Key, field: str) -> Dose:
 
 
 def _dose_from(value: object, field: str) -> Dose:
-    from practice.catalog import CatalogError, parse_dose
-
     try:
         dose = parse_dose(value, field)
     except CatalogError as exc:

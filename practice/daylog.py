@@ -11,7 +11,7 @@ from enum import Enum
 from types import MappingProxyType
 from typing import TYPE_CHECKING, NamedTuple, Never, TypeVar
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # up a floor for a type name only: a day's record keeps the doses it was done at
     from practice.catalog.dose import Dose
 
 EMPTY: Mapping[str, Never] = MappingProxyType({})

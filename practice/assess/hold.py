@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 
+# up a floor: a hold test runs on the session's one timer model (steps on a monotonic clock)
 from practice.session.timing import Run, Step, StepKind
 
 

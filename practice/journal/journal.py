@@ -24,7 +24,7 @@ from practice.programme import pain as pain_model
 from practice.programme.levels import current_levels
 from practice.programme.log import ProgrammeLog
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # up a floor for a type name only: the journal saves what an import file brings
     from practice.interchange import Imported
 from practice.day.plan import Limit, Plan, PlanItem, RoutineSettings, frozen_plan, item_for, plan_for
 from practice.day.settings import Settings
@@ -515,7 +515,9 @@ class Journal:
         one save: all of it, or none if the save fails. What is stored wins;
         the import fills gaps. Exercise ids this backtui does not know are
         kept as old ones (their days keep them)."""
-        from practice.interchange import merge, new_entries  # start-up: the merge rules only for an import
+        # up a floor, and late for start-up: the journal is the one place that
+        # saves, and an import's merge rules live with the other file formats
+        from practice.interchange import merge, new_entries
 
         with self.db.transaction():
             stored_settings = self.db.settings()

@@ -14,7 +14,7 @@ from textual.widgets import Input, Label, Static
 from practice import safety
 from practice.app.messages import SafetyCheck
 from practice.app.ratings import RATING_HELP, RATING_KEYS
-from practice.app.text import markup, plain
+from practice.app.text import PlainInput, markup, plain
 from practice.catalog import Exercise
 from practice.daylog import Leg
 from practice.programme.rules import next_time
@@ -108,7 +108,7 @@ class TextDialog(ModalScreen["str | None"]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog text-dialog"):
             yield Label(plain(self.title_text), classes="dialog-title")
-            yield Input(self.value, placeholder=self.placeholder, id="text", max_length=200)
+            yield PlainInput(self.value, placeholder=self.placeholder, id="text", max_length=200)
             yield Label(f"[b]enter[/b] {self.action_word}   [b]escape[/b] cancel", classes="dialog-hint")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -438,7 +438,7 @@ class SkipDialog(ModalScreen["tuple[bool, str] | None"]):
                 "[b]o[/b]  for another reason: the day stays incomplete. Type the reason if you like, then "
                 "[b]enter[/b]."
             )
-            yield Input(placeholder="Reason (optional), e.g. no time, knee sore", id="text", max_length=200,
+            yield PlainInput(placeholder="Reason (optional), e.g. no time, knee sore", id="text", max_length=200,
                         disabled=True)
             yield Label("[b]escape[/b] cancel", classes="dialog-hint")
 

@@ -9,6 +9,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
+from practice.app.text import PlainInput
 from practice.programme.log import Load
 from practice.validate import Invalid
 
@@ -44,7 +45,7 @@ class LoadDialog(ModalScreen["Load | None"]):
         with Vertical(classes="dialog text-dialog", id="load-dialog"):
             yield Label(self.title_text, classes="dialog-title", markup=False)
             yield Static(ABOUT.format(unit=self.unit, other=OTHER[self.unit]), id="load-about", markup=False)
-            yield Input(value, placeholder=f"12.5 {self.unit}", id="load", max_length=12)
+            yield PlainInput(value, placeholder=f"12.5 {self.unit}", id="load", max_length=12)
             yield Label("", id="load-problem", markup=False)
             yield Label("[b]enter[/b] save   [b]escape[/b] cancel", classes="dialog-hint")
 

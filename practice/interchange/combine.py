@@ -66,6 +66,8 @@ class Outcome(NamedTuple):
     """Own exercises moved to a new id: (old, new, "here" or "there")."""
     changed: bool
     """Anything to save (a table holds anything new)."""
+    new_results: tuple[dict[str, Any], ...] = ()
+    """The self-test results only the other side had (also in ``new_entries``)."""
 
 
 def combine(ours_tables: dict[str, Any], theirs_tables: dict[str, Any]) -> Outcome:
@@ -94,7 +96,9 @@ def combine(ours_tables: dict[str, Any], theirs_tables: dict[str, Any]) -> Outco
     renamed = [(old, new, "here") for old, new in renames[0].items()]
     renamed += [(old, new, "there") for old, new in renames[1].items()]
     changed = any(tables[name] is not ours_tables.get(name) for name in tables)
-    return Outcome(tables, found, days, new_ticks, new_entries, renamed, changed)
+    known = list(ours_tables.get(RESULTS, {}).values())
+    new_results = tuple(doc for doc in tables.get(RESULTS, {}).values() if doc not in known)
+    return Outcome(tables, found, days, new_ticks, new_entries, renamed, changed, new_results)
 
 
 def pick(here: Cell, there: Cell, found: list[Difference], where: tuple[str, ...],

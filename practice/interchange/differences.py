@@ -5,7 +5,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from typing import Any, NamedTuple
 
@@ -219,3 +219,18 @@ def _unset_as(default: Any, show: Callable[[Any], str]) -> Callable[[Any], str]:
         return show(default if value is ABSENT and default is not None else value)
 
     return shown
+
+
+def results_words(results: Sequence[Mapping[str, Any]], there: str) -> str:
+    """Self-test results only the other side had, named: "2 self-test
+    results from the other machine (side bridge, left, Sat 21 Nov; ...)"."""
+    from practice.assess.protocol import TESTS
+    from practice.words import count
+
+    def one(doc: Mapping[str, Any]) -> str:
+        test = TESTS.get(str(doc.get("test")))
+        name = test.name.lower() if test else visible(str(doc.get("test")))
+        when = date.fromordinal(doc["day"]) if isinstance(doc.get("day"), int) else None
+        return ", ".join(part for part in (name, doc.get("side"), when and f"{when:%a %-d %b}") if part)
+
+    return f"{count(len(results), 'self-test result')} {there} ({'; '.join(map(one, results))})"

@@ -54,9 +54,13 @@ class Merged(NamedTuple):
     def words(self, limit: int | None = None, listed: str = "") -> str:
         """In one line, naming ``limit`` differences at most (and where the
         rest are ``listed``)."""
+        from practice.interchange.differences import results_words
+
         o = self.outcome
+        records = o.new_entries - len(o.new_results)
         done = (f"{count(o.changed_days, 'day')} changed, {count(o.new_ticks, 'new tick')}"
-                + (f", {count(o.new_entries, 'programme record')}" if o.new_entries else ""))
+                + (f", {count(records, 'programme record')}" if records else "")
+                + (f", {results_words(o.new_results, self.there)}" if o.new_results else ""))
         for old, new, side in o.renamed:
             made = "here" if side == "here" else self.there
             done += (f"; two different exercises of your own had the id {old}: the one made {made} is now {new},"

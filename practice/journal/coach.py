@@ -230,15 +230,17 @@ class Coach:
 
     def fit_start(self, episode: Episode, leg: bool, flares: Flares, walk: int) -> Triage:
         """Keep the start's answers (the gentler first two weeks count from
-        the first time they were given) and set walking to start from what
-        the person walks now."""
+        the first time they were given) and, the first time or when the
+        walking answer changes, set walking to start from what the person
+        walks now (another answer leaves a walking level earned since alone)."""
         journal = self.journal
         with journal.db.transaction():
             settings = journal.db.settings()
-            first = settings.triage.day if settings.triage is not None else journal.today(settings)
+            kept = settings.triage
+            first = kept.day if kept is not None else journal.today(settings)
             triage = validate.triage(Triage(episode, leg, flares, walk, first))
             journal.db.put_settings(settings._replace(triage=triage))
-            if WALK in journal.catalog:
+            if WALK in journal.catalog and (kept is None or kept.walk != walk):
                 self._level_change(WALK, walk_level(walk), Change.HAND, "from what you walk now", reset_dose=True)
             journal.replan_today()
         return triage

@@ -121,8 +121,9 @@ class Journal:
         return plan_for(day, self.catalog, settings.routine, kind, levels, volume, limit, extras, leg, start, held)
 
     def _held(self, day: date, settings: Settings, log: ProgrammeLog) -> dict[str, FlareGate] | None:
-        """Gated exercises that are on and left out on ``day`` while the back
-        is sore (worked out only for those who have one on)."""
+        """Gated exercises that are on and left out on ``day`` since the back
+        was sore, until their gates are met again (worked out only for those
+        who have one on)."""
         from practice.programme import gates  # start-up: gates only for those with a gated exercise on
 
         on = [i for i in gates.GATES if i in self.catalog and settings.routine.is_on(self.catalog[i])]
@@ -132,6 +133,11 @@ class Journal:
         mornings = self.db.scores("pain_24h", days)
         flare = {d: DayRecord(d, kind=DayKind.FLARE) for d in self.db.flare_days(days)}  # all the check reads of a day
         inputs = gates.GateInputs(self.catalog, flare, mornings, log.changes, day)
+        sore = gates.sore_day(inputs)
+        if sore is None:
+            return None
+        # the sessions after the sore day, read only when there was one
+        inputs = inputs._replace(records={**flare, **self.db.records(d for d in days if d > sore)})
         return {i: FlareGate(why) for i in on if (why := gates.held(inputs, i)) is not None}
 
     def past_plan(self, record: DayRecord) -> Plan:

@@ -18,10 +18,12 @@ the last 7 days, all 1 or below.
 
 **Closing again**: once a gated exercise is on, it is left out of the plan
 (Today says why) from a day the back is sore (a morning 2 or more above
-usual, or of 5 or more, or a flare day) until the pain part of its gate
-holds again over a whole week after that day (read cautiously: the gate's 7
-mornings all come after the sore one); the sessions it needs stay earned. A
-sore day more than :data:`HOLD_LOOKBACK` days ago no longer holds it back.
+usual, or of 5 or more, or a flare day) until its whole gate is met again
+after that day: the sessions it needs are earned afresh (only sessions after
+the sore day count), and its pain part holds over a whole week after it
+(read cautiously: the gate's 7 mornings all come after the sore one), both
+by the same day. A sore day more than :data:`HOLD_LOOKBACK` days ago no
+longer holds it back.
 """
 
 from __future__ import annotations
@@ -54,6 +56,8 @@ class GateInputs(NamedTuple):
     mornings: pain.Scores
     changes: Sequence[LevelChange]
     today: date
+    after: date | None = None
+    """Count only sessions after this day (a gate met again after a sore day)."""
 
 
 def _week(today: date) -> list[date]:
@@ -65,7 +69,8 @@ def _went_well_at(inputs: GateInputs, exercise_id: str, level: int) -> int:
     exercise = inputs.catalog.get(exercise_id)
     if exercise is None:
         return 0
-    return sum(1 for s in sessions(exercise, inputs.records, inputs.today) if s.went_well and (s.level or 0) >= level)
+    return sum(1 for s in sessions(exercise, inputs.records, inputs.today)
+               if s.went_well and (s.level or 0) >= level and (inputs.after is None or s.day > inputs.after))
 
 
 def _no_current_pain(inputs: GateInputs) -> bool:
@@ -89,11 +94,12 @@ class Gate(NamedTuple):
     """Why it is offered now."""
     waits: str
     """Why it is not offered yet."""
-    settles: str
-    """What its pain part asks, in words."""
+    again: str
+    """What meeting it again after a sore day asks, in words."""
 
 
 NO_PAIN_WORDS = "a week with no pain (at least 3 morning check-ins, all 1 or below)"
+BIRD_AGAIN = "the bird dog at level 3 going well twice more"
 GATES: dict[str, Gate] = {
     "prone-erector-isometric": Gate(
         _settled, lambda i: _went_well_at(i, "bird-dog", 3) >= 2,
@@ -101,20 +107,20 @@ GATES: dict[str, Gate] = {
         "3 went well twice: the prone back-extensor hold can join, gently, 3 times a week.",
         "it waits until your pain has settled (mornings at 2 or below on 5 of 7 days, no flare or step down for a "
         "week) and the bird dog at level 3 has gone well twice",
-        "mornings at 2 or below on 5 of 7 days, with no flare or step down for a week"),
+        f"mornings at 2 or below on 5 of 7 days, with no flare or step down for a week, and {BIRD_AGAIN}"),
     "back-hyperextension": Gate(
         _no_current_pain, lambda i: _went_well_at(i, "bird-dog", 3) >= 2,
         "No pain this week and the bird dog at level 3 went well twice: back extensions can join, starting on the "
         "floor.",
         "it waits until you have had no pain for a week and the bird dog at level 3 has gone well twice",
-        NO_PAIN_WORDS),
+        f"{NO_PAIN_WORDS}, and {BIRD_AGAIN}"),
     "kettlebell-swing": Gate(
         _no_current_pain, lambda i: _went_well_at(i, "hamstring-dynamic-stiff-leg-deadlift", 2) >= 2,
         "No pain this week and the hip hinge went well twice: kettlebell work can join, once a qualified coach has "
         "shown you the swing.",
         "it waits until you have had no pain for a week and the hip hinge has gone well twice (and learn the swing "
         "from a qualified coach first)",
-        NO_PAIN_WORDS),
+        f"{NO_PAIN_WORDS}, and the hip hinge at level 2 going well twice more"),
 }
 
 
@@ -136,19 +142,28 @@ def closed(inputs: GateInputs, exercise_id: str) -> str | None:
     return GATES[exercise_id].waits
 
 
-def held(inputs: GateInputs, exercise_id: str) -> str | None:
-    """Why a gated exercise that is on is left out today (its back was sore
-    since its gate last held); None if it is not."""
-    gate = GATES.get(exercise_id)
-    if gate is None:
-        return None
+def sore_day(inputs: GateInputs) -> date | None:
+    """The latest day in the last :data:`HOLD_LOOKBACK` the back was sore (a
+    flare day, a morning 2 or more above usual, or one of :data:`SORE` or
+    more); None if there was none. Needs only the mornings and flare days."""
     flare = frozenset(d for d, r in inputs.records.items() if r.kind is DayKind.FLARE)
     days = [inputs.today - timedelta(days=n) for n in range(HOLD_LOOKBACK)]
     up = pain.ups(inputs.mornings, days, flare)
-    sore = next((d for d in days if d in flare or d in up or inputs.mornings.get(d, 0) >= SORE), None)
+    return next((d for d in days if d in flare or d in up or inputs.mornings.get(d, 0) >= SORE), None)
+
+
+def held(inputs: GateInputs, exercise_id: str) -> str | None:
+    """Why a gated exercise that is on is left out today (its back was sore
+    and its whole gate has not been met since); None if it is not. The
+    records must hold the sessions after the sore day."""
+    gate = GATES.get(exercise_id)
+    if gate is None:
+        return None
+    sore = sore_day(inputs)
     if sore is None:
         return None
-    if any(gate.calm(inputs._replace(today=d)) for d in days if (d - sore).days >= WEEK):
+    since = inputs._replace(after=sore)
+    days = [sore + timedelta(days=n) for n in range(WEEK, (inputs.today - sore).days + 1)]
+    if any(gate.calm(since._replace(today=d)) and gate.earned(since._replace(today=d)) for d in days):
         return None
-    return f"Your back was sore on {sore:%a %-d %b}: it rests until that settles ({gate.settles})."
-
+    return f"Your back was sore on {sore:%a %-d %b}: it rests until its gate is met again ({gate.again})."

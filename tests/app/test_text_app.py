@@ -133,6 +133,33 @@ async def test_text_an_earlier_backtui_kept_with_a_bidi_override_is_shown_escape
     assert exercise_id in journal.view().record.ticks
 
 
+async def test_a_field_shows_an_older_note_and_a_paste_with_escapes_as_their_escapes(journal):
+    """An earlier backtui kept a note holding a bidi override; the note
+    dialog puts it in its field to edit, and a paste can carry an escape
+    sequence: the field draws each as its escape, and that is what is saved."""
+    from textual import events
+    from textual.widgets import Input
+
+    from practice.app.dialogs import TextDialog
+
+    with journal.db.transaction():
+        journal.db.put(DayRecord(journal.today(), note="slept \u202ebadly"), at=None)
+    journal = Journal(journal.db.storage.path.parent, journal.clock)
+    app = app_for(journal)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n")
+        assert isinstance(app.screen, TextDialog)
+        field = app.screen.query_one(Input)
+        assert field.value == "slept \\u202ebadly" and not steering(app)
+        field.post_message(events.Paste(" \x1b]0;PWNED\x07\u202e"))
+        await pilot.pause()
+        assert not steering(app) and shows(app, "\x1b]0;PWNED\x07\u202e")
+        await pilot.press("enter")
+        await pilot.pause()
+    assert Journal(journal.db.storage.path.parent, journal.clock).view().record.note == \
+        "\\x1b]0;PWNED\\x07\\u202e"  # (the field's text was selected: the paste took its place)
+
+
 async def test_an_error_while_a_screen_is_built_ends_the_app_at_once(journal):
     """The class behind "edit day" freezing: an error while a screen was
     built left a widget half made, Textual's traceback with every frame's

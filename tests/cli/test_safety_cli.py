@@ -81,6 +81,36 @@ def test_the_commands_that_plan_or_record_exercise_say_what_is_owed(cli, command
     assert code == 0 and "safety questions waiting" in err and err.count("\n") == 1
 
 
+@pytest.fixture
+def from_a_terminal(monkeypatch):
+    """`backtui go` as typed in a terminal, with the app itself replaced: the
+    screens it was asked to open."""
+    from types import SimpleNamespace
+
+    import practice.app
+    from practice.cli import commands
+
+    opened: list[str | None] = []
+    tty = SimpleNamespace(isatty=lambda: True)
+    monkeypatch.setattr(commands, "sys", SimpleNamespace(stdin=tty, stdout=tty))
+    monkeypatch.setattr(practice.app, "run", lambda journal, data_dir, screen=None, keeper=None: opened.append(screen) or 0)
+    return opened
+
+
+def test_go_says_what_is_owed_on_stderr_before_the_guided_session(cli, journal, from_a_terminal):
+    code, out, err = cli("go")
+    assert code == 0 and from_a_terminal == ["go"]
+    assert err.count("\n") == 1 and "17 safety questions waiting" in err and "backtui screening" in err
+    answer_set(journal)
+    assert cli("go") == (0, "", "") and from_a_terminal == ["go", "go"]
+
+
+def test_go_in_emergency_mode_says_so_on_stderr(cli, journal, from_a_terminal):
+    answer_set(journal, yes=("E1",))
+    code, _, err = cli("go")
+    assert code == 0 and err.count("\n") == 1 and "emergency care" in err
+
+
 def test_once_answered_they_say_nothing(cli, journal):
     answer_set(journal)
     for command in (("tick", "bird-dog"), ("routine",), ("checkin", "3")):

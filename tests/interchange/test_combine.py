@@ -19,6 +19,7 @@ from support import FakeClock, answer_set
 from practice.interchange import sync
 from practice.catalog import HoldDose, RepsDose
 from practice.journal.coach import Coach
+from practice.journal.assessor import Assessor
 from practice.journal.editor import RoutineEditor
 from practice.daylog import DayKind, DayRecord, Rating
 from practice.errors import BacktuiError
@@ -208,6 +209,39 @@ def test_every_field_of_a_day_goes_through_a_merge(tmp_path):
     assert Journal(tmp_path / "b", b.clock).db.record(record.day) == record
 
 
+def test_kit_on_one_machine_and_self_test_results_on_both_are_all_kept_and_named(tmp_path):
+    """A says what kit it has and keeps a sit-and-reach; B keeps a side
+    bridge a minute later: after the merge, either way, both machines hold
+    the kit and both results, and each line names what came from the other."""
+    a, b = machines(tmp_path)
+    RoutineEditor(a).set_kit(["ball"])
+    Assessor(a).record("sit-and-reach", -4)
+    b.clock.advance(minutes=1)
+    Assessor(b).record("side-bridge", 30, "left")
+    into_a, into_b = both_ways(tmp_path)
+    for folder in ("ab", "ba"):
+        journal = Journal(tmp_path / folder, FakeClock(START))
+        assert journal.db.settings().routine.kit == frozenset({"ball"}), folder
+        assert sorted((r.test, r.value) for r in journal.db.assessments().results) == \
+            [("side-bridge", 30), ("sit-and-reach", -4)], folder
+    assert "1 self-test result on the other machine (side bridge, left, Sat 21 Nov)" in into_a.words()
+    assert "1 self-test result on the other machine (sit-and-reach, Sat 21 Nov)" in into_b.words()
+    assert "programme record" not in into_a.words() + into_b.words()
+    assert "your kit: a ball here, not said on the other machine; kept a ball (changed later)" in into_a.words()
+    assert "your kit: not said here, a ball on the other machine; kept a ball (changed later)" in into_b.words()
+
+
+def test_the_same_kit_said_later_on_the_other_machine_wins_and_is_named(tmp_path):
+    a, b = machines(tmp_path)
+    RoutineEditor(a).set_kit(["ball"])
+    b.clock.advance(minutes=1)
+    RoutineEditor(b).set_kit(["foam-roller", "step"])
+    into_a, into_b = both_ways(tmp_path)
+    for folder in ("ab", "ba"):
+        assert Journal(tmp_path / folder, FakeClock(START)).db.settings().routine.kit == {"foam-roller", "step"}
+    assert "your kit: a ball here" in into_a.words() and "(changed later)" in into_a.words()
+
+
 # Two machines, any edits -----------------------------------------------------
 
 
@@ -230,6 +264,8 @@ def edits(machine: str):
         st.tuples(st.just("own"), st.sampled_from(["Wall sit", "Dead bug"]), st.integers(20, 40)),
         st.tuples(st.just("own-edit"), st.sampled_from(["Wall sit", "Dead bug"]), st.integers(20, 40)),
         st.tuples(st.just("answer"), st.sampled_from([QuestionSet.FULL, QuestionSet.EMERGENCY]), st.just(0)),
+        st.tuples(st.just("kit"), st.sets(st.sampled_from(["ball", "foam-roller", "step"])), st.just(0)),
+        st.tuples(st.just("result"), st.sampled_from(["side-bridge", "sit-and-reach"]), st.integers(5, 40)),
     ), max_size=8)
 
 
@@ -255,6 +291,8 @@ def apply(journal: Journal, edit) -> None:
                                           "Careful."),
             "own-edit": lambda: own and editor.set_dose(own.get(target, next(iter(own.values()))), seconds=value),
             "answer": lambda: answer_set(journal, (), target),
+            "kit": lambda: editor.set_kit(target),
+            "result": lambda: Assessor(journal).record(target, value, "left" if target == "side-bridge" else None),
         }[what]()
     except BacktuiError:
         pass  # refused, and so changed nothing
@@ -346,6 +384,9 @@ def test_two_machines_merged_either_way_agree_and_lose_no_edit_unnamed(turns, a_
             if at_a and at_b and mine.get(key) != theirs.get(key) and where(key):
                 assert where(key) in named, key  # and the other one is named
         assert final_ab["lists"] == tuple(x | y for x, y in zip(mine["lists"], theirs["lists"]))
+        only_b = set(Journal(tmp / "b", b.clock).db.assessments().results) - set(a.db.assessments().results)
+        assert len(merged_ab.outcome.new_results) == len(only_b)  # each result from the other side named
+        assert (f"{len(only_b)} self-test result" in merged_ab.words()) is bool(only_b)
         assert base.keys() - final_ab.keys() <= {k for k in base if k[0] == "day"}
 
         stamp = (tmp / "ab" / "backtui.json").stat().st_mtime_ns

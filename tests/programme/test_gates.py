@@ -80,9 +80,16 @@ def test_two_painful_hinge_sessions_with_mornings_at_one_do_not_open_the_swing(j
     assert [o.exercise for o in Coach(journal).offers()] == []
 
 
-def held_inputs(scores: dict[date, int], flare: tuple[date, ...] = ()) -> gates.GateInputs:
-    bird = {days_ago(n): DayRecord(days_ago(n), {BIRD: None}, (BIRD,), levels={BIRD: 3}) for n in (30, 29)}
-    records = {**bird, **{d: DayRecord(d, kind=DayKind.FLARE) for d in flare}}
+def bird(day: date, rating: Rating | None = None, level: int = 3) -> DayRecord:
+    return DayRecord(day, {BIRD: None}, (BIRD,), levels={BIRD: level}, ratings={} if rating is None else {BIRD: rating})
+
+
+def held_inputs(scores: dict[date, int], flare: tuple[date, ...] = (), sessions: tuple[DayRecord, ...] = ()
+                ) -> gates.GateInputs:
+    """The prone hold's gate: bird-dog sessions at level 3 that went well 30
+    and 29 days ago (before any sore day below), and ``sessions``."""
+    records = {r.day: r for r in (bird(days_ago(30)), bird(days_ago(29)), *sessions)}
+    records |= {d: DayRecord(d, kind=DayKind.FLARE) for d in flare}
     return gates.GateInputs(CATALOG, records, scores, (), TODAY)
 
 
@@ -90,21 +97,59 @@ def mornings(*scores: int) -> dict[date, int]:
     return {TODAY - timedelta(days=len(scores) - 1 - n): s for n, s in enumerate(scores)}
 
 
-@pytest.mark.parametrize("why, scores, flare, held", [
-    ("settled", mornings(2, 2, 2, 2, 2, 2, 2, 2, 2, 2), (), False),
-    ("usual +1", mornings(2, 2, 2, 2, 2, 2, 2, 2, 2, 3), (), False),
-    ("usual +2 (the bug's creeping mornings)", mornings(2, 2, 2, 2, 2, 2, 2, 2, 2, 4), (), True),
-    ("4 with usual 3 is not sore", mornings(3, 3, 3, 3, 3, 3, 3, 3, 3, 4), (), False),
-    ("5 or more, even at usual +1", mornings(4, 4, 4, 4, 4, 4, 4, 4, 4, 5), (), True),
-    ("a flare day", mornings(2, 2, 2, 2, 2, 2, 2, 2, 2, 2), (TODAY - timedelta(days=1),), True),
-    ("sore 4 days ago, settled since but not for a whole week", mornings(1, 1, 1, 1, 1, 5, 2, 2, 2, 2), (), True),
-    ("sore 7 days ago, a whole week settled since", mornings(1, 1, 5, 2, 2, 2, 2, 2, 2, 2), (), False),
-    ("sore 8 days ago, mornings at 3 since", mornings(1, 5, 3, 3, 3, 3, 3, 3, 3, 3), (), True),
-    ("sore 12 days ago, settled since", mornings(2, 2, 2, 2, 2, 2, 2, 5, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2),
-     (), False),
+def birds(*ago: int) -> tuple[DayRecord, ...]:
+    return tuple(bird(days_ago(n)) for n in ago)
+
+
+SORE_7 = mornings(1, 1, 5, 2, 2, 2, 2, 2, 2, 2)
+"""Sore 7 days ago, a whole week settled since."""
+
+
+@pytest.mark.parametrize("why, scores, flare, sessions, held", [
+    ("settled", mornings(2, 2, 2, 2, 2, 2, 2, 2, 2, 2), (), (), False),
+    ("usual +1", mornings(2, 2, 2, 2, 2, 2, 2, 2, 2, 3), (), (), False),
+    ("usual +2 (the bug's creeping mornings)", mornings(2, 2, 2, 2, 2, 2, 2, 2, 2, 4), (), (), True),
+    ("4 with usual 3 is not sore", mornings(3, 3, 3, 3, 3, 3, 3, 3, 3, 4), (), (), False),
+    ("5 or more, even at usual +1", mornings(4, 4, 4, 4, 4, 4, 4, 4, 4, 5), (), (), True),
+    ("a flare day", mornings(2, 2, 2, 2, 2, 2, 2, 2, 2, 2), (days_ago(1),), birds(0), True),
+    ("sore 4 days ago, settled since but not for a whole week, two sessions since",
+     mornings(1, 1, 1, 1, 1, 5, 2, 2, 2, 2), (), birds(3, 1), True),
+    ("sore 6 days ago, two sessions since: the pain part is a day short",
+     mornings(1, 1, 1, 5, 2, 2, 2, 2, 2, 2), (), birds(5, 1), True),
+    ("sore 7 days ago, a week settled since, but no sessions since (the gap: the pain part alone)",
+     SORE_7, (), (), True),
+    ("sore 7 days ago, a week settled, one session since", SORE_7, (), birds(3), True),
+    ("sore 7 days ago, a week settled, two sessions since: the whole gate", SORE_7, (), birds(3, 1), False),
+    ("the second session today", SORE_7, (), birds(3, 0), False),
+    ("one of them on the sore day itself", SORE_7, (), birds(7, 1), True),
+    ("one of them rated hard", SORE_7, (), (bird(days_ago(3)), bird(days_ago(1), Rating.HARD)), True),
+    ("one of them at level 2", SORE_7, (), (bird(days_ago(3)), bird(days_ago(1), level=2)), True),
+    ("sore 8 days ago, mornings at 3 since, two sessions since",
+     mornings(1, 5, 3, 3, 3, 3, 3, 3, 3, 3), (), birds(3, 1), True),
+    ("sore 12 days ago, settled since, both sessions before the week was up: met on day 7",
+     mornings(2, 2, 2, 2, 2, 2, 2, 5, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2), (), birds(11, 10), False),
+    ("sore 12 days ago, met on day 7, no check-ins for the last 4 days: once met it stays",
+     {d: s for d, s in mornings(2, 2, 2, 2, 2, 2, 2, 5, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2).items()
+      if d < days_ago(3)}, (), birds(11, 10), False),
+    ("the same, the sessions only since the last check-in: the pain part no longer holds",
+     {d: s for d, s in mornings(2, 2, 2, 2, 2, 2, 2, 5, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2).items()
+      if d < days_ago(3)}, (), birds(2, 1), True),
 ])
-def test_an_open_gate_closes_while_the_back_is_sore(why, scores, flare, held):
-    assert (gates.held(held_inputs(scores, flare), PRONE) is not None) is held, why
+def test_an_open_gate_closes_while_the_back_is_sore_until_the_whole_gate_is_met_again(why, scores, flare, sessions,
+                                                                                      held):
+    assert (gates.held(held_inputs(scores, flare, sessions), PRONE) is not None) is held, why
+
+
+@pytest.mark.parametrize("why, sessions, held", [
+    ("two hinge sessions at level 2 since", (hinge(days_ago(4)), hinge(days_ago(2))), False),
+    ("only one since", (hinge(days_ago(9)), hinge(days_ago(2))), True),
+    ("one rated painful", (hinge(days_ago(4)), hinge(days_ago(2), rating=Rating.PAINFUL)), True),
+    ("one at level 1", (hinge(days_ago(4), level=1), hinge(days_ago(2))), True),
+])
+def test_the_swing_comes_back_only_with_hinge_sessions_after_the_sore_day(why, sessions, held):
+    scores = {**{days_ago(n): 1 for n in range(8, 14)}, days_ago(7): 5, **CALM}
+    inputs = gates.GateInputs(CATALOG, {r.day: r for r in sessions}, scores, (), TODAY)
+    assert (gates.held(inputs, SWING) is not None) is held, why
 
 
 def test_a_held_gated_exercise_is_left_out_of_today_saying_why(journal, clock):
@@ -120,6 +165,23 @@ def test_a_held_gated_exercise_is_left_out_of_today_saying_why(journal, clock):
     item = journal.view().plan.item(PRONE)
     assert item.gate is not None and "sore" in item.gate.words and item.gate.words.startswith("Left out today.")
     assert PRONE not in journal.view().plan.due
+
+
+def test_the_journal_reads_the_sessions_after_the_sore_day(journal, clock):
+    """Today's plan keeps the prone hold out after a sore day until the bird
+    dog has gone well twice since, as well as a week of settled mornings."""
+    clock.advance(days=2)  # Monday: the prone hold's day
+    journal.switch(PRONE, on=True)
+    today = journal.today()
+    scores = {today - timedelta(days=n): 5 if n == 9 else 1 for n in range(1, 21)}
+    with journal.db.transaction():
+        journal.db.put(*(DayRecord(d, pain_24h=s) for d, s in scores.items()), at=None)
+        journal.db.put(*(bird(today - timedelta(days=n))._replace(pain_24h=1) for n in (25, 24)), at=None)
+    item = journal.view().plan.item(PRONE)
+    assert item.gate is not None and "twice more" in item.gate.words
+    with journal.db.transaction():
+        journal.db.put(*(bird(today - timedelta(days=n))._replace(pain_24h=1) for n in (3, 2)), at=None)
+    assert journal.view().plan.item(PRONE).gate is None
 
 
 # Leaving out at level 1 ------------------------------------------------------------------

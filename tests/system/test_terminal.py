@@ -105,10 +105,16 @@ def test_a_person_ticks_two_exercises_looks_at_progress_and_status_sees_them(tmp
         terminal.wait_for("Streak")
         terminal.keys("p")  # and back
         terminal.wait_for(r"Skip")
-        terminal.keys("q")  # leaving with two exercises not rated: the review first
+        terminal.keys("q")  # leaving with two exercises not rated: the review first, at 80x24
         screen = terminal.wait_for("Before you go: how did they go")
         assert "2 exercises not rated" in screen
-        terminal.keys("q")  # and q again leaves: never blocked
+        terminal.keys("Down", "h")  # the arrow to the second, rated hard
+        terminal.wait_for(r"\(IT band\) roll.*rated hard")
+        screen = terminal.wait_for("1 exercise not rated")
+        terminal.keys("Up", "e")  # back up to the first, rated easy
+        screen = terminal.wait_for(r"Calf roll.*rated easy")
+        assert "not rated" not in screen and re.search(r"\(IT band\) roll.*rated hard", screen)
+        terminal.keys("Enter")  # done: and leaving goes on
         assert terminal.closed()
     finally:
         subprocess.run([*terminal.tmux, "kill-server"], capture_output=True)
@@ -116,6 +122,9 @@ def test_a_person_ticks_two_exercises_looks_at_progress_and_status_sees_them(tmp
     out = subprocess.run([str(BACKTUI), "status", "--json"], env=env, capture_output=True, text=True, check=True)
     status = json.loads(out.stdout)
     assert status["done_ids"] == ["calf-foam-roll", "it-band-lateral-thigh-roll"]
+    exported = subprocess.run([str(BACKTUI), "export"], env=env, capture_output=True, text=True, check=True)
+    [day] = json.loads(exported.stdout)["days"]
+    assert day["ratings"] == {"calf-foam-roll": "easy", "it-band-lateral-thigh-roll": "hard"}  # kept on disk
 
 
 @pytest.mark.slow

@@ -5,8 +5,10 @@ made of markup, escape sequences, control characters, bidi overrides and
 wide characters, and stored wherever the commands and the routine file let
 them in: what validation refuses is refused in one line (exit 2) and
 changes nothing. Then every command prints, and the app opens every screen
-(Today, the exercise, the guided session, progress and its day, the day's
-edit, the routine, levels, the completion view): nothing crashes or hangs,
+(the merge, Today, the exercise, the guided session, progress and its day,
+the day's edit, the routine, levels, the completion view, the own-exercise
+form, the confirm and kit dialogs, the self-tests' results and a
+self-assessment): nothing crashes or hangs,
 each name shows as it reads, and nothing from the data steers the terminal
 (no control character, link or click action is drawn or printed)."""
 
@@ -27,7 +29,15 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from support import FakeClock
 
+from textual import events
+from textual.widgets import Input
+
+from practice.app.assess.base import TestScreen as SelfTestScreen
+from practice.app.assess.results import AssessmentsScreen
+from practice.app.merging import MergeScreen
 from practice.app.review_screen import ReviewScreen
+from practice.app.routine.own_form import OwnForm
+from practice.app.routine.kit import KitScreen
 from practice.app.day_edit import DayEditScreen
 from practice.app.dialogs import ConfirmScreen
 from practice.app.exercise import ExerciseScreen
@@ -40,7 +50,6 @@ from practice.app.today import TodayScreen
 from practice.cli import main
 from practice.journal.journal import Journal
 from practice.printable import markdown, visible
-from practice.interchange.sync import merge_copies
 
 CLOCK_AT = "2026-11-21T07:30:00"
 YESTERDAY = "2026-11-20"
@@ -120,7 +129,7 @@ class Kept:
 def store(data_dir: Path, folder: Path, text: Hostile) -> Kept:
     kept = Kept()
     if stored(data_dir, "routine", "add", text.name, "--phase", "release", "--hold", "20", "--days", "daily",
-              "--cue", text.cue, "--caution", text.caution):
+              "--kit", "ball", "--cue", text.cue, "--caution", text.caution):
         doc = Journal(data_dir, FakeClock(CLOCK_AT)).db.own_docs()[0]
         kept = Kept(doc["id"], doc["name"], doc["cues"][0], doc["caution"])
     routine = folder / f"{text.file}.json"
@@ -129,7 +138,7 @@ def store(data_dir: Path, folder: Path, text: Hostile) -> Kept:
     document = json.loads(routine.read_text("utf-8"))
     if kept.own is None:  # the routine file is another way in
         document["exercises"].append({"id": "own-hostile", "name": text.name, "phase": "release",
-                                      "dose": {"kind": "hold", "seconds": 20}, "days": "daily", "kit": "none",
+                                      "dose": {"kind": "hold", "seconds": 20}, "days": "daily", "kit": "ball",
                                       "cues": [text.cue], "caution": text.caution})
         routine.write_text(json.dumps(document), "utf-8")
     if stored(data_dir, "routine", "import", str(routine), problems=2) and kept.own is None:
@@ -172,6 +181,28 @@ def print_everything(data_dir: Path, kept: Kept, copy: str) -> None:
                 assert kept.name in [e["name"] for e in json.loads(out)["own_exercises"]]
 
 
+def answer_commands(data_dir: Path, kept: Kept, text: Hostile) -> None:
+    """The commands that name an exercise or a self-test: with the own
+    exercise's id (its name in what they print) and with the text itself as
+    the id or value (refused in one line, the text escaped)."""
+    said = []
+    if kept.own:
+        for argv in [("level", kept.own, "1"), ("step", kept.own), ("step", kept.own, "--no"),
+                     ("rate", kept.own, "easy"), ("tick", kept.own), ("rate", kept.own, "hard"),
+                     ("untick", kept.own)]:
+            code, out, err = run(data_dir, *argv)
+            assert code in (0, 2) and len((out if code == 0 else err).splitlines()) >= 1, (argv, out, err)
+            said.append(out + err)
+        assert all(visible(kept.name) in line for line in said), said
+    for argv in [("level", text.name, "1"), ("step", text.name), ("rate", text.name, "easy"),
+                 ("assess", "record", text.name, "5"), ("assess", "record", "side-bridge", text.name),
+                 ("assess", "record", "sit-and-reach", text.cue)]:
+        code, out, err = run(data_dir, *argv)
+        assert code == 2 and out == "" and len(err.splitlines()) == 1, (argv, err)
+    code, out, _ = run(data_dir, "assess", "record", "side-bridge", "30", "--side", "left")  # for the results
+    assert code == 0 and out.startswith("Recorded Side bridge")
+
+
 async def step(pilot, *keys: str) -> None:
     """Press ``keys`` and let the app settle, within STEP_SECONDS however
     the app spends them (a blocked loop cannot cut a timeout short)."""
@@ -184,15 +215,24 @@ async def step(pilot, *keys: str) -> None:
     assert not steering(pilot.app), steering(pilot.app)
 
 
-async def every_screen(data_dir: Path, kept: Kept, copy: str) -> None:
+async def merged(pilot) -> None:
+    """The merge screen, until its worker has merged the copy."""
+    async with asyncio.timeout(STEP_SECONDS):
+        while isinstance(pilot.app.screen, MergeScreen):
+            assert not steering(pilot.app), steering(pilot.app)
+            await pilot.pause(0.05)
+
+
+async def every_screen(data_dir: Path, kept: Kept, copy: str, text: Hostile) -> None:
     clock = FakeClock(CLOCK_AT)
     journal = Journal(data_dir, clock)
-    journal.notices.extend(merge_copies(journal).lines())
     for exercise_id in journal.view().plan.due:  # all but the own exercise: the guide plays only it
         if exercise_id != kept.own:
             journal.tick(exercise_id)
-    app = make_app(journal)
+    app = make_app(journal)  # the copy beside the log: merged behind the merge screen
     async with app.run_test(size=(100, 40), notifications=True) as pilot:
+        await step(pilot)
+        await merged(pilot)
         await step(pilot)
         assert isinstance(app.screen, TodayScreen) and shows(app, copy)  # the merge's notice
         if kept.own:
@@ -230,8 +270,72 @@ async def every_screen(data_dir: Path, kept: Kept, copy: str) -> None:
             await step(pilot, "space")
             assert isinstance(app.screen, ReviewScreen) and shows(app, kept.name)
             await step(pilot, "enter")
+        assert isinstance(app.screen, TodayScreen)
+        await self_tests(pilot)
+        await own_form(pilot, kept, text)
         assert isinstance(app.screen, TodayScreen) and app.is_running
     assert app.return_code in (0, None) and app.crash is None
+
+
+async def self_tests(pilot) -> None:
+    """The self-tests' results (a side bridge kept from the shell), then a
+    self-assessment begun and left."""
+    app = pilot.app
+    await step(pilot, "t")
+    assert isinstance(app.screen, AssessmentsScreen) and shows(app, "Side bridge")
+    await step(pilot, "g", "a")  # all the tests, the sit-and-reach for the hamstrings
+    await step(pilot, "2")  # the back before the tests
+    await step(pilot, "n")  # walked: the first test, the morning's pain, asks for a check-in
+    await step(pilot, "2", "n", "n")  # 2, no leg symptoms, no fall
+    assert isinstance(app.screen, SelfTestScreen)
+    await step(pilot, "escape")
+    assert isinstance(app.screen, ConfirmScreen)
+    await step(pilot, "y")
+    while not isinstance(app.screen, TodayScreen):
+        await step(pilot, "escape")
+
+
+async def own_form(pilot, kept: Kept, text: Hostile) -> None:
+    """On the routine screen: the form with the generated text typed in (a
+    paste can hold anything), the own exercise's edit form, the confirm
+    before deleting it, and the kit dialog that leaves it out."""
+    app = pilot.app
+    await step(pilot, "y", "a")
+    assert isinstance(app.screen, OwnForm)
+    for field, value in (("name", text.name), ("cues", text.cue), ("caution", text.caution)):
+        app.screen.query_one(f"#field-{field}", Input).post_message(events.Paste(value))
+    await step(pilot)
+    pasted = app.screen.query_one("#field-name", Input).value
+    assert pasted == visible(text.name.splitlines()[0]), pasted  # a paste keeps its first line, escaped
+    await step(pilot, "enter")  # saved, or each problem said under its field
+    if isinstance(app.screen, OwnForm):
+        await step(pilot, "escape")
+    assert isinstance(app.screen, RoutineScreen)
+    if not kept.own:
+        await step(pilot, "escape")
+        return
+    await choose(pilot, kept.own)
+    await step(pilot, "e")
+    assert isinstance(app.screen, OwnForm) and shows(app, f"Edit {kept.name}")
+    await step(pilot, "escape", "x")
+    assert isinstance(app.screen, ConfirmScreen) and shows(app, f"Delete {kept.name}")
+    await step(pilot, "n", "i")
+    assert isinstance(app.screen, KitScreen)
+    await step(pilot, "enter")  # no kit at all: the own exercise, needing a ball, is left out
+    assert isinstance(app.screen, RoutineScreen) and shows(app, f"Left out of your plan: ")
+    assert shows(app, f"{kept.name} (needs")
+    await step(pilot, "escape")
+
+
+async def choose(pilot, exercise_id: str) -> None:
+    """Move the routine screen's cursor to an exercise."""
+    screen = pilot.app.screen
+    for _ in range(60):
+        line = screen._line()
+        if line is not None and line.exercise.id == exercise_id:
+            return
+        await step(pilot, "down")
+    raise AssertionError(f"{exercise_id} is not on the routine screen")
 
 
 def walk(text: Hostile, screens: bool) -> None:
@@ -241,8 +345,9 @@ def walk(text: Hostile, screens: bool) -> None:
         screened(Journal(data_dir, FakeClock(CLOCK_AT)))
         kept = store(data_dir, folder, text)
         print_everything(data_dir, kept, conflict_copy(data_dir, text))
+        answer_commands(data_dir, kept, text)
         if screens:
-            asyncio.run(every_screen(data_dir, kept, conflict_copy(data_dir, text)))
+            asyncio.run(every_screen(data_dir, kept, conflict_copy(data_dir, text), text))
 
 
 @pytest.mark.slow

@@ -25,7 +25,7 @@ from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static
 
 from practice.app.checklist import Tick
-from practice.app.text import plain
+from practice.app.text import PlainInput, plain
 from practice.catalog import Dose, Exercise, Level
 from practice.catalog.bounds import FIELDS, UNITS, WORDS, Bounds, span
 from practice.catalog.dose import kind_of
@@ -209,7 +209,7 @@ def _control(field: Field) -> Widget:
         return Tick(field.tick, field.value, id=widget_id)
     if field.choices:
         return Select(field.choices, value=field.value, allow_blank=False, compact=True, id=widget_id)
-    return Input(field.value, placeholder=field.example, id=widget_id, max_length=500, compact=True)
+    return PlainInput(field.value, placeholder=field.example, id=widget_id, max_length=500, compact=True)
 
 
 # The dose of any exercise ---------------------------------------------------------

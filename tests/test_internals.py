@@ -52,3 +52,23 @@ async def test_the_app_still_sees_every_key_event_first():
     async with app.run_test() as pilot:
         await pilot.press("a", "b")
     assert seen == ["a", "b"]
+
+
+async def test_the_notices_showing_and_their_toasts_can_be_taken_aside():
+    """practice.app.notices puts the notices showing aside while a dialog is
+    open, and takes their toasts off the screens under it."""
+    from textual.screen import ModalScreen
+
+    from practice.app.internals import clear_toasts, live_notices
+
+    app = App()
+    async with app.run_test(notifications=True) as pilot:
+        app.notify("Over the screen", timeout=30)
+        await pilot.pause()
+        under = app.screen
+        assert [notice.message for notice in live_notices(app)] == ["Over the screen"]
+        assert under.query("Toast")
+        await app.push_screen(ModalScreen())
+        clear_toasts(under)
+        await pilot.pause()
+        assert not under.query("Toast")

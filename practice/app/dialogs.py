@@ -8,10 +8,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen, Screen
+from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
 from practice import safety
+from practice.app.base import ReadScreen
 from practice.app.messages import SafetyCheck
 from practice.app.ratings import RATING_HELP, RATING_KEYS
 from practice.app.text import markup, plain
@@ -36,7 +37,7 @@ def _safety_text(first_run: bool) -> str:
     ])
 
 
-class SafetyScreen(Screen[bool]):
+class SafetyScreen(ReadScreen[bool]):
     """The disclaimer and, read again later, the warning signs. On first run
     (a whole screen: nothing of the routine shows yet) enter accepts (True)
     and leads to the safety questions; q leaves backtui (False). Where the

@@ -10,9 +10,9 @@ from typing import Literal
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Label, ProgressBar, Static
 
+from practice.app.base import ReadScreen
 from practice.app.footer import KeyFooter
 from practice.programme.screening import QUESTIONS, SEE_GP, Due, Emergency, Mode
 
@@ -22,7 +22,7 @@ if it could not be kept."""
 Ended = Literal["done", "emergency"]
 
 
-class ScreeningScreen(Screen["Ended | None"]):
+class ScreeningScreen(ReadScreen["Ended | None"]):
     """Yes or no, one question at a time. Each answer is kept the moment it
     is given (``answer``), so leaving by any way loses none of them. An
     emergency "yes" ends the questions at once ("emergency"); the rest wait.
@@ -128,7 +128,7 @@ Clear = Callable[[Mode, str], bool]
 """Keeps a clearance (the mode, "seen" or "mistake"); False if it could not be kept."""
 
 
-class _ClearingScreen(Screen[None]):
+class _ClearingScreen(ReadScreen[None]):
     """A screen the person leaves by saying a clinician has seen them, or
     (asked twice) that a "yes" was a mistake."""
 

@@ -182,6 +182,23 @@ def test_the_self_assessment_results(snap_compare, journal, size):
     assert snap_compare(app_for(journal), terminal_size=size, run_before=run_before)
 
 
+@pytest.mark.parametrize("size", SIZES)
+def test_a_chart_with_negative_values(snap_compare, journal, size):
+    """The sit-and-reach page: -8 and -6 cm hang from the zero line, and the
+    name wraps rather than being cut."""
+    from fixed_history import build, build_assessments, build_programme
+
+    build(journal)
+    build_programme(journal)
+    build_assessments(journal)
+
+    async def run_before(pilot):
+        await pilot.press("t", "right")  # Pain, Reach
+        await pilot.pause()
+
+    assert snap_compare(app_for(journal), terminal_size=size, run_before=run_before)
+
+
 def _tailored(journal) -> None:
     """A routine with a dose and days of the person's own, an own exercise,
     and a kit without a foam roller."""

@@ -72,3 +72,11 @@ async def test_the_notices_showing_and_their_toasts_can_be_taken_aside():
         clear_toasts(under)
         await pilot.pause()
         assert not under.query("Toast")
+
+
+def test_a_footer_key_is_still_made_from_a_binding_s_parts():
+    """practice.app.footer lays out Textual's FooterKey itself."""
+    from practice.app.internals import FooterKey
+
+    key = FooterKey("q", "q", "Quit", "quit", disabled=False, tooltip="")
+    assert (key.key, key.key_display, key.description, key.action) == ("q", "q", "Quit", "quit")

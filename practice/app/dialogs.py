@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
@@ -14,7 +14,6 @@ from textual.widgets import Input, Label, Static
 from practice import safety
 from practice.app.base import ReadScreen
 from practice.app.messages import SafetyCheck
-from practice.app.ratings import RATING_HELP, RATING_KEYS
 from practice.app.text import markup, plain
 from practice.catalog import Exercise
 from practice.daylog import Leg
@@ -144,63 +143,6 @@ class StoppedScreen(ModalScreen[None]):
     def action_close(self) -> None:
         self.app.post_message(SafetyCheck())
         self.dismiss(None)
-
-
-RATINGS = {(b.key, b.action) for b in RATING_KEYS}
-"""The rating keys, wherever they are bound (Today hides them from its footer)."""
-
-
-def keys_table(groups: dict[str, list[BindingType]]) -> str:
-    """Each group's keys, a line a key: one key's meanings joined (space
-    pauses, resumes or counts a rep), the rating keys as one line."""
-    lines = []
-    for title, bindings in groups.items():
-        lines.append(f"[b]{title}[/b]")
-        rows: dict[str, list[str]] = {}
-        for binding in bindings:
-            if not (isinstance(binding, Binding) and binding.description):
-                continue
-            if (binding.key, binding.action) in RATINGS:
-                keys, words = RATING_HELP
-            else:
-                keys, words = binding.key_display or " / ".join(binding.key.split(",")), binding.description
-            said = rows.setdefault(keys, [])
-            if words not in said:
-                said.append(words)
-        lines += [f"  {keys:<18} {' / '.join(said)}" for keys, said in rows.items()]
-        lines.append("")
-    return "\n".join(lines).rstrip()
-
-
-class HelpScreen(ModalScreen[None]):
-    """Every key, and the way back to the safety notice."""
-
-    BINDINGS = [
-        Binding("escape,question_mark", "close", "Close"),
-        Binding("r", "safety", "Read the safety notice"),
-        Binding("b", "about", "About your back"),
-    ]
-
-    def __init__(self, keys: str) -> None:
-        super().__init__()
-        self.keys = keys
-
-    def compose(self) -> ComposeResult:
-        with Vertical(id="help", classes="dialog"):
-            yield Label("Keys", classes="dialog-title")
-            with VerticalScroll():
-                yield Static(self.keys, id="keys")
-            yield Label("[b]b[/b] about your back   [b]r[/b] safety notice and red flags   [b]escape[/b] close",
-                        classes="dialog-hint")
-
-    def action_close(self) -> None:
-        self.dismiss(None)
-
-    def action_safety(self) -> None:
-        self.app.push_screen(SafetyScreen(first_run=False))
-
-    def action_about(self) -> None:
-        self.app.push_screen(AboutScreen())
 
 
 class AboutScreen(ModalScreen[None]):

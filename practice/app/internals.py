@@ -15,6 +15,8 @@ rely on:
 * **The notices showing** (:mod:`practice.app.notices`): those a dialog
   puts aside until it closes (``_notifications``), and their toasts taken
   off the screens under it, where they would show through (``ToastRack``).
+* **A footer's keys** (:mod:`practice.app.footer`): the footer lays out
+  Textual's own key widget on lines of its own (``FooterKey``).
 """
 
 from __future__ import annotations
@@ -26,7 +28,10 @@ from textual.app import App
 from textual.message_pump import MessagePump
 from textual.notifications import Notification, Notifications
 from textual.screen import Screen
+from textual.widgets._footer import FooterKey
 from textual.widgets._toast import ToastRack
+
+__all__ = ["FooterKey"]
 
 Handle = Callable[[events.Key], Awaitable[None]]
 

@@ -28,13 +28,13 @@ from practice.app.start_questions import TriageScreen
 from practice.app.routine.kit import KitScreen
 from practice.app.dialogs import (
     ConfirmScreen,
-    HelpScreen,
     PainDuringDialog,
     SafetyScreen,
     SkipDialog,
     StoppedScreen,
 )
 from practice.app.exercise import ExerciseScreen
+from practice.app.help import HelpScreen
 from practice.app.questions import ScreeningScreen
 from practice.app.routine_list import RoutineList
 from practice.app.rows import RowState

@@ -39,8 +39,10 @@ def visible(text: str, lines: bool = False) -> str:
     return text.translate(_LINE_ESCAPES if lines else _ESCAPES)
 
 
-def markdown(text: str) -> str:
+def markdown(text: str, cell: bool = False) -> str:
     """``text`` as Markdown that reads back as exactly the characters shown:
     no table cell split by a pipe, no link, no HTML, no emphasis, no code,
-    no heading or quote."""
-    return _LINE_START.sub(r"\\\1", _MARKDOWN.sub(r"\\\1", visible(text)))
+    no heading or quote. ``cell``: for a table cell, where no line starts
+    (a lone "-" needs no backslash there)."""
+    inline = _MARKDOWN.sub(r"\\\1", visible(text))
+    return inline if cell else _LINE_START.sub(r"\\\1", inline)

@@ -15,6 +15,20 @@ def minutes(seconds: float) -> str:
     return f"about {max(1, round(seconds / 60))} min"
 
 
+def clock_face(seconds: int) -> str:
+    """A countdown as the big digits show it: 45, or 1:30."""
+    return f"{seconds // 60}:{seconds % 60:02d}" if seconds >= 60 else str(seconds)
+
+
+def mat_and_walk(mat: float, walk: float) -> str:
+    """How long a day takes, the guided session on the mat and the walk told
+    apart: "about 21 min", "about 21 min + a 10 min walk", "a 10 min walk"."""
+    walking = f"a {max(1, round(walk / 60))} min walk" if walk else ""
+    if not mat:
+        return walking or "nothing"
+    return minutes(mat) + (f" + {walking}" if walking else "")
+
+
 def percent(share: float | None) -> str:
     """A share in a column four wide: " 87%", or "  -" with no days to count."""
     return "  -" if share is None else f"{share * 100:3.0f}%"

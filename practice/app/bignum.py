@@ -5,6 +5,7 @@ is tall so the digits keep their shape)."""
 from __future__ import annotations
 
 from rich.segment import Segment
+from textual.geometry import Size
 from textual.strip import Strip
 from textual.widget import Widget
 
@@ -63,6 +64,12 @@ class BigNumber(Widget):
         if text != self.text:
             self.text = text
             self.refresh()
+
+    def get_content_width(self, container: Size, viewport: Size) -> int:
+        """With ``width: auto`` (beside a figure): as wide as the digits at
+        the largest size the height allows in half the width, the rest left
+        to the figure."""
+        return width_of(SIZING, max(1, scale_for(SIZING, container.width // 2, container.height)))
 
     def get_content_height(self, container, viewport, width: int) -> int:
         """With ``height: auto``: as tall as the width allows, up to half the screen."""

@@ -6,8 +6,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Label, SelectionList
+from textual.widgets import Label
 
+from practice.app.checklist import CheckList
 from practice.app.dialogs import ConfirmScreen
 from practice.app.text import plain
 from practice.journal.journal import Journal
@@ -31,7 +32,7 @@ class DayEditScreen(ModalScreen["set[str] | None"]):
             yield Label(f"{record.day:%A %-d %B %Y}", classes="dialog-title")
             if not self.names:
                 yield Label("Nothing was planned on this day.")
-            yield SelectionList[str](*((plain(name), i, i in record.ticks) for i, name in self.names.items()))
+            yield CheckList((plain(name), i, i in record.ticks) for i, name in self.names.items())
             yield Label("[b]space[/b] ticks or unticks, [b]s[/b] saves, [b]escape[/b] cancels.",
                         classes="dialog-hint")
 
@@ -39,7 +40,7 @@ class DayEditScreen(ModalScreen["set[str] | None"]):
         self.dismiss(None)
 
     def action_save(self) -> None:
-        done = set(self.query_one(SelectionList).selected)
+        done = set(self.query_one(CheckList).selected)
         before = set(self.view.record.ticks) & set(self.names)
         added, removed = done - before, before - done
         if not added and not removed:

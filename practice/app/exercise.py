@@ -1,5 +1,6 @@
-"""One exercise at its level: what it is for, how to do it, its timer, then
-one key for how it went."""
+"""One exercise at its level: how to set up, step by step, and what its
+level changes; its caution; the figure of the movement beside its timer;
+then one key for how it went."""
 
 from __future__ import annotations
 
@@ -12,8 +13,10 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Header, Label, Static
 
 from practice import safety
+from practice.app.figure import FigureView
 from practice.app.floor import SPACE_KEYS, FloorScreen
 from practice.app.footer import KeyFooter
+from practice.app.messages import GuideChange, GuideChanged
 from practice.app.ratings import RATING_HINT, RATING_KEYS
 from practice.app.rows import equipment_text
 from practice.app.text import markup, plain
@@ -22,7 +25,9 @@ from practice.catalog import RepsDose
 from practice.clock import Clock
 from practice.daylog import Rating
 from practice.day.plan import PlanItem
+from practice.figures import figure_of
 from practice.programme.log import Load
+from practice.session.board import set_up, working_side
 from practice.session.timing import ADJUST_SECONDS, EASED_AFTER, StepKind, steps_for
 
 
@@ -42,6 +47,13 @@ class ExerciseScreen(FloorScreen["ExerciseResult | None"]):
     ExerciseScreen #exercise { height: 1fr; }
     ExerciseScreen #about { width: 1fr; padding: 0 1; }
     ExerciseScreen #timer-pane { width: 1fr; height: auto; padding: 1 1 0 1; }
+    ExerciseScreen #timer-row { height: auto; }
+    ExerciseScreen #figure { display: none; }
+    ExerciseScreen.-figure #figure { display: block; height: 12; }
+    ExerciseScreen.-wide #timer-row { layout: vertical; }
+    ExerciseScreen.-narrow.-figure #timer-row { height: 1fr; }
+    ExerciseScreen.-narrow.-figure #figure { width: 1fr; height: 1fr; }
+    ExerciseScreen.-narrow.-figure HoldTimer { width: 1fr; }
     ExerciseScreen.-narrow #exercise { layout: vertical; }
     ExerciseScreen.-narrow #about { height: auto; max-height: 55%; }
     ExerciseScreen.-narrow #timer-pane { width: 100%; height: 1fr; padding: 0 1; }
@@ -49,11 +61,10 @@ class ExerciseScreen(FloorScreen["ExerciseResult | None"]):
     ExerciseScreen.-narrow HoldTimer > BigNumber { height: 1fr; }
     ExerciseScreen #name { margin-top: 1; width: 100%; }  /* a long name wraps */
     ExerciseScreen #target { color: $text-muted; margin-bottom: 1; }
-    ExerciseScreen #cues { margin-bottom: 1; }
+    ExerciseScreen #setup { margin-bottom: 1; }
     ExerciseScreen #caution { color: $warning; }
     ExerciseScreen #stop-rule { color: $text-muted; text-align: center; width: 100%; margin-top: 1; }
     ExerciseScreen.-narrow #stop-rule { margin-top: 0; }
-    ExerciseScreen #how { margin-bottom: 1; }
     ExerciseScreen #rating { display: none; width: 100%; text-align: center; padding: 1 0; }
     ExerciseScreen.-rating #rating { display: block; }
     ExerciseScreen.-rating HoldTimer { display: none; }
@@ -71,6 +82,9 @@ class ExerciseScreen(FloorScreen["ExerciseResult | None"]):
         Binding("minus", "adjust(-1)", f"-{ADJUST_SECONDS}s", key_display="-"),
         Binding("v", "level", "Level"),
         Binding("w", "load", "Load"),
+        Binding("down", "read(1)", "Read on", key_display="↓", priority=True),
+        Binding("up", "read(-1)", "Read back", key_display="↑", show=False, priority=True),
+        Binding("p", "figures", "Figure"),
         *RATING_KEYS,
         Binding("enter", "no_rating", "No rating"),
     ]
@@ -78,7 +92,7 @@ class ExerciseScreen(FloorScreen["ExerciseResult | None"]):
     """Only this screen changes its layout with the width (and restyling a
     screen on resize costs start-up time on Today, which would not use it)."""
     TIMER_ACTIONS = frozenset({"pause", "resume", "rep", "finish", "pain", "skip_step", "eased", "adjust", "level",
-                               "load"})
+                               "load", "figures"})
     RATING_ACTIONS = frozenset({"rate", "no_rating"})
 
     def __init__(self, item: PlanItem, clock: Clock, get_ready: int = 0) -> None:
@@ -93,26 +107,56 @@ class ExerciseScreen(FloorScreen["ExerciseResult | None"]):
         """The timer is done: the keys rate it."""
 
     def compose(self) -> ComposeResult:
-        item, exercise = self.item, self.exercise
-        kit = equipment_text(item.level.equipment or exercise.equipment)
+        item, exercise, shown = self.item, self.exercise, self.item.shown
+        kit = equipment_text(shown.kit)
         yield Header()
         with Horizontal(id="exercise"):
             with VerticalScroll(id="about"):
-                yield Label(markup("[b]$name[/b], $level", name=exercise.name, level=item.level_text), id="name")
-                yield Static(plain(item.level.how), id="how")
-                yield Static(plain(f"Caution: {exercise.caution}"), id="caution")  # before the fold
+                yield Label(markup("[b]$name[/b], $level", name=shown.name, level=shown.level_text), id="name")
                 yield Static(plain(f"{exercise.target} · {item.dose.describe()} · {kit}"), id="target")
+                yield Static(plain(set_up(item)), id="setup")
+                yield Static(plain(f"Caution: {exercise.caution}"), id="caution")
                 if item.level.loaded:
                     yield Static(plain(self._load_words()), id="load-now")
-                yield Static(plain(safety.bullets(exercise.cues)), id="cues")
             with Vertical(id="timer-pane"):
-                yield HoldTimer(steps_for(item.dose, ready=self.get_ready, extras=item.extras), self.clock, id="timer")
+                with Horizontal(id="timer-row"):
+                    yield FigureView(id="figure")
+                    yield HoldTimer(steps_for(item.dose, ready=self.get_ready, extras=item.extras), self.clock,
+                                    id="timer")
                 yield Static(RATING_HINT + "\n[b]enter[/b] skips the rating", id="rating", markup=True)
                 yield Label(safety.STOP_RULE, id="stop-rule", markup=False)
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        self.sub_title = self.exercise.name
+        self.sub_title = self.item.shown.name
+        self._show_figure(self.host.session.journal.db.settings().figures)
+        self.call_after_refresh(self.refresh_bindings)  # whether the set-up scrolls is known once laid out
+
+    def _show_figure(self, shown: bool) -> None:
+        """The figure of the step under way (None: hidden with p, or the
+        exercise has no figure)."""
+        figure = figure_of(self.item) if shown else None
+        self.set_class(figure is not None, "-figure")
+        run = self.timer.run
+        if figure is not None and run.step is not None:
+            side = working_side(run.steps, run.index)
+            self.query_one(FigureView).show_step(figure, run.step, side)
+
+    def action_figures(self) -> None:
+        """Show or hide the figure beside the timer, from now on (saved)."""
+        self.app.post_message(GuideChange({"figures": not self.has_class("-figure")}))
+
+    @on(GuideChanged)
+    def _figures_changed(self, message: GuideChanged) -> None:
+        self._show_figure(message.settings.figures)
+
+    def on_resize(self) -> None:
+        self.refresh_bindings()  # the set-up may fit now, or no longer
+
+    def action_read(self, lines: int) -> None:
+        """Scroll the set-up and caution (beside or above the timer)."""
+        self.query_one("#about", VerticalScroll).scroll_relative(y=lines * 3, animate=False)
+        self.refresh_bindings()
 
     def _load_words(self) -> str:
         from practice.journal.step_apply import current_load
@@ -148,6 +192,9 @@ class ExerciseScreen(FloorScreen["ExerciseResult | None"]):
             return step.kind.timed
         if action == "load":
             return self.item.level.loaded
+        if action == "read":
+            about = self.query_one("#about", VerticalScroll)
+            return about.scroll_y < about.max_scroll_y if parameters[0] == 1 else about.scroll_y > 0
         return True
 
     def action_pause(self) -> None:
@@ -191,7 +238,7 @@ class ExerciseScreen(FloorScreen["ExerciseResult | None"]):
             else:
                 self.dismiss(None)
 
-        self.app.push_screen(ConfirmScreen(f"Only part of {self.exercise.name} was done. Count it as done today? "
+        self.app.push_screen(ConfirmScreen(f"Only part of {self.item.shown.name} was done. Count it as done today? "
                                            "(n leaves it to do)"), answered)
 
     def action_back(self) -> None:
@@ -235,7 +282,7 @@ class ExerciseScreen(FloorScreen["ExerciseResult | None"]):
                         return
             self.timer.carry_on()
 
-        self.app.push_screen(PainDuringDialog(self.exercise.name), answered)
+        self.app.push_screen(PainDuringDialog(self.item.shown.name), answered)
 
     def action_level(self) -> None:
         """Choose another level now (stepping down is always allowed)."""
@@ -275,7 +322,7 @@ class ExerciseScreen(FloorScreen["ExerciseResult | None"]):
                 self.notify(f"Load saved: {load.describe()}.", timeout=4)
             self.timer.carry_on()
 
-        title = f"Load for {self.exercise.name}, {self.item.level_text}"
+        title = f"Load for {self.item.shown.name}, {self.item.level_text}"
         self.app.push_screen(LoadDialog(title, current_load(journal, self.exercise.id)), typed)
 
     def action_rate(self, rating: str) -> None:
@@ -287,6 +334,7 @@ class ExerciseScreen(FloorScreen["ExerciseResult | None"]):
     @on(HoldTimer.StepChanged)
     def step_changed(self) -> None:
         self.refresh_bindings()  # space counts reps in a set, pauses otherwise
+        self._show_figure(self.has_class("-figure"))
 
     @on(HoldTimer.Finished)
     def finished(self, event: HoldTimer.Finished) -> None:

@@ -5,37 +5,37 @@ and turns keys into its questions."""
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Sequence
 from functools import partial
-from typing import Any, NamedTuple
+from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Header, ProgressBar, Static
 
-from practice.app.messages import SafetyCheck
 from practice.app.bignum import BigNumber
-from practice.app.messages import GuideChange, GuideChanged
+from practice.app.figure import FigureView
 from practice.app.floor import SPACE_KEYS, FloorScreen
 from practice.app.footer import KeyFooter
+from practice.app.messages import GuideChange, GuideChanged, SafetyCheck
 from practice.app.ratings import RATING_HINT, RATING_KEYS
 from practice.app.rows import put
 from practice.app.text import markup
-from practice.app.timer import clock_face
-from practice.daylog import Rating
-from practice.session.flow import WHY, Cue, Done, Flow, Stage
-from practice.session.flow import Settings as FlowSettings
 from practice.day.plan import PlanItem
-from practice.session.today import Session
 from practice.day.settings import Settings
+from practice.daylog import Rating
+from practice.figures import figure_of
+from practice.session.board import PACED, Board, board
+from practice.session.flow import Cue, Done, Flow, Stage
+from practice.session.flow import Settings as FlowSettings
 from practice.session.sound import Cues, voice_of
 from practice.session.timing import ADJUST_SECONDS, Step, StepKind
+from practice.session.today import Session
 
 FRAME_SECONDS = 0.1
 LEAD_SECONDS = 0.012
@@ -45,35 +45,7 @@ MIN_SIZE = (40, 16)
 """Below this the timer cannot be drawn big enough: the screen says so."""
 
 
-PACED = (StepKind.UP, StepKind.TOP, StepKind.DOWN)
 RATE_LINE = markup(RATING_HINT + "   [b]enter[/b] no rating")
-
-
-def step_words(step: Step) -> str:
-    """The step in large clear words: HOLD 1 OF 2 · LEFT LEG, UP · REP 3 OF 8."""
-    side = f" · {step.side.upper()}" + (" (EXTRA)" if step.extra else "") if step.side else ""
-    if step.kind in PACED:
-        sets = f" · SET {step.set_number} OF {step.sets}" if step.sets > 1 else ""
-        return f"{step.kind.value.upper()} · REP {step.number} OF {step.of}{sets}{side}"
-    if step.kind is StepKind.SET:
-        sets = f"SET {step.number} OF {step.of} · " if step.of > 1 else ""
-        return f"{sets}{step.reps} REPS{side} · SPACE AFTER EACH"
-    count = f" {step.number} OF {step.of}" if step.kind is StepKind.HOLD and step.of > 1 else ""
-    return f"{step.kind.value.upper()}{count}{side}"
-
-
-class View(NamedTuple):
-    """What the screen shows; each text is shown as text (a name in it is
-    never markup), the rating keys' line as the Content it is."""
-
-    title: str
-    step: str
-    number: str
-    """The big number: seconds left, or the rep the person is on."""
-    next: str | Content
-    how: str
-    total: float
-    progress: float
 
 
 class GuideScreen(FloorScreen["bool | None"]):
@@ -82,18 +54,26 @@ class GuideScreen(FloorScreen["bool | None"]):
     DEFAULT_CSS = """
     GuideScreen #guide { height: 1fr; padding: 0 1; }
     GuideScreen #guide-title { text-style: bold; width: 100%; text-align: center; }
+    GuideScreen #guide-where { text-style: bold; width: 100%; text-align: center; }
     GuideScreen #guide-step { text-style: bold; color: $accent; width: 100%; text-align: center; margin: 1 0 0 0; }
-    GuideScreen #guide-count { color: $text; }
+    GuideScreen #guide-body { height: 1fr; min-height: 5; }
+    GuideScreen #guide-count { color: $text; width: 1fr; }
+    GuideScreen #guide-figure { display: none; }
+    GuideScreen.-figure #guide-figure { display: block; width: 1fr; }
+    GuideScreen.-figure #guide-count { width: auto; }
     GuideScreen #guide-bar { width: 100%; }
     GuideScreen #guide-bar Bar { width: 1fr; }
     GuideScreen #guide-next { text-style: bold; width: 100%; text-align: center; }
     GuideScreen #guide-how { color: $text-muted; width: 100%; text-align: center; height: auto; max-height: 2; }
+    GuideScreen.-setting-up #guide-how { color: $text; text-align: left; max-height: 10; }
+    GuideScreen.-setting-up #guide-step { margin: 0; }
+    GuideScreen.-setting-up #guide-bar, GuideScreen.-setting-up #guide-next { display: none; }
     GuideScreen #guide-said { color: $warning; width: 100%; text-align: center; height: auto; }
     GuideScreen.-paused #guide-step { color: $warning; }
     GuideScreen.-paused #guide-count { color: $text-disabled; }
     GuideScreen #guide-small { color: $warning; width: 100%; text-align: center; display: none; }
     GuideScreen.-small #guide-small { display: block; }
-    GuideScreen.-small #guide-count, GuideScreen.-small #guide-bar, GuideScreen.-small #guide-how { display: none; }
+    GuideScreen.-small #guide-body, GuideScreen.-small #guide-bar, GuideScreen.-small #guide-how { display: none; }
     """
     SCOPED_CSS = False  # each rule names the screen: its state classes (-narrow, -paged...) are on it
 
@@ -107,6 +87,7 @@ class GuideScreen(FloorScreen["bool | None"]):
         Binding("f", "finish", "Finish"),
         Binding("m", "pace(False)", "By hand"),
         Binding("m", "pace(True)", "Paced"),
+        Binding("p", "figures", "Figure"),
         Binding("plus,equals_sign", "adjust(1)", f"{ADJUST_SECONDS} s more", key_display="+", show=False),
         Binding("minus", "adjust(-1)", f"{ADJUST_SECONDS} s less", key_display="-", show=False),
         Binding("escape,q", "leave", "Leave", priority=True),
@@ -118,6 +99,8 @@ class GuideScreen(FloorScreen["bool | None"]):
         self.clock = session.journal.clock
         settings = session.journal.db.settings()
         self.flow = Flow(items, FlowSettings(settings.get_ready, settings.paced), self.clock.monotonic())
+        self.figures = settings.figures
+        """Draw the figure beside the digits (p, remembered)."""
         self.cues = cues
         self._wake: Timer | None = None
         self._held = False
@@ -128,8 +111,11 @@ class GuideScreen(FloorScreen["bool | None"]):
         yield Header()
         with Vertical(id="guide"):
             yield Static(id="guide-title", markup=False)
+            yield Static(id="guide-where", markup=False)
             yield Static(id="guide-step", markup=False)
-            yield BigNumber(id="guide-count")
+            with Horizontal(id="guide-body"):
+                yield FigureView(id="guide-figure")
+                yield BigNumber(id="guide-count")
             yield ProgressBar(id="guide-bar", show_eta=False, show_percentage=False)
             yield Static(id="guide-next", markup=False)
             yield Static(id="guide-said", markup=False)
@@ -218,7 +204,7 @@ class GuideScreen(FloorScreen["bool | None"]):
     def _speak_step(self, step: Step) -> None:
         item = self.flow.item
         if step.kind is StepKind.READY and item is not None:
-            self.cues.say(item.exercise.name)
+            self.cues.say(item.shown.name)
         elif step.side:
             self.cues.say(f"{step.side} side")
 
@@ -238,67 +224,32 @@ class GuideScreen(FloorScreen["bool | None"]):
                            "the session goes on." if small else "")
         if self.flow.item is None:
             return
-        view = self._view(now)
-        paused = self.flow.paused
-        self.set_class(paused, "-paused")
-        for name, text in zip(("title", "step", "next", "how"), (view.title, view.step, view.next, view.how)):
+        shown = board(self.flow, now)
+        self.set_class(self.flow.paused, "-paused")
+        self.set_class(shown.setting_up, "-setting-up")
+        for name, text in zip(("title", "where", "step", "how"), (shown.title, shown.where, shown.step, shown.how)):
             self._put(name, text)
-        self._put("said", self._said[1] if self._said is not None and self._said[0] == self.flow.index else "")
-        self.query_one(BigNumber).show(view.number)
-        self.query_one(ProgressBar).update(total=max(view.total, 1e-9), progress=view.progress)
+        self._put("next", shown.next or RATE_LINE)
+        said = self._said[1] if self._said is not None and self._said[0] == self.flow.index else ""
+        self._put("said", said)
+        self.query_one("#guide-said").display = bool(said)
+        self.query_one(BigNumber).show(shown.number)
+        self.query_one(ProgressBar).update(total=max(shown.total, 1e-9), progress=shown.progress)
+        self._show_figure(shown)
+
+    def _show_figure(self, shown: Board) -> None:
+        """The figure of the exercise on screen, in the frame of its step, or
+        nothing (hidden with p, or an exercise without a figure)."""
+        figure = figure_of(shown.shown) if shown.shown is not None and self.figures else None
+        self.set_class(figure is not None, "-figure")
+        view = self.query_one(FigureView)
+        if figure is None:
+            view.set_pose(None)
+        else:
+            view.show_step(figure, shown.pose, shown.side)
 
     def _put(self, name: str, text: str | Content) -> None:
         put(self.query_one(f"#guide-{name}", Static), text, layout=True)
-
-    def _view(self, now: float) -> View:
-        """What the screen shows at ``now``: the big number is what the person
-        follows from the floor (seconds left, or the rep they are on)."""
-        flow, item = self.flow, self.flow.item
-        assert item is not None
-        phase = item.exercise.phase
-        paused = "PAUSED · SPACE RESUMES" if flow.paused else ""
-        title = f"{item.exercise.name} · {item.level_text}"
-        if flow.stage is Stage.INTRO:
-            items = flow.phase_items()
-            minutes = max(1, round(sum(i.dose.estimate_seconds() for i in items) / 60))
-            return View(f"Phase {phase.value} of 4: {phase.title}", paused or WHY[phase],
-                        str(math.ceil(flow.stage_left(now))),
-                        f"{len(items)} exercise{'s' if len(items) != 1 else ''}, about {minutes} min: "
-                        + ", ".join(i.exercise.name for i in items), "enter starts now", 1, 0)
-        if flow.stage is Stage.RATE:
-            return View(title, paused or "DONE · HOW WAS IT?", str(math.ceil(flow.stage_left(now))),
-                        RATE_LINE, item.level.how, 1, 1)
-        if flow.stage is Stage.NEXT and flow.next_item is not None:
-            upcoming = flow.next_item
-            return View(f"{upcoming.exercise.name} · {upcoming.level_text}", paused or "NEXT UP",
-                        str(math.ceil(flow.stage_left(now))), upcoming.dose.describe(), upcoming.level.how, 1, 0)
-        run = flow.run
-        current = run.step if run is not None else None
-        if run is None or current is None:
-            return View(title, paused, "", "", item.level.how, 1, 0)
-        words = step_words(current)
-        left = run.remaining(now)
-        total: float
-        progress: float
-        if current.kind is StepKind.SET:
-            hold = f" · HOLD AT THE TOP {math.ceil(left - 1e-9)} s" if run.holding_top() else ""
-            count, total, progress = str(run.reps_done), current.reps, run.reps_done
-            words += hold
-        elif current.kind in PACED:
-            count, total, progress = str(current.number), current.of, current.number - 1 + run.elapsed(now) / max(
-                run.duration, 1e-9) * (current.kind is StepKind.DOWN)
-            words = f"{current.kind.value.upper()} · {math.ceil(left - 1e-9)} s"
-            words += f" · REP {current.number} OF {current.of}" + (f" · SET {current.set_number} OF {current.sets}"
-                                                                  if current.sets > 1 else "")
-        else:
-            count, total, progress = clock_face(math.ceil(left - 1e-9)), run.duration, run.duration - left
-        following = run.steps[run.index + 1] if run.index + 1 < len(run.steps) else None
-        if following is not None:
-            coming = f"Next: {step_words(following).capitalize()}"
-        else:
-            after = flow.next_item
-            coming = f"Then: {after.exercise.name}" if after else "Then: the end of the session"
-        return View(title, paused or words, count, coming, item.level.how, total, progress)
 
     # Keys -------------------------------------------------------------------------------
 
@@ -376,12 +327,17 @@ class GuideScreen(FloorScreen["bool | None"]):
         self.app.post_message(GuideChange({"paced": paced}))
         self.notify("Repetitions at a set pace." if paced else "Count your repetitions: space after each.")
 
+    def action_figures(self) -> None:
+        """Show or hide the figure beside the digits, from now on (saved)."""
+        self.app.post_message(GuideChange({"figures": not self.figures}))
+
     @on(GuideChanged)
     def _settings_changed(self, message: GuideChanged) -> None:
-        """Settings changed mid-session: cues at once, the countdown from the
-        next exercise, the pace on this one."""
+        """Settings changed mid-session: cues and the figure at once, the
+        countdown from the next exercise, the pace on this one."""
         settings = message.settings
         self.cues.voice = voice_of(settings)
+        self.figures = settings.figures
         flow = self.flow
         flow.settings = flow.settings._replace(get_ready=settings.get_ready)
         flow.set_pace(settings.paced, self._now())
@@ -400,7 +356,7 @@ class GuideScreen(FloorScreen["bool | None"]):
             self._handle([*(e for e in [flow.finish_early(now)] if e), *flow.advance(now)])
             self.tick()
             return
-        name = flow.item.exercise.name if flow.item else "it"
+        name = flow.item.shown.name if flow.item else "it"
 
         def answered(yes: bool | None) -> None:
             if yes:
@@ -435,7 +391,7 @@ class GuideScreen(FloorScreen["bool | None"]):
                         self.app.post_message(SafetyCheck())
             self.tick()
 
-        self._ask(PainDuringDialog(item.exercise.name), answered)
+        self._ask(PainDuringDialog(item.shown.name), answered)
 
     def _ask(self, question: Screen, answered: Callable[[Any], None]) -> None:
         """Put a question over the session, holding it from this moment; once

@@ -46,6 +46,12 @@ def guide_commands(app: App, settings: Settings) -> Iterable[SystemCommand]:
         "Also key m during a guided session",
         partial(ask, app, paced=paced),
     )
+    figures = not settings.figures
+    yield SystemCommand(
+        "Figures beside the timer: " + ("drawn" if figures else "hidden"),
+        "Also key p on the exercise and guided screens",
+        partial(ask, app, figures=figures),
+    )
     for seconds in GET_READY_CHOICES:
         if seconds != settings.get_ready:
             yield SystemCommand(

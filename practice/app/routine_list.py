@@ -66,7 +66,8 @@ class RoutineList(ScrollView, can_focus=True):
         self.rows = rows
         self._columns = (max((cell_len(r.dose_text) for r in rows), default=0),
                          max((len(r.kit_text) for r in rows), default=0))
-        self._counts: dict[Phase, tuple[int, int]] = {}
+        self._counts: dict[Phase, tuple[int, int, int]] = {}
+        """Each phase's done and due, and what was done in it as extra."""
 
     def set_rows(self, rows: list[Row]) -> None:
         """A new plan's rows, laid out in place (the cursor stays within them)."""
@@ -98,7 +99,8 @@ class RoutineList(ScrollView, can_focus=True):
         counts = {}
         for phase in Phase:
             due = [item.exercise.id for item in plan.phase_items(phase) if item.gate is None]
-            counts[phase] = (sum(1 for i in due if i in record.ticks or i in record.pain_skips), len(due))
+            extra = sum(1 for item in plan.unplanned if item.exercise.phase == phase and item.exercise.id in record.ticks)
+            counts[phase] = (sum(1 for i in due if i in record.ticks or i in record.pain_skips), len(due), extra)
         phases = [phase for phase in Phase if counts[phase] != self._counts.get(phase)]
         self._counts = counts
         if changed or phases:
@@ -184,8 +186,10 @@ class RoutineList(ScrollView, can_focus=True):
             self.refresh_line(self._header_at[phase])
 
     def _header(self, phase: Phase) -> Line:
-        done, due = self._counts.get(phase, (0, 0))
+        done, due, extra = self._counts.get(phase, (0, 0, 0))
         count = f"{done}/{due}" if due else "nothing planned today"  # kit, days or a flare: y says which
+        if extra:
+            count = f"{count} and {extra} extra" if due else f"{extra} done as extra"
         look = "routine-list--complete" if due and done == due else "routine-list--header"
         return Line(Content.from_markup(f"{phase.value}  {phase.title}  [dim]{count}[/dim]"), None, look)
 

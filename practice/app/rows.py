@@ -14,6 +14,7 @@ from practice.daylog import Mark
 from practice.printable import visible
 from practice.programme.rules import next_time
 from practice.day.plan import EMERGENCY_GATE, PlanItem
+from practice.day.said import in_part
 
 
 def put(label: Static, text: str | Content, layout: bool = False) -> bool:
@@ -69,17 +70,19 @@ class Row:
     WIDE = 100
     """From this many cells each row shows its state in words and its kit."""
 
-    def __init__(self, item: PlanItem, alternative: str | None) -> None:
+    def __init__(self, item: PlanItem, alternative: str | None, extra: bool = False) -> None:
         exercise = item.exercise
         self.item = item
+        self.extra = extra
+        """Done though the day's plan does not hold it (a rest day's tick)."""
         self.exercise_id = exercise.id
         self.phase = exercise.phase
         self.alternative = alternative
-        self.name_text = (f"{exercise.name}, your own" if exercise.own
-                          else f"{exercise.name}, level {item.level.number} of {exercise.top}")
+        shown = item.shown
+        self.name_text = (f"{shown.name}, your own" if exercise.own
+                          else f"{shown.name}, level {item.level.number} of {exercise.top}")
         self.dose_text = visible(item.dose.describe())
-        kit = item.level.equipment or exercise.equipment
-        self.kit_text = "" if kit == "none" else equipment_text(kit)  # a column of "no kit" is noise
+        self.kit_text = "" if shown.kit == "none" else equipment_text(shown.kit)  # a column of "no kit" is noise
         self.state = RowState.TODO
         self.note = ""
 
@@ -104,8 +107,12 @@ class Row:
             return f"Skipped because of pain: it counts as done today, and {next_time(self.item.level.number)}."
         if self.state is RowState.SKIPPED and mark.skipped:
             return f"Skipped: {mark.skipped}"
-        if mark.rating is not None:
-            return f"Rated {mark.rating.value.replace('-', ' ')}"
+        extra = "done as extra: not in today's plan" if self.extra and self.state is RowState.DONE else ""
+        part = in_part(self.item, mark.held) if mark.ticked else ""
+        rated = f"rated {mark.rating.value.replace('-', ' ')}" if mark.rating is not None else ""
+        said = " · ".join(words for words in (extra, part and f"done in part: {part}", rated) if words)
+        if said:
+            return said[0].upper() + said[1:]
         if self.item.eased and self.state is RowState.TODO:
             return self.item.eased
         if self.item.extras and self.state is RowState.TODO:

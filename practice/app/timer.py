@@ -14,6 +14,7 @@ from practice.app.bignum import BigNumber
 from practice.app.text import markup, plain
 from practice.clock import Clock
 from practice.session.timing import Run, Step, StepKind
+from practice.words import clock_face
 
 FRAME_SECONDS = 0.1
 """How often the digits and bar redraw while a step runs."""
@@ -170,7 +171,3 @@ class HoldTimer(Vertical):
             return "Last one"
         return f"Next: {step_title(self.run.steps[index])}"
 
-
-def clock_face(seconds: int) -> str:
-    """45, or 1:30."""
-    return f"{seconds // 60}:{seconds % 60:02d}" if seconds >= 60 else str(seconds)

@@ -99,6 +99,9 @@ class TodayScreen(BackScreen[None]):
             put(self._saved, CHECK_IN_INVITATION)
 
     def _take_advice(self) -> None:
+        if self._advice_timer is not None:
+            self._advice_timer.stop()
+            self._advice_timer = None
         try:
             self._advice = self.session.advice()
         except BacktuiError as exc:
@@ -118,7 +121,12 @@ class TodayScreen(BackScreen[None]):
                         title="Your first week", timeout=15)
 
     def on_screen_resume(self) -> None:
-        self._tell_first_week()
+        if self._advice_timer is not None:
+            # changes were saved over Today: back on screen, it shows the
+            # advice they lead to at once, not a moment later
+            self._take_advice()
+        else:
+            self._tell_first_week()
 
     # News of changes saved anywhere ------------------------------------------
 
@@ -214,8 +222,9 @@ class TodayScreen(BackScreen[None]):
         return [row.item for row in self._list.rows] != list(self._plan_items())
 
     def _plan_items(self):
+        """The plan's items by phase, with what was done though not planned."""
         view = self.session.view
-        return (item for phase in Phase for item in view.plan.phase_items(phase))
+        return (item for phase in Phase for item in view.plan.shown_items(phase))
 
     def _make_rows(self) -> list[Row]:
         view = self.session.view
@@ -223,7 +232,8 @@ class TodayScreen(BackScreen[None]):
             item.exercise.id: self.session.journal.exercise(item.gate.alternative).name
             for item in view.plan.items if item.gate is not None and item.gate.alternative
         }
-        return [Row(item, alternatives.get(item.exercise.id)) for item in self._plan_items()]
+        extra = view.plan.unplanned
+        return [Row(item, alternatives.get(item.exercise.id), item in extra) for item in self._plan_items()]
 
     def _new_rows(self) -> None:
         """A new plan (a new day, a kind, a level): new rows, in place; the
@@ -272,6 +282,8 @@ class TodayScreen(BackScreen[None]):
         message = self.host.save(change)
         if message is None:
             return False
+        if self._rows_changed():  # an extra one unticked leaves the list
+            self._list.set_rows(self._make_rows())
         self.show_view()
         self._say_saved(message)
         if ending and not was_over:
@@ -294,7 +306,7 @@ class TodayScreen(BackScreen[None]):
         """The day's review: what was done, the ratings not given yet, the
         streak and what comes next; then pain after the session."""
         from practice.app.review_screen import ReviewScreen
-        from practice.session.review import lines
+        from practice.session.review import lines, summary
 
         self._reviewed = True
         view = self.session.view
@@ -308,7 +320,8 @@ class TodayScreen(BackScreen[None]):
             if closed is not None:
                 closed()
 
-        more = [*self.session.suggestion_lines(), *self.session.later_lines()]
+        more = [*self.session.suggestion_lines(), *self.session.later_lines(),
+                *summary(self.session.journal, view)]
         self.app.push_screen(ReviewScreen(title, lines(view), self.session.journal.stats(), more, rate), answered)
 
     def action_quit(self) -> None:
@@ -327,7 +340,7 @@ class TodayScreen(BackScreen[None]):
         mat = [item for item in view.todo if item.exercise.phase in MAT_PHASES]
         if view.record.stop is None and mat:
             put(self._saved, f"Guided session left: {len(view.done)} of {len(view.plan.due)} done, all saved. "
-                             f"g goes on with {mat[0].exercise.name}.")
+                             f"g goes on with {mat[0].shown.name}.")
 
     def _say_saved(self, message: str) -> None:
         at = self.session.journal.clock.now()
@@ -381,11 +394,22 @@ class TodayScreen(BackScreen[None]):
             if self._change(lambda: self.session.skip(row.exercise_id, reason, pain)):
                 self.focus_next_todo(row.exercise_id)
 
-        self.app.push_screen(SkipDialog(row.item.exercise.name, row.item.level.number), skipped)
+        self.app.push_screen(SkipDialog(row.item.shown.name, row.item.level.number), skipped)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """The footer shows u only when there is something to undo."""
-        return self.session.can_undo if action == "undo" else True
+        """The footer shows only keys that act: u when there is something to
+        undo; no ticking, opening, skipping or guiding once the session was
+        stopped for pain or the safety answers call for emergency care; g
+        while something is left on the mat."""
+        if action == "undo":
+            return self.session.can_undo
+        view = self.session.view
+        over = view.record.stop is not None or self._advice.limit is Limit.STOPPED
+        if action in ("tick", "open", "skip"):
+            return not over
+        if action == "guide":
+            return not over and any(item.exercise.phase in MAT_PHASES for item in view.todo)
+        return True
 
     def action_undo(self) -> None:
         if not self.session.undoes_a_stop:
@@ -539,7 +563,8 @@ class TodayScreen(BackScreen[None]):
         target = DayKind.NORMAL if self.session.view.plan.kind is wanted else wanted
         question = {
             DayKind.FLARE: "Make today a flare day? The gentlest levels, about half the sets.",
-            DayKind.REST: "Make today a rest day? Nothing planned; the streak waits for you.",
+            DayKind.REST: "Make today a rest day? Nothing planned; the streak waits for you."
+                          + (" What you have done stays, as extra." if self.session.view.record.ticks else ""),
             DayKind.NORMAL: f"End the {wanted.value} day and go back to today's usual plan?",
         }[target]
 

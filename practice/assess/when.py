@@ -7,7 +7,9 @@
   emergency mode either (a clinician first), and not with pain right now
   above 5 (the stop rule would end the first test).
 * **Due**: a baseline is offered (never forced) in the first week with no
-  results; after that, a re-test every 14 days by default (7 to 14, a setting).
+  results, and once more in the second week and in the fourth (a quiet
+  line, for those who let the first week pass), never after; after a
+  first result, a re-test every 14 days by default (7 to 14, a setting).
 """
 
 from __future__ import annotations
@@ -24,7 +26,10 @@ GAP_DAYS = 2
 """48 hours, in whole days after the day of a flare or a step down."""
 MAX_PAIN_NOW = 5
 """Pain right now above this stops a test (section 12's first stop rule)."""
-FIRST_WEEK = 7
+WEEK = 7
+BASELINE_WEEKS = (1, 2, 4)
+"""The weeks (the first is the week of the first day recorded) in which a
+baseline is offered while there is no result yet."""
 
 
 def blocked(today: date, flare_today: bool, flare_days: Iterable[date], changes: Iterable[LevelChange],
@@ -57,7 +62,7 @@ def too_painful(pain_now: int) -> str | None:
 
 class State(Enum):
     BASELINE = "baseline"
-    """No results yet, in the first week: a baseline is offered."""
+    """No results yet, in a week of :data:`BASELINE_WEEKS`: a baseline is offered."""
     NONE_YET = "none yet"
     DUE = "due"
     NOT_DUE = "not due"
@@ -83,8 +88,8 @@ def due(results: Iterable[Result], today: date, every: int, first_day: date | No
     """Whether a baseline is offered, a re-test due, or neither."""
     days = [r.day for r in results if r.day <= today]
     if not days:
-        first_week = first_day is None or (today - first_day).days < FIRST_WEEK
-        return Due(State.BASELINE if first_week else State.NONE_YET)
+        week = 1 if first_day is None else (today - first_day).days // WEEK + 1
+        return Due(State.BASELINE if week in BASELINE_WEEKS else State.NONE_YET)
     last = max(days)
     following = last + timedelta(days=every)
     return Due(State.DUE if today >= following else State.NOT_DUE, last, following)

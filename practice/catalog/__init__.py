@@ -1,8 +1,9 @@
 """The exercise catalog: a data file inside the package, validated on load."""
 
 from practice.catalog.dose import Dose, HoldDose, PyramidDose, RepsDose
-from practice.catalog.loader import Catalog, CatalogError, load_catalog, parse_catalog, parse_dose
-from practice.catalog.model import Exercise, FlareGate, Level, Phase
+from practice.catalog.fields import CatalogError
+from practice.catalog.loader import Catalog, load_catalog, parse_catalog, parse_dose
+from practice.catalog.model import Exercise, FlareGate, Level, Phase, PoseChoice
 from practice.catalog.schedule import Schedule
 
 __all__ = [
@@ -14,6 +15,7 @@ __all__ = [
     "Level",
     "HoldDose",
     "Phase",
+    "PoseChoice",
     "PyramidDose",
     "RepsDose",
     "Schedule",

@@ -86,9 +86,15 @@ def span(base: Dose, bounds: Bounds, field: str, own: bool = False) -> Range:
 def problems(dose: Dose, base: Dose, bounds: Bounds, own: bool = False) -> list[str]:
     """Why ``dose`` is outside the bounds of the level whose dose is
     ``base``, one line per field (and one for the total); [] if it is within them."""
+    return [problem for _, problem in field_problems(dose, base, bounds, own)]
+
+
+def field_problems(dose: Dose, base: Dose, bounds: Bounds, own: bool = False) -> list[tuple[str, str]]:
+    """:func:`problems`, each with the field it is about (one of
+    :data:`FIELDS`, or "kind", or "total" for a hold's seconds in all)."""
     kind = kind_of(base)
     if kind_of(dose) != kind:
-        return [f"the dose must be a {kind} dose, like the level's ({base.describe()})"]
+        return [("kind", f"the dose must be a {kind} dose, like the level's ({base.describe()})")]
     found = []
     for field in FIELDS[kind]:
         low, high = span(base, bounds, field, own)
@@ -98,20 +104,21 @@ def problems(dose: Dose, base: Dose, bounds: Bounds, own: bool = False) -> list[
         if any(not low <= v <= high for v in values):
             shown = "-".join(map(str, values)) + unit
             if low == high:
-                found.append(f"{WORDS[field]} stays at {low}{unit} here, not {shown}")
+                found.append((field, f"{WORDS[field]} stays at {low}{unit} here, not {shown}"))
             else:
-                found.append(f"{WORDS[field]} {shown} is outside {low} to {high}{unit}")
+                found.append((field, f"{WORDS[field]} {shown} is outside {low} to {high}{unit}"))
     if isinstance(dose, PyramidDose) and (
         not 1 <= len(dose.ladder) <= MAX_STEPS or list(dose.ladder) != sorted(dose.ladder, reverse=True)
     ):
-        found.append(f"a pyramid has 1 to {MAX_STEPS} steps, each no more than the one before (like 5-3-1)")
+        found.append(("ladder",
+                      f"a pyramid has 1 to {MAX_STEPS} steps, each no more than the one before (like 5-3-1)"))
     if isinstance(dose, HoldDose) and bounds.total is not None:
         low, high = bounds.total
         total = dose.seconds * dose.reps
         if not low <= total <= high:
             limit = f"{low} s" if low == high else f"{low} to {high} s"
             side = f" on each {dose.side_word}" if dose.per_side else ""
-            found.append(f"{total} s in all{side} is outside {limit}")
+            found.append(("total", f"{total} s in all{side} is outside {limit}"))
     return found
 
 

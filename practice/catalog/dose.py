@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple, Union
 
-SETUP_SECONDS = 15
-"""Time to get into position for an exercise, used by the estimate."""
-
 CHANGEOVER_SECONDS = 5
-"""Time to switch sides, used by the estimate (and the timer's changeover)."""
+"""Time to switch sides (the timer's changeover)."""
+
+TEMPO_SECONDS = 3
+"""Seconds one repetition takes unless its dose says otherwise."""
 
 PYRAMID_RESET_SECONDS = 3
 """A breath between the holds of one pyramid set."""
@@ -45,8 +45,10 @@ class HoldDose(NamedTuple):
         return f"up to {text}" if self.may_end_early else text
 
     def estimate_seconds(self) -> int:
+        """The dose's steps from the first hold to the last: the holds, the
+        rests between them and the switch of sides (what the timer runs)."""
         one_side = self.reps * self.seconds + (self.reps - 1) * self.rest
-        return SETUP_SECONDS + self.sides * one_side + (self.sides - 1) * CHANGEOVER_SECONDS
+        return self.sides * one_side + (self.sides - 1) * CHANGEOVER_SECONDS
 
     def held_seconds(self) -> int | None:
         """The seconds of holding the whole dose takes."""
@@ -69,7 +71,7 @@ class RepsDose(NamedTuple):
     per_side: bool = False
     top_hold: int = 0
     rest: int = 0
-    tempo: int = 3
+    tempo: int = TEMPO_SECONDS
     """Seconds one repetition takes, without the top hold (for the estimate)."""
     side_word: str = "side"
 
@@ -82,10 +84,19 @@ class RepsDose(NamedTuple):
         text = count + _each(self.per_side, self.side_word)
         return f"{text}, {self.top_hold} s at the top" if self.top_hold else text
 
+    @property
+    def up_down(self) -> tuple[int, int]:
+        """Seconds up and down in one repetition at the dose's pace: up in a
+        third of its tempo, down (slowly) in the rest, each at least a second."""
+        up = max(1, self.tempo // 3)
+        return up, max(1, self.tempo - up)
+
     def estimate_seconds(self) -> int:
-        work = self.sides * self.sets * self.reps * (self.tempo + self.top_hold)
+        """Every repetition at the dose's pace (:attr:`up_down`, and the hold
+        at the top), the rests between sets and the switches of side."""
+        one = sum(self.up_down) + self.top_hold
         changeovers = (self.sides - 1) * self.sets * CHANGEOVER_SECONDS
-        return SETUP_SECONDS + work + (self.sets - 1) * self.rest + changeovers
+        return self.sides * self.sets * self.reps * one + (self.sets - 1) * self.rest + changeovers
 
     def held_seconds(self) -> int | None:
         return None
@@ -121,7 +132,7 @@ class PyramidDose(NamedTuple):
     def estimate_seconds(self) -> int:
         resets = (sum(self.ladder) - len(self.ladder)) * PYRAMID_RESET_SECONDS
         one_side = sum(self.ladder) * self.seconds + resets + (len(self.ladder) - 1) * self.rest
-        return SETUP_SECONDS + self.sides * one_side + (self.sides - 1) * CHANGEOVER_SECONDS
+        return self.sides * one_side + (self.sides - 1) * CHANGEOVER_SECONDS
 
     def held_seconds(self) -> int | None:
         return self.sides * sum(self.ladder) * self.seconds

@@ -4,7 +4,7 @@ days within the rules for strength work. Plain rules over the catalog."""
 
 from __future__ import annotations
 
-from practice.catalog.bounds import OWN_BOUNDS, PHYSIO_LIMITS, Bounds, problems
+from practice.catalog.bounds import OWN_BOUNDS, PHYSIO_LIMITS, field_problems, problems
 from practice.catalog.dose import Dose, kind_of
 from practice.catalog.model import Exercise, Level
 from practice.catalog.schedule import Schedule
@@ -45,9 +45,14 @@ def nearest_level(exercise: Exercise, level: Level, dose: Dose) -> Level | None:
                  and not problems(dose, lv.dose, lv.bounds)), None)
 
 def dose_problems(exercise: Exercise, level: Level, dose: Dose) -> list[str]:
+    return [problem for _, problem in dose_field_problems(exercise, level, dose)]
+
+def dose_field_problems(exercise: Exercise, level: Level, dose: Dose) -> list[tuple[str, str]]:
+    """:func:`dose_problems`, each with the field it is about
+    (:func:`~practice.catalog.bounds.field_problems`)."""
     if exercise.own:
-        return own_dose_problems(dose)
-    return problems(dose, level.dose, level.bounds)
+        return own_dose_field_problems(dose)
+    return field_problems(dose, level.dose, level.bounds)
 
 def physio_problems(level: Level, dose: Dose) -> list[str]:
     """Why a dose a physiotherapist set is beyond the hard limits (rest still
@@ -55,5 +60,8 @@ def physio_problems(level: Level, dose: Dose) -> list[str]:
     return problems(dose, level.dose, PHYSIO_LIMITS[kind_of(level.dose)])
 
 def own_dose_problems(dose: Dose) -> list[str]:
-    bounds: Bounds = OWN_BOUNDS[kind_of(dose)]
-    return problems(dose, dose._replace(rest=0), bounds, own=True)
+    return [problem for _, problem in own_dose_field_problems(dose)]
+
+def own_dose_field_problems(dose: Dose) -> list[tuple[str, str]]:
+    """Why an own exercise's dose is outside :data:`OWN_BOUNDS`, by field."""
+    return field_problems(dose, dose._replace(rest=0), OWN_BOUNDS[kind_of(dose)], own=True)

@@ -9,6 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from practice.catalog.bounds import Bounds, problems, settable
+from practice.catalog.fields import REQUIRED, CatalogError, Fields
+from practice.catalog.forms import kit_forms, level_form
 from practice.catalog.dose import Dose, HoldDose, PyramidDose, RepsDose, kind_of
 from practice.catalog.model import (
     DEFAULT_FLARE_GATE,
@@ -24,10 +26,6 @@ from practice.catalog.slug import SLUG
 
 CATALOG_FILE = Path(__file__).with_name("exercises.json")
 _SOURCE = re.compile(r"SEED:\d{3}|S\d+")
-
-
-class CatalogError(ValueError):
-    """A catalog entry is malformed; the message names it."""
 
 
 class Catalog:
@@ -50,59 +48,8 @@ class Catalog:
         return self._by_id.get(exercise_id)
 
 
-_REQUIRED = object()
-
-
-class _Fields:
-    """Typed access to one JSON object, with errors that say where."""
-
-    def __init__(self, data: Any, where: str) -> None:
-        if not isinstance(data, Mapping):
-            raise CatalogError(f"{where}: expected an object")
-        self.data, self.where = data, where
-        self.used: set[str] = set()
-
-    def value(self, key: str, kind: type | tuple[type, ...], default: Any = _REQUIRED) -> Any:
-        self.used.add(key)
-        if key not in self.data:
-            if default is _REQUIRED:
-                raise CatalogError(f"{self.where}: missing {key!r}")
-            return default
-        value = self.data[key]
-        if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool):
-            raise CatalogError(f"{self.where}: {key!r} has the wrong type")
-        return value
-
-    def text(self, key: str) -> str:
-        value: str = self.value(key, str).strip()
-        if not value:
-            raise CatalogError(f"{self.where}: {key!r} is empty")
-        return value
-
-    def integer(self, key: str, default: Any = _REQUIRED, minimum: int = 1) -> int:
-        value: int = self.value(key, int, default)
-        if value < minimum:
-            raise CatalogError(f"{self.where}: {key!r} must be at least {minimum}")
-        return value
-
-    def flag(self, key: str) -> bool:
-        value: bool = self.value(key, bool, False)
-        return value
-
-    def texts(self, key: str) -> tuple[str, ...]:
-        values = self.value(key, list)
-        if not values or not all(isinstance(v, str) and v.strip() for v in values):
-            raise CatalogError(f"{self.where}: {key!r} must be a non-empty list of text")
-        return tuple(v.strip() for v in values)
-
-    def finish(self) -> None:
-        extra = set(self.data) - self.used
-        if extra:
-            raise CatalogError(f"{self.where}: unknown field {sorted(extra)[0]!r}")
-
-
 def parse_dose(data: Any, where: str) -> Dose:
-    f = _Fields(data, f"{where} dose")
+    f = Fields(data, f"{where} dose")
     kind = f.text("kind")
     common = {"per_side": f.flag("per_side"), "side_word": f.value("side_word", str, "side")}
     if kind == "hold":
@@ -145,14 +92,14 @@ def _schedule(text: str, where: str) -> Schedule:
         raise CatalogError(f"{where}: schedule {exc}") from None
 
 
-def _equipment(f: _Fields, key: str, default: Any = _REQUIRED) -> Any:
+def _equipment(f: Fields, key: str, default: Any = REQUIRED) -> Any:
     value = f.value(key, str, default)
     if value is not None and value not in EQUIPMENT:
         raise CatalogError(f"{f.where}: {key} must be one of {', '.join(EQUIPMENT)}")
     return value
 
 
-def _kit_also(f: _Fields) -> list[str]:
+def _kit_also(f: Fields) -> list[str]:
     kit: list[str] = f.value("kit_also", list, [])
     if not all(isinstance(k, str) and k in EQUIPMENT and k != "none" for k in kit):
         raise CatalogError(f"{f.where}: kit_also must list kit from {', '.join(EQUIPMENT[1:])}")
@@ -160,8 +107,9 @@ def _kit_also(f: _Fields) -> list[str]:
 
 
 def _level(data: Any, number: int, where: str) -> Level:
-    f = _Fields(data, f"{where} level {number}")
+    f = Fields(data, f"{where} level {number}")
     schedule = f.value("schedule", str, None)
+    equipment = _equipment(f, "equipment", None)
     level = Level(
         number=number,
         name=f.text("name"),
@@ -170,8 +118,9 @@ def _level(data: Any, number: int, where: str) -> Level:
         how=f.text("how"),
         flare_safe=f.value("flare_safe", bool),
         schedule=None if schedule is None else _schedule(schedule, f.where),
-        equipment=_equipment(f, "equipment", None),
+        equipment=equipment,
         loaded=f.flag("loaded"),
+        form=level_form(f, equipment),
     )
     f.finish()
     wrong = problems(level.dose, level.dose, level.bounds) or [
@@ -184,7 +133,7 @@ def _level(data: Any, number: int, where: str) -> Level:
 
 
 def _bounds(data: Mapping[str, Any], where: str) -> Bounds:
-    f = _Fields(data, f"{where} bounds")
+    f = Fields(data, f"{where} bounds")
     ranges = {}
     for field in Bounds._fields:
         pair = f.value(field, list, None)
@@ -200,7 +149,7 @@ def _bounds(data: Mapping[str, Any], where: str) -> Bounds:
 def _exercise(data: Any, index: int) -> Exercise:
     raw_id = data.get("id") if isinstance(data, Mapping) else None
     where = f"catalog entry {raw_id!r}" if isinstance(raw_id, str) else f"catalog entry #{index + 1}"
-    f = _Fields(data, where)
+    f = Fields(data, where)
     exercise_id = f.text("id")
     if not SLUG.fullmatch(exercise_id):
         raise CatalogError(f"{where}: id must be a lowercase slug")
@@ -214,13 +163,13 @@ def _exercise(data: Any, index: int) -> Exercise:
     gate = f.value("flare_gate", Mapping, None)
     flare_gate = DEFAULT_FLARE_GATE
     if gate is not None:
-        g = _Fields(gate, f"{where} flare_gate")
+        g = Fields(gate, f"{where} flare_gate")
         flare_gate = FlareGate(g.text("reason"), g.value("alternative", str, None))
         g.finish()
     leg = f.value("leg_symptoms", Mapping, None)
     leg_rule = None
     if leg is not None:
-        g = _Fields(leg, f"{where} leg_symptoms")
+        g = Fields(leg, f"{where} leg_symptoms")
         leg_rule = LegRule(g.text("reason"), g.value("level", int, None))
         g.finish()
     raw_levels = f.value("levels", list)
@@ -232,12 +181,15 @@ def _exercise(data: Any, index: int) -> Exercise:
         raise CatalogError(f"{where}: 'standard' and 'start' must be levels of the ladder")
     if leg_rule is not None and leg_rule.level is not None and not 1 <= leg_rule.level <= len(levels):
         raise CatalogError(f"{where}: leg_symptoms 'level' must be a level of the ladder")
+    equipment = _equipment(f, "equipment")
+    kit_also = tuple(_kit_also(f))
+    other_kit = {*kit_also, *(lv.equipment for lv in levels if lv.equipment)} - {equipment}
     exercise = Exercise(
         id=exercise_id,
         name=f.text("name"),
         phase=Phase(phase),
         target=f.text("target"),
-        equipment=_equipment(f, "equipment"),
+        equipment=equipment,
         equipment_note=f.text("equipment_note"),
         schedule=_schedule(f.text("schedule"), where),
         cues=f.texts("cues"),
@@ -248,9 +200,10 @@ def _exercise(data: Any, index: int) -> Exercise:
         standard=standard,
         start=start,
         on_by_default=f.value("default", bool),
-        kit_also=tuple(_kit_also(f)),
+        kit_also=kit_also,
         leg_rule=leg_rule,
         instead=f.value("instead", str, None),
+        forms=kit_forms(f, other_kit, levels),
     )
     f.finish()
     return exercise

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from enum import IntEnum
+from types import MappingProxyType
 from typing import NamedTuple
 
 from practice.catalog.bounds import Bounds
 from practice.catalog.dose import Dose
 from practice.catalog.schedule import Schedule
+from practice.daylog import EMPTY
 
 
 class Phase(IntEnum):
@@ -40,6 +43,22 @@ MAT_PHASES = (Phase.RELEASE, Phase.STRETCH, Phase.GLUTES, Phase.BACK)
 """The seeds' four phases, in their order: the session on the mat."""
 
 EQUIPMENT = ("none", "foam-roller", "ball", "step", "kettlebell", "gym")
+NO_POSE = "none"
+BASE_POSES = ("back", "front", "side", "hands-knees", "kneeling", "sitting", "standing")
+"""The base poses an own exercise may take (lying on the back, lying face
+down, lying on the side, on hands and knees, kneeling, sitting, standing);
+``practice/catalog/figures.json`` draws each and gives its words."""
+WORKING_LIMBS = ("leg", "arm")
+"""What an own exercise's figure may mark as working (or :data:`NO_POSE`: nothing)."""
+
+
+class PoseChoice(NamedTuple):
+    """How an own exercise's figure shows it: a base pose and the limb that works."""
+
+    pose: str
+    """One of :data:`BASE_POSES`."""
+    works: str = NO_POSE
+    """One of :data:`WORKING_LIMBS`, or :data:`NO_POSE`: nothing marked."""
 
 
 class FlareGate(NamedTuple):
@@ -72,6 +91,20 @@ DEFAULT_FLARE_GATE = FlareGate(
 )
 
 
+class Form(NamedTuple):
+    """How an exercise is named and done with other kit than its own (a
+    ball for a roller), or at a level that changes it (a stretch against a
+    wall instead of on a step): each part given replaces the exercise's."""
+
+    name: str | None = None
+    cues: tuple[str, ...] = ()
+    how: Mapping[int, str] = MappingProxyType({})
+    """Level number -> how that level is done in this form."""
+
+
+NO_FORM = Form()
+
+
 class Level(NamedTuple):
     """One rung of an exercise's ladder, from easiest (1) to hardest."""
 
@@ -90,6 +123,8 @@ class Level(NamedTuple):
     """Uses added weight."""
     bounds: Bounds = Bounds()
     """How far a person may change the dose (:mod:`practice.catalog.bounds`)."""
+    form: Form = NO_FORM
+    """Its own name and cues, where its own kit changes the exercise."""
 
 
 class Exercise(NamedTuple):
@@ -121,6 +156,11 @@ class Exercise(NamedTuple):
     instead: str | None = None
     """The matching flare-safe exercise that takes its place when it is
     left out for now at level 1 (progression-facts 8e); None: nothing does."""
+    own_pose: PoseChoice | None = None
+    """An own exercise's figure; None: it has none (and built-in exercises
+    have theirs in ``figures.json``)."""
+    forms: Mapping[str, Form] = EMPTY
+    """Kit -> how it is named and done with that kit instead of ``equipment``."""
 
     @property
     def from_seeds(self) -> bool:

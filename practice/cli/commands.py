@@ -46,7 +46,7 @@ def run_tui(args: Namespace, ctx: Context) -> int:
 def report(args: Namespace, ctx: Context) -> int:
     from practice.interchange.report import build_report
 
-    _write(build_report(ctx.journal, args.weeks), args.output, f"Wrote a {args.weeks}-week report", ctx)
+    _write(build_report(ctx.journal, args.weeks, args.format), args.output, f"Wrote a {args.weeks}-week report", ctx)
     return 0
 
 
@@ -111,7 +111,11 @@ def export(args: Namespace, ctx: Context) -> int:
 
     records = ctx.journal.records()
     if args.format == "csv":
-        text = export_csv(records)
+        from practice.day.plan import frozen_plan
+
+        catalog, levels = ctx.journal.catalog, ctx.journal.levels()
+        text = export_csv(records, {day: frozen_plan(record, catalog, levels) for day, record in records.items()
+                                    if record.held})  # the plans say the seconds planned of each hold
     else:
         from practice.interchange.routine_file import document
 
@@ -222,8 +226,9 @@ def settings(args: Namespace, ctx: Context) -> int:
     if args.day_start is not None:
         journal.set_day_start(args.day_start)
     switches = {"on": True, "off": False, None: None}
-    if any(v is not None for v in (args.get_ready, args.pace, args.sound, args.speech)):
-        journal.set_guide(args.get_ready, switches[args.pace], args.sound, switches[args.speech])
+    if any(v is not None for v in (args.get_ready, args.pace, args.sound, args.speech, args.figures)):
+        journal.set_guide(args.get_ready, switches[args.pace], args.sound, switches[args.speech],
+                          switches[args.figures])
     if args.retest_days is not None:
         journal.update_settings(retest_days=validate.retest_days(args.retest_days))
     if args.hamstring_test is not None:

@@ -37,8 +37,9 @@ def figures(args: Namespace, ctx: Context) -> int:
         blocks = [text(e, level, width) for e in load_catalog().exercises for level in e.levels]
     else:
         exercise = ctx.journal.exercise(args.id)
-        if exercise.own:
-            print(f"{exercise.name} ({exercise.id}) is your own exercise: it has no figure.")
+        if exercise.own and exercise.own_pose is None:
+            print(f"{exercise.name} ({exercise.id}) is your own exercise, with no base pose chosen, so no figure "
+                  f"(backtui routine edit {exercise.id} --pose POSE gives it one).")
             return 0
         levels = exercise.levels
         if args.level is not None:
@@ -53,7 +54,7 @@ def figures(args: Namespace, ctx: Context) -> int:
 def text(exercise: Exercise, level: Level, width: int) -> str:
     """One level's figure: a heading, then its frames."""
     heading = [f"{exercise.name} ({exercise.id}) · level {level.number} of {exercise.top}: {level.name}"]
-    figure = figure_for(exercise.id, level.number)
+    figure = figure_for(exercise, level.number)
     if figure is None:
         return "\n".join([*heading, "(no figure)"])
     if level.dose.per_side and figure.side:

@@ -1,4 +1,5 @@
-"""Whole numbers typed on the command line (counts, seconds, levels, pain).
+"""Whole numbers typed on the command line (counts, seconds, levels, pain):
+argparse's types over :mod:`practice.numbers`, the one reader the app uses too.
 
 Only the form is checked here; each value's range is the validation layer's
 (:mod:`practice.validate`), which names it."""
@@ -7,16 +8,19 @@ from __future__ import annotations
 
 import argparse
 
-MAX_DIGITS = 9
-"""Longer is no count or duration backtui keeps: refused before any range check."""
+from practice import numbers
+from practice.errors import Invalid
 
 
 def whole_number(text: str) -> int:
-    digits = text.strip()
-    if digits[:1] == "-" and digits[1:].isascii() and digits[1:].isdigit():
-        raise argparse.ArgumentTypeError(f"{text!r} is below 0: give a whole number from 0 up")
-    if not (digits.isascii() and digits.isdigit()):
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number")
-    if len(digits.lstrip("0")) > MAX_DIGITS:
-        raise argparse.ArgumentTypeError(f"{text!r} is far too large")
-    return int(digits)
+    try:
+        return numbers.whole_number(text)
+    except Invalid as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def ladder(text: str) -> tuple[int, ...]:
+    try:
+        return numbers.ladder(text)
+    except Invalid as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None

@@ -159,10 +159,12 @@ def _weeks(text: str) -> int:
 
 
 def _report(p: argparse.ArgumentParser) -> None:
-    from practice.interchange.report import DEFAULT_WEEKS
+    from practice.interchange.report import DEFAULT_WEEKS, FORMATS
 
     p.add_argument("--weeks", type=_weeks, default=DEFAULT_WEEKS, metavar="N",
                    help=f"how many weeks back, today's included (default: {DEFAULT_WEEKS})")
+    p.add_argument("--format", choices=FORMATS, default=FORMATS[0],
+                   help="markdown: plain text that reads as it is (the default); html: one page that prints on A4")
     _output_option(p)
     p.set_defaults(run=commands.report)
 
@@ -185,6 +187,7 @@ def _settings(p: argparse.ArgumentParser) -> None:
     p.add_argument("--pace", choices=("on", "off"), help="guided repetitions at a set pace (on), or counted by hand")
     p.add_argument("--sound", choices=("sounds", "bell", "quiet"), help="cues in a guided session (default sounds)")
     p.add_argument("--speech", choices=("on", "off"), help="speak exercise names and sides (default off)")
+    p.add_argument("--figures", choices=("on", "off"), help="draw the movement beside the timer (default on)")
     p.add_argument("--retest-days", type=whole_number, metavar="N",
                    help="a self-assessment is due N days after the last, 7 to 14 (default 14)")
     p.add_argument("--hamstring-test", choices=("sit-and-reach", "straight-leg-raise"),
@@ -272,7 +275,7 @@ COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] = {
     "disable": ("take an exercise out of the routine", _switch(False)),
     "go": ("start the app straight into the guided session", _go),
     "progress": ("open the app on the progress screen", _progress),
-    "report": ("a Markdown report for a physiotherapist", _report),
+    "report": ("a report for a physiotherapist, as Markdown or an HTML page", _report),
     "export": ("write the whole history as JSON or CSV", _export),
     "import": ("merge days from a JSON export", _import),
     "merge": ("merge another backtui database or export, keeping both sides", _merge),

@@ -1,8 +1,9 @@
 """``backtui remind``: for cron and systemd timers.
 
-One line and exit 1 while today's routine is not done; silent, exit 0, once
-it is done, on a rest day, on a day stopped for pain, or when the safety
-answers say no exercises today. ``--notify`` also shows the line as a
+One line and exit 1 while something of today's routine is still to do (the
+same "to do" as ``backtui status`` lists and Today shows); silent, exit 0,
+once nothing is (done, or the rest skipped), on a rest day, on a day
+stopped for pain, or when the safety answers say no exercises today. ``--notify`` also shows the line as a
 desktop notification, through ``notify-send`` (Linux) or ``osascript``
 (macOS), whichever is there.
 """
@@ -16,8 +17,8 @@ from argparse import Namespace
 from typing import TYPE_CHECKING, Any
 
 from practice.cli.screening import owed_words
-from practice.cli.status import current
-from practice.words import count, minutes
+from practice.cli.status import current, left_words
+from practice.words import count
 
 if TYPE_CHECKING:
     from practice.cli.context import Context
@@ -54,11 +55,13 @@ def reminder(status: dict[str, Any]) -> str | None:
                 "'backtui screening --seen'.")
     if owed:
         return f"backtui: {count(owed, 'safety question')} to answer before exercising: 'backtui screening'."
-    if status["complete"] or status["kind"] == "rest" or status.get("stopped") or not status["total"]:
+    left = len(status["todo_ids"])  # what status lists to do: a skip (no time, say) is not
+    if status["complete"] or status["kind"] == "rest" or status.get("stopped") or not left:
         return None
-    left = status["total"] - status["done"]
     done = f"{status['done']} of {status['total']} done" if status["done"] else "not started"
-    return f"Today's back routine: {done}, {left} to go ({minutes(status['seconds_left'])})."
+    skipped = status["total"] - status["done"] - left
+    skipped_words = f", {skipped} skipped" if skipped else ""
+    return f"Today's back routine: {done}{skipped_words}, {left} to go ({left_words(status)})."
 
 
 def notify(line: str) -> str | None:

@@ -7,19 +7,13 @@ import argparse
 from collections.abc import Callable
 from functools import partial
 
-from practice.cli.numbers import whole_number
+from practice.catalog.model import BASE_POSES, NO_POSE, WORKING_LIMBS
+from practice.cli.numbers import ladder, whole_number
 
 Configure = Callable[[argparse.ArgumentParser], None]
 KIT_WORDS = {"stairs": "step", "steps": "step", "roller": "foam-roller", "dumbbell": "kettlebell",
              "dumbbells": "kettlebell", "nothing": "none"}
 """Other words for kit, as people say them."""
-
-
-def _ladder(text: str) -> tuple[int, ...]:
-    steps = text.split("-")
-    if not all(step.isdigit() and len(step) <= 4 for step in steps):
-        raise argparse.ArgumentTypeError(f"{text!r} is not a pyramid such as 5-3-1")
-    return tuple(map(int, steps))
 
 
 def _kit_word(text: str) -> str:
@@ -36,7 +30,7 @@ def _dose_options(p: argparse.ArgumentParser, pyramid: bool) -> None:
     dose.add_argument("--reps", type=whole_number, metavar="N", help="repetitions (of a hold: how many holds)")
     dose.add_argument("--sets", type=whole_number, metavar="N", help="sets of repetitions")
     dose.add_argument("--rest", type=whole_number, metavar="S", help="seconds of rest between sets or holds")
-    dose.add_argument("--ladder", type=_ladder, metavar="L", help="the steps of a pyramid, such as 5-3-1")
+    dose.add_argument("--ladder", type=ladder, metavar="L", help="the steps of a pyramid, such as 5-3-1")
 
 
 def _days_option(p: argparse.ArgumentParser, required: bool = False) -> None:
@@ -46,7 +40,7 @@ def _days_option(p: argparse.ArgumentParser, required: bool = False) -> None:
 
 def _own_options(p: argparse.ArgumentParser, adding: bool) -> None:
     p.add_argument("--phase", required=adding, metavar="PHASE",
-                   help="release, stretch, glutes or back (the four phases keep their order)")
+                   help="release, stretch, glutes or back, or 1 to 4 (the four phases keep their order)")
     p.add_argument("--kit", type=_kit_word, default="none" if adding else None, metavar="KIT",
                    help="the one piece of kit it needs: none, foam-roller, ball, step, kettlebell or gym")
     p.add_argument("--cue", action="append", metavar="TEXT", required=adding,
@@ -55,6 +49,15 @@ def _own_options(p: argparse.ArgumentParser, adding: bool) -> None:
                    help="when to stop or leave it out, in your (or your physiotherapist's) words")
     p.add_argument("--flare-safe", choices=("yes", "no"), default="no" if adding else None,
                    help="may be done on a flare day (default no)")
+
+
+def _figure_options(p: argparse.ArgumentParser) -> None:
+    figure = p.add_argument_group("its figure (drawn on the exercise screens)")
+    figure.add_argument("--pose", choices=(*BASE_POSES, NO_POSE), metavar="POSE",
+                        help=f"the base pose: {', '.join(BASE_POSES)}, or {NO_POSE} (no figure)")
+    figure.add_argument("--works", choices=(*WORKING_LIMBS, NO_POSE), metavar="LIMB",
+                        help=f"what the figure shows working: {' or '.join(WORKING_LIMBS)} (one side's), "
+                             f"or {NO_POSE}")
 
 
 def _where(p: argparse.ArgumentParser) -> None:
@@ -95,9 +98,9 @@ def add_routine_commands(p: argparse.ArgumentParser, parser_class: type, id_argu
     action("reset", "give an exercise back its level's dose and days", run.reset, id_argument)
     action("move", "move an exercise up or down within its phase", run.move, id_argument, _where)
     action("add", "add an exercise of your own", run.add, _name, partial(_own_options, adding=True),
-           partial(_dose_options, pyramid=True), partial(_days_option, required=True), json_option)
+           partial(_dose_options, pyramid=True), partial(_days_option, required=True), _figure_options, json_option)
     action("edit", "change an exercise of your own (its dose: routine set)", run.edit,
-           id_argument, _new_name, partial(_own_options, adding=False), _days_option, json_option)
+           id_argument, _new_name, partial(_own_options, adding=False), _days_option, _figure_options, json_option)
     action("remove", "delete an exercise of your own (the days it was done keep it)", run.remove, id_argument)
     action("export", "write the whole routine as a file (kit, exercises, levels, doses, days, your own)",
            run.export, output_option)

@@ -76,7 +76,9 @@ def move(args: Namespace, ctx: Context) -> int:
         delta = words[where] if where in words else int(where)
     except ValueError:
         raise UsageError(f"where: {args.where!r} is not up, down or a number of places") from None
-    _editor(ctx).move(args.id, delta)
+    moved = _editor(ctx).move(args.id, delta)
+    if moved.why_not:
+        print(moved.why_not)
     exercise = ctx.journal.exercise(args.id)
     routine = ctx.journal.db.settings().routine
     phase = [e for e in routine.ordered(ctx.journal.catalog.exercises) if e.phase == exercise.phase]
@@ -104,7 +106,7 @@ def add(args: Namespace, ctx: Context) -> int:
         changes["ladder"] = None
     dose = changed_dose(base, changes)
     exercise = _editor(ctx).add_own(args.name, args.phase, dose, args.days, args.kit, args.cue, args.caution,
-                                    args.flare_safe == "yes")
+                                    args.flare_safe == "yes", args.pose or "none", args.works or "none")
     _show(ctx, exercise.id, args, "Added, your own:")
     return 0
 
@@ -112,7 +114,8 @@ def add(args: Namespace, ctx: Context) -> int:
 def edit(args: Namespace, ctx: Context) -> int:
     flare = {"yes": True, "no": False, None: None}[args.flare_safe]
     exercise = _editor(ctx).edit_own(args.id, name=args.name, phase=args.phase, days=args.days, kit=args.kit,
-                                     cues=tuple(args.cue) if args.cue else None, caution=args.caution, flare_safe=flare)
+                                     cues=tuple(args.cue) if args.cue else None, caution=args.caution, flare_safe=flare,
+                                     pose=args.pose, works=args.works)
     _show(ctx, exercise.id, args, "Changed, your own:")
     return 0
 

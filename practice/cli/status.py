@@ -16,7 +16,7 @@ from practice.status import cache as summary
 from practice.clock import SystemClock
 from practice.locations import database_path
 from practice.store import copies
-from practice.words import count, minutes, percent
+from practice.words import count, mat_and_walk, percent
 
 if TYPE_CHECKING:
     from practice.cli.context import Context
@@ -42,22 +42,30 @@ def current(ctx: Context) -> dict[str, Any]:
     return data if data is not None else ctx.keeper.write()
 
 
+def left_words(data: dict[str, Any]) -> str:
+    """How long what is left of today takes, from the status."""
+    return mat_and_walk(data["mat_seconds_left"], data["walk_seconds_left"])
+
+
 def text(data: dict[str, Any]) -> str:
     from datetime import date
 
     day = date.fromisoformat(data["date"])
+    extra = len(data.get("extra_ids", ()))
     if data.get("mode") == "emergency":
         today = "no exercises today: your safety answers need emergency care first"
     elif data["kind"] == "rest":
-        today = "rest day"
+        today = "rest day" + (f", {extra} done as extra" if extra else "")
     elif data.get("stopped"):
-        today = f"{data['done']}/{data['total']} done, stopped for pain: rest for today"
+        today = f"{data['done']}/{data['total']} done{_extra(extra)}, stopped for pain: rest for today"
     elif not data["total"]:
-        today = "nothing planned"
+        today = "nothing planned" + (f", {extra} done as extra" if extra else "")
     elif data["complete"]:
-        today = f"all {data['total']} done"
+        today = f"all {data['total']} done{_extra(extra)}"
     else:
-        today = f"{data['done']}/{data['total']} done, {minutes(data['seconds_left'])} left"
+        skipped = data["total"] - data["done"] - len(data["todo_ids"])
+        today = (f"{data['done']}/{data['total']} done{_extra(extra)}" + (f", {skipped} skipped" if skipped else "")
+                 + (f", {left_words(data)} to go" if data["todo_ids"] else ", nothing left to do"))
     windows = list(next(iter(data["adherence"].values())))
     lines = [
         f"{day:%A} {day.isoformat()}: {today}",
@@ -69,6 +77,11 @@ def text(data: dict[str, Any]) -> str:
         lines.append(f"  {phase} {PHASE_LABELS[phase]:<11} " + "  ".join(percent(shares[w]) for w in windows))
     lines += _notes(data)
     return "\n".join(lines)
+
+
+def _extra(extra: int) -> str:
+    """What was done though not planned (``extra_ids``), after the count."""
+    return f" and {extra} extra" if extra else ""
 
 
 MODE_WORDS = {

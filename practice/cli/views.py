@@ -7,14 +7,16 @@ from collections.abc import Mapping
 from typing import Any
 
 from practice.catalog import Dose, Exercise, Level, Phase
+from practice.catalog.model import MAT_PHASES, NO_POSE
+from practice.catalog.shown import Shown, shown
 from practice.day.choices import RoutineSettings
 from practice.day.kit import KIT_WORDS, needs
+from practice.day.length import DEFAULT_GET_READY, Length, Timed, exercise_seconds
 from practice.journal.editor import KitChange
 from practice.daylog import DayKind, Volume
 from practice.day.view import DayView, TickResult
 from practice.day.triage import Triage, words
 from practice.programme.log import Load
-from practice.day.plan import level_text
 from practice.day.settings import Settings
 from practice.day.stats import WINDOWS, Stats
 from practice.words import count, minutes
@@ -31,11 +33,12 @@ def routine_text(view: DayView) -> str:
     head = f"{plan.day:%A} {plan.day.isoformat()}"
     if not plan.items:
         rest = plan.kind is DayKind.REST
-        return f"{head}: rest day, nothing planned." if rest else f"{head}: nothing planned."
+        lines = [f"{head}: rest day, nothing planned." if rest else f"{head}: nothing planned."]
+        return "\n".join([*lines, *_unplanned_lines(view)])
     kind = {DayKind.FLARE: " (flare day: flare-safe levels, about half the sets)"}.get(plan.kind, "")
     if plan.volume is Volume.REDUCED:
         kind = " (a lighter day: about two thirds of the sets)"
-    lines = [f"{head}{kind}: {count(len(plan.due), 'exercise')}, {minutes(plan.estimate_seconds())}"]
+    lines = [f"{head}{kind}: {count(len(plan.due), 'exercise')}, {plan.length(view.get_ready).words()}"]
     for phase in Phase:
         items = plan.phase_items(phase)
         if not items:
@@ -44,31 +47,51 @@ def routine_text(view: DayView) -> str:
         for item in items:
             e = item.exercise
             mark = {"done": "[x]", "to do": "[ ]", "not today": "[-]"}[_state(view, e, item.gate is not None)]
-            lines.append(f"  {mark} {e.name}, {item.level_text} · {item.dose.describe()} · "
-                         f"{minutes(item.dose.estimate_seconds())}")
+            took = "" if e.phase not in MAT_PHASES else f" · {minutes(exercise_seconds(item.timed, view.get_ready))}"
+            lines.append(f"  {mark} {item.shown.name}, {item.level_text} · {item.dose.describe()}{took}")
             lines.append(f"      {e.id}")
             if item.gate is not None:
                 alternative = f" Instead: {item.gate.alternative}." if item.gate.alternative else ""
                 lines.append(f"      {item.gate.words}{alternative}")
-    return "\n".join(lines)
+    return "\n".join([*lines, *_unplanned_lines(view)])
 
 
-def _level_json(exercise: Exercise, level: Level, dose: Dose) -> dict[str, Any]:
+def _unplanned_lines(view: DayView) -> list[str]:
+    """What was done that day though not planned, after the plan."""
+    if not view.plan.unplanned:
+        return []
+    lines = ["", "Done as extra (not in the day's plan):"]
+    for item in view.plan.unplanned:
+        lines += [f"  [x] {item.shown.name}, {item.level_text}", f"      {item.exercise.id}"]
+    return lines
+
+
+def _level_json(exercise: Exercise, level: Level, dose: Dose, shown: Shown) -> dict[str, Any]:
     return {"number": level.number, "of": exercise.top, "name": level.name, "dose": dose.describe(),
-            "how": level.how, "flare_safe": level.flare_safe}
+            "how": shown.how, "flare_safe": level.flare_safe}
 
 
-def _exercise_json(exercise: Exercise, level: Level, dose: Dose) -> dict[str, Any]:
+def _exercise_json(exercise: Exercise, level: Level, dose: Dose, kit: frozenset[str] | None,
+                   get_ready: int = DEFAULT_GET_READY) -> dict[str, Any]:
+    """``name``, the level's ``how`` and ``done_with`` as the person's kit
+    gives them; ``equipment`` says what it can be done with at all."""
+    look = shown(exercise, level, kit)
     return {
         "id": exercise.id,
-        "name": exercise.name,
+        "name": look.name,
         "phase": exercise.phase.value,
-        "level": _level_json(exercise, level, dose),
+        "level": _level_json(exercise, level, dose, look),
         "dose": dose.describe(),
         "equipment": exercise.equipment_note,
+        "done_with": KIT_WORDS[look.kit],
         "schedule": (level.schedule or exercise.schedule).describe(),
-        "estimate_seconds": dose.estimate_seconds(),
+        "estimate_seconds": exercise_seconds(Timed(exercise.phase, dose), get_ready),
     }
+
+
+def _minutes(length: Length) -> dict[str, float]:
+    return {"estimate_minutes": round(length.seconds / 60, 1), "mat_minutes": round(length.mat / 60, 1),
+            "walk_minutes": round(length.walk / 60, 1)}
 
 
 def routine_json(view: DayView) -> dict[str, Any]:
@@ -77,14 +100,14 @@ def routine_json(view: DayView) -> dict[str, Any]:
         "date": plan.day.isoformat(),
         "kind": plan.kind.value,
         "volume": plan.volume.value,
-        "estimate_minutes": round(plan.estimate_seconds() / 60, 1),
+        **_minutes(plan.length(view.get_ready)),
         "phases": [
             {
                 "phase": phase.value,
                 "title": phase.title,
                 "exercises": [
                     {
-                        **_exercise_json(item.exercise, item.level, item.dose),
+                        **_exercise_json(item.exercise, item.level, item.dose, item.kit, view.get_ready),
                         "state": _state(view, item.exercise, item.gate is not None),
                         "gate": None if item.gate is None else {
                             "reason": item.gate.reason, "alternative": item.gate.alternative
@@ -95,6 +118,8 @@ def routine_json(view: DayView) -> dict[str, Any]:
             }
             for phase in Phase
         ],
+        "extra": [{**_exercise_json(item.exercise, item.level, item.dose, item.kit, view.get_ready), "state": "done"}
+                  for item in plan.unplanned],
     }
 
 
@@ -127,19 +152,23 @@ def routine_entry_text(e: Exercise, level: Level, routine: RoutineSettings, load
     own = routine.own_dose(e, level)
     mine = lambda yours: " (yours)" if yours and not e.own else ""  # noqa: E731
     whose = " (set by your physiotherapist)" if own is not None and own.physio else mine(dose != level.dose)
-    text = (f"{e.name}, {level_text(e, level)} · {dose.describe()}{whose} · "
+    look = shown(e, level, routine.kit)
+    text = (f"{look.name}, {look.level_text} · {dose.describe()}{whose} · "
             f"{days.describe()}{mine(e.id in routine.days)}")
     if load is not None:
         text += f" · {load.describe()}"
     if not routine.has_kit(e, level):
         text += f" · left out: needs {needs(e, level)}"
+    if e.own_pose is not None:
+        works = "" if e.own_pose.works == NO_POSE else f", the {e.own_pose.works} working"
+        text += f" · figure: {e.own_pose.pose}{works}"
     return text
 
 
 def routine_entry_json(e: Exercise, level: Level, routine: RoutineSettings) -> dict[str, Any]:
     dose = routine.dose(e, level)
     return {
-        **_exercise_json(e, level, dose),
+        **_exercise_json(e, level, dose, routine.kit),
         "schedule": routine.schedule(e, level).describe(),
         "on": routine.is_on(e),
         "own_exercise": e.own,
@@ -148,6 +177,7 @@ def routine_entry_json(e: Exercise, level: Level, routine: RoutineSettings) -> d
         "own_days": e.id in routine.days,
         "kit": list(e.kit(level)),
         "left_out_for_kit": not routine.has_kit(e, level),
+        "own_pose": None if e.own_pose is None else {"pose": e.own_pose.pose, "works": e.own_pose.works},
     }
 
 
@@ -181,10 +211,17 @@ def tick_text(result: TickResult, on: bool) -> str:
         return f"{e.name} ({e.id}) was {'already ticked' if on else 'not ticked'} for {day}."
     verb = "Ticked" if on else "Unticked"
     extra = "" if e.id in view.plan.due else " (not in that day's plan)"
-    progress = f"{len(view.done)}/{len(view.plan.due)} done"
-    if view.complete:
-        progress = f"all {len(view.plan.due)} done, day complete"
-    return f"{verb} {e.name} ({e.id}) for {day}{extra}: {progress}."
+    return f"{verb} {e.name} ({e.id}) for {day}{extra}: {progress_text(view)}."
+
+
+def progress_text(view: DayView) -> str:
+    """"3/10 done and 1 extra"; a rest day's "rest day, 2 done as extra"."""
+    due, extra = view.plan.due, len(view.extra)
+    if not due:
+        rest = "rest day" if view.plan.kind is DayKind.REST else "nothing planned"
+        return f"{rest}, {extra} done as extra" if extra else rest
+    more = f" and {extra} extra" if extra else ""
+    return f"all {len(due)} done{more}, day complete" if view.complete else f"{len(view.done)}/{len(due)} done{more}"
 
 
 def settings_text(settings: Settings, today: date) -> str:
@@ -195,6 +232,7 @@ def settings_text(settings: Settings, today: date) -> str:
         f"get ready  {count(settings.get_ready, 'second')} before each exercise of a guided session (--get-ready S)",
         f"pace       repetitions {'at a set pace' if settings.paced else 'counted by hand'} (--pace on|off)",
         f"sound      {settings.sound}, speech {'on' if settings.speech else 'off'} (--sound, --speech)",
+        f"figures    {'drawn' if settings.figures else 'hidden'} beside the timer (--figures on|off, or p)",
         f"re-test    a self-assessment every {count(settings.retest_days, 'day')} (--retest-days N, 7 to 14)",
         f"hamstring  {settings.hamstring_test or 'not chosen yet'}: the hamstring self-test (--hamstring-test)",
         f"start      {start_text(settings.triage, today)}",

@@ -97,12 +97,19 @@ class RoutineSettings(NamedTuple):
         last = len(rank)
         return sorted(listed, key=lambda e: (e.phase, rank.get(e.id, last)))
 
-    def moved(self, exercise: Exercise, delta: int, phase_ids: list[str]) -> RoutineSettings:
+    def moved(self, exercise: Exercise, delta: int, phase_ids: list[str],
+              among: list[str] | None = None) -> RoutineSettings:
         """``exercise`` moved ``delta`` places within its phase, whose ids in
-        the current order are ``phase_ids``."""
+        the current order are ``phase_ids``, counting places only among
+        ``among`` (ids of the phase, ``exercise`` one of them; all of the
+        phase by default): it goes just past the one it reaches."""
+        among = phase_ids if among is None else among
+        place = among.index(exercise.id)
+        reached = among[max(0, min(len(among) - 1, place + delta))]
+        if reached == exercise.id:
+            return self
         ids = [i for i in phase_ids if i != exercise.id]
-        at = max(0, min(len(ids), phase_ids.index(exercise.id) + delta))
-        ids.insert(at, exercise.id)
+        ids.insert(ids.index(reached) + (1 if delta > 0 else 0), exercise.id)
         return self._replace(order=tuple(dict.fromkeys([*(i for i in self.order if i not in ids), *ids])))
 
 

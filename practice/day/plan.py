@@ -8,7 +8,9 @@ from enum import Enum
 from typing import NamedTuple
 
 from practice.catalog import Catalog, Dose, Exercise, FlareGate, Level, Phase
+from practice.catalog.shown import Shown, level_words, shown
 from practice.day.choices import RoutineSettings
+from practice.day.length import DEFAULT_GET_READY, Length, Timed, length
 from practice.daylog import DayKind, DayRecord, Volume
 
 __all__ = ["Limit", "Plan", "PlanItem", "RoutineSettings", "frozen_plan", "item_for", "level_text", "plan_for"]
@@ -57,21 +59,28 @@ class PlanItem(NamedTuple):
     volume: kept with the day, as the catalog cannot tell it later."""
     eased: str = ""
     """Why it is at a gentler level than usual today ("" if it is not)."""
+    kit: frozenset[str] | None = None
+    """The person's kit (None: not said), which names and cues it."""
 
-    def estimate_seconds(self) -> int:
-        extra = sum(e.dose.estimate_seconds() for e in self.extras if e.dose is not None)
-        return self.dose.estimate_seconds() + extra
+    @property
+    def timed(self) -> Timed:
+        """What its length depends on (:mod:`practice.day.length`)."""
+        return Timed(self.exercise.phase, self.dose, tuple(e.dose for e in self.extras if e.dose is not None))
+
+    @property
+    def shown(self) -> Shown:
+        """Its name, kit, cues and how-to as the person's kit and its level give them."""
+        return shown(self.exercise, self.level, self.kit)
 
     @property
     def level_text(self) -> str:
-        """"level 2 of 5: 3 s hold"."""
-        return level_text(self.exercise, self.level)
+        """"level 2 of 5: 3 s hold", beside the shown name."""
+        return self.shown.level_text
 
 
 def level_text(exercise: Exercise, level: Level) -> str:
-    if exercise.own:
-        return "your own exercise"
-    return f"level {level.number} of {exercise.top}: {level.name}"
+    """"level 2 of 5: 3 s hold", beside the exercise's catalog name."""
+    return level_words(exercise, level)
 
 
 class Plan(NamedTuple):
@@ -79,6 +88,10 @@ class Plan(NamedTuple):
     kind: DayKind
     items: tuple[PlanItem, ...]
     volume: Volume = Volume.FULL
+    unplanned: tuple[PlanItem, ...] = ()
+    """Done that day though the plan does not hold them (ticked before the
+    day became a rest day, say): shown as done, extra, and never counted
+    in :attr:`due`."""
 
     @property
     def due(self) -> tuple[str, ...]:
@@ -101,8 +114,13 @@ class Plan(NamedTuple):
     def phase_items(self, phase: Phase) -> tuple[PlanItem, ...]:
         return tuple(item for item in self.items if item.exercise.phase == phase)
 
-    def estimate_seconds(self) -> int:
-        return sum(item.estimate_seconds() for item in self.items if item.gate is None)
+    def length(self, get_ready: int = DEFAULT_GET_READY) -> Length:
+        """How long the day's exercises take: the guided session, and the walk."""
+        return length((item.timed for item in self.items if item.gate is None), get_ready)
+
+    def shown_items(self, phase: Phase) -> tuple[PlanItem, ...]:
+        """The phase's items, then what was done in it though not planned."""
+        return (*self.phase_items(phase), *(item for item in self.unplanned if item.exercise.phase == phase))
 
 
 def plan_for(
@@ -178,7 +196,8 @@ def plans_for(
 def frozen_plan(record: DayRecord, catalog: Catalog, levels: Mapping[str, int]) -> Plan:
     """A past day's plan as it was kept: its exercises in their order, at
     their levels (``levels`` for a day from before levels were kept), with
-    their doses and the day's volume; one the catalog no longer knows is left out."""
+    their doses and the day's volume; one the catalog no longer knows is left
+    out. A day does not keep the kit, so each is named in its own kit's form."""
     items = []
     for exercise_id in record.plan or ():
         exercise = catalog.get(exercise_id)
@@ -222,4 +241,4 @@ def item_for(exercise: Exercise, number: int, gentle: bool, volume: Volume, limi
     dose = settings.dose(exercise, level)
     frozen = dose if exercise.own or dose != level.dose else None
     full = volume is Volume.FULL and not gentle and gate is None and not eased
-    return PlanItem(exercise, level, _scaled(dose, volume), gate, extras if full else (), frozen, eased)
+    return PlanItem(exercise, level, _scaled(dose, volume), gate, extras if full else (), frozen, eased, settings.kit)

@@ -6,9 +6,9 @@ from typing import NamedTuple
 
 from practice.clock import DEFAULT_DAY_START_HOUR
 from practice.day.triage import Triage
+from practice.day.length import DEFAULT_GET_READY
 from practice.day.plan import RoutineSettings
 
-DEFAULT_GET_READY = 10
 DEFAULT_RETEST_DAYS = 14
 """Days between self-assessments (progression-facts section 12)."""
 DEFAULT_REST_DAYS = 1
@@ -31,6 +31,8 @@ class Settings(NamedTuple):
     sound: str = "sounds"
     """Cues: "sounds" (or the bell without a player), "bell" or "quiet"."""
     speech: bool = False
+    figures: bool = True
+    """Draw the figure of the movement beside the timer (key p hides it)."""
     """Speak exercise names and sides, where a speech program is installed."""
     retest_days: int = DEFAULT_RETEST_DAYS
     """A self-assessment is due this many days after the last."""

@@ -10,9 +10,9 @@ The rules (also in the README):
   days, days with nothing planned and days stopped for pain are left out,
   and today only once it is complete. An exercise's adherence is the days it
   was ticked over the days it was planned; a phase's sums its exercises.
-* A **skip** is counted on the days it was planned and skipped, with the
-  reason given, if any.
-* **Gated** exercises are those a flare day left out, with the reason.
+* A **skip** is counted on the days it was planned and skipped.
+* **Gated** exercises are those a flare day, or a morning with leg
+  symptoms, left out, with the reason.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from collections.abc import Callable, Mapping
 from datetime import date, timedelta
 from typing import NamedTuple
 
-from practice.daylog import DayKind, DayRecord
+from practice.daylog import DayKind, DayRecord, Leg
 from practice.day.plan import Plan
 from practice.day.stats import DayState, counted, day_state
 
@@ -72,10 +72,8 @@ class Span(NamedTuple):
     """Days the adherence counts (see the module rules)."""
     complete_days: int
     exercises: dict[str, Tally]
-    skip_reasons: dict[str, Counter[str]]
-    """Exercise id -> reason -> times ("" when none was given)."""
     gated: dict[str, Counter[str]]
-    """Exercise id -> gate reason -> flare days it was left out."""
+    """Exercise id -> gate reason -> days it was left out."""
     rest_days: list[date]
     flare_days: list[date]
     stopped: list[tuple[date, str | None]]
@@ -86,15 +84,15 @@ def span(
     records: Mapping[date, DayRecord],
     first: date,
     today: date,
-    plan_of: Callable[[date, DayKind], Plan],
+    plan_of: Callable[[date, DayKind, bool], Plan],
     since: date | None,
 ) -> Span:
     """Tally ``first``..``today``, counting (as every figure does) only from
     ``since``, the first recorded day. ``records`` holds the stored days of
-    the span; ``plan_of`` plans a day that has no stored plan, or a flare
-    day's gated exercises."""
+    the span; ``plan_of`` plans a day of a kind (with leg symptoms or not)
+    that has no stored plan, or the gated exercises of a flare day or a
+    morning with leg symptoms."""
     exercises: dict[str, Tally] = defaultdict(Tally)
-    reasons: dict[str, Counter[str]] = defaultdict(Counter)
     gated: dict[str, Counter[str]] = defaultdict(Counter)
     rest, flare, stopped, notes = [], [], [], []
     counted_days = complete = 0
@@ -105,7 +103,9 @@ def span(
                 rest.append(day)
             elif record.kind is DayKind.FLARE:
                 flare.append(day)
-                for item in plan_of(day, DayKind.FLARE).items:
+            leg = record.leg in (Leg.ONE, Leg.BOTH)
+            if record.kind is DayKind.FLARE or (leg and record.kind is DayKind.NORMAL):
+                for item in plan_of(day, record.kind, leg).items:
                     if item.gate is not None:
                         gated[item.exercise.id][item.gate.reason] += 1
             if record.stop is not None:
@@ -116,12 +116,10 @@ def span(
         if state in (DayState.COMPLETE, DayState.MISSED):
             counted_days += 1
             complete += state is DayState.COMPLETE
-            plan = record.plan if record and record.plan is not None else plan_of(day, DayKind.NORMAL).due
+            plan = record.plan if record and record.plan is not None else plan_of(day, DayKind.NORMAL, False).due
             for exercise_id in plan:
                 ticked = record is not None and exercise_id in record.ticks
-                reason = None if record is None or ticked else record.skips.get(exercise_id)
-                exercises[exercise_id] += (1, ticked, reason is not None)
-                if reason is not None:
-                    reasons[exercise_id][reason] += 1
-    return Span(first, today, counted_days, complete, dict(exercises), dict(reasons), dict(gated),
+                skipped = record is not None and not ticked and exercise_id in record.skips
+                exercises[exercise_id] += (1, ticked, skipped)
+    return Span(first, today, counted_days, complete, dict(exercises), dict(gated),
                 rest, flare, stopped, notes)

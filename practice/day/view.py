@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from practice.catalog import Exercise
+from practice.day.length import DEFAULT_GET_READY, Length, length
 from practice.day.plan import Plan, PlanItem
 from practice.daylog import DayRecord
 
@@ -16,6 +17,8 @@ class DayView(NamedTuple):
 
     plan: Plan
     record: DayRecord
+    get_ready: int = DEFAULT_GET_READY
+    """The person's get-ready countdown, part of how long the day takes."""
 
     @property
     def done(self) -> tuple[str, ...]:
@@ -24,8 +27,17 @@ class DayView(NamedTuple):
         return tuple(i for i in self.plan.due if i in ticks or i in pain_skips)
 
     @property
+    def extra(self) -> tuple[str, ...]:
+        """Ticked, though not among the day's due (a rest day's, one left
+        out today): done, and counted as extra, never toward the day."""
+        due = self.plan.due
+        return tuple(i for i in self.record.ticks if i not in due)
+
+    @property
     def todo(self) -> tuple[PlanItem, ...]:
-        """Planned for the day, not gated, not ticked or skipped yet."""
+        """Planned for the day, not gated, not ticked or skipped yet: the one
+        rule for what is still to do, which Today, ``status``, ``remind`` and
+        the guided session all count (a skip for any reason is not to do)."""
         ticks, skips = self.record.ticks, self.record.skips
         return tuple(
             item for item in self.plan.items
@@ -33,10 +45,10 @@ class DayView(NamedTuple):
         )
 
     @property
-    def left_seconds(self) -> int:
-        """The estimated time the exercises still to do will take (none once
-        the session was stopped for pain)."""
-        return 0 if self.record.stop is not None else sum(item.estimate_seconds() for item in self.todo)
+    def left(self) -> Length:
+        """How long the exercises still to do will take (nothing once the
+        session was stopped for pain)."""
+        return length(() if self.record.stop is not None else (item.timed for item in self.todo), self.get_ready)
 
     @property
     def complete(self) -> bool:

@@ -30,9 +30,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from practice.catalog import Exercise
+from practice.catalog.model import NO_POSE
 from practice.figures.data import ANY, Figure, OwnPose, load_figures
 from practice.figures.render import Picture, draw, picture
 from practice.figures.skeleton import Pose
+from practice.day.plan import PlanItem
 from practice.session.timing import StepKind
 
 __all__ = [
@@ -45,6 +48,7 @@ __all__ = [
     "base_poses",
     "draw",
     "figure_for",
+    "figure_of",
     "keyframe_for",
     "own_figure",
     "picture",
@@ -62,13 +66,23 @@ FRAMES_FOR: Mapping[StepKind, tuple[str, ...]] = {
     StepKind.DOWN: ("down", "start", "set-up"),
     StepKind.WALK: ("hold", "set-up"),
 }
-NO_POSE = "none"
-"""An own exercise shown without a figure."""
 
 
-def figure_for(exercise_id: str, level: int | None = None) -> Figure | None:
-    """The figure of a built-in exercise at ``level`` (None: it has none)."""
-    return load_figures().get(exercise_id, level)
+def figure_for(exercise: Exercise | str, level: int | None = None) -> Figure | None:
+    """The figure of an exercise (or a built-in exercise's id) at ``level``;
+    an own exercise's is its base pose, whatever the level. None: it has none."""
+    if isinstance(exercise, str):
+        return load_figures().get(exercise, level)
+    if exercise.own:
+        chosen = exercise.own_pose
+        return None if chosen is None else own_figure(chosen.pose, chosen.works)
+    return load_figures().get(exercise.id, level)
+
+
+def figure_of(item: PlanItem) -> Figure | None:
+    """The figure of an exercise on a day, at its level (an own exercise:
+    its base pose; None: it has none)."""
+    return figure_for(item.exercise, item.level.number)
 
 
 def frame_for(figure: Figure, kind: StepKind, number: int = 1) -> str:
@@ -94,7 +108,8 @@ def base_poses() -> Mapping[str, str]:
     return {**{key: own.label for key, own in load_figures().own.items()}, NO_POSE: "none"}
 
 
-def own_figure(pose_id: str) -> Figure | None:
-    """The figure of a base pose (None for :data:`NO_POSE` or an id it does not know)."""
+def own_figure(pose_id: str, works: str = NO_POSE) -> Figure | None:
+    """The figure of a base pose with ``works`` (a limb, or "none") marked
+    as working; None for :data:`NO_POSE` or an id it does not know."""
     own = load_figures().own.get(pose_id)
-    return None if own is None else own.figure
+    return None if own is None else own.with_works(works)

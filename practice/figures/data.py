@@ -8,8 +8,9 @@ The file has three parts:
     build on: ``{"base": "supine", "hip": [0, 30]}`` is the supine pose with
     the hips raised (keys replace the base's keys whole).
 ``own``
-    The base poses a person's own exercise can take: an id, the words the
-    routine form offers, and the pose.
+    The base poses a person's own exercise can take
+    (:data:`practice.catalog.model.BASE_POSES`, each one): an id, the words
+    the routine form offers, and the pose.
 ``figures``
     Per exercise id: ``works`` (the limbs the side names, marked when drawn:
     ``near_leg``, ``far_arm``...), ``side`` (what a side means: "leg",
@@ -32,6 +33,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from practice.catalog.model import BASE_POSES, NO_POSE, WORKING_LIMBS
 from practice.figures.poses import PoseError, resolve
 from practice.figures.render import bounds, scene
 from practice.figures.skeleton import LIMBS, Pose
@@ -69,6 +71,14 @@ class OwnPose(NamedTuple):
     label: str
     """What the routine form offers ("lying on the back")."""
     figure: Figure
+    """The pose with nothing marked as working."""
+    working: Mapping[str, Figure]
+    """Per limb of :data:`~practice.catalog.model.WORKING_LIMBS`: the pose
+    with the near one (the right) marked as working."""
+
+    def with_works(self, works: str) -> Figure:
+        """The figure with ``works`` (a limb, or "none") marked."""
+        return self.working.get(works, self.figure)
 
 
 class Figures(NamedTuple):
@@ -97,11 +107,18 @@ def parse_figures(data: Mapping[str, Any]) -> Figures:
         for exercise, entry in data["figures"].items()
         for levels in [entry["levels"]]
     }
-    own = {
-        key: OwnPose(key, item["label"], _figure(f"own:{key}", ANY, {"set-up": {"base": item["pose"]}}, library, {}, {}))
-        for key, item in data["own"].items()
-    }
+    if tuple(data["own"]) != BASE_POSES:
+        raise PoseError(f"own: the base poses are {', '.join(BASE_POSES)}, in that order")
+    own = {key: _own(key, item, library) for key, item in data["own"].items()}
     return Figures(figures, own)
+
+
+def _own(key: str, item: Mapping[str, Any], library: Mapping[str, Any]) -> OwnPose:
+    def figure(works: str) -> Figure:
+        entry = {} if works == NO_POSE else {"works": [f"near_{works}"], "side": works}
+        return _figure(f"own:{key}", ANY, {"set-up": {"base": item["pose"]}}, library, {}, entry)
+
+    return OwnPose(key, item["label"], figure(NO_POSE), {limb: figure(limb) for limb in WORKING_LIMBS})
 
 
 def _figure(exercise: str, level: str, spec: Mapping[str, Any], library: Mapping[str, Any],

@@ -10,6 +10,7 @@ from datetime import date
 from typing import Any, NamedTuple
 
 from practice.interchange.opened import ABSENT
+from practice.printable import visible
 
 
 class Difference(NamedTuple):
@@ -51,7 +52,7 @@ def words(difference: Difference, namer: Namer, there: str = "on the other machi
 
 
 def _text(value: Any) -> str:
-    """Text quoted (its control characters escaped), anything else as it prints."""
+    """Text from data quoted (its control characters escaped), anything else as it prints."""
     if value is ABSENT or value in (None, ""):
         return "none"
     if isinstance(value, bool):
@@ -61,6 +62,49 @@ def _text(value: Any) -> str:
 
 def _plain(value: Any) -> str:
     return "none" if value is ABSENT or value is None else str(value)
+
+
+def _word(value: Any, words: dict[Any, str] | None = None, unset: str = "none") -> str:
+    """A value of a known few (a sound, a phase, a test) as a word: its own
+    words if ``words`` has it, else itself, never quoted or raw."""
+    if value is ABSENT or value is None:
+        return unset
+    if isinstance(value, str):
+        return (words or {}).get(value, visible(value))
+    return _text(value)
+
+
+def _kit(value: Any) -> str:
+    from practice.day.kit import KIT_WORDS
+
+    if value is ABSENT:
+        return "not said"
+    kit = [value] if isinstance(value, str) else list(value) if isinstance(value, list) else []
+    return ", ".join(_word(k, KIT_WORDS) for k in kit if k != "none") or "no kit"
+
+
+def _days(value: Any) -> str:
+    from practice.catalog import Schedule
+
+    if value is ABSENT or not isinstance(value, str):
+        return "the plan's"
+    try:
+        return Schedule.parse(value).describe()
+    except ValueError:
+        return _text(value)
+
+
+def _pain(value: Any) -> str:
+    return "none" if value is ABSENT or value is None else f"{value}/10"
+
+
+def _triage(value: Any) -> str:
+    if not isinstance(value, dict) or not isinstance(value.get("day"), int):
+        return "not answered"
+    try:
+        return f"answered on {date.fromordinal(value['day']):%a %-d %b %Y}"
+    except (ValueError, OverflowError):
+        return "answered"
 
 
 def _dose(exercise_id: str, namer: Namer, other: Any) -> Callable[[Any], str]:
@@ -97,21 +141,34 @@ def _entry(value: Any) -> str:
     return ", ".join(parts) or "nothing"
 
 
-DAY_FIELDS = {"kind": ("the kind of day", lambda v: "normal" if v is ABSENT else str(v)),
-              "pain_before": ("pain before", _plain), "pain_after": ("pain after", _plain),
-              "pain_24h": ("the morning check-in", _plain), "leg": ("leg symptoms", _plain),
+LEGS = {"none": "none", "one": "in one leg", "both": "in both legs"}
+DAY_FIELDS = {"kind": ("the kind of day", lambda v: "normal" if v is ABSENT else _word(v)),
+              "pain_before": ("pain before", _pain), "pain_after": ("pain after", _pain),
+              "pain_24h": ("the morning check-in", _pain), "leg": ("leg symptoms", lambda v: _word(v, LEGS)),
+              "fall": ("a fall or injury", lambda v: "reported" if v is True else "none"),
               "note": ("the note", _text), "stop": ("the stop for pain", lambda v: "none" if v is ABSENT else "a stop")}
-SETTINGS = {"kit": "your kit", "order": "the order of your routine", "day_start_hour": "the day start",
-            "theme": "the theme", "rest_days": "the rest days allowed in any 7", "get_ready": "the get-ready countdown",
-            "paced": "paced repetitions", "sound": "the sound cues", "speech": "speaking exercise names",
-            "owed": "the safety questions owed", "retest_days": "the days between self-assessments",
-            "hamstring_test": "the hamstring self-test"}
-"""Words for each whole setting (a setting without them shows its field name)."""
+TESTS = {"sit-and-reach": "sit-and-reach", "straight-leg-raise": "the straight-leg raise"}
+SETTINGS: dict[str, tuple[str, Callable[[Any], str]]] = {
+    "day_start_hour": ("the day start", lambda v: f"{v:02d}:00" if isinstance(v, int) else _text(v)),
+    "theme": ("the theme", lambda v: _word(v, unset="the default")),
+    "rest_days": ("the rest days allowed in any 7", _plain),
+    "get_ready": ("the get-ready countdown", lambda v: f"{v} s" if isinstance(v, int) else _text(v)),
+    "paced": ("paced repetitions", _text), "sound": ("the sound cues", _word),
+    "speech": ("speaking exercise names", _text), "figures": ("the figures beside the timer", _text),
+    "retest_days": ("the days between self-assessments", lambda v: f"every {v} days" if isinstance(v, int)
+                    else _text(v)),
+    "hamstring_test": ("the hamstring self-test", lambda v: _word(v, TESTS, unset="not chosen yet")),
+    "triage": ("the answers that fitted your start", _triage),
+    "safety_ack": ("the safety notice", lambda v: "not accepted yet" if v in (ABSENT, None) else "accepted"),
+}
+"""Words for each whole setting, and how its value reads (an unset one
+reads as the default it stands for)."""
 
 
 OWN = {"dose": "its dose", "days": "its days", "kit": "the kit it needs", "cues": "its cues",
        "caution": "its caution", "flare_safe": "whether it is fine on a flare day", "deleted": "whether it is deleted",
-       "phase": "its phase", "name": "its name"}
+       "phase": "its phase", "name": "its name", "pose": "the pose its figure shows",
+       "works": "what its figure shows working"}
 
 
 def _own(field: str) -> Callable[[Any], str]:
@@ -124,7 +181,7 @@ def _own(field: str) -> Callable[[Any], str]:
         return lambda v: "yes" if v is True else "no"
     if field == "cues":
         return lambda v: "none" if v is ABSENT else " / ".join(map(repr, v))
-    return _text
+    return {"kit": _kit, "days": _days, "phase": _word}.get(field, _text)
 
 
 def _subject(d: Difference, namer: Namer) -> tuple[str, Callable[[Any], str]]:
@@ -148,14 +205,21 @@ def _subject(d: Difference, namer: Namer) -> tuple[str, Callable[[Any], str]]:
         other = d.there if d.here is ABSENT else d.here
         return f"your {namer.name(exercise_id)} dose", _dose(exercise_id, namer, other)
     if field == "days":
-        return f"your days for {namer.name(exercise_id)}", lambda v: "the plan's" if v is ABSENT else str(v)
+        return f"your days for {namer.name(exercise_id)}", _days
     if field == "kit":
-        return SETTINGS[field], lambda v: "not said" if v is ABSENT else (", ".join(v) or "none")
+        return "your kit", _kit
     if field == "order":
-        return SETTINGS[field], lambda v: "the plan's" if v is ABSENT else ", ".join(map(namer.name, v))
+        return "the order of your routine", lambda v: "the plan's" if v is ABSENT else ", ".join(map(namer.name, v))
     from practice.day.settings import Settings
 
-    unset = getattr(Settings(), field, None)
-    hour = field == "day_start_hour"
-    return SETTINGS.get(field, field.replace("_", " ")), lambda v: (
-        f"{unset if v is ABSENT else v:02d}:00" if hour else _text(unset if v is ABSENT else v))
+    subject, show = SETTINGS.get(field, (field.replace("_", " "), _text))
+    return subject, _unset_as(getattr(Settings(), field, None), show)
+
+
+def _unset_as(default: Any, show: Callable[[Any], str]) -> Callable[[Any], str]:
+    """``show``, with an unset field read as the ``default`` it stands for."""
+
+    def shown(value: Any) -> str:
+        return show(default if value is ABSENT and default is not None else value)
+
+    return shown

@@ -11,6 +11,7 @@ from typing import Any
 
 from practice.assess.records import AssessLog
 from practice.catalog.dose import dose_data
+from practice.day.plan import Plan
 from practice.daylog import DayRecord
 from practice.programme.log import ProgrammeLog
 from practice.store.programme import extras
@@ -22,7 +23,13 @@ exercises and the routine); format 1 files import as they always did."""
 CSV_FIELDS = (
     "date", "kind", "complete", "done_count", "planned_count", "done", "plan", "pain_24h", "leg",
     "fall", "pain_before", "pain_after", "note", "skipped", "skipped_for_pain", "stopped",
+    "skip_reasons", "stopped_at", "stopped_during", "pain_during", "ratings", "held", "levels", "volume",
 )
+"""The columns; those after "stopped" came later, so a reader of the first
+sixteen finds them where they were. ``skip_reasons`` is a JSON object (a
+reason is free text); ``pain_during``, ``ratings``, ``levels`` and ``held``
+are ``id=value`` pairs split by spaces, ``held`` as seconds held, then
+``/`` and the seconds planned where the plan says."""
 
 
 def timestamp(at: int) -> str:
@@ -104,7 +111,9 @@ def export_json(records: Mapping[date, DayRecord], exported_at: datetime, log: P
     return json.dumps(document, indent=1, ensure_ascii=False) + "\n"
 
 
-def export_csv(records: Mapping[date, DayRecord]) -> str:
+def export_csv(records: Mapping[date, DayRecord], plans: Mapping[date, Plan] | None = None) -> str:
+    """A row a day; ``plans`` (a day's, as it kept it) gives the seconds
+    each timed hold was planned for."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_FIELDS)
@@ -121,5 +130,21 @@ def export_csv(records: Mapping[date, DayRecord]) -> str:
             blank(r.pain_24h), "" if r.leg is None else r.leg.value,
             "yes" if r.fall else "no", blank(r.pain_before), blank(r.pain_after),
             r.note, " ".join(sorted(r.skips)), " ".join(sorted(r.pain_skips)), "yes" if r.stop is not None else "no",
+            json.dumps(dict(sorted(r.skips.items())), ensure_ascii=False) if r.skips else "",
+            "" if r.stop is None else timestamp(r.stop.at), "" if r.stop is None else r.stop.exercise or "",
+            _pairs(r.pain_during), _pairs({i: x.value for i, x in r.ratings.items()}),
+            _pairs({i: _held(s, (plans or {}).get(day), i) for i, s in r.held.items()}), _pairs(r.levels),
+            r.volume.value,
         ])
     return out.getvalue()
+
+
+def _pairs(values: Mapping[str, object]) -> str:
+    """"bird-dog=2 glute-bridge=3": an id is a slug, so neither space nor = splits one."""
+    return " ".join(f"{i}={v}" for i, v in sorted(values.items()))
+
+
+def _held(seconds: int, plan: Plan | None, exercise_id: str) -> str:
+    item = plan.item(exercise_id) if plan is not None else None
+    planned = item.dose.held_seconds() if item is not None else None
+    return f"{seconds}/{planned}" if planned else str(seconds)

@@ -11,39 +11,41 @@ from practice.assess.protocol import NOISE_CM, STOP_WORDS, Kind, Stop, Test
 from practice.journal.assessor import Assessor
 from practice.journal.journal import Journal
 from practice.programme import pain
+from practice.interchange.report_doc import Block, Para, section, table
 from practice.interchange.report_programme import name_of
 from practice.words import report_day
 
 
-def assessment_section(journal: Journal) -> list[str]:
+def assessment_section(journal: Journal) -> list[Block]:
     overview = Assessor(journal).overview()
-    lines = ["", "## Self-assessments", "",
-             "_Home tests the person took by themselves (a sit-and-reach or leg raise, the Thomas test, bridge "
-             "and side-bridge holds), each compared with its first result. Rough measures, not clinical tests; "
-             "for most no meaningful change is known._", ""]
-    rows = [(test, line) for test, found in overview.lines for line in found if line.points]
-    if not rows:
-        return [*lines, "None taken."]
-    lines += ["| Test | Version / side | Baseline | Latest | Change |", "|---|---|---|---|---|"]
-    for test, line in rows:
+    about = Para("Home tests the person took by themselves (a sit-and-reach or leg raise, the Thomas test, bridge "
+                 "and side-bridge holds), each compared with its first result. Rough measures, not clinical tests; "
+                 "for most no meaningful change is known.", aside=True)
+    found = [(test, line) for test, lines in overview.lines for line in lines if line.points]
+    if not found:
+        return section("Self-assessments", about, Para("None taken."))
+    rows = []
+    for test, line in found:
         first, latest = line.points[0], line.points[-1]
         where = line.label if line.label != test.name else "-"
         change = _change(test, first, latest) if len(line.points) > 1 else "-"
-        lines.append(f"| {test.name} | {where} | {_at(test, first)} | {_at(test, latest)} | {change} |")
-    stops = [(test, r) for test, found in overview.lines for line in found for r in line.stops]
+        rows.append((test.name, where, _at(test, first), _at(test, latest), change))
+    blocks: list[Block] = [about, table(("Test", "Version / side", "Baseline", "Latest", "Change"), rows)]
+    stops = [(test, r) for test, lines in overview.lines for line in lines for r in line.stops]
     if stops:
-        lines += ["", "Stopped: " + "; ".join(
+        blocks.append(Para("Stopped: " + "; ".join(
             f"{test.name}{f' ({r.side})' if r.side else ''} on {report_day(r.day)} for {STOP_WORDS[Stop(r.stopped)]}"
-            for test, r in stops if r.stopped)]
+            for test, r in stops if r.stopped)))
     if overview.extras:
-        lines += ["", "Extras added to the routine after the results (each one accepted by the person): " + "; ".join(
-            f"{name_of(journal, c.exercise)}, one more {c.kind}" + (f" on the {c.side}" if c.side else "")
-            + f" (from {report_day(c.day)})" for c in overview.extras)]
-    return lines
+        blocks.append(Para("Extras added to the routine after the results (each one accepted by the person): "
+                           + "; ".join(f"{name_of(journal, c.exercise)}, one more {c.kind}"
+                                       + (f" on the {c.side}" if c.side else "") + f" (from {report_day(c.day)})"
+                                       for c in overview.extras)))
+    return section("Self-assessments", *blocks)
 
 
 def _at(test: Test, point: Point) -> str:
-    return f"{shown(test, point.value, point.notes)} ({report_day(point.day)})"
+    return f"{shown(test, point.value, point.notes)} ({point.day:%-d %b %Y})"
 
 
 def _change(test: Test, first: Point, latest: Point) -> str:

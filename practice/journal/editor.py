@@ -14,6 +14,7 @@ from practice.catalog import Dose, Exercise, Level, Phase, Schedule
 from practice.catalog.bounds import FIELDS
 from practice.catalog.dose import changed, kind_of
 from practice.catalog.fit import days_for, dose_for
+from practice.catalog.model import NO_POSE
 from practice.day.choices import OwnDose, RoutineSettings
 from practice.journal.own_catalog import OwnExercise, from_data
 from practice.errors import UsageError
@@ -23,6 +24,13 @@ from practice.validate import routine as check
 if TYPE_CHECKING:
     from practice.day.view import Switched
     from practice.journal.journal import Journal
+
+
+class Moved(NamedTuple):
+    places: int
+    """Places moved: negative earlier, 0 none."""
+    why_not: str
+    """Why it did not move (it is first or last already); empty if it did."""
 
 
 class KitChange(NamedTuple):
@@ -97,15 +105,33 @@ class RoutineEditor:
         return self.journal.change_routine(
             lambda r: r.with_dose(exercise.id, None).with_days(exercise.id, None))
 
-    def move(self, exercise_id: str, delta: int) -> bool:
-        """One or more places earlier (negative) or later within its phase."""
+    def move(self, exercise_id: str, delta: int) -> Moved:
+        """One or more places earlier (negative) or later within its phase.
+        An exercise that is on counts places among the phase's exercises
+        that are on (it passes those that are off without counting them),
+        so each place changes the order of the day; one that is off counts
+        them all."""
         exercise = self.journal.exercise(exercise_id)
+        result = Moved(0, "")
 
         def change(routine: RoutineSettings) -> RoutineSettings:
-            phase = [e.id for e in routine.ordered(self.journal.catalog.exercises) if e.phase == exercise.phase]
-            return routine.moved(exercise, delta, phase)
+            nonlocal result
+            on = routine.is_on(exercise)
+            phase = [e for e in routine.ordered(self.journal.catalog.exercises) if e.phase == exercise.phase]
+            among = [e.id for e in phase if routine.is_on(e) or not on]
+            place = among.index(exercise.id)
+            places = max(-place, min(len(among) - 1 - place, delta))
+            if delta and not places:
+                end = "first" if delta < 0 else "last"
+                those = (f"the exercises switched on in {exercise.phase.title}" if len(among) < len(phase)
+                         else exercise.phase.title)
+                result = Moved(0, f"{exercise.name} is already {end} of {those}, so it stays where it is.")
+            else:
+                result = Moved(places, "")
+            return routine.moved(exercise, delta, [e.id for e in phase], among)
 
-        return self.journal.change_routine(change)
+        self.journal.change_routine(change)
+        return result
 
     # Kit ---------------------------------------------------------------------
 
@@ -133,22 +159,25 @@ class RoutineEditor:
     # Own exercises -------------------------------------------------------------
 
     def add_own(self, name: str, phase: Phase | str | int, dose: Dose, days: Schedule | str, kit: str,
-                cues: Iterable[str], caution: str, flare_safe: bool = False) -> Exercise:
+                cues: Iterable[str], caution: str, flare_safe: bool = False, pose: str = NO_POSE,
+                works: str = NO_POSE) -> Exercise:
         docs = self.journal.db.own_docs()
         taken = [d["id"] for d in docs] + [e.id for e in self.journal.catalog.exercises]
         if len(docs) >= check.MAX_OWN:
             raise Invalid(f"at most {check.MAX_OWN} exercises of your own (deleted ones count: they keep their days)")
         exercise_id = check.own_id_for(check.name(name), taken)
         own = OwnExercise(exercise_id, name, check.phase(phase), dose,
-                          check.days(days) if isinstance(days, str) else days, kit, tuple(cues), caution, flare_safe)
+                          check.days(days) if isinstance(days, str) else days, kit, tuple(cues), caution, flare_safe,
+                          pose, works)
         return self.save_own(own, new=True)
 
     def edit_own(self, exercise_id: str, *, name: str | None = None, phase: Phase | str | int | None = None,
                  dose: Dose | None = None, days: Schedule | str | None = None, kit: str | None = None,
                  cues: Iterable[str] | None = None, caution: str | None = None,
-                 flare_safe: bool | None = None) -> Exercise:
+                 flare_safe: bool | None = None, pose: str | None = None, works: str | None = None) -> Exercise:
         """Change what an own exercise is (None leaves a field as it is; its
-        dose also with :meth:`set_dose`)."""
+        dose also with :meth:`set_dose`). A new pose without ``works`` keeps
+        the limb that works; "none" for the pose clears both."""
         own = OwnExercise.of(self._own(exercise_id))
         return self.save_own(OwnExercise(
             own.id,
@@ -160,6 +189,8 @@ class RoutineEditor:
             own.cues if cues is None else tuple(cues),
             own.caution if caution is None else caution,
             own.flare_safe if flare_safe is None else flare_safe,
+            own.pose if pose is None else pose,
+            NO_POSE if pose == NO_POSE and works is None else own.works if works is None else works,
         ), new=False)
 
     def save_own(self, own: OwnExercise, new: bool) -> Exercise:

@@ -176,7 +176,17 @@ class Journal:
             record = record._replace(plan=plan.due, levels=plan.levels, volume=plan.volume, doses=plan.doses)
         else:
             plan = self.past_plan(record)
-        return DayView(plan, record)
+        return DayView(self._with_unplanned(plan, record), record, settings.get_ready)
+
+    def _with_unplanned(self, plan: Plan, record: DayRecord) -> Plan:
+        """``plan`` with what was ticked that day though it does not hold it,
+        each as it would be today (worked out only when there is some)."""
+        done = [self.catalog[i] for i in record.ticks if plan.item(i) is None and i in self.catalog]
+        if not done:
+            return plan
+        levels, routine = self.levels(), self.db.settings().routine
+        return plan._replace(unplanned=tuple(
+            item_for(e, levels.get(e.id, e.start), False, Volume.FULL, settings=routine) for e in routine.ordered(done)))
 
     def _stored_with_live_today(
         self, days: Iterable[date] | None, today: date, settings: Settings
@@ -366,15 +376,16 @@ class Journal:
         return self.update_settings(day_start_hour=validate.day_start(hour))
 
     def set_guide(self, get_ready: int | None = None, paced: bool | None = None, sound: str | None = None,
-                  speech: bool | None = None) -> Settings:
+                  speech: bool | None = None, figures: bool | None = None) -> Settings:
         """The guided session's settings: the get-ready countdown, paced
-        repetitions, sound cues and speech (None leaves one as it is)."""
+        repetitions, sound cues, speech and the figures beside the timer
+        (None leaves one as it is)."""
         changes: dict[str, object] = {}
         if get_ready is not None:
             changes["get_ready"] = validate.get_ready(get_ready)
         if sound is not None:
             changes["sound"] = validate.sound(sound)
-        changes.update({k: v for k, v in (("paced", paced), ("speech", speech)) if v is not None})
+        changes.update({k: v for k, v in (("paced", paced), ("speech", speech), ("figures", figures)) if v is not None})
         return self.update_settings(**changes)
 
     def acknowledge_safety(self) -> Settings:

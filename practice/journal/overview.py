@@ -74,6 +74,7 @@ def preview(journal: Journal) -> str:
     today, levels, catalog = journal.today(settings), journal.levels(), journal.catalog
     week = [today + timedelta(days=n) for n in range(7)]
     plans = plans_for(week, catalog, settings.routine, DayKind.NORMAL, levels, limit=journal.limit())
-    minutes = [max(1, round(p.estimate_seconds() / 60)) if p.due else 0 for p in plans]
-    span = f"{min(minutes)} min" if min(minutes) == max(minutes) else f"{min(minutes)} to {max(minutes)} min"
-    return f"Today {len(plans[0].due)} exercises, about {minutes[0]} min · this week {span} a day · * yours"
+    lengths = [p.length(settings.get_ready) for p in plans]
+    minutes = [max(1, round(length.mat / 60)) if length.mat else 0 for length in lengths]
+    span = f"{min(minutes)}" if min(minutes) == max(minutes) else f"{min(minutes)}-{max(minutes)}"
+    return f"Today {len(plans[0].due)} exercises, {lengths[0].words()} · this week {span} min a day · * yours"

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from practice.catalog import Catalog, Dose, Exercise, FlareGate, Level, Phase, Schedule, parse_dose
+from practice.catalog import Catalog, Dose, Exercise, FlareGate, Level, Phase, PoseChoice, Schedule, parse_dose
+from practice.catalog.model import NO_POSE
 from practice.catalog.bounds import OWN_BOUNDS
 from practice.catalog.dose import dose_data, kind_of
 
@@ -31,6 +32,10 @@ class OwnExercise(NamedTuple):
     caution: str
     flare_safe: bool = False
     """May be done on a flare day (off unless the person says so)."""
+    pose: str = NO_POSE
+    """The base pose its figure shows ("none": no figure)."""
+    works: str = NO_POSE
+    """The limb the figure marks as working ("none": none)."""
 
     def exercise(self) -> Exercise:
         level = Level(1, "Your dose", self.dose, OWN_HOW, self.flare_safe, bounds=OWN_BOUNDS[kind_of(self.dose)])
@@ -40,26 +45,30 @@ class OwnExercise(NamedTuple):
             equipment_note=note, schedule=self.days, cues=self.cues, caution=self.caution,
             flare_gate=OWN_FLARE_GATE, sources=(), levels=(level,), standard=1, start=1,
             on_by_default=True, own=True,
+            own_pose=None if self.pose == NO_POSE else PoseChoice(self.pose, self.works),
         )
 
     @classmethod
     def of(cls, exercise: Exercise) -> OwnExercise:
         level = exercise.levels[0]
+        figure = exercise.own_pose or PoseChoice(NO_POSE)
         return cls(exercise.id, exercise.name, exercise.phase, level.dose, exercise.schedule, exercise.equipment,
-                   exercise.cues, exercise.caution, level.flare_safe)
+                   exercise.cues, exercise.caution, level.flare_safe, figure.pose, figure.works)
 
     def data(self) -> dict[str, Any]:
-        """As the store and the routine file keep it."""
+        """As the store and the routine file keep it (without a pose, as
+        before poses were asked, so older files and backtuis read it)."""
+        figure = {key: value for key, value in (("pose", self.pose), ("works", self.works)) if value != NO_POSE}
         return {"id": self.id, "name": self.name, "phase": self.phase.name.lower(), "dose": dose_data(self.dose),
                 "days": self.days.text, "kit": self.kit, "cues": list(self.cues), "caution": self.caution,
-                "flare_safe": self.flare_safe}
+                "flare_safe": self.flare_safe, **figure}
 
 
 def from_data(data: dict[str, Any]) -> OwnExercise:
     """An own exercise from data already checked (:func:`practice.validate.routine.own_exercise`)."""
     return OwnExercise(data["id"], data["name"], Phase[data["phase"].upper()], parse_dose(data["dose"], "dose"),
                        Schedule.parse(data["days"]), data["kit"], tuple(data["cues"]), data["caution"],
-                       data.get("flare_safe", False))
+                       data.get("flare_safe", False), data.get("pose", NO_POSE), data.get("works", NO_POSE))
 
 
 class OwnCatalog:

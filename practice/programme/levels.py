@@ -57,6 +57,9 @@ class Session(NamedTuple):
     halved dose, nor a lighter day's two thirds."""
     at: int | None = None
     """When it was ticked (Unix seconds), if known."""
+    session_stopped: bool = False
+    """The session was stopped during it (sharp or spreading pain); also
+    counted in ``stopped_for_pain``."""
 
     def qualifies(self, level: int, dose: Dose) -> bool:
         """Counts towards a step up from ``level`` at ``dose`` (8c P1-P3): done
@@ -101,7 +104,8 @@ def sessions(exercise: Exercise, records: Mapping[date, DayRecord], today: date)
         # first frame is complete
         found.append(Session(day, level, ticked, full, record.ratings.get(key), record.pain_during.get(key),
                              stopped or key in record.pain_skips, dose,
-                             record.kind is DayKind.NORMAL and record.volume is Volume.FULL, record.ticks.get(key)))
+                             record.kind is DayKind.NORMAL and record.volume is Volume.FULL, record.ticks.get(key),
+                             stopped))
     return found
 
 

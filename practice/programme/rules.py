@@ -167,7 +167,7 @@ def _up(state: State, inputs: Inputs, sore: frozenset[date]) -> Suggestion | Wai
         if state.since and state.since[-1].done and not state.since[-1].painful and \
                 state.since[-1].rating is not Rating.HARD:
             back = state.last.before
-            return Suggestion(exercise.id, Change.UP, back, f"Your first session back went well: back to level {back}.",
+            return Suggestion(exercise.id, Change.UP, back, "Your first session back after the break went well.",
                               state.last.from_dose or exercise.level(back).dose, state.dose)
         return None
     if recent_changes(inputs.changes, exercise.id, inputs.today):
@@ -181,8 +181,7 @@ def _up(state: State, inputs: Inputs, sore: frozenset[date]) -> Suggestion | Wai
     here = exercise.level(level)
     step = steps.up(here, state.dose, longer=not steps.mcgill(exercise))
     if step is not None:
-        return Suggestion(exercise.id, Change.DOSE, level, f"{why} Next, within level {level}: "
-                          f"{steps.brief(state.dose)} -> {steps.brief(step)}.", step, state.dose, easy=easy)
+        return Suggestion(exercise.id, Change.DOSE, level, why, step, state.dose, easy=easy)
     at_top = f"{steps.brief(state.dose)} is the top of level {level}"
     if level < min(exercise.top, inputs.caps.get(exercise.id, exercise.top)):
         upper = exercise.level(level + 1)
@@ -190,8 +189,7 @@ def _up(state: State, inputs: Inputs, sore: frozenset[date]) -> Suggestion | Wai
             return Wait(exercise.id, level + 1, f"{at_top}; level {level + 1} ({upper.name}) needs "
                         f"{needs(exercise, upper)}, which your kit does not have (add it to your kit to be offered it).")
         start = steps.landing(upper, state.dose.work())
-        return Suggestion(exercise.id, Change.UP, level + 1, f"{why} {at_top}: level {level + 1} ({upper.name}) at "
-                          f"{steps.brief(start)}.", start, state.dose, easy=easy)
+        return Suggestion(exercise.id, Change.UP, level + 1, f"{why} {at_top}.", start, state.dose, easy=easy)
     if not here.loaded:
         return None
     if state.load is None:
@@ -201,8 +199,7 @@ def _up(state: State, inputs: Inputs, sore: frozenset[date]) -> Suggestion | Wai
     if more is None:
         return None
     return Suggestion(exercise.id, Change.LOAD, level, f"{why} At the top of level {level} with repetitions to spare: "
-                      f"about 5% more load, {state.load.describe()} -> {more.describe()}.", state.dose, state.dose,
-                      more, state.load, easy)
+                      "about 5% more load.", state.dose, state.dose, more, state.load, easy)
 
 
 def _qualifies(state: State, mornings: pain.Scores, flare: pain.Days) -> tuple[str, bool] | None:

@@ -196,14 +196,20 @@ def ask_if_seen(answers: Iterable[Answers], clearances: Iterable[Clearance], tod
 def protected_days(answers: Iterable[Answers], clearances: Iterable[Clearance], today: date) -> set[date]:
     """Days on which emergency or see-a-GP mode held: a streak never pays for
     them (they are free days unless their plan was done)."""
+    return set().union(*mode_days(answers, clearances, today).values())
+
+
+def mode_days(answers: Iterable[Answers], clearances: Iterable[Clearance], today: date) -> dict[Mode, set[date]]:
+    """The days on which emergency mode held, and those on which see-a-GP
+    mode did: from the day of a "yes" to the day a clearance ended it."""
     answers, clearances = sorted(answers, key=lambda a: a.at), list(clearances)
-    days: set[date] = set()
+    found: dict[Mode, set[date]] = {}
     for mode in (Mode.EMERGENCY, Mode.SEE_GP):
-        wanted = _wanted(mode)
+        wanted, days = _wanted(mode), found.setdefault(mode, set())
         for start in (a for a in answers if any(map(wanted, a.yes))):
             end = min((c.day for c in clearances if c.mode == mode.value and c.at >= start.at), default=today)
             days.update(start.day + timedelta(days=n) for n in range((end - start.day).days + 1))
-    return days
+    return found
 
 
 # What has been answered ------------------------------------------------------------

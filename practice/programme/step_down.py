@@ -14,7 +14,7 @@ from datetime import date, timedelta
 
 from practice.daylog import Rating
 from practice.programme import pain, steps
-from practice.programme.levels import LEVEL_EVERY_DAYS, direction
+from practice.programme.levels import LEVEL_EVERY_DAYS, Session, direction
 from practice.programme.log import Change, LevelChange
 from practice.programme.suggestion import State, Suggestion, day_words
 
@@ -31,22 +31,18 @@ def down(state: State, changes: Sequence[LevelChange], today: date, sore: frozen
     """The step down an exercise's last sessions (or a sore morning after a
     step up, or a break) call for, if any."""
     exercise, level = state.exercise, state.level
-    lower = f"level {level - 1}" if level > 1 else "leaving it out for now"
     if state.since:
         last = state.since[-1]
         if last.painful:
-            what = (f"pain reached {last.pain}/10 during it" if last.pain is not None and last.pain >= pain.RED else
-                    "you skipped it because of pain" if last.stopped_for_pain else "it was painful")
-            return _level_down(state, f"On {day_words(last.day)} {what}: {lower} next time.")
+            return _level_down(state, f"On {day_words(last.day)} {_painful(last)}.")
         if len(state.since) >= 2 and all(s.rating is Rating.HARD for s in state.since[-2:]):
             fewer = steps.down(exercise.level(level), state.dose)
             again = state.last is not None and state.last.change is Change.DOSE and direction(state.last) < 0
             if fewer is not None and not again:
-                return Suggestion(exercise.id, Change.DOSE, level, "Rated hard two sessions in a row: a little less "
-                                  f"first, {steps.brief(state.dose)} -> {steps.brief(fewer)}, still level {level}.",
-                                  fewer, state.dose)
-            first = " again after a step down within the level" if again else ""
-            return _level_down(state, f"Rated hard two sessions in a row{first}: {lower} next time.")
+                return Suggestion(exercise.id, Change.DOSE, level, "Rated hard two sessions in a row: first a little "
+                                  "less within the level.", fewer, state.dose)
+            first = ", again after a step down within the level" if again else ""
+            return _level_down(state, f"Rated hard two sessions in a row{first}.")
     back = _taken_back(state, changes, sore)
     if back is not None:
         return back
@@ -56,9 +52,21 @@ def down(state: State, changes: Sequence[LevelChange], today: date, sore: frozen
             and (changed is None or changed <= done[-1].day)):
         away = (today - done[-1].day).days
         return Suggestion(exercise.id, Change.BREAK, level - 1,
-                          f"{away} days since you last did it: one session at level {level - 1}, then back to {level}.",
+                          f"{away} days since you last did it: one session a level lower, then back to level {level}.",
                           exercise.level(level - 1).dose, state.dose)
     return None
+
+
+def _painful(session: Session) -> str:
+    """What made a session painful, in words: the reason it says is the one
+    the day holds."""
+    if session.pain is not None and session.pain >= pain.RED:
+        return f"pain reached {session.pain}/10 during it"
+    if session.session_stopped:
+        return "you stopped the session during it (sharp or spreading pain)"
+    if session.stopped_for_pain:
+        return "you skipped it because of pain"
+    return "you rated it painful"
 
 
 def _taken_back(state: State, changes: Sequence[LevelChange], sore: frozenset[date]) -> Suggestion | None:
@@ -69,16 +77,13 @@ def _taken_back(state: State, changes: Sequence[LevelChange], sore: frozenset[da
         for c in ups:
             if not day - timedelta(days=LEVEL_EVERY_DAYS) <= c.day < day:
                 continue
-            said = f"Your back was 2 or more points above usual on {day_words(day)}, within a week of stepping this up"
+            why = f"Your back was 2 or more points above usual on {day_words(day)}, within a week of stepping this up."
             if c.change is Change.LOAD and c.to_load == state.load and c.from_load is not None:
-                return Suggestion(c.exercise, Change.LOAD, state.level, f"{said}: back to {c.from_load.describe()}.",
+                return Suggestion(c.exercise, Change.LOAD, state.level, why,
                                   state.dose, state.dose, c.from_load, state.load)
             if c.change is Change.DOSE and c.after == state.level and c.to_dose == state.dose and c.from_dose:
-                return Suggestion(c.exercise, Change.DOSE, state.level,
-                                  f"{said}: back to {steps.brief(c.from_dose)}, still level {state.level}.",
-                                  c.from_dose, state.dose)
+                return Suggestion(c.exercise, Change.DOSE, state.level, why, c.from_dose, state.dose)
             if c.after == state.level and c.before < c.after:
                 before = c.from_dose or state.exercise.level(c.before).dose
-                return Suggestion(c.exercise, Change.DOWN, c.before, f"{said}: back to level {c.before}.",
-                                  before, state.dose)
+                return Suggestion(c.exercise, Change.DOWN, c.before, why, before, state.dose)
     return None

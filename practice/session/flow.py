@@ -16,12 +16,9 @@ from typing import NamedTuple
 
 from practice.catalog import Phase, RepsDose
 from practice.day.plan import PlanItem
-from practice.day.settings import DEFAULT_GET_READY
+from practice.day.length import DEFAULT_GET_READY, INTRO_SECONDS, NEXT_SECONDS, RATE_SECONDS, exercise_seconds, length
 from practice.session.timing import Run, Step, StepKind, steps_for
 
-INTRO_SECONDS = 8
-RATE_SECONDS = 10
-NEXT_SECONDS = 4
 HALFWAY_FROM = 30
 """Holds this long or longer get a cue halfway."""
 
@@ -111,6 +108,23 @@ class Flow:
         """Seconds left in an intro, a rating or a next screen."""
         length = {Stage.INTRO: INTRO_SECONDS, Stage.RATE: RATE_SECONDS, Stage.NEXT: NEXT_SECONDS}.get(self.stage, 0)
         return max(0.0, length - (self._at(now) - self._began))
+
+    def left(self, now: float) -> float:
+        """Seconds until the session ends if nothing is pressed: what is left
+        of this stage and this exercise, and the exercises after it."""
+        item = self.item
+        if item is None or self.stage is Stage.DONE:
+            return 0.0
+        after = self.items[self.index + 1:]
+        rest = length((i.timed for i in after), self.settings.get_ready, item.exercise.phase).mat
+        if self.stage is Stage.NEXT:
+            return self.stage_left(now) + rest
+        rest += NEXT_SECONDS if after else 0
+        if self.stage is Stage.INTRO:
+            return self.stage_left(now) + exercise_seconds(item.timed, self.settings.get_ready) + rest
+        if self.stage is Stage.EXERCISE:
+            return (self.run.left(now) if self.run is not None else 0.0) + RATE_SECONDS + rest
+        return self.stage_left(now) + rest
 
     def next_deadline(self, now: float) -> float | None:
         """Seconds until something changes by itself; None while paused or waiting."""

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from practice.catalog.dose import (
     CHANGEOVER_SECONDS,
     PYRAMID_RESET_SECONDS,
+    TEMPO_SECONDS,
     Dose,
     HoldDose,
     PyramidDose,
@@ -119,14 +120,14 @@ def _dose_steps(dose: Dose, paced: bool) -> tuple[Step, ...]:
 def _paced(dose: RepsDose, side: str | None, set_number: int) -> list[Step]:
     """One set at the dose's tempo: up in a third of it, down in the rest
     (lowering slowly), with the hold at the top between."""
-    up = max(1, dose.tempo // 3)
+    up, down = dose.up_down
     steps = []
     for rep in range(1, dose.reps + 1):
         lift = Step(StepKind.UP, up, side=side, number=rep, of=dose.reps, set_number=set_number, sets=dose.sets)
         steps.append(lift)
         if dose.top_hold:
             steps.append(lift._replace(kind=StepKind.TOP, seconds=dose.top_hold))
-        steps.append(lift._replace(kind=StepKind.DOWN, seconds=max(1, dose.tempo - up)))
+        steps.append(lift._replace(kind=StepKind.DOWN, seconds=down))
     return steps
 
 
@@ -200,6 +201,17 @@ class Run:
         if self._top_began is not None:
             return max(0.0, step.top_hold - (self._at(now) - self._top_began))
         return 0.0
+
+    def left(self, now: float) -> float:
+        """Seconds until the run ends if nothing is pressed: what is left of
+        this step and the steps after it (repetitions counted by hand at
+        TEMPO_SECONDS each, the usual pace)."""
+        step = self.step
+        if step is None:
+            return 0.0
+        here = self.remaining(now) if step.kind.timed else (step.reps - self.reps_done) * (TEMPO_SECONDS + step.top_hold)
+        return here + sum(s.seconds if s.kind.timed else s.reps * (TEMPO_SECONDS + s.top_hold)
+                          for s in self.steps[self.index + 1:])
 
     def holding_top(self) -> bool:
         return self._top_began is not None

@@ -99,7 +99,7 @@ class Session:
 
     def later_lines(self) -> list[str]:
         """What is still to do today and meant for any time (a walk)."""
-        return [f"Still to do today, any time: {item.exercise.name}, {item.dose.describe()} (space on Today "
+        return [f"Still to do today, any time: {item.shown.name}, {item.dose.describe()} (space on Today "
                 "ticks it, enter times it)." for item in self.view.todo if item.exercise.phase is Phase.WALK]
 
     def suggestion_lines(self) -> list[str]:

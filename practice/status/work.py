@@ -14,6 +14,7 @@ from practice.programme import pain
 
 
 def status_json(view: DayView, stats: Stats) -> dict[str, Any]:
+    left = view.left
     return {
         "date": view.plan.day.isoformat(),
         "kind": view.plan.kind.value,
@@ -25,10 +26,13 @@ def status_json(view: DayView, stats: Stats) -> dict[str, Any]:
         "best_streak": stats.best_streak,
         "complete_days": stats.complete_days,
         "strength": round(stats.strength, 4),
-        "minutes_left": round(view.left_seconds / 60, 1),
-        "seconds_left": view.left_seconds,
+        "minutes_left": round(left.seconds / 60, 1),
+        "seconds_left": left.seconds,
+        "mat_seconds_left": left.mat,
+        "walk_seconds_left": left.walk,
         "done_ids": list(view.done),
         "todo_ids": [item.exercise.id for item in view.todo],
+        "extra_ids": list(view.extra),
         "adherence": {
             str(p.value): {str(w): stats.adherence[p][w] for w in WINDOWS} for p in Phase
         },

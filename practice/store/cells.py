@@ -43,7 +43,7 @@ WHOLE, BY_ID, SWITCH, EARLIEST = "whole", "by id", "switch", "earliest"
 SETTINGS_FIELDS: Mapping[str, str] = {
     "enabled": SWITCH, "disabled": SWITCH, "kit": WHOLE, "doses": BY_ID, "days": BY_ID, "order": WHOLE,
     "day_start_hour": WHOLE, "safety_ack": EARLIEST, "theme": WHOLE, "rest_days": WHOLE, "get_ready": WHOLE,
-    "paced": WHOLE, "sound": WHOLE, "speech": WHOLE, "retest_days": WHOLE, "hamstring_test": WHOLE,
+    "paced": WHOLE, "sound": WHOLE, "speech": WHOLE, "figures": WHOLE, "retest_days": WHOLE, "hamstring_test": WHOLE,
     "triage": WHOLE,
 }
 """How each settings field splits into cells: whole, one cell per exercise

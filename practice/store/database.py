@@ -45,7 +45,8 @@ from practice.assess.records import AssessLog, Choice, Result
 from practice.clock import DEFAULT_DAY_START_HOUR
 from practice.daylog import DayFacts, DayKind, DayRecord
 from practice.programme.log import Answers, Clearance, Decline, LevelChange, ProgrammeLog
-from practice.day.settings import DEFAULT_GET_READY, DEFAULT_REST_DAYS, DEFAULT_RETEST_DAYS, Settings
+from practice.day.length import DEFAULT_GET_READY
+from practice.day.settings import DEFAULT_REST_DAYS, DEFAULT_RETEST_DAYS, Settings
 from practice.store import assessments, cells, known, own, programme, triage_fields as triage
 from practice.store import routine_fields
 from practice.store.days import KINDS, Interner, Names, decode, encode
@@ -142,6 +143,7 @@ class Database:
             paced=doc.get("paced", True),
             sound=doc.get("sound", "sounds"),
             speech=doc.get("speech", False),
+            figures=doc.get("figures", True),
             retest_days=doc.get("retest_days", DEFAULT_RETEST_DAYS),
             hamstring_test=doc.get("hamstring_test"),
             triage=triage.from_data(doc.get("triage")),
@@ -225,7 +227,7 @@ class Database:
         if settings.theme is not None:
             doc["theme"] = settings.theme
         defaults = Settings()
-        for field in ("rest_days", "get_ready", "paced", "sound", "speech", "retest_days", "hamstring_test"):
+        for field in ("rest_days", "get_ready", "paced", "sound", "speech", "figures", "retest_days", "hamstring_test"):
             if getattr(settings, field) != getattr(defaults, field):
                 doc[field] = getattr(settings, field)
         if settings.triage is not None:

@@ -47,6 +47,14 @@ def _v5_to_v6(data: dict[str, Any], notes: list[str]) -> dict[str, Any]:
     return data
 
 
+def _v7_to_v8(data: dict[str, Any], notes: list[str]) -> dict[str, Any]:
+    """Version 8 adds optional fields to an own exercise: the base pose its
+    figure shows and the limb that works; one without them has no figure,
+    so version-7 files are valid as they are. The bump keeps an older
+    backtui from calling a file with a pose damaged."""
+    return data
+
+
 MIGRATIONS: Mapping[int, Migration] = {1: _v1_to_v2, 2: v2_to_v3, 3: _v3_to_v4, 4: _v4_to_v5, 5: _v5_to_v6,
-                                       6: v6_to_v7}
+                                       6: v6_to_v7, 7: _v7_to_v8}
 """``MIGRATIONS[n]`` turns a version-n file into a version n+1 file."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-VERSION = 7
+VERSION = 8
 META_TABLE = "meta"
 META_DOC = "1"
 EVERY_SAVE = ("days", "exercises", "plans", "settings")

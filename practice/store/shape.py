@@ -242,6 +242,7 @@ _SETTINGS_FIELDS: dict[str, Callable[[Any], bool]] = {
     "paced": lambda v: type(v) is bool,
     "sound": routine_fields.fits(validate.sound),
     "speech": lambda v: type(v) is bool,
+    "figures": lambda v: type(v) is bool,
     "retest_days": routine_fields.fits(validate.retest_days),
     "hamstring_test": routine_fields.fits(validate.hamstring_test),
     "triage": triage.fits,

@@ -16,7 +16,9 @@ The bounds:
   at most 3 days a week with a day between (ACSM: 2 to 3 non-consecutive
   days), whatever days a person chooses;
 * an own exercise has a name, a phase, cues and the person's own caution,
-  and an id starting ``own-``, so it never takes a built-in exercise's id.
+  and an id starting ``own-``, so it never takes a built-in exercise's id;
+  it may have a base pose for its figure, and with one, the limb that works
+  (without them: "none", as in files from before they were asked).
 """
 
 from __future__ import annotations
@@ -38,7 +40,7 @@ from practice.catalog.fit import (
     own_dose_problems,
     physio_problems,
 )
-from practice.catalog.model import EQUIPMENT
+from practice.catalog.model import BASE_POSES, EQUIPMENT, MAT_PHASES, NO_POSE, WORKING_LIMBS
 from practice.validate import SLUG, SLUG_LIMIT, Invalid, text
 
 KIT = EQUIPMENT[1:]
@@ -55,6 +57,7 @@ _Key = tuple[tuple[str, str, object], ...]
 """A dose's data as (field, type name, value) triples, a list's value a tuple."""
 PHASE_WORDS = {"release": Phase.RELEASE, "stretch": Phase.STRETCH, "lengthen": Phase.STRETCH,
                "glutes": Phase.GLUTES, "back": Phase.BACK, "strengthen": Phase.BACK}
+PHASE_NUMBERS = {str(p.value): p for p in MAT_PHASES}
 
 
 def kit(values: Iterable[object], field: str = "kit") -> frozenset[str]:
@@ -87,10 +90,17 @@ def days(value: object, field: str = "days") -> Schedule:
 
 
 def phase(value: object, field: str = "phase") -> Phase:
-    if type(value) is int and value in Phase._value2member_map_:
-        return Phase(value)
-    if isinstance(value, str) and value.strip().lower() in PHASE_WORDS:
-        return PHASE_WORDS[value.strip().lower()]
+    """One of the four phases on the mat, as a word or its number (a number
+    typed on a command line comes as text). Never the walking phase: it
+    holds backtui's walk alone, whose ladder follows the pain rules, and the
+    guided session leaves it for later; an own exercise goes on the mat."""
+    if isinstance(value, str):
+        word = value.strip().lower()
+        found = PHASE_WORDS.get(word) or PHASE_NUMBERS.get(word)
+        if found is not None:
+            return found
+    if type(value) is int and str(value) in PHASE_NUMBERS:
+        return PHASE_NUMBERS[str(value)]
     raise Invalid(f"{field}: a phase is release, stretch, glutes or back (or 1 to 4)")
 
 
@@ -142,7 +152,29 @@ def own_id_for(name_: str, taken: Iterable[str]) -> str:
             return candidate
 
 
-OWN_FIELDS = ("id", "name", "phase", "dose", "days", "kit", "cues", "caution", "flare_safe")
+def pose(value: object, field: str = "pose") -> str:
+    """A base pose for an own exercise's figure, or "none"."""
+    if value not in (*BASE_POSES, NO_POSE):
+        raise Invalid(f"{field}: {repr(value)[:30]} is not a base pose; choose from {', '.join(BASE_POSES)} "
+                      f"or {NO_POSE}")
+    assert isinstance(value, str)
+    return value
+
+
+def works(value: object, base: str, field: str = "works") -> str:
+    """The limb an own exercise's figure marks as working, or "none"; a
+    limb needs a base pose to be drawn on."""
+    if value not in (*WORKING_LIMBS, NO_POSE):
+        raise Invalid(f"{field}: {repr(value)[:30]} is not {', '.join(WORKING_LIMBS)} or {NO_POSE}")
+    assert isinstance(value, str)
+    if value != NO_POSE and base == NO_POSE:
+        raise Invalid(f"{field}: the {value} that works is drawn on a base pose: choose the pose too")
+    return value
+
+
+OWN_FIELDS = ("id", "name", "phase", "dose", "days", "kit", "cues", "caution", "flare_safe", "pose", "works")
+OWN_OPTIONAL = ("flare_safe", "pose", "works")
+"""Fields an own exercise may leave out (files from before they were asked)."""
 ENVELOPE = {"seconds": 3600, "reps": 100, "sets": 10, "rest": 600, "top_hold": 60, "tempo": 10, "ladder": 100}
 """The most any kept dose holds, whatever its level's bounds now (a past
 day keeps the dose it had)."""
@@ -202,7 +234,7 @@ def own_exercise(value: object, catalog: Catalog, field: str = "own exercise", k
     extra = sorted(set(value) - {*OWN_FIELDS, "deleted", "on"})
     if extra:
         raise Invalid(f"{field}: unknown field {extra[0][:30]!r}")
-    missing = next((k for k in OWN_FIELDS[:-1] if k not in value), None)
+    missing = next((k for k in OWN_FIELDS if k not in value and k not in OWN_OPTIONAL), None)
     if missing:
         raise Invalid(f"{field}: missing {missing!r}")
     dose = dose_from(value["dose"], f"{field} dose")
@@ -213,6 +245,9 @@ def own_exercise(value: object, catalog: Catalog, field: str = "own exercise", k
     flare_safe = value.get("flare_safe", False)
     if type(flare_safe) is not bool:
         raise Invalid(f"{field} flare_safe: expected true or false")
+    base = pose(value.get("pose", NO_POSE), f"{field} pose")
+    limb = works(value.get("works", NO_POSE), base, f"{field} works")
+    figure = {} if base == NO_POSE else {"pose": base, **({} if limb == NO_POSE else {"works": limb})}
     return {
         "id": own_id(value["id"], catalog, f"{field} id"),
         "name": name(value["name"], f"{field} name", kept),
@@ -223,4 +258,5 @@ def own_exercise(value: object, catalog: Catalog, field: str = "own exercise", k
         "cues": list(cues(value["cues"], f"{field} cues", kept)),
         "caution": caution(value["caution"], f"{field} caution", kept),
         "flare_safe": flare_safe,
+        **figure,
     }

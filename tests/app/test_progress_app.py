@@ -10,9 +10,9 @@ import pytest
 from apps import answer_all_no, app_for, on_disk, routine_text, row, screened, select
 from practice.app.main import make_app
 from fixed_history import FIRST, build
-from textual.widgets import SelectionList
 
 from practice.app.review_screen import ReviewScreen
+from practice.app.checklist import CheckList
 from practice.app.day_edit import DayEditScreen
 from practice.app.dialogs import ConfirmScreen, MorningDialog, PainDialog, TextDialog
 from practice.app.heatmap import Heatmap
@@ -203,7 +203,7 @@ async def test_the_confirmation_lists_the_changes_in_the_days_order(journal):
     app = app_for(journal)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("p", "k", "k", "k", "enter")  # Wed 18 Nov: missed
-        names = [str(app.screen.query_one(SelectionList).get_option_at_index(n).prompt) for n in range(4)]
+        names = [str(app.screen.query_one(CheckList).get_option_at_index(n).prompt)[4:] for n in range(4)]  # "[ ] "
         await pilot.press("space", *["down"] * 3, "space", "up", "space", "s")
         question = str(app.screen.query_one("#question").render())
         assert question.index(names[0]) < question.index(names[2]) < question.index(names[3])

@@ -6,12 +6,12 @@ from __future__ import annotations
 import json
 
 import pytest
-from apps import answer_all_no, app_for, catch_up, on_disk, open_exercise
+from apps import answer_all_no, app_for, catch_up, on_disk, open_exercise, screen_lines
 from textual.widgets import Input
 
 from practice.app.dialogs import ConfirmScreen, LevelDialog
 from practice.app.routine.forms import Form
-from practice.app.routine.kit import KitScreen
+from practice.app.routine.kit import KIT_CHOICES, KitScreen
 from practice.app.routine.screen import RoutineScreen
 from practice.app.today import TodayScreen
 from practice.catalog import HoldDose
@@ -56,20 +56,21 @@ async def test_the_routine_screen_switches_doses_days_and_order_from_the_keys(jo
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("y")
         assert isinstance(app.screen, RoutineScreen)
-        assert "Today 14 exercises, about 31 min" in str(app.screen.query_one("#routine-preview").render())
+        preview = str(app.screen.query_one("#routine-preview").render())
+        assert preview.startswith(f"Today 14 exercises, {journal.view().left.words()} · this week 24-25 min a day")
         await to_row(pilot, "calf-foam-roll")
         await pilot.press("space")  # off
         await to_row(pilot, "psoas-kneeling-stretch")
         await pilot.press("d", *"90", "enter")  # beyond level 2's 60 s: the form says so and stays
         assert isinstance(app.screen, Form)
-        assert "outside 15 to 60 s" in str(app.screen.query_one("#form-error").render())
+        assert "outside 15 to 60 s" in str(app.screen.query_one("#problem-seconds").render())
         field = app.screen.query_one("#field-seconds", Input)
         field.value = ""
         await pilot.press("4", "5", "enter")
         assert isinstance(app.screen, RoutineScreen)
         await pilot.press("w", *"mon,wed,fri", "enter")
         await to_row(pilot, "bird-dog")
-        await pilot.press("left_square_bracket", "left_square_bracket")  # up past the prone hold (off), the zip-up
+        await pilot.press("left_square_bracket")  # one place up in the day: past the prone hold (off) and the zip-up
         assert "Today 12 exercises" in str(app.screen.query_one("#routine-preview").render())  # a Saturday
         await pilot.press("escape")
         assert isinstance(app.screen, TodayScreen)
@@ -168,3 +169,48 @@ async def test_the_routine_screens_kit_key_says_what_the_new_kit_leaves_out(jour
         assert said == [kit_words(RoutineEditor(journal).kit_change())]
         assert "Left out" in said[0]
     assert journal.db.settings().routine.kit == frozenset({"foam-roller"})
+
+
+@pytest.mark.slow
+async def test_the_routine_screen_opens_on_its_first_exercise_and_each_move_shows_in_the_days_order(journal):
+    def order() -> list[str]:
+        return [i for i in journal.view().plan.due if i in ("abdominal-zip-up", "bird-dog", "mcgill-curl-up")]
+
+    def said() -> str:
+        return str(list(app._notifications)[-1].message)
+
+    app = app_for(journal)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("y")
+        screen = app.screen
+        listing = screen.query_one("#routine-list")
+        assert listing.highlighted == 1 and screen._selected() == "calf-foam-roll"  # under the phase's heading
+        await pilot.press("left_square_bracket")  # the first already: it says so
+        assert said() == ("Calf roll is already first of Trigger-point release, so it stays where it is.")
+        await to_row(pilot, "bird-dog")
+        await pilot.press("left_square_bracket")  # past the prone hold, which is off
+        assert order() == ["bird-dog", "abdominal-zip-up", "mcgill-curl-up"] and said() == "Moved Bird dog up."
+        await pilot.press("left_square_bracket")
+        assert order() == ["bird-dog", "abdominal-zip-up", "mcgill-curl-up"]
+        assert said().startswith("Bird dog is already first of the exercises switched on in Back strengthening")
+        await pilot.press("right_square_bracket", "right_square_bracket")
+        assert order() == ["abdominal-zip-up", "mcgill-curl-up", "bird-dog"] and screen._selected() == "bird-dog"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("no_color", [False, True])
+async def test_the_kit_question_tells_chosen_from_not_chosen_by_shape_not_colour(journal, monkeypatch, no_color):
+    if no_color:
+        monkeypatch.setenv("NO_COLOR", "1")
+    RoutineEditor(journal).set_kit(["ball"])
+    app = app_for(journal)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("y", "i")
+        assert isinstance(app.screen, KitScreen)
+        await pilot.press("down", "down", "space")  # stairs: ticked
+        lines = screen_lines(app)
+        marks = {kit: next(line.split(words)[0][-4:-1] for line in lines if words in line)
+                 for kit, words in KIT_CHOICES.items()}
+        assert marks == {"foam-roller": "[ ]", "ball": "[x]", "step": "[x]", "kettlebell": "[ ]", "gym": "[ ]"}
+        await pilot.press("up", "space", "enter")  # the ball: unticked; done
+    assert journal.db.settings().routine.kit == frozenset({"step"})

@@ -230,7 +230,7 @@ def test_the_routine_screen(snap_compare, journal, size):
     _tailored(journal)
 
     async def run_before(pilot):
-        await pilot.press("y", "down", "down")
+        await pilot.press("y", "down")  # the second exercise (it opens on the first)
         await pilot.pause()
 
     assert snap_compare(app_for(journal), terminal_size=size, run_before=run_before)
@@ -248,9 +248,47 @@ def test_the_kit_question(snap_compare, journal, size):
 
 @pytest.mark.slow
 @pytest.mark.parametrize("size", SIZES)
+def test_the_kit_question_without_colour(snap_compare, journal, monkeypatch, size):
+    """Under NO_COLOR what is ticked still shows: [x], not a colour."""
+    from practice.journal.editor import RoutineEditor
+
+    monkeypatch.setenv("NO_COLOR", "1")
+    _past_the_first_week(journal)
+    RoutineEditor(journal).set_kit(["ball"])
+
+    async def run_before(pilot):
+        await pilot.press("y", "i", "down", "down", "space")  # stairs too
+        await pilot.pause()
+
+    assert snap_compare(app_for(journal), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("size", SIZES)
+def test_an_own_exercise_form_with_problems(snap_compare, journal, size):
+    """Each problem in words under its field, the first one's field with the
+    cursor and in view, a line saying how many, and the keys, at 80x24 too."""
+    _past_the_first_week(journal)
+
+    async def run_before(pilot):
+        await pilot.press("y", "a", *"Wall sit", "tab", "tab", "tab", "ctrl+a", "ctrl+k", "-", "5", "enter")
+        await pilot.pause()
+
+    assert snap_compare(app_for(journal), terminal_size=size, run_before=run_before)
+
+
+def _past_the_first_week(journal) -> None:
+    """A practice begun two weeks ago: no first week's notice over a dialog."""
+    from datetime import timedelta
+
+    journal.tick("calf-foam-roll", journal.today() - timedelta(days=14))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("size", SIZES)
 def test_a_dose_form(snap_compare, journal, size):
     async def run_before(pilot):
-        await pilot.press("y", *["down"] * 11, "d")  # the psoas stretch
+        await pilot.press("y", *["down"] * 10, "d")  # the psoas stretch
         await pilot.pause()
 
     assert snap_compare(app_for(journal), terminal_size=size, run_before=run_before)

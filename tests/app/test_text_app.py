@@ -13,8 +13,8 @@ from datetime import date
 
 import pytest
 from apps import app_for, screen_lines, select, shows, steering
-from textual.widgets import SelectionList
 
+from practice.app.checklist import CheckList
 from practice.app.day_edit import DayEditScreen
 from practice.app.exercise import ExerciseScreen
 from practice.app.guide import GuideScreen
@@ -78,11 +78,11 @@ async def test_a_past_day_holding_a_markup_name_is_edited_at_once(journal):
         async with asyncio.timeout(5):
             await pilot.press("enter")
         assert isinstance(app.screen, DayEditScreen) and time.monotonic() - started < 2
-        listing = app.screen.query_one(SelectionList)
-        index = next(n for n in range(listing.option_count) if listing.get_option_at_index(n).value == exercise_id)
+        listing = app.screen.query_one(CheckList)
+        index = next(n for n in range(listing.option_count) if listing.get_option_at_index(n).id == exercise_id)
         listing.highlighted = index  # in view, however long the day's plan
         await pilot.pause()
-        assert str(listing.get_option_at_index(index).prompt) == name and shows(app, name)
+        assert str(listing.get_option_at_index(index).prompt) == f"[ ] {name}" and shows(app, name)
         await pilot.press("escape")
         assert isinstance(app.screen, ProgressScreen)
 

@@ -292,11 +292,20 @@ def test_a_re_test_is_due_every_14_days_by_default(since_last, every, state):
     assert due.state is state and due.next == last + timedelta(days=every)
 
 
-@pytest.mark.parametrize("days_in, state", [(0, when.State.BASELINE), (6, when.State.BASELINE),
-                                            (7, when.State.NONE_YET)])
-def test_a_baseline_is_offered_in_the_first_week_only(days_in, state):
+OFFERED, NOT = when.State.BASELINE, when.State.NONE_YET
+
+
+@pytest.mark.parametrize("days_in, state", [(0, OFFERED), (6, OFFERED), (7, OFFERED), (13, OFFERED), (14, NOT),
+                                            (20, NOT), (21, OFFERED), (27, OFFERED), (28, NOT), (60, NOT)])
+def test_a_baseline_is_offered_in_the_first_week_then_once_more_in_weeks_two_and_four(days_in, state):
     assert when.due([], DAY, 14, DAY - timedelta(days=days_in)).state is state
-    assert when.due([], DAY, 14, None).state is when.State.BASELINE
+    assert when.due([], DAY, 14, None).state is OFFERED
+
+
+def test_a_baseline_taken_is_never_offered_again():
+    first = DAY - timedelta(days=21)
+    taken = when.due([result("thomas", "pass", "left", day=first + timedelta(days=3))], DAY, 14, first)
+    assert taken.state is not OFFERED
 
 
 def test_extras_for_an_unknown_exercise_or_a_set_on_a_hold_dose_are_left_out():

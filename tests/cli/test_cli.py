@@ -66,7 +66,8 @@ def test_status_text_on_a_stopped_day_and_an_emergency_one(cli, journal):
 def test_routine_lists_phases_ids_names_doses_and_time(cli):
     code, out, _ = cli("routine", "--date", "2026-11-23")
     assert code == 0
-    assert "Monday 2026-11-23: 15 exercises, about 33 min" in out  # the default routine, step-up and walk included
+    # the default routine with the step-up, as long as the guided session takes, and the walk told apart
+    assert "Monday 2026-11-23: 15 exercises, about 25 min + a 10 min walk" in out
     assert out.index("1. Trigger-point release") < out.index("2. Hamstring") < out.index(
         "3. Glute") < out.index("4. Back")
     assert "Lying hamstring stretch, level 2 of 3: Knee straight · 30 s x 2 each leg · about 3 min" in out
@@ -81,7 +82,8 @@ def test_routine_json(cli):
     first = data["phases"][0]["exercises"][0]
     assert first["id"] == "calf-foam-roll" and first["dose"] == "30 s each leg"
     assert first["state"] == "to do"
-    assert 28 <= data["estimate_minutes"] <= 36  # about 21 on the mat and a 10-minute walk
+    assert 22 <= data["mat_minutes"] <= 27 and data["walk_minutes"] == 10
+    assert data["estimate_minutes"] == round(data["mat_minutes"] + data["walk_minutes"], 1)
 
 
 def test_routine_all_lists_every_id_with_its_name_and_phase(cli):

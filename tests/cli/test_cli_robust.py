@@ -178,7 +178,7 @@ def test_bad_dates_are_exit_2_in_one_line(cli, data_dir, argv):
 
 
 def test_a_plan_can_be_read_ahead(cli):
-    assert cli("routine", "--date", "2027-01-04")[1].startswith("Monday 2027-01-04: 15 exercises, about 33 min")
+    assert cli("routine", "--date", "2027-01-04")[1].startswith("Monday 2027-01-04: 15 exercises, about 25 min + a 10 min walk")
 
 
 # Exercise ids ---------------------------------------------------------------

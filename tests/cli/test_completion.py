@@ -57,6 +57,12 @@ def test_bash_completes_commands_ids_options_and_days(tmp_path):
     assert complete_in_bash(tmp_path, "completion", "f") == ["fish"]
 
 
+def test_bash_completes_an_own_exercises_base_pose_and_what_works(tmp_path):
+    assert complete_in_bash(tmp_path, "routine", "add", "Plank", "--pose", "s") == ["side", "sitting", "standing"]
+    assert complete_in_bash(tmp_path, "routine", "edit", "own-x", "--pose", "h") == ["hands-knees"]
+    assert complete_in_bash(tmp_path, "routine", "edit", "own-x", "--works", "") == ["leg", "arm", "none"]
+
+
 @needs("fish")
 def test_fish_completes_commands_and_ids(tmp_path):
     completions = tmp_path / "backtui.fish"

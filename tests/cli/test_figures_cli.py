@@ -78,14 +78,21 @@ def test_an_unknown_id_or_level_is_one_line_and_exit_2(cli, columns, argv, says)
     assert (code, out) == (2, "") and len(err.strip().splitlines()) == 1 and says in err
 
 
-def test_an_own_exercise_has_no_figure(cli, columns, journal):
+def test_an_own_exercise_has_a_figure_once_it_has_a_base_pose(cli, columns, journal):
     from practice.catalog.dose import HoldDose
     from practice.journal.editor import RoutineEditor
 
-    own = RoutineEditor(journal).add_own("Wall sit", 3, HoldDose(30), "daily", "none", ["Back to the wall."],
-                                         "Stop if a knee hurts.")
+    own = RoutineEditor(journal).add_own("Wall sit", 3, HoldDose(30, per_side=True), "daily", "none",
+                                         ["Back to the wall."], "Stop if a knee hurts.")
     code, out, _ = cli("figures", own.id)
-    assert (code, out) == (0, f"Wall sit ({own.id}) is your own exercise: it has no figure.\n")
+    assert (code, out) == (0, f"Wall sit ({own.id}) is your own exercise, with no base pose chosen, so no figure "
+                              f"(backtui routine edit {own.id} --pose POSE gives it one).\n")
+    assert cli("routine", "edit", own.id, "--pose", "standing", "--works", "leg")[0] == 0
+    code, out, _ = cli("figures", own.id)
+    lines = out.splitlines()
+    assert code == 0 and lines[:2] == [f"Wall sit ({own.id}) · level 1 of 1: Your dose",
+                                       "The right leg is shown working; the left is its mirror image."]
+    assert lines[2].strip() == "set-up" and any(c not in " \u2800" for line in lines[3:] for c in line)
 
 
 def test_the_command_imports_no_textual(data_dir):

@@ -3,6 +3,8 @@ whatever notifier is on the PATH (fake ones here, recording their arguments)."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from practice.cli import remind
@@ -119,3 +121,18 @@ def test_done_sends_nothing(cli, journal, fake_path):
         journal.tick(exercise_id)
     assert cli("remind", "--notify") == (0, "", "")
     assert not record.exists()
+
+
+def test_to_go_is_what_status_lists_to_do_a_skip_is_not(cli, journal):
+    """A skip for another reason than pain (no time) is neither done nor to
+    do: remind counted it to go while status did not list it."""
+    journal.tick("calf-foam-roll")
+    journal.skip("glute-bridge", "no time")
+    todo = json.loads(cli("status", "--json")[1])["todo_ids"]
+    code, out, _ = cli("remind")
+    assert code == 1 and f"1 of 14 done, 1 skipped, {len(todo)} to go" in out and len(todo) == 12
+    assert "1/14 done, 1 skipped, about" in cli("status")[1]
+    for exercise_id in todo:
+        journal.skip(exercise_id, "no time")
+    assert cli("remind") == (0, "", "")
+    assert "nothing left to do" in cli("status")[1]

@@ -23,7 +23,8 @@ HOSTILE = ["\x1b[2J", "\x1b]0;PWNED\x07", "\x00", "\n", "\x85", "\x7f", "\u202e"
 """Each refused in a text field: escapes, control characters (C0, DEL, C1),
 a bidi override and isolate, a line separator."""
 READERS = (("status",), ("status", "--json"), ("routine",), ("routine", "--all"), ("routine", "--all", "--json"),
-           ("report",), ("export",), ("export", "--format", "csv"), ("kit",), ("assess",), ("where",),
+           ("report",), ("report", "--format", "html"), ("export",), ("export", "--format", "csv"), ("kit",),
+           ("assess",), ("where",),
            ("routine", "export"))
 
 

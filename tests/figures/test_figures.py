@@ -15,7 +15,8 @@ from practice.catalog import RepsDose, load_catalog
 from practice.figures import FRAMES_FOR, NO_POSE, base_poses, figure_for, keyframe_for, own_figure
 from practice.figures.data import FIGURES_FILE, load_figures, parse_figures
 from practice.figures.poses import PoseError
-from practice.figures.render import draw
+from practice.catalog.model import WORKING_LIMBS
+from practice.figures.render import draw, picture
 from practice.figures.skeleton import BONES, LENGTHS, Pose
 from practice.session.timing import StepKind, steps_for
 
@@ -222,15 +223,39 @@ def test_own_exercises_offer_seven_base_poses_and_none():
     assert own_figure(NO_POSE) is None and own_figure("upside down") is None
 
 
+@pytest.mark.parametrize("works", [NO_POSE, *WORKING_LIMBS])
 @pytest.mark.parametrize("key", [k for k in base_poses() if k != NO_POSE])
-def test_each_base_pose_renders_and_mirrors(key):
-    figure = own_figure(key)
+def test_each_base_pose_renders_and_mirrors_with_what_works_marked(key, works):
+    figure = own_figure(key, works)
+    assert figure is not None and figure.side == (None if works == NO_POSE else works)
     for side in ("right", "left"):
         pose = keyframe_for(figure, StepKind.HOLD, side)
         for width, height in SIZES:
-            rows = draw(pose, width, height)
-            assert len(rows) == height and all(len(r) == width for r in rows)
-            assert any(c != chr(0x2800) for row in rows[:-1] for c in row), "something above the floor"
+            drawn = picture(pose, width, height)
+            assert len(drawn.rows) == height and all(len(r) == width for r in drawn.rows)
+            assert any(c != chr(0x2800) for row in drawn.rows[:-1] for c in row), "something above the floor"
+            assert ("w" in "".join(drawn.layers)) == (works != NO_POSE), "the limb at work, and only it, marked"
+    assert not errors(figure.frames["set-up"])
+
+
+def test_an_own_exercise_shows_the_base_pose_it_was_given_whatever_its_level():
+    from practice.catalog import HoldDose, Phase, PoseChoice, Schedule
+    from practice.journal.own_catalog import OwnExercise
+
+    own = OwnExercise("own-wall-sit-1a2b", "Wall sit", Phase.GLUTES, HoldDose(30, per_side=True),
+                      Schedule.parse("daily"), "none", ("Back flat.",), "Stop if a knee hurts.")
+    assert figure_for(own.exercise()) is None
+    exercise = own._replace(pose="kneeling", works="arm").exercise()
+    assert exercise.own_pose == PoseChoice("kneeling", "arm")
+    assert figure_for(exercise, 1) == figure_for(exercise, None) == own_figure("kneeling", "arm")
+    assert figure_for(CATALOG.get("bird-dog"), 2) == figure_for("bird-dog", 2)
+
+
+def test_the_base_poses_drawn_are_those_an_own_exercise_may_take():
+    data = _data()
+    data["own"].pop("kneeling")
+    with pytest.raises(PoseError, match="the base poses are back, front"):
+        parse_figures(data)
 
 
 # The file -----------------------------------------------------------------------------------------

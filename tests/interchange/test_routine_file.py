@@ -29,7 +29,7 @@ def tailor(journal: Journal) -> RoutineEditor:
     editor.set_days("glute-bridge", "mon,wed,fri")
     editor.move("bird-dog", -1)
     editor.wall = editor.add_own("Wall sit", "glutes", HoldDose(30, reps=3), "daily", "none",
-                                 ["Back flat against the wall."], "Stop if your knees hurt.").id
+                                 ["Back flat against the wall."], "Stop if your knees hurt.", pose="standing").id
     editor.switch("side-plank", True)
     editor.set_kit(["ball", "step"])
     editor.coach.set_level("glute-bridge", 2)
@@ -54,6 +54,27 @@ def test_a_routine_file_round_trips(cli, journal, data_dir, tmp_path):
     assert json.loads(again.read_text()) == json.loads(path.read_text())
     code, out, _ = cli("--data-dir", str(other), "routine", "import", str(path))
     assert code == 0 and "nothing to change" in out
+
+
+def test_an_own_exercises_pose_goes_through_the_file_and_one_without_reads_as_before(cli, journal, data_dir,
+                                                                                     tmp_path):
+    wall = tailor(journal).wall
+    RoutineEditor(journal).edit_own(wall, works="leg")
+    entries = {e["id"]: e for e in json.loads(exported(cli, data_dir, tmp_path).read_text())["exercises"]}
+    assert (entries[wall]["pose"], entries[wall]["works"]) == ("standing", "leg")
+    RoutineEditor(journal).edit_own(wall, pose="none")  # no figure: the entry as before poses were asked
+    entries = {e["id"]: e for e in json.loads(exported(cli, data_dir, tmp_path, "b.json").read_text())["exercises"]}
+    assert "pose" not in entries[wall] and "works" not in entries[wall]
+    path = tmp_path / "older.json"
+    path.write_text(json.dumps(GOOD))  # written before poses: none
+    other = tmp_path / "other"
+    assert cli("--data-dir", str(other), "routine", "import", str(path))[0] == 0
+    assert Journal(other, journal.clock).exercise("own-wall-sit").own_pose is None
+    with_pose = copy.deepcopy(GOOD)
+    with_pose["exercises"][1].update(pose="hands-knees", works="arm")
+    path.write_text(json.dumps(with_pose))
+    assert cli("--data-dir", str(other), "routine", "import", str(path))[0] == 0
+    assert Journal(other, journal.clock).exercise("own-wall-sit").own_pose == ("hands-knees", "arm")
 
 
 def test_a_physiotherapists_file_replaces_the_routine_and_keeps_the_old_one(cli, journal, data_dir, tmp_path):
@@ -98,7 +119,8 @@ WRONG = [
     *((f"1.{field}", value) for field, value in [
         ("id", "wall-sit"), ("id", "glute-bridge"), ("name", ""), ("phase", "legs"), ("days", "someday"),
         ("dose", {"kind": "hold", "seconds": 4000}), ("dose", {"kind": "jump"}), ("kit", "sofa"), ("cues", []),
-        ("cues", "one"), ("caution", ""), ("caution", None), ("flare_safe", "no"), ("extra", 1)]),
+        ("cues", "one"), ("caution", ""), ("caution", None), ("flare_safe", "no"), ("extra", 1),
+        ("pose", "upside-down"), ("pose", 3), ("works", "leg"), ("works", "tail")]),
 ]
 
 
@@ -169,6 +191,8 @@ def test_the_routine_commands_print_and_say_why(cli, data_dir):
     assert rows[dead_bug]["own_exercise"] and rows["calf-foam-roll"]["left_out_for_kit"]
     code, out, _ = cli(*base, "routine", "move", dead_bug, "-20")
     assert code == 0 and out.index("Dead bug") < out.index("Abdominal")
+    code, out, _ = cli(*base, "routine", "move", dead_bug, "up")
+    assert code == 0 and out.startswith("Dead bug is already first of the exercises switched on in Back strengthening")
     code, out, _ = cli(*base, "routine", "edit", dead_bug, "--name", "Dead bugs")  # the rest as it was
     assert code == 0 and "Changed, your own: Dead bugs" in out
     code, out, _ = cli(*base, "enable", "calf-raise-dynamic")  # level 2 is on the step edge: kit allows

@@ -87,7 +87,7 @@ def test_two_machines_lose_nothing_and_a_second_merge_changes_nothing(cli, two_m
     assert notice.startswith(f"backtui: merged the sync conflict copy {SYNCTHING}: ")
     assert f"it is now in merged/{SYNCTHING}" in notice
     when = f"{day:%a} {day.day} {day:%b %Y}"
-    assert (f"{when}, pain before: 3 here, 5 on the other machine; kept 5 (changed later)" in notice
+    assert (f"{when}, pain before: 3/10 here, 5/10 on the other machine; kept 5/10 (changed later)" in notice
             and f"{when}, the note: 'knees fine' here, 'stiff morning' on the other machine; kept 'stiff morning'"
             in notice)
     assert not copy.exists() and (data_dir / "merged" / SYNCTHING).exists()

@@ -145,6 +145,30 @@ def test_reordering_stays_within_the_phase(journal):
     assert [e.id for e in plan if e.phase == 1][-1] == "calf-foam-roll"
 
 
+def test_a_move_is_one_place_in_the_days_order_past_exercises_that_are_off_or_says_why_not(journal):
+    editor = RoutineEditor(journal)
+
+    def phase_4(on_only: bool = True) -> list[str]:
+        routine = journal.db.settings().routine
+        return [e.id for e in routine.ordered(journal.catalog.exercises)
+                if e.phase == 4 and (routine.is_on(e) or not on_only)]
+
+    assert phase_4()[:3] == ["abdominal-zip-up", "bird-dog", "mcgill-curl-up"]
+    everything = phase_4(on_only=False)
+    assert everything.index("prone-erector-isometric") == everything.index("bird-dog") - 1  # off, between
+    assert editor.move("bird-dog", -1).places == -1
+    assert phase_4()[:3] == ["bird-dog", "abdominal-zip-up", "mcgill-curl-up"]  # one place, past the prone hold
+    refused = editor.move("bird-dog", -1)
+    assert refused.places == 0 and refused.why_not == (
+        "Bird dog is already first of the exercises switched on in Back strengthening, so it stays where it is.")
+    assert editor.move("bird-dog", 1).places == 1 and phase_4()[:2] == ["abdominal-zip-up", "bird-dog"]
+    before = phase_4(on_only=False)
+    assert editor.move("prone-erector-isometric", 1).places == 1  # one that is off: among them all
+    after = phase_4(on_only=False)
+    assert after.index("prone-erector-isometric") == before.index("prone-erector-isometric") + 1
+    assert editor.move("walk", 1).why_not.startswith("Walk is already last of Walking")
+
+
 def test_a_level_change_keeps_the_days_and_resets_a_dose_only_with_a_yes(journal):
     editor = RoutineEditor(journal)
     editor.set_dose("psoas-kneeling-stretch", seconds=45)
@@ -185,6 +209,24 @@ def test_own_exercises_never_take_a_built_in_id_and_need_their_caution(journal):
         editor.add_own("Bad", "glutes", RepsDose(10), "daily", "none", ["x"], "  ")
     with pytest.raises(Invalid, match="phase"):
         editor.add_own("Bad", "legs", RepsDose(10), "daily", "none", ["x"], "careful")
+
+
+def test_an_own_exercise_keeps_its_base_pose_and_what_works_until_told_otherwise(journal):
+    editor = RoutineEditor(journal)
+    bug = editor.add_own("Dead bug", "back", RepsDose(8), "daily", "none", ["Arms up."], "Stop if it hurts.",
+                         pose="back", works="arm")
+    assert bug.own_pose == ("back", "arm")
+    assert editor.edit_own(bug.id, name="Dead bugs").own_pose == ("back", "arm")  # only what is given changes
+    assert editor.edit_own(bug.id, pose="hands-knees").own_pose == ("hands-knees", "arm")
+    assert editor.edit_own(bug.id, works="none").own_pose == ("hands-knees", "none")
+    assert editor.edit_own(bug.id, pose="none").own_pose is None
+    assert editor.edit_own(bug.id, pose="side", works="leg").own_pose == ("side", "leg")
+    assert editor.edit_own(bug.id, pose="none").own_pose is None  # and the limb goes with it
+    with pytest.raises(Invalid, match="works: the leg that works is drawn on a base pose"):
+        editor.edit_own(bug.id, works="leg")
+    with pytest.raises(Invalid, match="pose: 'sofa' is not a base pose"):
+        editor.edit_own(bug.id, pose="sofa")
+    assert journal.exercise(bug.id).own_pose is None
 
 
 def test_own_exercises_rest_on_a_flare_day_unless_marked_fine(journal):

@@ -53,7 +53,8 @@ def test_backtui_step_says_yes_and_the_dose_shows_everywhere(cli, journal):
     assert (change.change, change.before, change.after, change.from_dose.reps, change.to_dose.reps) == (
         Change.DOSE, 1, 1, 8, 10)
     report = cli("report")[1]
-    assert "8 x 1 to 10 x 1 at level 1" in report and "(dose: Two sessions in a row rated easy" in report
+    assert ("Glute bridge: 8 x 1 to 10 x 1 at level 1, a step within the level (Two sessions in a row rated easy"
+            in report)
     assert cli("step", BRIDGE)[0] == 2  # nothing suggested any more
 
 

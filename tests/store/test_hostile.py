@@ -32,9 +32,9 @@ from practice.store import storage
 
 CLOCK_AT = "2026-11-21T07:30:00"
 IDS = ["calf-foam-roll", "glute-bridge", "psoas-kneeling-stretch", "retired-one", "Bad Id", ""]
-READERS = (("status", "--json"), ("status",), ("report",), ("export",), ("export", "--format", "csv"),
-           ("routine",), ("routine", "--all"), ("routine", "export"), ("kit",), ("where",), ("assess",),
-           ("assess", "--json"))
+READERS = (("status", "--json"), ("status",), ("report",), ("report", "--format", "html"), ("export",),
+           ("export", "--format", "csv"), ("routine",), ("routine", "--all"), ("routine", "export"), ("kit",),
+           ("where",), ("assess",), ("assess", "--json"))
 WRITERS = (("tick", "calf-foam-roll"), ("untick", "calf-foam-roll", "--date", "2026-11-20"))
 
 

@@ -196,3 +196,32 @@ def test_a_file_holding_only_meta_is_never_read_as_an_empty_history(data_dir, cl
     code, out, err = cli("status")
     assert (code, out) == (1, "") and "was damaged and no good backup was found" in err and err.count("\n") == 1
     assert json.loads(db_file(data_dir).read_text()) == {"meta": {"1": {"schema": schema.VERSION}}}
+
+
+def test_a_version_7_file_opens_with_its_own_exercises_drawn_as_none_and_a_pose_needs_version_8(data_dir, clock,
+                                                                                                  cli):
+    """Version 8 adds an own exercise's base pose and the limb that works;
+    one kept before has none. A file from before may not hold one (an older
+    backtui would have called it damaged), and a pose no backtui knows is damage."""
+    own = {"id": "own-wall-sit", "name": "Wall sit", "phase": "glutes", "dose": {"kind": "hold", "seconds": 30},
+           "days": "daily", "kit": "none", "cues": ["Back flat."], "caution": "Stop if a knee hurts.",
+           "flare_safe": False, "made": 1}
+    data_dir.mkdir()
+    tables = {"meta": {"1": {"schema": 7}}, "days": {}, "exercises": {}, "plans": {},
+              "settings": {"1": {"enabled": [], "disabled": [], "day_start_hour": 4}}, "own_exercises": {"1": own}}
+    db_file(data_dir).write_text(json.dumps(tables))
+    journal = Journal(data_dir, clock)
+    assert journal.exercise("own-wall-sit").own_pose is None and not [n for n in journal.notices if "damaged" in n]
+    journal.tick("own-wall-sit")
+    data = json.loads(db_file(data_dir).read_text())
+    assert data["meta"]["1"] == {"schema": schema.VERSION} == {"schema": 8}
+    assert "pose" not in data["own_exercises"]["1"]
+    code, out, _ = cli("routine", "edit", "own-wall-sit", "--pose", "standing", "--works", "leg")
+    assert code == 0 and "figure: standing, the leg working" in out
+    assert Journal(data_dir, clock).exercise("own-wall-sit").own_pose == ("standing", "leg")
+    data = json.loads(db_file(data_dir).read_text())
+    data["own_exercises"]["1"]["pose"] = "upside-down"
+    db_file(data_dir).write_text(json.dumps(data))
+    fresh = Journal(data_dir, clock)
+    assert fresh.exercise("own-wall-sit").own_pose is None  # the newest backup: before the edit
+    assert any("damaged" in n for n in fresh.notices)

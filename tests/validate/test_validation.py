@@ -112,7 +112,7 @@ def test_a_day_after_today_counts_in_no_figure_and_can_be_corrected(cli, journal
     clock.set_wall("2026-11-21T07:30")  # ...and back
     status = json.loads(cli("status", "--json")[1])
     assert (status["best_streak"], status["complete_days"], status["strength"]) == (0, 0, 0)
-    assert "Days counted: 0" in cli("report")[1]
+    assert "**Days counted**: 0," in cli("report")[1]
     code, out, err = cli("untick", "calf-foam-roll", "--date", "2027-03-01")
     assert code == 0 and "Unticked" in out, err
     code, _, err = cli("tick", "calf-foam-roll", "--date", "2027-03-01")
@@ -122,12 +122,12 @@ def test_a_day_after_today_counts_in_no_figure_and_can_be_corrected(cli, journal
 def test_the_report_counts_from_the_first_recorded_day_as_status_does(cli, journal):
     journal.tick("calf-foam-roll")
     report = cli("report")[1]
-    assert "Days counted: 0, of which complete: 0" in report  # today is still open
+    assert "**Days counted**: 0, of which complete: 0" in report  # today is still open
     for exercise_id in journal.view().plan.due:
         journal.tick(exercise_id)
     report = cli("report")[1]
-    assert "Days counted: 1, of which complete: 1 (100%)" in report
-    assert "| 1. Trigger-point release | 5 / 5 | 100% |" in report
+    assert "**Days counted**: 1, of which complete: 1 (100%)" in report
+    assert "| 1. Trigger-point release          |          5 / 5 |  100% |" in report
 
 
 def test_every_change_the_journal_saves_passes_the_same_check(journal):

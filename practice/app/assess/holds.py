@@ -15,7 +15,7 @@ from textual.widgets import ProgressBar, Static
 from practice.app.assess.base import Outcome, TestScreen
 from practice.app.bignum import BigNumber
 from practice.app.rows import put
-from practice.app.timer import clock_face
+from practice.words import clock_face
 from practice.assess.hold import HoldRun
 from practice.assess.protocol import BRIDGE, BRIDGE_REST, READY_SECONDS, SIDE_BRIDGE_REST, SIDES, Stop, side_words
 from practice.session.timing import StepKind

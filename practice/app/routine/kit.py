@@ -6,10 +6,10 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Label, SelectionList, Static
+from textual.widgets import Label, Static
 
+from practice.app.checklist import CheckList
 from practice.validate.routine import KIT
 
 KIT_CHOICES = {
@@ -37,16 +37,16 @@ class KitScreen(ModalScreen["frozenset[str] | None"]):
             yield Label("What do you have to hand?", classes="dialog-title")
             yield Static("Your routine keeps what your kit allows and tells you what it leaves out. "
                          "Nothing at all is fine: most of the routine needs no kit.", markup=False)
-            yield SelectionList[str](*((Content(KIT_CHOICES[k]), k, k in chosen) for k in KIT), id="kit-list")
+            yield CheckList(((KIT_CHOICES[k], k, k in chosen) for k in KIT), id="kit-list")
             later = "ask me later" if self.first_run else "keep it as it was"
             yield Label(f"[b]space[/b] ticks what you have   [b]enter[/b] done   [b]escape[/b] {later}",
                         classes="dialog-hint")
 
     def on_mount(self) -> None:
-        self.query_one(SelectionList).focus()
+        self.query_one(CheckList).focus()
 
     def action_done(self) -> None:
-        self.dismiss(frozenset(self.query_one(SelectionList).selected))
+        self.dismiss(frozenset(self.query_one(CheckList).selected))
 
     def action_later(self) -> None:
         self.dismiss(None)

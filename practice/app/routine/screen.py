@@ -4,7 +4,7 @@ from today on; past days keep the plans they kept."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from textual.binding import Binding
 from textual.content import Content
@@ -13,14 +13,16 @@ from textual.widgets.option_list import Option
 
 from practice.app.list_page import ListPage
 from practice.app.messages import PlanChanged
+from practice.app.routine.forms import Attempt, Problems, Unfit, Values, attributed
 from practice.app.rows import put
 from practice.app.text import plain
 from practice.catalog import Phase
-from practice.catalog.bounds import WORDS
 from practice.journal import overview
 from practice.journal.editor import RoutineEditor
 from practice.errors import BacktuiError
-from practice.validate import Invalid
+from practice.validate.routine import OWN_FIELDS as OWN_FORM_FIELDS
+
+EMPTY: Mapping[str, str] = {}
 
 
 class RoutineScreen(ListPage):
@@ -67,7 +69,7 @@ class RoutineScreen(ListPage):
                                  Option(Content.styled(text, "bold"), disabled=True) for i, text in rows])
         self._rows = rows
         ids = [i for i, _ in rows]
-        wanted = ids.index(select) if select in ids else 1
+        wanted = ids.index(select) if select is not None and select in ids else 1  # (headers' ids are None)
         if listing.highlighted != wanted:
             listing.highlighted = wanted
         put(self.query_one("#routine-preview", Static), overview.preview(self.session.journal), layout=True)
@@ -92,17 +94,21 @@ class RoutineScreen(ListPage):
             self.notify(said, timeout=4)
         self.refresh_list()
 
-    def _attempt(self, change: Callable[[dict[str, str]], object], said: str) -> Callable[[dict[str, str]], str | None]:
-        """A form's save: the change, or why it could not be made."""
-        def attempt(values: dict[str, str]) -> str | None:
+    def _attempt(self, change: Callable[[Values], object], said: str, fields: Mapping[str, str] = EMPTY) -> Attempt:
+        """A form's save: the change, or what is wrong (by field, where the
+        refusal names one of ``fields``: the layer's name -> the form's)."""
+        def attempt(values: Values) -> Problems:
             try:
                 change(values)
-            except (BacktuiError, ValueError) as exc:
-                return str(exc)
+            except Unfit as unfit:
+                return unfit.problems
+            except BacktuiError as exc:
+                field, reason = attributed(str(exc), fields)
+                return {field: reason}
             self.host.news.publish(PlanChanged())  # (saved here, to say what the form got wrong)
             self.notify(said, timeout=4)
             self.refresh_list()
-            return None
+            return {}
 
         return attempt
 
@@ -121,31 +127,28 @@ class RoutineScreen(ListPage):
             self._save(lambda: self.editor.switch(line.exercise.id, on), said)
 
     def action_dose(self) -> None:
-        from practice.app.routine.forms import dose_form
+        from practice.app.routine.forms import dose_changes, dose_form
 
         line = self._line()
         if line is None:
             return
         e, level = line.exercise, line.level
-
-        def change(values: dict[str, str]) -> None:
-            self.editor.set_dose(e.id, **{k: _number(k, v) for k, v in values.items()})
-
-        attempt = self._attempt(change, f"Your dose of {e.name} is saved, from today on.")
+        attempt = self._attempt(lambda values: self.editor.set_dose(e.id, **dose_changes(values, e, level, line.dose)),
+                                f"Your dose of {e.name} is saved, from today on.")
         self.app.push_screen(dose_form(e.name, line.dose, level.dose, level.bounds, e.own, attempt))
 
     def action_days(self) -> None:
-        from practice.app.routine.forms import Form
+        from practice.app.routine.forms import Field, Form
 
         line = self._line()
         if line is None:
             return
         e = line.exercise
         planned = (line.level.schedule or e.schedule).describe()
-        form = Form(f"Days for {e.name}", [("days", "daily, 3x/week, or weekdays such as mon,wed,fri",
-                                            line.days.text)],
-                    self._attempt(lambda v: self.editor.set_days(e.id, v["days"]),
-                                  f"{e.name}: your days are saved, from today on."),
+        field = Field("days", "Days", line.days.text, "Days: daily, 3x/week, or weekdays such as mon,wed,fri.")
+        form = Form(f"Days for {e.name}", [field],
+                    self._attempt(lambda v: self.editor.set_days(e.id, str(v["days"])),
+                                  f"{e.name}: your days are saved, from today on.", {"days": "days"}),
                     note=f"Planned: {planned}. A level change keeps your days.")
         self.app.push_screen(form)
 
@@ -181,9 +184,15 @@ class RoutineScreen(ListPage):
                              chosen)
 
     def action_move(self, delta: int) -> None:
+        """One place up or down among the phase's exercises that are on (an
+        exercise that is off: among them all), or why it cannot."""
         line = self._line()
-        if line is not None:
-            self._save(lambda: self.editor.move(line.exercise.id, delta), f"Moved {line.exercise.name}.")
+        if line is None:
+            return
+        moved = self.host.save(lambda: self.editor.move(line.exercise.id, delta))
+        if moved is not None:
+            self.notify(moved.why_not or f"Moved {line.exercise.name} {'up' if delta < 0 else 'down'}.", timeout=4)
+        self.refresh_list()
 
     def action_reset(self) -> None:
         line = self._line()
@@ -192,16 +201,14 @@ class RoutineScreen(ListPage):
                        f"{line.exercise.name}: back to its level's dose and days.")
 
     def action_add(self) -> None:
-        from practice.app.routine.forms import own_form
+        from practice.app.routine.own_form import new_values, own_form
 
         line = self._line()
-        phase = line.exercise.phase.name.lower() if line else "glutes"
-        values = {"phase": phase, "kind": "hold", "amount": "30", "reps": "1", "per_side": "no", "days": "daily",
-                  "kit": "none", "flare_safe": "no"}
-        self.app.push_screen(own_form("An exercise of your own", values, self._attempt_own(None)))
+        phase = line.exercise.phase.name.lower() if line and line.exercise.phase != Phase.WALK else "glutes"
+        self.app.push_screen(own_form("An exercise of your own", new_values(phase), self._attempt_own(None)))
 
     def action_edit(self) -> None:
-        from practice.app.routine.forms import own_form, own_values
+        from practice.app.routine.own_form import own_form, own_values
         from practice.journal.own_catalog import OwnExercise
 
         line = self._line()
@@ -211,21 +218,17 @@ class RoutineScreen(ListPage):
         values = own_values(OwnExercise.of(line.exercise))
         self.app.push_screen(own_form(f"Edit {line.exercise.name}", values, self._attempt_own(line.exercise.id)))
 
-    def _attempt_own(self, exercise_id: str | None):
-        from practice.app.routine.forms import dose_of
+    def _attempt_own(self, exercise_id: str | None) -> Attempt:
+        from practice.app.routine.own_form import own_changes
 
-        def change(values: dict[str, str]) -> None:
-            cues = tuple(c.strip() for c in values["cues"].split(";") if c.strip())
-            flare_safe = values["flare_safe"].lower() in ("yes", "y")
+        def change(values: Values) -> None:
             if exercise_id is None:
-                self.editor.add_own(values["name"], values["phase"], dose_of(values), values["days"], values["kit"],
-                                    cues, values["caution"], flare_safe)
+                self.editor.add_own(**own_changes(values))
             else:
-                self.editor.edit_own(exercise_id, name=values["name"], phase=values["phase"], dose=dose_of(values),
-                                     days=values["days"], kit=values["kit"], cues=cues, caution=values["caution"],
-                                     flare_safe=flare_safe)
+                self.editor.edit_own(exercise_id, **own_changes(values))
 
-        return self._attempt(change, "Saved your own exercise, from today on.")
+        return self._attempt(change, "Saved your own exercise, from today on.",
+                             {**{name: name for name in OWN_FORM_FIELDS}, "dose": "amount"})
 
     def action_delete(self) -> None:
         from practice.app.dialogs import ConfirmScreen
@@ -245,16 +248,6 @@ class RoutineScreen(ListPage):
     def action_start(self) -> None:
         """The answers that fitted the start (the first two weeks, walking)."""
         self.host.fit_start(lambda _: self.refresh_list())
-
-
-def _number(field: str, text: str) -> int | tuple[int, ...]:
-    """A dose field as typed: a whole number (a pyramid: numbers joined by -)."""
-    parts = text.split("-") if field == "ladder" else [text]
-    if not all(p.isdigit() and len(p) <= 4 for p in parts):
-        raise Invalid(f"{WORDS[field]}: {text[:20]!r} is not a whole number" +
-                      (" (a pyramid: such as 5-3-1)" if field == "ladder" else ""))
-    numbers = tuple(map(int, parts))
-    return numbers if field == "ladder" else numbers[0]
 
 
 def kit_words(change) -> str:

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import HorizontalGroup
+from textual.containers import HorizontalGroup, ScrollableContainer
 from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import Footer
@@ -85,6 +85,8 @@ class KeyFooter(Footer):
         super().__init__(compact=True, show_command_palette=False)  # ctrl+p is in the help
         self._keys: tuple[tuple[tuple[Binding, bool, str], ...], list[list[int]]] | None = None
         """The keys of the last compose, and their lines."""
+        self._height = 0
+        """The lines the footer took when last laid out."""
 
     def _layout(self, screen: Screen[object], width: int) -> tuple[tuple[tuple[Binding, bool, str], ...],
                                                                   list[list[int]]]:
@@ -113,6 +115,20 @@ class KeyFooter(Footer):
     def on_resize(self, event: Resize) -> None:
         if self._bindings_ready and self._layout(self.screen, self.app.size.width) != self._keys:
             self.call_after_refresh(self.recompose)
+        if event.size.height < self._height:
+            self._rescroll()
+        self._height = event.size.height
+
+    def _rescroll(self) -> None:
+        """A line given back leaves the screen's text more room, but Textual
+        keeps a scrollbar it no longer needs (the text, wrapped beside it,
+        is still a line too long for it): each scrolling part decides
+        afresh, without one, and then the keys to read on."""
+        for scroll in self.screen.query(ScrollableContainer):
+            if scroll.show_vertical_scrollbar:
+                scroll.show_vertical_scrollbar = False
+                scroll.refresh(layout=True)
+                self.call_after_refresh(self.screen.refresh_bindings)
 
     def on_mount(self) -> None:
         """A footer mounted into a screen already shown (the screen composed

@@ -165,3 +165,24 @@ async def test_help_wraps_what_a_key_does_under_itself(journal):
         rating = next(n for n, line in enumerate(lines) if "After an exercise, rate it" in line)
         start = lines[rating].index("After")
         assert lines[rating + 1][:start].strip() == "" and "painful" in lines[rating + 1]
+
+
+async def test_a_footer_giving_a_line_back_leaves_no_scrollbar_behind(data_dir):
+    """A rep exercise's screen opens with a hold's keys (two lines) and then
+    its own (one): the set-up that fits the line given back shows whole,
+    without a scrollbar or a key to read on (Textual kept both)."""
+    from support import FakeClock
+
+    from practice.journal.journal import Journal
+
+    journal = Journal(data_dir, FakeClock("2026-11-23T07:30:00"))  # a Monday: step-ups are due
+    Coach(journal).set_level("step-up", 3)
+    Coach(journal).set_load("step-up", 10)
+    app = app_for(journal)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_exercise(pilot, "step-up")
+        await pilot.pause()
+        about = app.screen.query_one("#about")
+        assert not about.show_vertical_scrollbar
+        assert "Read on" not in shown(app.screen)
+        assert any(line.strip() == "Load: 10 kg (w changes it)" for line in screen_lines(app))

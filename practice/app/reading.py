@@ -76,7 +76,10 @@ class Reading(Screen[R]):
 
     @on(events.Mount)
     def _start_reading(self) -> None:
-        self.query_one(".dialog").mount(Label(READ_ON, id="read-on"))
+        dialog = self.query_one(".dialog")
+        if not dialog.is_attached:
+            return  # the app closed as the screen came: its widgets are no longer in the app
+        dialog.mount(Label(READ_ON, id="read-on"))
         self.mount(Static(TOO_SMALL, id="too-small", markup=False))
         self.watch(self.body, "scroll_y", self._seen, init=False)
         self.reread()

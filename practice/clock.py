@@ -10,6 +10,7 @@ from __future__ import annotations
 import time
 from datetime import date, datetime, time as wall_time, timedelta, timezone, tzinfo
 from typing import Protocol
+from practice.errors import ClockError
 
 DEFAULT_DAY_START_HOUR = 4
 
@@ -27,12 +28,24 @@ class SystemClock:
         try:
             return datetime.now().astimezone()
         except (ValueError, OverflowError, OSError):
-            from practice.errors import ClockError
-
             raise ClockError("the system clock reads a time outside the years 1 to 9999; set it right") from None
 
     def monotonic(self) -> float:
         return time.monotonic()
+
+
+class Shifted:
+    """Another clock moved by ``by`` on its wall clock: a day later is the
+    same hour tomorrow, whatever daylight saving does in between."""
+
+    def __init__(self, clock: Clock, by: timedelta) -> None:
+        self.clock, self.by = clock, by
+
+    def now(self) -> datetime:
+        return self.clock.now() + self.by
+
+    def monotonic(self) -> float:
+        return self.clock.monotonic()
 
 
 def practice_day(moment: datetime, day_start_hour: int = DEFAULT_DAY_START_HOUR) -> date:

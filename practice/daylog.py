@@ -183,6 +183,11 @@ class DayRecord(NamedTuple):
         return self.with_mark(exercise_id, self.mark(exercise_id)._replace(
             ticked=True, at=at, held=held, skipped=None, pain_skip=False))
 
+    def with_done(self, exercise_id: str, at: int | None, held: int | None = None,
+                  rating: Rating | None = None) -> DayRecord:
+        """Ticked (:meth:`with_tick`) and rated ``rating`` (None: not rated)."""
+        return self.with_tick(exercise_id, at, held).with_rating(exercise_id, rating)
+
     def without_tick(self, exercise_id: str) -> DayRecord:
         return self.with_mark(exercise_id, self.mark(exercise_id)._replace(ticked=False, at=None, held=None))
 
@@ -190,6 +195,9 @@ class DayRecord(NamedTuple):
         """Skipped (not done today), which clears a tick; ``pain``: because of pain."""
         return self.with_mark(exercise_id, self.mark(exercise_id)._replace(
             ticked=False, at=None, held=None, skipped=reason, pain_skip=pain))
+
+    def without_skip(self, exercise_id: str) -> DayRecord:
+        return self.with_mark(exercise_id, self.mark(exercise_id)._replace(skipped=None, pain_skip=False))
 
     def with_rating(self, exercise_id: str, rating: Rating | None) -> DayRecord:
         return self.with_mark(exercise_id, self.mark(exercise_id)._replace(rating=rating))

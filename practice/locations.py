@@ -26,7 +26,7 @@ def _chosen(override: str | os.PathLike[str] | None) -> Path:
     from_env = os.environ.get(ENV_VAR)
     if from_env:
         return Path(from_env).expanduser()
-    from platformdirs import user_data_dir
+    from platformdirs import user_data_dir  # start-up: platformdirs only when no data dir is given
 
     return Path(user_data_dir(APP_NAME, appauthor=False))
 

@@ -78,15 +78,10 @@ class BackApp(KeysInOrder, OneLineCrash):
         return TodayScreen()
 
     def on_mount(self) -> None:
-        # What is loaded by now (the parsed log, Textual's modules) lives as
-        # long as the app. Python's full garbage collection walks every such
-        # object, about 20 ms with a ten-year log, and would stall whichever
-        # key press triggered it; frozen objects are left out of it.
-        gc.freeze()
         self.keys.start()
         self.notices.start()
         journal = self.session.journal
-        self.keeper.on_due = self._summary_due
+        journal.db.storage.prune_on_save = False  # done once changes pause (_write_summary)
         for notice in journal.notices:  # a merged sync copy, a restored backup (printed again on exit)
             self.notify(notice, title="backtui", timeout=15)
         settings = journal.db.settings()
@@ -152,8 +147,19 @@ class BackApp(KeysInOrder, OneLineCrash):
         return super().push_screen(screen, *args, **kwargs)
 
     def on_ready(self) -> None:
-        """Textual's word that the first frame is displayed."""
+        """Textual's word that the first frame is displayed: drawn from the
+        recent part of the log the status cache keeps, if it held; the whole
+        log is read now."""
         self._on_screen = True
+        try:
+            self.session.journal.db.load()
+        except BacktuiError as exc:
+            self.notify(str(exc), title="backtui", severity="error", timeout=15)
+        # What is loaded by now (the parsed log, Textual's modules) lives as
+        # long as the app. Python's full garbage collection walks every such
+        # object, about 20 ms with a ten-year log, and would stall whichever
+        # key press triggered it; frozen objects are left out of it.
+        gc.freeze()
         waiting, self._after_first_frame = self._after_first_frame, []
         for callback in waiting:
             callback()
@@ -220,7 +226,7 @@ class BackApp(KeysInOrder, OneLineCrash):
 
     def on_unmount(self) -> None:
         self.keys.stop()
-        self.keeper.flush()
+        self._write_summary()
         gc.unfreeze()
 
     def _summary_due(self) -> None:
@@ -230,8 +236,10 @@ class BackApp(KeysInOrder, OneLineCrash):
         self._summary_timer = self.set_timer(SUMMARY_AFTER, self._write_summary)
 
     def _write_summary(self) -> None:
+        """Once changes pause: the status cache, and the oldest backups taken away."""
         self._summary_timer = None
         self.keeper.flush()
+        self.session.journal.db.storage.prune()
 
     def open_progress(self, closed: Callable[[None], None] | None = None) -> None:
         """Show the progress screen, first reading the log again if it was
@@ -336,6 +344,7 @@ class BackApp(KeysInOrder, OneLineCrash):
             self.notify(str(exc), title="Not saved", severity="error", timeout=10)
             return None
         self.news.publish(messages.DayChanged())
+        self._summary_due()
         return done
 
     def saved(self, write: Callable[[], object]) -> bool:
@@ -384,4 +393,6 @@ def make_app(journal: Journal, screen: str | None = None, keeper: Keeper | None 
     """The app as the ``backtui`` command and the tests build it; ``screen``
     "progress" opens it on the progress screen. ``keeper``: the status
     cache's keeper the command made with the journal (else one is made)."""
-    return BackApp(Session(journal), keeper or Keeper(journal), screen)
+    keeper = keeper or Keeper(journal)
+    keeper.start()  # Today's first frame from the recent part of the log, when it is kept
+    return BackApp(Session(journal), keeper, screen)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from textual import on
 from textual.app import ComposeResult
@@ -362,7 +363,7 @@ class TodayScreen(BackScreen[None]):
         if row.state is RowState.GATED:
             self._not_today(row)
             return
-        if self._change(lambda: self.session.toggle(row.exercise_id)) and row.exercise_id in self.session.view.record.ticks:
+        if self._change(partial(self.session.toggle, row.exercise_id)) and row.exercise_id in self.session.view.record.ticks:
             put(self._saved, markup(f"$said {RATING_HINT}", said=str(self._saved.content)))
 
     def _not_today(self, row: Row) -> None:

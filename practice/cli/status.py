@@ -35,11 +35,18 @@ def status(args: Namespace, ctx: Context) -> int:
 
 def current(ctx: Context) -> dict[str, Any]:
     """Today's status: from the summary while it holds and no sync conflict
-    copy waits to be merged, otherwise worked out from the log (and kept)."""
+    copy waits to be merged, otherwise worked out (from the recent part of
+    the log while that holds) and kept."""
     now = (ctx.clock or SystemClock()).now()
     database = database_path(ctx.data_dir)
-    data = None if copies.waiting(database) else summary.read(ctx.data_dir, database, now)
-    return data if data is not None else ctx.keeper.write()
+    if copies.waiting(database):
+        return ctx.keeper.write()
+    kept = summary.read(ctx.data_dir, database, now)
+    if kept is None:
+        ctx.keeper.start()
+        return ctx.keeper.write()
+    summary.prompt(ctx.data_dir, kept.day_start_hour, kept.status, now)  # (kept for tomorrow yesterday: it is today's now)
+    return kept.status
 
 
 def left_words(data: dict[str, Any]) -> str:

@@ -78,6 +78,26 @@ class Timeline(NamedTuple):
         return self.states[index] if 0 <= index < len(self.states) else None
 
 
+class Carry(NamedTuple):
+    """The figures of the counted days before ``until`` (a day's ordinal):
+    what a later day's figures go on from, so that a new day adds one day
+    instead of counting ten years again. Past days' states never change
+    while the log stays the same (:func:`carry`)."""
+
+    until: int
+    first: int | None
+    """The first counted day's ordinal; None if no day before ``until`` is recorded."""
+    run: int
+    """Complete days since the last missed one: the streak so far."""
+    best: int
+    complete: int
+    score: float
+    """Habit strength so far."""
+
+
+NO_DAYS = Carry(0, None, 0, 0, 0, 0.0)
+
+
 class Stats(NamedTuple):
     streak: int
     best_streak: int
@@ -94,29 +114,64 @@ def compute(
     phase_of: Callable[[str], Phase | None],
     plan_if_missing: Callable[[date], tuple[str, ...]],
     free: Collection[int] = frozenset(),
+    before: Carry | None = None,
 ) -> Stats:
-    """``days`` covers every stored day, by ordinal; ``recent`` holds the
+    """``days`` covers every stored day, by ordinal (from ``before.until``
+    on, given the figures of the days before it); ``recent`` holds the
     stored records of the last :data:`RECENT_DAYS` days. Both must reflect
     today's live plan. ``free`` days (ordinals) are never missed: the safety
     screening asked for no session, or for only one the person chose."""
-    timeline = _timeline(days, today, free)
+    if before is not None and before.until > carry_until(today):
+        raise ValueError("the carried figures reach into the adherence windows")
+    timeline = _timeline(days, today, free, before)
+    tally = fold(timeline.states, before or NO_DAYS)
     return Stats(
-        streak=current_streak(timeline.states),
-        best_streak=best_streak(timeline.states),
-        complete_days=timeline.states.count(DayState.COMPLETE),
-        strength=strength(timeline.states),
+        streak=tally.run,
+        best_streak=tally.best,
+        complete_days=tally.complete,
+        strength=tally.score,
         adherence=_adherence(recent, timeline, today, phase_of, plan_if_missing),
     )
+
+
+def carry_until(today: date) -> int:
+    """Where the carried figures for ``today`` end at the latest: where its adherence windows begin."""
+    return today.toordinal() - RECENT_DAYS + 1
+
+
+def carry(days: Mapping[int, DayFacts], until: int, free: Collection[int] = frozenset()) -> Carry:
+    """The figures of every stored day before ``until`` (``days`` holds them,
+    by ordinal): past days, so ``free`` (the screening's days) need only be
+    right for them, and the states are those any later today sees."""
+    first = min((n for n in days if n < until), default=None)
+    if first is None:
+        return NO_DAYS._replace(until=until)
+    get, missed, spared = days.get, DayState.MISSED, DayState.FREE
+    states = [_recorded_state(get(n)) or (spared if n in free else missed) for n in range(first, until)]
+    return fold(states, NO_DAYS._replace(first=first))._replace(until=until)
+
+
+def fold(states: Iterable[DayState], start: Carry, multiplier: float = DAILY_MULTIPLIER) -> Carry:
+    """The figures after ``states`` (days in order), going on from ``start``:
+    the streak counts complete days back from the last one (a missed day
+    ends it; free and open days neither end nor extend it), and habit
+    strength follows Loop Habit Tracker (free and open days leave it)."""
+    run, best, complete, score = start.run, start.best, start.complete, start.score
+    for state in states:
+        if state is DayState.COMPLETE:
+            run += 1
+            complete += 1
+            best = max(best, run)
+            score = score * multiplier + (1 - multiplier)
+        elif state is DayState.MISSED:
+            run = 0
+            score *= multiplier
+    return start._replace(run=run, best=best, complete=complete, score=score)
 
 
 def recent_days(today: date) -> list[date]:
     """The days the adherence windows can reach: today and the 30 before it."""
     return [today - timedelta(days=n) for n in range(RECENT_DAYS)]
-
-
-def first_recorded(days: Iterable[date], today: date) -> date | None:
-    """The first recorded day: the earliest stored day on or before today."""
-    return min((day for day in days if day <= today), default=None)
 
 
 def counted(since: date | None, today: date, start: date | None = None) -> Iterator[date]:
@@ -128,48 +183,20 @@ def counted(since: date | None, today: date, start: date | None = None) -> Itera
     return map(date.fromordinal, range(first.toordinal(), today.toordinal() + 1))
 
 
-def _timeline(days: Mapping[int, DayFacts], today: date, free: Collection[int]) -> Timeline:
-    """Every counted day's state. Days are ordinals here: a ten-year log is
-    3,650 of them, and every ``status`` works them all out."""
+def _timeline(days: Mapping[int, DayFacts], today: date, free: Collection[int], before: Carry | None) -> Timeline:
+    """Every counted day's state (from ``before.until`` on, if given). Days
+    are ordinals here: a ten-year log is 3,650 of them."""
     end = today.toordinal()
-    first = min((n for n in days if n <= end), default=end + 1)
+    if before is not None and before.first is not None:
+        first = before.until
+    else:
+        since = before.until if before is not None else -1
+        first = min((n for n in days if since <= n <= end), default=end + 1)
     get, missed, spared = days.get, DayState.MISSED, DayState.FREE
     states = [_recorded_state(get(n)) or (spared if n in free else missed) for n in range(first, end)]
     if first <= end:
         states.append(_recorded_state(get(end)) or (spared if end in free else DayState.OPEN))
     return Timeline(first, states)
-
-
-def current_streak(states: list[DayState]) -> int:
-    """Complete days counted back from the last one (today)."""
-    streak = 0
-    for state in reversed(states):
-        if state is DayState.MISSED:
-            break
-        streak += state is DayState.COMPLETE
-    return streak
-
-
-def best_streak(states: list[DayState]) -> int:
-    best = run = 0
-    for state in states:
-        if state is DayState.COMPLETE:
-            run += 1
-            if run > best:
-                best = run
-        elif state is DayState.MISSED:
-            run = 0
-    return best
-
-
-def strength(states: list[DayState], multiplier: float = DAILY_MULTIPLIER) -> float:
-    score = 0.0
-    for state in states:
-        if state is DayState.COMPLETE:
-            score = score * multiplier + (1 - multiplier)
-        elif state is DayState.MISSED:
-            score *= multiplier
-    return score
 
 
 def _adherence(

@@ -48,7 +48,8 @@ class DayView(NamedTuple):
     def left(self) -> Length:
         """How long the exercises still to do will take (nothing once the
         session was stopped for pain)."""
-        return length(() if self.record.stop is not None else (item.timed for item in self.todo), self.get_ready)
+        # (a list, not a generator that length() would call back into this module for)
+        return length([] if self.record.stop is not None else [item.timed for item in self.todo], self.get_ready)
 
     @property
     def complete(self) -> bool:

@@ -29,8 +29,9 @@ mirror image, with the working limb still the marked one.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import lru_cache
 
-from practice.catalog import Exercise
+from practice.catalog import Exercise, load_catalog
 from practice.catalog.model import NO_POSE
 from practice.figures.data import ANY, Figure, OwnPose, load_figures
 from practice.figures.render import Picture, draw, picture
@@ -70,13 +71,29 @@ FRAMES_FOR: Mapping[StepKind, tuple[str, ...]] = {
 
 def figure_for(exercise: Exercise | str, level: int | None = None) -> Figure | None:
     """The figure of an exercise (or a built-in exercise's id) at ``level``;
-    an own exercise's is its base pose, whatever the level. None: it has none."""
+    an own exercise's is its base pose, whatever the level. None: it has none.
+
+    A level done on both sides at once (a two-legged bridge, the belly
+    draw-in) marks no limb: only a one-sided level singles out the limb
+    its side names."""
     if isinstance(exercise, str):
-        return load_figures().get(exercise, level)
+        found = load_catalog().get(exercise)
+        if found is None:
+            return load_figures().get(exercise, level)
+        exercise = found
     if exercise.own:
         chosen = exercise.own_pose
         return None if chosen is None else own_figure(chosen.pose, chosen.works)
-    return load_figures().get(exercise.id, level)
+    if level is None or exercise.level(level).dose.per_side:
+        return load_figures().get(exercise.id, level)
+    return _unmarked(exercise.id, level)
+
+
+@lru_cache(maxsize=128)
+def _unmarked(exercise_id: str, level: int) -> Figure | None:
+    """Made once per level: a guided session asks for its figure at every paint."""
+    figure = load_figures().get(exercise_id, level)
+    return None if figure is None else figure.unmarked()
 
 
 def figure_of(item: PlanItem) -> Figure | None:

@@ -54,6 +54,12 @@ class Figure(NamedTuple):
     side: str | None
     """What the side names ("leg", "side"...); None: not one-sided."""
 
+    def unmarked(self) -> Figure:
+        """The same frames with no limb marked as working (itself if none is)."""
+        if not any(pose.works for pose in self.frames.values()):
+            return self
+        return self._replace(frames={n: p._replace(works=frozenset()) for n, p in self.frames.items()})
+
     @property
     def sequence(self) -> tuple[str, ...]:
         """Its distinct frames in the order a set goes through them (a top

@@ -16,8 +16,10 @@ from __future__ import annotations
 import hashlib
 from typing import Any
 
+from practice.catalog import load_catalog
 from practice.interchange.opened import ABSENT, Day, canonical
 from practice.store import cells as stored
+from practice.validate import SLUG_LIMIT
 
 Renames = tuple[dict[str, str], dict[str, str]]
 """Ids moved aside on each side (this file's, the other's): old -> new."""
@@ -32,9 +34,6 @@ def _what(row: dict[str, Any]) -> str:
 
 
 def collisions(here: dict[str, dict[str, Any]], there: dict[str, dict[str, Any]]) -> Renames:
-    from practice.catalog import load_catalog
-    from practice.validate import SLUG_LIMIT
-
     renames: Renames = ({}, {})
     taken = here.keys() | there.keys() | {e.id for e in load_catalog().exercises}
     for exercise_id in sorted(here.keys() & there.keys()):

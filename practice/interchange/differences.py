@@ -9,8 +9,11 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any, NamedTuple
 
+from practice.catalog import load_catalog
+from practice.day.settings import Settings
 from practice.interchange.opened import ABSENT
 from practice.printable import visible
+from practice.validate.routine import dose_from
 
 
 class Difference(NamedTuple):
@@ -28,8 +31,6 @@ class Namer:
     exercises of both sides."""
 
     def __init__(self, own: list[dict[str, Any]]) -> None:
-        from practice.catalog import load_catalog
-
         self.catalog = load_catalog()
         self.own = {doc["id"]: doc["name"] for doc in own}
 
@@ -108,8 +109,6 @@ def _triage(value: Any) -> str:
 
 
 def _dose(exercise_id: str, namer: Namer, other: Any) -> Callable[[Any], str]:
-    from practice.validate.routine import dose_from
-
     def show(value: Any) -> str:
         if value is not ABSENT:
             return dose_from({k: v for k, v in value.items() if k != "level"}).describe()
@@ -173,8 +172,6 @@ OWN = {"dose": "its dose", "days": "its days", "kit": "the kit it needs", "cues"
 
 def _own(field: str) -> Callable[[Any], str]:
     """How one field of an own exercise shows."""
-    from practice.validate.routine import dose_from
-
     if field == "dose":
         return lambda v: "none" if v is ABSENT else dose_from(v).describe()
     if field in ("deleted", "flare_safe"):
@@ -210,7 +207,6 @@ def _subject(d: Difference, namer: Namer) -> tuple[str, Callable[[Any], str]]:
         return "your kit", _kit
     if field == "order":
         return "the order of your routine", lambda v: "the plan's" if v is ABSENT else ", ".join(map(namer.name, v))
-    from practice.day.settings import Settings
 
     subject, show = SETTINGS.get(field, (field.replace("_", " "), _text))
     return subject, _unset_as(getattr(Settings(), field, None), show)

@@ -23,8 +23,11 @@ from practice.programme.log import (
     ProgrammeLog,
     QuestionSet,
 )
+from practice.catalog import load_catalog
 from practice.programme.screening import WORDING
 from practice.store.programme import HOWS, MODES
+from practice.validate.load import load_data
+from practice.validate.routine import dose_from, own_exercise
 
 MAX_IMPORT_BYTES = 20 * 1024 * 1024
 MAX_IMPORT_DAYS = 100_000
@@ -83,9 +86,6 @@ def parse_import(text: str, today: date) -> Imported:
 
 
 def _own(document: dict[str, Any]) -> tuple[dict[str, Any], ...]:
-    from practice.catalog import load_catalog
-    from practice.validate.routine import own_exercise
-
     found = []
     for n, item in enumerate(_list(document, "own_exercises")):
         deleted = item.get("deleted", False)
@@ -115,14 +115,10 @@ def _date(value: Any, today: date, where: str) -> date:
 
 
 def _dose(value: Any, where: str) -> Any:
-    from practice.validate.routine import dose_from
-
     return None if value is None else dose_from(value, where)
 
 
 def _load(value: Any, where: str) -> Any:
-    from practice.validate.load import load_data
-
     return None if value is None else load_data(value, where)
 
 
@@ -248,8 +244,6 @@ def _tick_times(value: Any, done: tuple[str, ...], where: str) -> dict[str, int]
 
 
 def _doses(value: Any, where: str) -> dict[str, Any]:
-    from practice.validate.routine import dose_from
-
     return {i: dose_from(d, f"{where} {i}") for i, d in _by_id(value, dict, where).items()}
 
 

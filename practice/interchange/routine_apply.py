@@ -9,11 +9,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from practice.catalog import Catalog, Exercise, Phase
+from practice.catalog.bounds import describe
 from practice.day.choices import OwnDose, RoutineSettings
-from practice.journal.own_catalog import OwnExercise
 from practice.errors import StoreError
 from practice.interchange import routine_file
+from practice.journal.coach import Coach
+from practice.journal.own_catalog import OwnExercise
+from practice.programme import gates
 from practice.programme.log import Change, LevelChange
+from practice.store.atomic import replace_atomically
 
 if TYPE_CHECKING:
     from practice.journal.journal import Journal
@@ -79,8 +83,6 @@ def changes(journal: Journal, parsed: routine_file.RoutineFile) -> list[str]:
 def physio_lines(parsed: routine_file.RoutineFile) -> list[str]:
     """The doses beyond their level's bounds, which only a physiotherapist
     should set, a line each."""
-    from practice.catalog.bounds import describe
-
     lines = []
     for e in parsed.entries:
         if e.physio and e.dose is not None:
@@ -125,8 +127,6 @@ def apply(journal: Journal, parsed: routine_file.RoutineFile) -> Path:
 
 
 def _backup(journal: Journal) -> Path:
-    from practice.store.atomic import replace_atomically
-
     folder = journal.db.storage.path.parent
     doc = routine_file.document(journal.catalog, journal.db.settings().routine, journal.levels())
     path = folder / f"{BACKUP_PREFIX}{journal.clock.now():%Y%m%dT%H%M%S}.json"
@@ -143,9 +143,6 @@ def _backup(journal: Journal) -> Path:
 
 def gate_problems(journal: Journal, parsed: routine_file.RoutineFile) -> list[str]:
     """Gated exercises the file switches on before their gate is met."""
-    from practice.journal.coach import Coach
-    from practice.programme import gates
-
     routine = journal.db.settings().routine
     wanted = [e.exercise for e in parsed.entries
               if e.on and e.exercise.id in gates.GATES and not routine.is_on(e.exercise)]

@@ -13,13 +13,20 @@ at once.
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+from practice.assess.records import Choice, Result
 from practice.errors import BacktuiError, UsageError
+from practice.interchange.imports import parse_import
+from practice.store import assessments, known, programme, schema, shape, storage
+from practice.store.days import Interner, encode
+from practice.store.own import OWN
+from practice.store.storage import NotRegular, read_regular
 
 MAX_BYTES = 20 * 1024 * 1024
 
@@ -36,8 +43,6 @@ class Unreadable(UsageError):
 
 def read_bytes(path: Path) -> bytes:
     """The bytes of a regular file of at most :data:`MAX_BYTES`."""
-    from practice.store.storage import NotRegular, read_regular
-
     try:
         if os.stat(path).st_size > MAX_BYTES:
             raise Unreadable(f"it is larger than {MAX_BYTES >> 20} MB")
@@ -52,8 +57,6 @@ def read_bytes(path: Path) -> bytes:
 
 
 def _why(exc: OSError) -> str:
-    import errno
-
     if exc.errno == errno.ELOOP:
         return "it is a symlink loop"
     if exc.errno == errno.ENOENT:
@@ -84,12 +87,8 @@ def read(path: Path, today: date) -> dict[str, Any]:
 
 def tables_of(raw: bytes, path: Path, today: date) -> dict[str, Any]:
     """The tables of a backtui database or JSON export read from ``path``."""
-    from practice.store import schema, shape, storage
-
     document = decode(raw)
     if isinstance(document, dict) and isinstance(document.get("days"), list):
-        from practice.interchange.imports import parse_import
-
         try:
             tables = export_tables(parse_import(raw.decode("utf-8"), today))
             shape.check(tables)
@@ -105,11 +104,6 @@ def tables_of(raw: bytes, path: Path, today: date) -> dict[str, Any]:
 def export_tables(imported: Any) -> dict[str, Any]:
     """An export's days, lists and own exercises as a database's tables (it
     keeps no settings and no edit times: those of its ticks are their times)."""
-    from practice.assess.records import Choice, Result
-    from practice.store import assessments, known, programme, schema
-    from practice.store.days import Interner, encode
-    from practice.store.own import OWN
-
     interner = Interner({}, {})
     tables: dict[str, Any] = {"days": {str(r.day.toordinal()): encode(r, interner) for r in imported.days}}
     tables["exercises"] = {str(n): doc for n, doc in interner.new_ids.items()}

@@ -23,8 +23,8 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from practice.printable import visible
 from practice.errors import BacktuiError, StoreError, UsageError
+from practice.printable import visible
 from practice.store import copies
 from practice.words import count
 
@@ -69,7 +69,7 @@ class Merged(NamedTuple):
 
 
 def differences_words(found: list[Difference], outcome: Outcome, there: str, limit: int | None = None) -> list[str]:
-    from practice.interchange.differences import Namer, words
+    from practice.interchange.differences import Namer, words  # start-up: only when a merge kept differences
 
     namer = Namer(list(outcome.tables.get("own_exercises", {}).values()))
     shown = [words(d, namer, there) for d in found[:limit]]
@@ -91,7 +91,7 @@ def read(path: Path, journal: Journal) -> dict[str, Any]:
     """What ``backtui merge`` merges: :class:`~practice.interchange.sources.Damaged`
     (exit 2) if it is not a backtui file of the right shape, UsageError if it
     cannot be read."""
-    from practice.interchange import sources
+    from practice.interchange import sources  # start-up: sync.py is on every start's path
 
     try:
         return sources.read(path, journal.today())
@@ -103,8 +103,8 @@ def read(path: Path, journal: Journal) -> dict[str, Any]:
 
 def merge(journal: Journal, *files: dict[str, Any], there: str = "in the file") -> list[Merged]:
     """Merge ``files`` (tables, as :func:`read` gives them) into the log, in one save."""
-    from practice.interchange.combine import Unmergeable, combine
-    from practice.store import schema, shape
+    from practice.interchange.combine import Unmergeable, combine  # start-up: only when something is merged
+    from practice.store import schema, shape  # start-up, as above
 
     results = []
     with journal.db.transaction():
@@ -231,9 +231,9 @@ def merge_copies(journal: Journal, progress: Progress | None = None,
 def _read_copy(path: Path, journal: Journal, batch: list[tuple[Path, dict[str, Any], bytes]], report: Report) -> None:
     """Into the batch; a copy byte for byte like one merged already is moved
     at once (merging it again would change nothing)."""
-    import hashlib
+    import hashlib  # start-up: only when a copy is read
 
-    from practice.interchange import sources
+    from practice.interchange import sources  # start-up, as above
 
     try:
         raw = sources.read_bytes(path)
@@ -276,7 +276,7 @@ def _merge_batch(journal: Journal, batch: list[tuple[Path, dict[str, Any], bytes
 
 def _listed(copy: Path, merged: Merged) -> str:
     """Every difference of a copy, a line each, in a file beside it in merged/."""
-    from practice.store.atomic import write_new
+    from practice.store.atomic import write_new  # start-up: only when a merge kept differences
 
     folder = copy.parent / copies.MERGED
     target, n = folder / f"{copy.name}.differences.txt", 1

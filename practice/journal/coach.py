@@ -15,19 +15,19 @@ from datetime import date, timedelta
 from typing import NamedTuple
 
 from practice import validate
-from practice.journal import step_apply
 from practice.assess.protocol import SCREENING_STOPS
 from practice.catalog import Dose, Exercise
 from practice.day.kit import needs
+from practice.day.triage import Episode, Flares, Triage, walk_level
+from practice.day.view import Edit, Switched
 from practice.daylog import DayKind, DayRecord, Leg, Volume
 from practice.errors import UsageError
+from practice.journal import step_apply
 from practice.journal.journal import Journal
-from practice.day.view import Edit, Switched
 from practice.programme import education, gates, leave_out, pain
 from practice.programme.levels import LEVEL_EVERY_DAYS, current_levels
 from practice.programme.log import Answers, Change, Clearance, LevelChange
 from practice.programme.rules import Advice, Inputs, Suggestion, advice, next_time, suggestions
-from practice.day.triage import Episode, Flares, Triage, walk_level
 from practice.programme.screening import (
     Due,
     Emergency,
@@ -126,7 +126,7 @@ class Coach:
         results = self.journal.db.assessments().results
         if not results:
             return {}
-        from practice.assess.mappings import caps
+        from practice.assess.mappings import caps  # start-up: the self-assessment rules only for those who took one
 
         return caps(results)
 

@@ -9,17 +9,18 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, NamedTuple
 
-from practice.day.kit import KIT_WORDS, needs, ruled_out
 from practice.catalog import Dose, Exercise, Level, Phase, Schedule
 from practice.catalog.bounds import FIELDS
 from practice.catalog.dose import changed, kind_of
 from practice.catalog.fit import days_for, dose_for
 from practice.catalog.model import NO_POSE
 from practice.day.choices import OwnDose, RoutineSettings
-from practice.journal.own_catalog import OwnExercise, from_data
+from practice.day.kit import KIT_WORDS, needs, ruled_out
 from practice.errors import UsageError
-from practice.validate import Invalid
-from practice.validate import routine as check
+from practice.journal.coach import Coach
+from practice.journal.own_catalog import OwnExercise, from_data
+from practice.programme.gates import GATES
+from practice.validate import Invalid, routine as check
 
 if TYPE_CHECKING:
     from practice.day.view import Switched
@@ -59,8 +60,6 @@ def changed_dose(base: Dose, changes: Mapping[str, int | Iterable[int] | None]) 
 
 class RoutineEditor:
     def __init__(self, journal: Journal) -> None:
-        from practice.journal.coach import Coach
-
         self.journal = journal
         self.coach = Coach(journal)
 
@@ -142,8 +141,6 @@ class RoutineEditor:
 
     def kit_change(self) -> KitChange:
         """What the kit (as stored) leaves out, and what it would allow."""
-        from practice.programme.gates import GATES
-
         routine = self.journal.db.settings().routine
         levels = self.journal.levels()
         left_out, possible = [], []

@@ -7,31 +7,39 @@ catalog, the routine rules and the store, and imports no UI.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from copy import copy
 from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from practice import validate
 from practice.catalog import Catalog, Exercise, FlareGate, Phase, load_catalog
-from practice.clock import Clock, SystemClock, practice_day
-from practice.journal.own_catalog import OwnCatalog
+from practice.clock import Clock, Shifted, SystemClock, practice_day
+from practice.day.triage import gentle_on
 from practice.daylog import DayKind, DayRecord, Leg, Rating, Stop, Volume
 from practice.errors import DayChanged, UsageError
+from practice.journal.own_catalog import OwnCatalog
 from practice.locations import database_path
 from practice.programme import pain as pain_model
 from practice.programme.levels import current_levels
 from practice.programme.log import ProgrammeLog
-from practice.day.triage import gentle_on
 
 if TYPE_CHECKING:
     from practice.interchange import Imported
-from practice.programme.screening import Mode, protected_days, screening_mode
 from practice.day.plan import Limit, Plan, PlanItem, RoutineSettings, frozen_plan, item_for, plan_for
 from practice.day.settings import Settings
-from practice.day.stats import Stats, compute, first_recorded, recent_days
+from practice.day.stats import Carry, Stats, carry, carry_until, compute, recent_days
 from practice.day.view import DayView, Edit, Switched, TickResult
+from practice.programme.screening import Mode, protected_days, screening_mode
 from practice.store.database import Database
+from practice.store.recent import Recent, take
 from practice.words import count
+
+
+RECENT_WINDOW = 150
+"""How many days back the recent part the status cache keeps reaches
+(:meth:`Journal.recent_part`): past all a day's rules read (120 days,
+:data:`practice.journal.coach.HISTORY_DAYS`) and the adherence windows."""
 
 
 class Journal:
@@ -42,6 +50,17 @@ class Journal:
         self.db = Database(database_path(data_dir), now=self.clock.now)
         self.own = OwnCatalog(catalog or load_catalog(), self.db)
         self._stats: tuple[tuple[object, date], Stats] | None = None
+        self._carry: tuple[object, Carry] | None = None
+        """The figures of the days before the adherence windows, and the
+        file they were counted from: a new day adds a day to them."""
+
+    def later(self, days: int) -> Journal:
+        """This journal as it will be ``days`` later if nothing changes: the
+        same store and catalog, its clock that much later (what the status
+        cache works tomorrow's status out with)."""
+        other = copy(self)
+        other.clock = Shifted(self.clock, timedelta(days=days))
+        return other
 
     @property
     def catalog(self) -> Catalog:
@@ -59,7 +78,7 @@ class Journal:
     def exercise(self, exercise_id: str) -> Exercise:
         exercise = self.catalog.get(exercise_id)
         if exercise is None:
-            from difflib import get_close_matches
+            from difflib import get_close_matches  # start-up: difflib only for an id not known
 
             typed = exercise_id[: validate.SLUG_LIMIT]
             folded = self.catalog.get(typed.strip().lower())
@@ -104,7 +123,7 @@ class Journal:
     def _held(self, day: date, settings: Settings, log: ProgrammeLog) -> dict[str, FlareGate] | None:
         """Gated exercises that are on and left out on ``day`` while the back
         is sore (worked out only for those who have one on)."""
-        from practice.programme import gates
+        from practice.programme import gates  # start-up: gates only for those with a gated exercise on
 
         on = [i for i in gates.GATES if i in self.catalog and settings.routine.is_on(self.catalog[i])]
         if not on:
@@ -220,14 +239,14 @@ class Journal:
             if day > today and stored is None:
                 validate.day(day, today)
             current = self._current(stored, day, today, settings)
-            after = change(current.record)
-            if day >= today:  # the live plan follows the change (a new kind, say)
-                after = self._current(after, day, today, settings).record
+            # the live plan follows the change (a new kind, say); a past day keeps its own
+            view = self._current(change(current.record), day, today, settings)
+            after = view.record
             if after != stored:
                 future = day > today and stored is not None and after.ticks.keys() <= stored.ticks.keys()
                 validate.record(after, day if future else today)
                 self.db.put(after, at=self.moment())
-        return Edit(self._current(after, day, today, settings), current.record)
+        return Edit(view, current.record)
 
     def tick(self, exercise_id: str, day: date | None = None, held: int | None = None) -> TickResult:
         """Tick an exercise; ``held`` is the seconds a timer ran it for."""
@@ -397,7 +416,7 @@ class Journal:
         """The numbers; worked out again only when the log or the day changed."""
         settings = self.db.settings()
         today = self.today(settings)
-        key = (self.db.storage.stamp, today)
+        key = (self.db.stamp, today)
         if key[0] is not None and self._stats is not None and self._stats[0] == key:
             return self._stats[1]
         stats = self._compute_stats(settings, today)
@@ -405,11 +424,13 @@ class Journal:
         return stats
 
     def _compute_stats(self, settings: Settings, today: date) -> Stats:
-        days = self.db.facts()
+        log = self.db.programme()
+        free = {d.toordinal() for d in protected_days(log.answers, log.clearances, today)}
+        before = self._carried(today, free)
+        days = self.db.facts(since=before.until)
         recent = self._stored_with_live_today(recent_days(today), today, settings)
         if today in recent:
             days[today.toordinal()] = recent[today].facts
-        log = self.db.programme()
         levels = current_levels(self.catalog, log.changes)
         return compute(
             days,
@@ -417,8 +438,43 @@ class Journal:
             today,
             phase_of=self.phase_of,
             plan_if_missing=lambda day: plan_for(day, self.catalog, settings.routine, DayKind.NORMAL, levels).due,
-            free={d.toordinal() for d in protected_days(log.answers, log.clearances, today)},
+            free=free,
+            before=before,
         )
+
+    def _carried(self, today: date, free: set[int]) -> Carry:
+        """The figures of the days before today's adherence windows: those
+        counted from this file before (or kept with its recent part), or
+        counted now from the whole log and kept."""
+        stamp = self.db.stamp
+        kept = self._carry
+        if kept is not None and stamp is not None and kept[0] == stamp and kept[1].until <= carry_until(today):
+            return kept[1]
+        counted = carry(self.db.facts(), carry_until(today), free)
+        self._carry = None if stamp is None else (stamp, counted)
+        return counted
+
+    def use(self, recent: Recent, before: Carry) -> None:
+        """Answer from the database's recent part and the figures of the days
+        before it, both kept from this very file (practice.status.cache),
+        until the whole log is read."""
+        self.db.use_recent(recent)
+        self._carry = (recent.stamp, before)
+
+    def recent_part(self) -> tuple[Recent, Carry] | None:
+        """The database's recent part and the figures of the days before it,
+        for the status cache to keep (None: no database yet)."""
+        today = self.today()
+        stamp = self.db.stamp
+        if self.db.recent is not None and self._carry is not None and self._carry[0] == stamp:
+            return self.db.recent, self._carry[1]  # what was kept still holds
+        self.db.load()
+        stamp = self.db.stamp
+        if stamp is None:
+            return None
+        log = self.db.programme()
+        before = self._carried(today, {d.toordinal() for d in protected_days(log.answers, log.clearances, today)})
+        return take(self.db.tables(), stamp, today.toordinal() - RECENT_WINDOW), before
 
     def pain(self) -> tuple[dict[date, int], dict[date, int]]:
         """Every pain check-in up to today: (before the session, after it), by day."""
@@ -430,7 +486,7 @@ class Journal:
 
     def first_day(self) -> date | None:
         """The first recorded day, from which every figure counts."""
-        return first_recorded(self.db.days(), self.today())
+        return self.db.first_day(self.today())
 
     def history(self, days: Iterable[date]) -> dict[date, DayRecord]:
         """The stored records of ``days``, today's with its live plan."""
@@ -459,7 +515,7 @@ class Journal:
         one save: all of it, or none if the save fails. What is stored wins;
         the import fills gaps. Exercise ids this backtui does not know are
         kept as old ones (their days keep them)."""
-        from practice.interchange import merge, new_entries
+        from practice.interchange import merge, new_entries  # start-up: the merge rules only for an import
 
         with self.db.transaction():
             stored_settings = self.db.settings()

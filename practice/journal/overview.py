@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from practice.catalog import Dose, Exercise, Level, Schedule
 from practice.catalog.bounds import describe
 from practice.day.kit import needs
+from practice.day.plan import plans_for
 from practice.daylog import DayKind
 
 if TYPE_CHECKING:
@@ -68,8 +69,6 @@ def lines(journal: Journal) -> list[Line]:
 
 def preview(journal: Journal) -> str:
     """How long the days take: today, and the range over this week's normal days."""
-    from practice.day.plan import plans_for
-
     settings = journal.db.settings()
     today, levels, catalog = journal.today(settings), journal.levels(), journal.catalog
     week = [today + timedelta(days=n) for n in range(7)]

@@ -73,23 +73,23 @@ def from_data(data: dict[str, Any]) -> OwnExercise:
 
 class OwnCatalog:
     """The catalog with the person's own exercises added, made again only
-    when they change. Many figures ask for it once per day of the log: while
-    the file is the one last read (and no change is under way), the last one
-    is handed back without a look at the file."""
+    when they change. Many figures ask for it once per day of the log, and a
+    tick a dozen times: while the data read is the same (the store's
+    generation), the last one is handed back without a look at it."""
 
     def __init__(self, base: Catalog, db: Database) -> None:
         self.base = base
         self._db = db
         self._seen: object = None
-        self._stamp: object = None
+        self._generation: int | None = None
         self._catalog = base
 
     def catalog(self) -> Catalog:
-        storage = self._db.storage
-        if self._stamp is not None and storage.stamp == self._stamp and not storage.writing:
+        generation = self._db.storage.generation
+        if generation == self._generation:
             return self._catalog
         docs = self._db.own_docs()
-        self._stamp = None if storage.writing else storage.stamp
+        self._generation = self._db.storage.generation  # (the read may have loaded the file)
         if docs != self._seen:
             live = tuple(from_data(d).exercise() for d in docs if not d.get("deleted"))
             retired = tuple(from_data(d).exercise() for d in docs if d.get("deleted"))

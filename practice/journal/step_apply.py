@@ -10,11 +10,12 @@ from typing import TYPE_CHECKING
 
 from practice import validate
 from practice.catalog import Dose, Exercise
+from practice.catalog.fit import dose_for, dose_problems, physio_problems
 from practice.day.choices import OwnDose
 from practice.errors import UsageError
 from practice.programme.levels import current_levels
 from practice.programme.log import Change, Decline, LevelChange, Load
-from practice.catalog.fit import dose_for, dose_problems, physio_problems
+from practice.validate.load import load as checked
 
 if TYPE_CHECKING:
     from practice.journal.journal import Journal
@@ -120,8 +121,6 @@ def in_its_place(journal: Journal, exercise_id: str) -> str:
 def record_load(journal: Journal, exercise_id: str, value: object, unit: object = None) -> LevelChange:
     """The load the person uses now, typed by hand (kg or lb; by default the
     unit recorded last, else kg), for an exercise at a level that uses a weight."""
-    from practice.validate.load import load as checked
-
     exercise = journal.exercise(exercise_id)
     last = current_load(journal, exercise.id)
     load = checked(value, unit if unit is not None else last.unit if last is not None else "kg")

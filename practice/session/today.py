@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from operator import methodcaller
 from typing import NamedTuple
 
 from practice import validate
@@ -146,7 +147,7 @@ class Session:
         if exercise_id not in self.view.record.ticks:
             return self.finish(exercise_id, held=None)
         name = self.journal.exercise(exercise_id).name
-        return self._apply(f"unticked {name}", exercise_id, lambda r: r.without_tick(exercise_id))
+        return self._apply(f"unticked {name}", exercise_id, methodcaller("without_tick", exercise_id))
 
     def finish(self, exercise_id: str, held: int | None, rating: Rating | None = None) -> str:
         """Tick an exercise; ``held`` is the seconds a timer ran it for (the
@@ -154,7 +155,7 @@ class Session:
         name = self.journal.exercise(exercise_id).name
         at = self.journal.moment()
         message = self._apply(f"ticked {name}", exercise_id,
-                              lambda r: r.with_tick(exercise_id, at, held).with_rating(exercise_id, rating))
+                              methodcaller("with_done", exercise_id, at, held, rating))
         self.last_ticked = exercise_id
         return message
 
@@ -180,13 +181,13 @@ class Session:
         name = self.journal.exercise(exercise_id).name
         reason = validate.text(reason.strip(), f"skip reason of {exercise_id}", validate.REASON_LIMIT)
         label = f"skipped {name} because of pain" if pain else f"skipped {name}"
-        return self._apply(label, exercise_id, lambda r: r.with_skip(exercise_id, reason, pain))
+        return self._apply(label, exercise_id, methodcaller("with_skip", exercise_id, reason, pain))
 
     def unskip(self, exercise_id: str) -> str:
         name = self.journal.exercise(exercise_id).name
         return self._apply(
             f"took back the skip of {name}", exercise_id,
-            lambda r: r.with_mark(exercise_id, r.mark(exercise_id)._replace(skipped=None, pain_skip=False)),
+            methodcaller("without_skip", exercise_id),
         )
 
     def morning(self, pain_24h: int, leg: Leg, fall: bool = False) -> Morning:
@@ -200,7 +201,7 @@ class Session:
         """End the session for pain."""
         edit = self.journal.stop(exercise_id, expect=self.day)
         before = edit.before.stop
-        self._remember(Undo(STOPPED_LABEL, lambda r: r._replace(stop=before)))
+        self._remember(Undo(STOPPED_LABEL, methodcaller("_replace", stop=before)))
         self.view = edit.view
         return "Session stopped for today."
 
@@ -216,7 +217,7 @@ class Session:
         field = "pain_after" if after else "pain_before"
         before = getattr(edit.before, field)
         self._remember(Undo(f"pain {'after' if after else 'before'} the session",
-                            lambda r: r._replace(**{field: before})))
+                            methodcaller("_replace", **{field: before})))
         self.view = edit.view
         return f"Pain {'after' if after else 'before'} the session: {pain}/10."
 
@@ -235,10 +236,13 @@ class Session:
         return f"Undone: {undo.label}."
 
     def _apply(self, label: str, exercise_id: str, change: Callable[[DayRecord], DayRecord]) -> str:
+        """Save ``change`` to today's record, undoable. Changes here are
+        DayRecord's own methods by name (``methodcaller``): the journal runs
+        them under the store's lock without calling back into this module."""
         edit: Edit = self.journal.edit(change, expect=self.day)
         before = edit.before.mark(exercise_id)
         if edit.view.record.mark(exercise_id) != before:
-            self._remember(Undo(label, lambda r: r.with_mark(exercise_id, before)))
+            self._remember(Undo(label, methodcaller("with_mark", exercise_id, before)))
         self.view = edit.view
         return label[0].upper() + label[1:] + "."
 

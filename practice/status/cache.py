@@ -1,22 +1,32 @@
-"""Today's status, kept in two small files beside the database.
+"""Today's status, kept in three small files beside the database.
 
 ``backtui.status.json`` in the data dir holds what ``backtui status --json``
-prints, and what it was worked out from: the database file's identity
-(device, inode, size and modification time), the day-start hour, the day and
-the backtui version, and a digest of all of it. ``status`` prints it as long
-as all of those still hold, without reading ten years of log; otherwise it
-works the status out afresh and writes the file again. It is a cache: never a
-source of data, never trusted beyond its key, and a file that is missing,
-damaged or odd in any way (a byte changed: the digest no longer matches) is
-simply worked out again.
+prints for the day it was worked out on and for the day after (as it will be
+if nothing is saved in between: a new day's first ``status`` is then as quick
+as any), and what it was worked out from: the database file's identity
+(device, inode, size and modification time), the day-start hour and the
+backtui version, and a digest of all of it. ``status`` prints the day's
+entry as long as all of those still hold, without reading ten years of log;
+otherwise it works the status out afresh and writes the file again.
 
-``backtui.prompt`` holds the same status as one line a shell prompt reads
+``backtui.recent.json`` holds the database's recent part
+(:mod:`practice.store.recent`) and the figures of the days before it
+(:class:`~practice.day.stats.Carry`), under the same identity and a digest
+of its bytes: the app draws its first frame from it, and a status on a day
+not worked out yet adds the days since instead of counting ten years again.
+
+Both are caches: never a source of data, never trusted beyond their key, and
+a file that is missing, damaged or odd in any way (a byte changed: the digest
+no longer matches; from another version; the database saved since, an old
+day edited included) is simply worked out again.
+
+``backtui.prompt`` holds the day's status as one line a shell prompt reads
 with its own builtins: when the practice day it belongs to starts and ends
 (Unix seconds), then the :data:`FIELDS` in their order, separated by spaces::
 
     1763694000 1763780400 2026-11-21 4 12 12 30 200 87 15 normal normal 0
 
-New fields only ever go at the end. Both files are written after every save
+New fields only ever go at the end. The files are written after every save
 (see :mod:`practice.status.keeper`).
 """
 
@@ -28,15 +38,27 @@ import os
 from datetime import datetime
 from pathlib import Path
 from string import Formatter
-from typing import Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from practice import __version__
 from practice.clock import day_bounds, practice_day
 from practice.locations import database_path
 
+if TYPE_CHECKING:
+    from practice.day.stats import Carry
+    from practice.store.recent import Recent
+
 NAME = "backtui.status.json"
+RECENT_NAME = "backtui.recent.json"
 PROMPT_NAME = "backtui.prompt"
 MAX_BYTES = 64 * 1024
+MAX_RECENT_BYTES = 8 * 1024 * 1024
+FORMAT = 2
+"""The shape of what the two cache files keep: the status JSON's fields, the
+days kept ahead, the recent part's and the carried figures' layout. Raise it
+with any change to them (tests/status/test_summary.py pins the status's
+fields to it); a file of another format, or of none (those before this
+number, whose status had no ``mat_seconds_left``), is worked out again."""
 FIELDS = ("date", "done", "total", "streak", "best_streak", "complete_days", "strength", "minutes_left",
           "mode", "kind", "suggestions")
 """What ``status --format`` fills in and the prompt line holds: the day; exercises
@@ -55,8 +77,13 @@ def identity(database: Path) -> list[int] | None:
     return [st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns]
 
 
-def read(data_dir: Path, database: Path, now: datetime) -> dict[str, Any] | None:
-    """The status as last written, if it still holds for ``database`` at ``now``."""
+class Kept(NamedTuple):
+    status: dict[str, Any]
+    day_start_hour: int
+
+
+def read(data_dir: Path, database: Path, now: datetime) -> Kept | None:
+    """The status of the day of ``now``, as last written, if it still holds for ``database``."""
     try:
         with open(data_dir / NAME, "rb") as file:
             raw = file.read(MAX_BYTES + 1)
@@ -65,17 +92,58 @@ def read(data_dir: Path, database: Path, now: datetime) -> dict[str, Any] | None
         return None
     if not isinstance(kept, dict) or len(raw) > MAX_BYTES or kept.pop("digest", None) != _digest(kept):
         return None
-    hour, status = kept.get("day_start_hour"), kept.get("status")
+    hour, days = kept.get("day_start_hour"), kept.get("days")
     if (
-        kept.get("version") != __version__
+        kept.get("format") != FORMAT
+        or kept.get("version") != __version__
         or kept.get("database") != identity(database)
         or type(hour) is not int
         or not 0 <= hour < 24
-        or not isinstance(status, dict)
-        or status.get("date") != practice_day(now, hour).isoformat()
+        or not isinstance(days, dict)
     ):
         return None
-    return status
+    day = practice_day(now, hour).isoformat()
+    status = days.get(day)
+    return Kept(status, hour) if isinstance(status, dict) and status.get("date") == day else None
+
+
+def read_recent(data_dir: Path, database: Path) -> tuple[Recent, Carry] | None:
+    """The database's recent part and the figures before it, as last
+    written, if the file is still the very one they were taken from."""
+    # (the status of a day worked out already needs neither: `status` and a
+    # prompt import nothing of the store or the rules)
+    from practice.day.stats import Carry
+    from practice.store.recent import from_data
+
+    try:
+        with open(data_dir / RECENT_NAME, "rb") as file:
+            raw = file.read(MAX_RECENT_BYTES + 1)
+        digest, _, body = raw.partition(b"\n")
+        if len(raw) > MAX_RECENT_BYTES or digest.decode("ascii") != hashlib.sha256(body).hexdigest():
+            return None
+        kept = json.loads(body)
+        if type(kept) is not dict or kept.keys() != {"format", "version", "recent", "carry"}:
+            return None
+        if kept["format"] != FORMAT or kept["version"] != __version__:
+            return None
+        recent = from_data(kept["recent"])
+        before = Carry._make(_carried(kept["carry"]))
+    except (OSError, ValueError, RecursionError):
+        return None
+    if list(recent.stamp) != identity(database) or not recent.since <= before.until:
+        return None
+    return recent, before
+
+
+def _carried(data: Any) -> list[Any]:
+    """The figures of a Carry as kept, checked; ValueError if odd in any way."""
+    if not (type(data) is list and len(data) == 6):
+        raise ValueError("carry")
+    until, first, run, best, complete, score = data
+    if not (all(type(n) is int and n >= 0 for n in (until, run, best, complete)) and run <= best <= complete
+            and (first is None or type(first) is int) and type(score) is float and 0 <= score < 1):
+        raise ValueError("carry")
+    return data
 
 
 def fields(status: dict[str, Any]) -> dict[str, Any]:
@@ -106,20 +174,40 @@ def template(text: str) -> str:
     return text
 
 
-def write(data_dir: Path, stamp: tuple[int, ...] | None, day_start_hour: int, status: dict[str, Any],
+def write(data_dir: Path, stamp: tuple[int, ...] | None, day_start_hour: int, days: list[dict[str, Any]],
           now: datetime) -> None:
-    """Keep ``status``, worked out from the database as it was at ``stamp``, and
-    its prompt line. Best effort: a file that cannot be written is worked out
-    again next time."""
+    """Keep the status of each of ``days`` (today's first), worked out from
+    the database as it was at ``stamp``, and today's prompt line. Best
+    effort: a file that cannot be written is worked out again next time."""
     if stamp is None or identity(database_path(data_dir)) != list(stamp):
         return  # no database yet, or another process saved since: it keeps its own
-    document = {"version": __version__, "database": list(stamp), "day_start_hour": day_start_hour,
-                "status": status}
+    document = {"format": FORMAT, "version": __version__, "database": list(stamp), "day_start_hour": day_start_hour,
+                "days": {status["date"]: status for status in days}}
     document["digest"] = _digest(document)
     _replace(data_dir / NAME, json.dumps(document, ensure_ascii=False, separators=(",", ":")))
+    prompt(data_dir, day_start_hour, days[0], now)
+
+
+def write_recent(data_dir: Path, recent: Recent, before: Carry) -> None:
+    """Keep the database's recent part and the figures before it; best
+    effort, as :func:`write`."""
+    if identity(database_path(data_dir)) != list(recent.stamp):
+        return
+    body = json.dumps({"format": FORMAT, "version": __version__, "recent": recent.data(), "carry": list(before)},
+                      separators=(",", ":"))  # ASCII: its digest is of the bytes on disk
+    _replace(data_dir / RECENT_NAME, hashlib.sha256(body.encode()).hexdigest() + "\n" + body)
+
+
+def prompt(data_dir: Path, day_start_hour: int, status: dict[str, Any], now: datetime) -> None:
+    """Keep ``status`` as the prompt line, unless it already is."""
     start, end = day_bounds(datetime.fromisoformat(status["date"]).date(), day_start_hour, now.tzinfo)
-    line = " ".join(map(str, (start, end, *fields(status).values())))
-    _replace(data_dir / PROMPT_NAME, line + "\n")
+    line = " ".join(map(str, (start, end, *fields(status).values()))) + "\n"
+    try:
+        if (data_dir / PROMPT_NAME).read_text(encoding="utf-8") == line:
+            return
+    except (OSError, ValueError):
+        pass
+    _replace(data_dir / PROMPT_NAME, line)
 
 
 def _digest(document: dict[str, Any]) -> str:

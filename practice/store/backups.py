@@ -60,7 +60,7 @@ class Backups:
 
 def copy_private(source: Path, target: Path) -> None:
     """Copy ``source`` to a new file ``target`` created with mode 0600."""
-    import shutil
+    import shutil  # start-up: shutil only when a backup is copied
 
     fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(fd, "wb") as out, open(source, "rb") as src:

@@ -32,6 +32,7 @@ and declines an ``at``; days keep the times :meth:`Database.put` is given.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import date
@@ -50,7 +51,8 @@ from practice.day.settings import DEFAULT_REST_DAYS, DEFAULT_RETEST_DAYS, Settin
 from practice.store import assessments, cells, known, own, programme, triage_fields as triage
 from practice.store import routine_fields
 from practice.store.days import KINDS, Interner, Names, decode, encode
-from practice.store.shape import TABLES
+from practice.store.recent import MORNING, Recent
+from practice.store.shape import DAYS, EXERCISES, PLANS, SETTINGS, TABLES
 from practice.store.storage import SafeJSONStorage
 
 SETTINGS_DOC = 1
@@ -63,15 +65,69 @@ class Database:
         self._now = now
         self.storage: SafeJSONStorage = self._db.storage  # type: ignore[assignment]  # TinyDB types it as any Storage
         # TinyDB's per-table query cache cannot see other processes' writes.
-        self._days = self._db.table("days", cache_size=0)
-        self._exercises = self._db.table("exercises", cache_size=0)
-        self._plans = self._db.table("plans", cache_size=0)
-        self._settings = self._db.table("settings", cache_size=0)
+        self._days = self._db.table(DAYS, cache_size=0)
+        self._exercises = self._db.table(EXERCISES, cache_size=0)
+        self._plans = self._db.table(PLANS, cache_size=0)
+        self._settings = self._db.table(SETTINGS, cache_size=0)
+        self._recent: Recent | None = None
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
+        self._recent = None  # a change sees the whole file, as it is on disk
         with self.storage.transaction():
             yield
+
+    # The recent part ----------------------------------------------------------
+
+    def use_recent(self, recent: Recent) -> None:
+        """Answer what ``recent`` holds from it (:mod:`practice.store.recent`)
+        until the whole file is read: a read that needs older days, any
+        change, or :meth:`load`. It is dropped unread if the file is no
+        longer the one it was taken from."""
+        self._recent = recent
+
+    @property
+    def recent(self) -> Recent | None:
+        """The recent part reads are answered from, while they are."""
+        return self._recent
+
+    @property
+    def stamp(self) -> tuple[int, int, int, int] | None:
+        """The identity of the file the answers come from (None: no file yet,
+        or a change under way)."""
+        if self.storage.writing:
+            return None
+        if self._recent is not None and self._part(None, days=False) is not None:
+            return self._recent.stamp
+        return self.storage.stamp
+
+    def load(self) -> None:
+        """Read the whole file now (the app does once its first frame is up)."""
+        self._recent = None
+        self.storage.read()
+
+    def _part(self, since: int | None, days: bool = True) -> dict[str, Any] | None:
+        """The recent part's tables, if it answers a read of the days from
+        ``since`` on (None: every day; ``days`` False: no day at all) and
+        the file is still the one it was taken from; else it is dropped."""
+        recent = self._recent
+        if recent is None:
+            return None
+        if (recent.holds(since) or not days) and self.storage.stamp is None and not self.storage.writing:
+            try:
+                st = os.stat(self.storage.path)
+            except OSError:
+                st = None
+            if st is not None and (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns) == recent.stamp:
+                return recent.tables
+        self._recent = None
+        return None
+
+    def _tables(self, since: int | None = None, days: bool = True) -> dict[str, Any]:
+        """The tables to answer a read from: the recent part's where it holds
+        the days the read needs (see :meth:`_part`), the whole file's else."""
+        part = self._part(since, days)
+        return part if part is not None else self.storage.read() or {}
 
     # Reading ----------------------------------------------------------------
 
@@ -80,26 +136,25 @@ class Database:
 
     def records(self, days: Iterable[date] | None = None) -> dict[date, DayRecord]:
         """Every stored day, or only those of ``days`` that are stored."""
-        names = Names.read(self._exercises, self._plans)
-        stored = self._stored_days()
-        if days is None:
-            keys: Iterable[int] = map(int, stored)
-        else:
-            keys = (day.toordinal() for day in days)
+        keys = None if days is None else [day.toordinal() for day in days]
+        tables = self._tables(min(keys, default=None) if keys is not None else None, days=keys != [])
+        names = Names.read(tables.get(EXERCISES, {}), tables.get(PLANS, {}))
+        stored = tables.get(DAYS, {})
         records = {}
-        for key in keys:
+        for key in map(int, stored) if keys is None else keys:
             doc = stored.get(str(key))
             if doc is not None:
                 day = date.fromordinal(key)
                 records[day] = decode(day, doc, names)
         return records
 
-    def facts(self) -> dict[int, DayFacts]:
+    def facts(self, since: int | None = None) -> dict[int, DayFacts]:
         """Every stored day's kind, plan, ticks, stop and skips for pain, by
-        the day's ordinal, read straight off the stored documents in the
-        interned ids they hold, without decoding whole records."""
-        tables = self.storage.read() or {}
-        plans = {int(k): tuple(map(str, doc["ids"])) for k, doc in tables.get(self._plans.name, {}).items()}
+        the day's ordinal (from the ordinal ``since`` on, if given), read
+        straight off the stored documents in the interned ids they hold,
+        without decoding whole records."""
+        tables = self._tables(since)
+        plans = {int(k): tuple(map(str, doc["ids"])) for k, doc in tables.get(PLANS, {}).items()}
         none: frozenset[str] = frozenset()
         return {
             int(key): (
@@ -109,30 +164,42 @@ class Database:
                 "stop" in doc,
                 frozenset(map(str, doc["pain_skips"])) if "pain_skips" in doc else none,
             )
-            for key, doc in tables.get(self._days.name, {}).items()
+            for key, doc in tables.get(DAYS, {}).items() if since is None or int(key) >= since
         }
 
-    def days(self) -> list[date]:
-        """Every stored day."""
-        return list(map(date.fromordinal, map(int, self._stored_days())))
+    def first_day(self, until: date) -> date | None:
+        """The first stored day on or before ``until``."""
+        if self._part(None, days=False) is not None:
+            first = self._recent.first if self._recent is not None else None
+            return date.fromordinal(first) if first is not None and first <= until.toordinal() else None
+        end = until.toordinal()
+        return min((date.fromordinal(n) for n in map(int, self._tables().get(DAYS, {})) if n <= end), default=None)
 
     def flare_days(self, days: Iterable[date]) -> frozenset[date]:
         """Those of ``days`` that were flare days, read straight off the stored
         documents (a gated exercise's check runs on every key)."""
-        stored = self._stored_days()
+        days = list(days)
+        stored = self._tables(min(days, default=date.max).toordinal(), days=bool(days)).get(DAYS, {})
         return frozenset(day for day in days if stored.get(str(day.toordinal()), {}).get("kind") == DayKind.FLARE.value)
 
     def scores(self, field: str, days: Iterable[date] | None = None) -> dict[date, int]:
         """One pain score of every day (or of those of ``days``) that has it
         ("pain_24h", "pain_before" or "pain_after"), read straight off the
         stored documents."""
-        stored = self._stored_days()
+        if field == MORNING and self._part(None, days=False) is not None and self._recent is not None:
+            held = self._recent.mornings  # every morning, however far back
+            if days is None:
+                return {date.fromordinal(n): score for n, score in held.items()}
+            return {day: held[n] for day in days if (n := day.toordinal()) in held}
         if days is not None:
+            days = list(days)
+            stored = self._tables(min(days, default=date.max).toordinal(), days=bool(days)).get(DAYS, {})
             return {day: doc[field] for day in days if field in (doc := stored.get(str(day.toordinal()), {}))}
+        stored = self._tables().get(DAYS, {})
         return {date.fromordinal(int(key)): doc[field] for key, doc in stored.items() if field in doc}
 
     def settings(self) -> Settings:
-        doc: Mapping[str, Any] = self._settings.get(doc_id=SETTINGS_DOC) or {}
+        doc: Mapping[str, Any] = self._tables(days=False).get(SETTINGS, {}).get(str(SETTINGS_DOC)) or {}
         return Settings(
             routine=routine_fields.decode(doc),
             day_start_hour=doc.get("day_start_hour", DEFAULT_DAY_START_HOUR),
@@ -151,16 +218,17 @@ class Database:
 
     def programme(self) -> ProgrammeLog:
         """Level changes, declines, screening answers and clearances, oldest first."""
-        return programme.decode(self.storage.read() or {})
+        return programme.decode(self._tables(days=False))
 
     def assessments(self) -> AssessLog:
         """Self-test results and answers to their suggestions, oldest first."""
-        return assessments.decode(self.storage.read() or {})
+        return assessments.decode(self._tables(days=False))
+
     def own_docs(self) -> list[dict[str, Any]]:
         """The person's own exercises, in the order they were added, each as
         the routine file keeps it (with ``deleted`` once deleted)."""
         return [{k: v for k, v in doc.items() if k not in cells.OWN_KEYS[1:]}
-                for doc in own.docs(self.storage.read() or {})]
+                for doc in own.docs(self._tables(days=False))]
 
     def tables(self) -> dict[str, Any]:
         """Every table as stored (for a merge; never changed in place)."""
@@ -182,13 +250,6 @@ class Database:
             stored[cells.EDITED] = edited
         self._write(self._db.table(own.OWN, cache_size=0),
                     {number or max(map(int, table), default=0) + 1: stored})
-
-    def _stored_days(self) -> dict[str, dict[str, Any]]:
-        """The day documents as stored, by day number (the string JSON keys
-        hold), read in one go: TinyDB's ``get`` would check the file once
-        for each day."""
-        days: dict[str, dict[str, Any]] = (self.storage.read() or {}).get(self._days.name, {})
-        return days
 
     # Writing (inside a transaction) ------------------------------------------
 
@@ -215,7 +276,8 @@ class Database:
                 hollow[key] = {cells.EDITED: edited}
             elif str(key) in cleared:
                 hollow[key] = None
-        interner.save(self._write, self._exercises, self._plans)
+        self._write(self._exercises, interner.new_ids)
+        self._write(self._plans, interner.new_plans)
         self._write(self._days, docs)
         if hollow:
             self._write(self._db.table(cells.CLEARED, cache_size=0), hollow)

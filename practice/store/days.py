@@ -9,18 +9,15 @@ of daily practice near 1 MB.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from datetime import date
 from typing import Any, NamedTuple
 
-from tinydb.table import Table
 
 from practice.catalog.dose import Dose, dose_data
 from practice.validate.routine import dose_from
 
 from practice.daylog import EMPTY, DayKind, DayRecord, Leg, Rating, Stop, Volume
-
-DocWriter = Callable[[Table, dict[int, "dict[str, Any] | None"]], None]
 
 
 class StoredPlan(NamedTuple):
@@ -39,14 +36,15 @@ class Names(NamedTuple):
     plans: dict[int, StoredPlan]
 
     @classmethod
-    def read(cls, exercises: Table, plans: Table) -> Names:
-        names = {str(doc.doc_id): doc["id"] for doc in exercises.all()}
+    def read(cls, exercises: Mapping[str, Any], plans: Mapping[str, Any]) -> Names:
+        """From the two tables as stored (document number -> document)."""
+        names = {key: doc["id"] for key, doc in exercises.items()}
         stored = {}
-        for doc in plans.all():
+        for key, doc in plans.items():
             ids = tuple(names[str(n)] for n in doc["ids"])
             levels = dict(zip(ids, doc["levels"])) if "levels" in doc else {}
             doses = {i: dose_from(d) for i, d in zip(ids, doc.get("doses", ())) if d}
-            stored[doc.doc_id] = StoredPlan(ids, levels, _VOLUMES[doc.get("volume", "full")], doses or EMPTY)
+            stored[int(key)] = StoredPlan(ids, levels, _VOLUMES[doc.get("volume", "full")], doses or EMPTY)
         return cls(names, stored)
 
 
@@ -80,10 +78,6 @@ class Interner:
             number = self._plans[key] = max(self._plans.values(), default=0) + 1
             self.new_plans[number] = doc
         return number
-
-    def save(self, write: DocWriter, exercises: Table, plans: Table) -> None:
-        write(exercises, self.new_ids)
-        write(plans, self.new_plans)
 
 
 def plan_data(record: DayRecord) -> dict[str, Any]:

@@ -20,10 +20,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from practice import validate
+from practice.catalog import load_catalog
 from practice.store import own, programme
 from practice.store.assessments import CHOICES
 from practice.store.lists import documents
-from practice.store.schema import EVERY_SAVE, Damaged
+from practice.store.schema import Damaged, EVERY_SAVE
 from practice.words import count
 
 OLD_IDS = "old_ids"
@@ -44,8 +46,6 @@ def referenced(tables: dict[str, Any]) -> Iterator[str]:
 
 
 def known(tables: dict[str, Any]) -> set[str]:
-    from practice.catalog import load_catalog
-
     return {e.id for e in load_catalog().exercises} | {d["id"] for d in own.docs(tables)} | old_ids(tables)
 
 
@@ -72,8 +72,6 @@ def listed(ids: list[str]) -> str:
 
 def check(tables: dict[str, Any]) -> None:
     """Raise :class:`Damaged` if the tables (of the right shape) name an exercise id not known."""
-    from practice import validate
-
     for key, doc in documents(tables, OLD_IDS):
         if doc.keys() != {"id"} or not _is_slug(doc["id"], validate):
             raise Damaged(f"{OLD_IDS}/{key}: not an exercise id")

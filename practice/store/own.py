@@ -7,9 +7,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from practice import validate
+from practice.catalog import load_catalog
 from practice.store.cells import KEPT_WITH_OWN
 from practice.store.lists import documents, in_order
 from practice.store.schema import Damaged
+from practice.validate.routine import MAX_OWN, OWN_FIELDS, own_exercise
 
 OWN = "own_exercises"
 
@@ -20,10 +23,6 @@ def docs(tables: dict[str, Any]) -> list[dict[str, Any]]:
 
 def check(tables: dict[str, Any]) -> None:
     """Raise :class:`Damaged` unless every own exercise holds what it must."""
-    from practice import validate
-    from practice.catalog import load_catalog
-    from practice.validate.routine import MAX_OWN, OWN_FIELDS, own_exercise
-
     table = tables.get(OWN, {})
     if type(table) is dict and len(table) > MAX_OWN:
         raise Damaged(f"{OWN}: more than {MAX_OWN} exercises")
@@ -44,6 +43,4 @@ def check(tables: dict[str, Any]) -> None:
 
 
 def _is_moment(value: Any) -> bool:
-    from practice import validate
-
     return type(value) is int and validate.MIN_MOMENT <= value < validate.MAX_MOMENT

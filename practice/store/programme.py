@@ -20,10 +20,13 @@ from practice.programme.log import (
     ProgrammeLog,
     QuestionSet,
 )
+from practice.catalog.dose import dose_data
 from practice.programme.screening import WORDING
 from practice.store.lists import documents, in_order
 from practice.store.routine_fields import fits
 from practice.store.schema import Damaged
+from practice.validate.load import data, load_data
+from practice.validate.routine import dose_from
 
 CHANGES, DECLINES, ANSWERS, CLEARANCES = "level_changes", "declines", "answers", "clearances"
 MAX_LEVEL = 5
@@ -32,9 +35,6 @@ MODES, HOWS = ("emergency", "see-gp"), ("seen", "mistake")
 
 def extras(**values: Any) -> dict[str, Any]:
     """The optional fields that are set, as data."""
-    from practice.catalog.dose import dose_data
-    from practice.validate.load import data
-
     found: dict[str, Any] = {}
     for name, value in values.items():
         if value is not None:
@@ -59,14 +59,10 @@ def encode(item: LevelChange | Decline | Answers | Clearance) -> tuple[str, dict
 
 
 def _dose(value: Any) -> Any:
-    from practice.validate.routine import dose_from
-
     return None if value is None else dose_from(value)
 
 
 def _load(value: Any) -> Load | None:
-    from practice.validate.load import load_data
-
     return None if value is None else load_data(value)
 
 

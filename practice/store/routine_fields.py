@@ -11,6 +11,7 @@ from practice import validate
 from practice.catalog import Schedule
 from practice.catalog.dose import dose_data
 from practice.day.choices import OwnDose, RoutineSettings
+from practice.validate.routine import days, dose_from, kit
 
 
 def encode(routine: RoutineSettings) -> dict[str, Any]:
@@ -40,8 +41,6 @@ def decode(doc: Mapping[str, Any]) -> RoutineSettings:
 
 
 def _own_dose(data: dict[str, Any]) -> OwnDose:
-    from practice.validate.routine import dose_from
-
     physio = data.get("physio", False)
     if type(physio) is not bool:
         raise validate.Invalid("physio: expected true or false")
@@ -75,14 +74,10 @@ def _dose(value: Any) -> None:
 
 
 def _days(value: Any) -> None:
-    from practice.validate.routine import days
-
     days(value)
 
 
 def _kit(value: Any) -> None:
-    from practice.validate.routine import kit
-
     if type(value) is not list:
         raise validate.Invalid("not a list")
     kit(value)

@@ -20,10 +20,9 @@ from typing import Any, NoReturn
 
 from practice import validate
 from practice.daylog import Leg, Rating, Volume
-from practice.store import assessments, cells, known, own, programme, triage_fields as triage
-from practice.store import routine_fields
-from practice.store import schema
-from practice.store.schema import EVERY_SAVE, Damaged
+from practice.store import assessments, cells, known, own, programme, routine_fields, schema, triage_fields as triage
+from practice.store.schema import Damaged, EVERY_SAVE
+from practice.validate.routine import dose_from
 
 DAYS, EXERCISES, PLANS, SETTINGS = "days", "exercises", "plans", "settings"
 TABLES = frozenset({
@@ -101,8 +100,6 @@ def _plans(table: Any, exercises: frozenset[str]) -> frozenset[int]:
 
 def _plan_doses(doses: Any, count: int) -> bool:
     """A dose kept for each exercise of a plan, or 0 where it had the level's."""
-    from practice.validate.routine import dose_from
-
     if type(doses) is not list or len(doses) != count:
         return False
     try:

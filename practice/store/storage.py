@@ -24,7 +24,7 @@ from __future__ import annotations
 import json
 import os
 import stat
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
@@ -34,11 +34,11 @@ import orjson
 from tinydb.storages import Storage
 
 from practice.errors import StoreError
-from practice.store.migrate import MIGRATIONS
 from practice.store import schema, shape
 from practice.store.atomic import TEMP_SUFFIX, replace_atomically, unlink_quietly
 from practice.store.backups import Backups
 from practice.store.encoder import Encoder
+from practice.store.migrate import MIGRATIONS
 
 LOCK_TIMEOUT = 10.0
 
@@ -106,17 +106,31 @@ class SafeJSONStorage(Storage):
         self._lock: Any = None  # made on first write: reading never needs it
         self._data: dict[str, Any] | None = None
         self._stamp: Stamp | None = None
+        self._generation = 0
         self._in_transaction = False
         self._dirty = False
         self._encoder = Encoder()
-        self.on_save: Callable[[], None] | None = None
-        """Called after each save, once it is durable."""
+        self.saves = 0
+        """How many saves this process has made (the status cache's keeper
+        compares it with the count it last wrote for)."""
+        self.prune_on_save = True
+        """Take the oldest backups away after each save; the app does it once
+        changes pause instead (:meth:`prune`), off the path from a key to its
+        repaint."""
 
     @property
     def stamp(self) -> Stamp | None:
         """Identifies the file's content as last read or written (every save
         makes a new file, so a new stamp); None when not known."""
         return self._stamp
+
+    @property
+    def generation(self) -> int:
+        """Changes whenever the data read changes: a read of a new file, a
+        write inside a transaction, changes dropped. What is worked out from
+        the data (the catalog with the person's own exercises) holds while it
+        stays the same."""
+        return self._generation
 
     @property
     def writing(self) -> bool:
@@ -135,6 +149,7 @@ class SafeJSONStorage(Storage):
             raise RuntimeError("backtui writes only inside SafeJSONStorage.transaction()")
         self._data = data
         self._dirty = True
+        self._generation += 1
 
     # Transactions ----------------------------------------------------------
 
@@ -161,7 +176,7 @@ class SafeJSONStorage(Storage):
 
     @contextmanager
     def _locked(self) -> Iterator[None]:
-        from filelock import FileLock, Timeout
+        from filelock import FileLock, Timeout  # start-up: only a save locks
 
         if self._lock is None:
             self._lock = FileLock(str(self.lock_path), timeout=LOCK_TIMEOUT, mode=PRIVATE_FILE)
@@ -190,12 +205,16 @@ class SafeJSONStorage(Storage):
             self._stamp = _stamp(os.stat(self.path))
         except OSError:
             self._stamp = None  # read it again next time
+        self.saves += 1
+        if self.prune_on_save:
+            self.prune()
+
+    def prune(self) -> None:
+        """Keep the newest backups only; best effort: an extra old one is harmless."""
         try:
             self.backups.prune()
         except OSError:
-            pass  # an extra old backup is harmless
-        if self.on_save is not None:
-            self.on_save()
+            pass
 
     def _tidy(self) -> None:
         """Before a save (we hold the lock): remove temp files left by a writer
@@ -226,6 +245,7 @@ class SafeJSONStorage(Storage):
 
     def _forget(self) -> None:
         self._data, self._stamp = None, None
+        self._generation += 1
 
     # Loading and recovery --------------------------------------------------
 
@@ -266,6 +286,7 @@ class SafeJSONStorage(Storage):
             return False
         data, migrated, notes = parsed
         self._data, self._stamp = data, stamp
+        self._generation += 1
         if migrated:
             self._save_migrated()
             self.notices.extend(notes)
@@ -309,6 +330,7 @@ class SafeJSONStorage(Storage):
                 moved = f" moved it to {aside};"
             replace_atomically(self.path, raw, lambda _: None)
             self._data, self._stamp = data, _stamp(os.stat(self.path))
+            self._generation += 1
             when = datetime.fromtimestamp(os.stat(backup).st_mtime).strftime("%Y-%m-%d %H:%M")
             self.notices.append(
                 f"{self.path.name} {what};{moved} restored the backup saved {when} (anything saved after "

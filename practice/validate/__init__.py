@@ -40,13 +40,13 @@ from practice.assess.protocol import (
     Kind,
     Test,
 )
-from practice.assess.records import ANSWERS, Choice, Result
-from practice.assess.records import KINDS as EXTRA_KINDS
-from practice.daylog import DayKind, DayRecord, Leg, Rating
+from practice.assess.records import ANSWERS, Choice, KINDS as EXTRA_KINDS, Result
+from practice.catalog.dose import dose_data
 from practice.catalog.slug import SLUG as SLUG, SLUG_LIMIT as SLUG_LIMIT  # the gate's too
+from practice.day.triage import Episode, Flares, MAX_WALK_NOW, Triage
+from practice.daylog import DayKind, DayRecord, Leg, Rating
 from practice.errors import Invalid as Invalid, UsageError  # what the gate raises
 from practice.printable import visible
-from practice.day.triage import MAX_WALK_NOW, Episode, Flares, Triage
 
 MIN_DAY = date(1970, 1, 1)
 MAX_DAY = date(9000, 1, 1)
@@ -279,7 +279,7 @@ def record(value: DayRecord, today: date, where: str | None = None) -> DayRecord
 
 
 def _doses(value: DayRecord, where: str) -> None:
-    from practice.catalog.dose import dose_data
+    # validate/routine.py builds on this module's checks: imported up top, the two would import each other
     from practice.validate.routine import dose_from
 
     if not value.doses.keys() <= set(value.plan or ()):
@@ -329,7 +329,7 @@ MIN_RETEST_DAYS, MAX_RETEST_DAYS = 7, 14
 
 def test_id(value: object, field: str = "test") -> Test:
     """A self-test's id (``slr`` and ``toe-touch`` name theirs too)."""
-    from difflib import get_close_matches
+    from difflib import get_close_matches  # start-up: difflib only for a test id not known
 
     word = value.strip().lower() if isinstance(value, str) else ""
     test = TESTS.get(ALIASES.get(word, word))

@@ -28,8 +28,8 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
-from practice.catalog import Catalog, Dose, Exercise, Level, Phase, Schedule
-from practice.catalog.bounds import OWN_BOUNDS, PHYSIO_LIMITS, Bounds, problems
+from practice.catalog import Catalog, CatalogError, Dose, Exercise, Level, Phase, Schedule, parse_dose
+from practice.catalog.bounds import Bounds, OWN_BOUNDS, PHYSIO_LIMITS, problems
 from practice.catalog.dose import dose_data, kind_of
 from practice.catalog.fit import (
     MOST_DAYS_FOR_STRENGTH,
@@ -211,8 +211,6 @@ def _known_dose(key: _Key, field: str) -> Dose:
 
 
 def _dose_from(value: object, field: str) -> Dose:
-    from practice.catalog import CatalogError, parse_dose
-
     try:
         dose = parse_dose(value, field)
     except CatalogError as exc:

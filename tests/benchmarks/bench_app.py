@@ -110,14 +110,14 @@ def main() -> int:
         minimal, backtui = first_frames(data_dir)
         ratio = backtui / minimal
         results.append(("start to first frame", f"{backtui * 1000:.0f} ms",
-                        f"minimal Textual app {minimal * 1000:.0f} ms, ratio {ratio:.2f} (bar 1.25)",
-                        ratio <= 1.25))
+                        f"minimal Textual app {minimal * 1000:.0f} ms, ratio {ratio:.2f} (bar 1.15)",
+                        ratio <= 1.15))
 
         samples = asyncio.run(key_to_saved(data_dir))
         median = statistics.median(samples) * 1000
         results.append(("key to saved + repainted", f"{median:.1f} ms",
                         f"median of {len(samples)}, p90 {sorted(samples)[int(len(samples) * 0.9)] * 1000:.1f} ms"
-                        " (bar 20 ms)", median <= 20))
+                        " (bar 10 ms)", median <= 10))
 
         opens = asyncio.run(screen_opens(data_dir, "y", "RoutineScreen", OPENS))
         shown, settled = (statistics.median(times) * 1000 for times in zip(*opens))

@@ -3,7 +3,7 @@ flow takes by itself (get ready to hold, a rep's up, top and down, a hold to
 the switch or the rest, the end of an exercise to its rating and on to the
 next), how long after its due time (on the monotonic clock) the first frame
 showing it is painted. Exits 1 if the median is over 16 ms or the p99 over
-50 ms.
+32 ms (on a quiet machine; figures on, as they are by default).
 
     .venv/bin/python tests/benchmarks/bench_guide.py
 
@@ -84,7 +84,7 @@ def main() -> int:
         ("flow step painted, median", f"{median:.1f} ms",
          f"from its due time, {len(samples)} steps; signed median {statistics.median(signed) * 1000:+.1f} ms "
          "(bar 16 ms)", median <= 16),
-        ("flow step painted, p99", f"{p99:.1f} ms", f"worst {samples[-1] * 1000:.1f} ms (bar 50 ms)", p99 <= 50),
+        ("flow step painted, p99", f"{p99:.1f} ms", f"worst {samples[-1] * 1000:.1f} ms (bar 32 ms)", p99 <= 32),
     ])
 
 

@@ -25,7 +25,6 @@ from datetime import time as clock_time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-sys.path.insert(1, str(Path(__file__).parents[2]))  # history.py imports tests.support
 
 from bench_app import first_frames, key_to_saved  # noqa: E402
 from history import print_figures, ten_years  # noqa: E402

@@ -6,6 +6,7 @@ painted, and the printed figures."""
 from __future__ import annotations
 
 import random
+import sys
 import tempfile
 import time as time_module
 from datetime import date, datetime, time, timedelta
@@ -13,9 +14,12 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from practice.daylog import DayKind, DayRecord
-from practice.journal.journal import Journal
-from tests.support import answer_set
+if str(Path(__file__).parents[2]) not in sys.path:  # tests.support, from the repository's root
+    sys.path.insert(1, str(Path(__file__).parents[2]))
+
+from practice.daylog import DayKind, DayRecord  # noqa: E402
+from practice.journal.journal import Journal  # noqa: E402
+from tests.support import answer_set  # noqa: E402
 
 DAYS = 3650
 EXTRA = ("bird-dog", "side-plank", "mcgill-curl-up", "leg-swing-dynamic", "calf-step-stretch")

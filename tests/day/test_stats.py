@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from practice.catalog import Phase
 from practice.daylog import DayKind, DayRecord
-from practice.day.stats import DAILY_MULTIPLIER, compute
+from practice.day.stats import DAILY_MULTIPLIER, carry, carry_until, compute
 
 TODAY = date(2026, 11, 21)
 PLAN = ("a", "b")
@@ -165,3 +165,33 @@ def test_completing_a_missed_day_never_lowers_strength(pattern, where):
         return
     better = pattern[:where] + "C" + pattern[where + 1 :]
     assert stats_of(better).strength >= stats_of(pattern).strength
+
+
+# Carried figures --------------------------------------------------------------
+
+
+@given(st.text(alphabet="CPMRF", min_size=31, max_size=150), st.data(), st.integers(min_value=0, max_value=3))
+def test_figures_carried_from_before_give_what_counting_every_day_gives(pattern, data, later):
+    """What a new day's status does: the figures of the days before its
+    adherence windows, counted on an earlier day, then only the days since;
+    the same streak, best, total, strength (to the bit) and adherence as
+    counting every day afresh, whatever the screening's free days."""
+    today = TODAY + timedelta(days=later)  # the carry was counted ``later`` days before
+    history = history_from(pattern, TODAY)
+    days = {day.toordinal(): record.facts for day, record in history.items()}
+    start = TODAY.toordinal() - len(pattern) + 1
+    until = data.draw(st.integers(min_value=start - 3, max_value=carry_until(TODAY)), "until")
+    free_days = data.draw(st.sets(st.integers(min_value=start - 3, max_value=TODAY.toordinal() + 3)), "free")
+
+    def figures(before):
+        kept = {n: f for n, f in days.items() if before is None or n >= before.until}
+        return compute(kept, history, today, phase_of=lambda i: Phase.RELEASE if i == "a" else Phase.BACK,
+                       plan_if_missing=lambda day: PLAN, free=free_days, before=before)
+
+    assert figures(carry(days, until, free_days)) == figures(None)
+
+
+def test_carried_figures_must_end_before_the_adherence_windows():
+    with pytest.raises(ValueError):
+        compute({}, {}, TODAY, phase_of=lambda i: None, plan_if_missing=lambda day: (),
+                before=carry({}, carry_until(TODAY) + 1))

@@ -16,8 +16,8 @@ from practice.figures import FRAMES_FOR, NO_POSE, base_poses, figure_for, keyfra
 from practice.figures.data import FIGURES_FILE, load_figures, parse_figures
 from practice.figures.poses import PoseError
 from practice.catalog.model import WORKING_LIMBS
-from practice.figures.render import draw, picture
-from practice.figures.skeleton import BONES, LENGTHS, Pose
+from practice.figures.render import NOSE, draw, picture
+from practice.figures.skeleton import BONES, HEAD_RADIUS, LENGTHS, Pose
 from practice.session.timing import StepKind, steps_for
 
 CATALOG = load_catalog()
@@ -147,7 +147,46 @@ def test_the_side_plank_rests_on_the_knees_then_on_the_feet():
     bent, full = frame("side-plank", 1, "hold"), frame("side-plank", 3, "hold")
     knee, ankle = bent.at("near_knee"), bent.at("near_ankle")
     assert knee.y < 7 and abs(knee.x - ankle.x) < 10  # the shin points away, behind the body
+    assert ankle.y > knee.y + 10  # and shows, folded up from the knee, so the bent knee reads as bent
     assert full.at("near_knee").y > 10 and full.at("near_ankle").y < 9
+
+
+def test_the_heels_sink_below_the_step_edge_but_not_to_the_floor():
+    for exercise_id, name in [("calf-raise-dynamic", "start"), ("calf-step-stretch", "hold"),
+                              ("calf-step-stretch", "hold-2")]:
+        pose = frame(exercise_id, 2, name)
+        step = next(p for p in pose.props if p.kind == "step")
+        assert 9 < pose.at("near_ankle").y < step.size[1] - 2, (exercise_id, name)
+
+
+def test_a_figure_lying_face_down_shows_its_nose_pointing_ahead_and_down_clear_of_the_floor():
+    for exercise_id, level in [("prone-erector-isometric", 1), ("prone-erector-isometric", 2),
+                               ("back-hyperextension", 1)]:
+        pose = frame(exercise_id, level, "set-up")
+        front, head = pose.front, pose.at("head")
+        assert front is not None and front.x > 0.7 and front.y < 0, exercise_id
+        assert head.y + front.y * (HEAD_RADIUS + NOSE) > 4, exercise_id
+
+
+def test_the_kit_a_level_uses_is_in_its_set_up_and_no_body_passes_through_a_wall():
+    for exercise_id, levels in FIGURES.figures.items():
+        for number, figure in levels.items():
+            kit = {p.kind for p in figure.frames["set-up"].props}
+            for name, pose in figure.frames.items():
+                assert {p.kind for p in pose.props} <= kit, (exercise_id, number, name)
+                for wall in (p for p in pose.props if p.kind == "wall"):
+                    side = 1 if pose.at("hip").x > wall.at.x else -1
+                    assert all(side * (p.x - wall.at.x) >= -0.5 for p in pose.joints), (exercise_id, number, name)
+                    assert side * (pose.at("head").x - wall.at.x) >= HEAD_RADIUS - 0.5, (exercise_id, number, name)
+
+
+def test_only_a_one_sided_level_marks_the_limb_at_work():
+    for exercise_id, level in [("abdominal-zip-up", 1), ("abdominal-zip-up", 3), ("glute-bridge", 2)]:
+        assert not any(pose.works for pose in figure_for(exercise_id, level).frames.values()), exercise_id
+    for exercise_id, level in [("abdominal-zip-up", 2), ("glute-bridge", 3), ("bird-dog", 1)]:
+        assert all(pose.works for pose in figure_for(exercise_id, level).frames.values()), exercise_id
+    exercise = CATALOG.get("glute-bridge")
+    assert figure_for(exercise, 1) is figure_for("glute-bridge", 1)
 
 
 def test_levels_whose_body_differs_draw_differently():

@@ -70,7 +70,7 @@ def test_a_damaged_summary_is_worked_out_again(cli, journal, data_dir, content):
     status(cli)
     (data_dir / summary.NAME).write_bytes(content)
     assert status(cli)["done"] == 1
-    assert json.loads((data_dir / summary.NAME).read_bytes())["status"]["done"] == 1
+    assert json.loads((data_dir / summary.NAME).read_bytes())["days"]["2026-11-21"]["done"] == 1
 
 
 def test_a_summary_from_another_version_is_not_used(cli, journal, data_dir, monkeypatch):
@@ -78,6 +78,38 @@ def test_a_summary_from_another_version_is_not_used(cli, journal, data_dir, monk
     status(cli)
     monkeypatch.setattr(summary, "__version__", "9.9.9")
     assert summary.read(data_dir, data_dir / "backtui.json", journal.clock.now()) is None
+
+
+@pytest.mark.parametrize("name", [summary.NAME, summary.RECENT_NAME])
+def test_a_cache_file_of_another_format_is_not_used(cli, journal, data_dir, monkeypatch, name):
+    journal.tick("calf-foam-roll")
+    status(cli)
+    monkeypatch.setattr(summary, "FORMAT", summary.FORMAT + 1)
+    read = summary.read(data_dir, data_dir / "backtui.json", journal.clock.now())
+    assert (read if name == summary.NAME else summary.read_recent(data_dir, data_dir / "backtui.json")) is None
+
+
+def test_a_summary_kept_before_the_format_number_is_not_used(cli, journal, data_dir):
+    """As an older backtui kept it: digest right, the same version, no format."""
+    journal.tick("calf-foam-roll")
+    status(cli)
+    path = data_dir / summary.NAME
+    document = json.loads(path.read_bytes())
+    del document["format"], document["digest"]
+    document["digest"] = summary._digest(document)
+    path.write_text(json.dumps(document))
+    assert summary.read(data_dir, data_dir / "backtui.json", journal.clock.now()) is None
+
+
+def test_the_status_fields_are_those_of_the_cache_format(cli, journal):
+    """A field added to (or dropped from) the status JSON changes what the
+    cache keeps: raise cache.FORMAT with it, then this list."""
+    assert (summary.FORMAT, sorted(status(cli))) == (2, [
+        "adherence", "best_streak", "complete", "complete_days", "date", "done", "done_ids", "extra_ids", "kind",
+        "mat_seconds_left", "minutes_left", "mode", "not_easing", "offers", "screening_due", "screening_owed",
+        "seconds_left", "stopped", "streak", "strength", "suggestions", "todo_ids", "total", "waiting",
+        "walk_seconds_left",
+    ])
 
 
 def test_nothing_is_kept_before_there_is_a_database(cli, data_dir):
@@ -98,12 +130,13 @@ def test_any_change_to_the_summary_means_working_it_out_again(cli, journal, data
         raw[where % len(raw)] = byte
     else:
         document = json.loads(raw)
-        keys = sorted(document["status"])
+        today = document["days"]["2026-11-21"]
+        keys = sorted(today)
         key = keys[where % len(keys)]
         if how == "drop":
-            del document["status"][key]
+            del today[key]
         else:
-            document["status"][key] = [byte] if not isinstance(document["status"][key], list) else "x"
+            today[key] = [byte] if not isinstance(today[key], list) else "x"
         raw = bytearray(json.dumps(document).encode())
     path.write_bytes(bytes(raw))
     code, out, err = cli("status", "--format", "{done}/{total} {minutes_left}")

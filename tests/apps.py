@@ -96,6 +96,18 @@ async def answer_all_no(pilot, count: int = 17) -> None:
         await pilot.press("enter", *["n"] * count)
 
 
+async def read_to_end(pilot, most: int = 20) -> int:
+    """Read the question or notice on screen to its end (space pages on):
+    the pages it took (practice.app.reading)."""
+    pages = 0
+    while not pilot.app.screen.seen_all:
+        assert pages < most
+        await pilot.press("space")
+        await pilot.pause()
+        pages += 1
+    return pages
+
+
 async def burst(pilot, *keys: str) -> None:
     """Send ``keys`` the way a fast typist or a paste does: all queued before
     the app handles the first (Pilot's press waits for each)."""

@@ -52,3 +52,31 @@ async def test_the_app_still_sees_every_key_event_first():
     async with app.run_test() as pilot:
         await pilot.press("a", "b")
     assert seen == ["a", "b"]
+
+
+async def test_the_notices_showing_and_their_toasts_can_be_taken_aside():
+    """practice.app.notices puts the notices showing aside while a dialog is
+    open, and takes their toasts off the screens under it."""
+    from textual.screen import ModalScreen
+
+    from practice.app.internals import clear_toasts, live_notices
+
+    app = App()
+    async with app.run_test(notifications=True) as pilot:
+        app.notify("Over the screen", timeout=30)
+        await pilot.pause()
+        under = app.screen
+        assert [notice.message for notice in live_notices(app)] == ["Over the screen"]
+        assert under.query("Toast")
+        await app.push_screen(ModalScreen())
+        clear_toasts(under)
+        await pilot.pause()
+        assert not under.query("Toast")
+
+
+def test_a_footer_key_is_still_made_from_a_binding_s_parts():
+    """practice.app.footer lays out Textual's FooterKey itself."""
+    from practice.app.internals import FooterKey
+
+    key = FooterKey("q", "q", "Quit", "quit", disabled=False, tooltip="")
+    assert (key.key, key.key_display, key.description, key.action) == ("q", "q", "Quit", "quit")

@@ -75,3 +75,15 @@ class BackModal(ModalScreen[R]):
     @property
     def host(self) -> Host:
         return cast(Host, self.app)
+
+
+class ReadScreen(BackScreen[R]):
+    """A whole screen that asks or tells what must be read before anything
+    else (the safety notice, the safety questions, what an answer means):
+    like a dialog, nothing covers it (practice.app.notices)."""
+
+
+def must_be_read(screen: Screen[object]) -> bool:
+    """``screen`` is a question, a form, a dialog or a notice: no notice
+    covers it (practice.app.notices)."""
+    return isinstance(screen, (ModalScreen, ReadScreen))

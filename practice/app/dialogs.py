@@ -5,15 +5,16 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen, Screen
+from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
 from practice import safety
+from practice.app.base import ReadScreen
+from practice.app.reading import Reading, read_first
 from practice.app.messages import SafetyCheck
-from practice.app.ratings import RATING_HELP, RATING_KEYS
 from practice.app.text import PlainInput, markup, plain
 from practice.catalog import Exercise
 from practice.daylog import Leg
@@ -36,19 +37,19 @@ def _safety_text(first_run: bool) -> str:
     ])
 
 
-class SafetyScreen(Screen[bool]):
+class SafetyScreen(ReadScreen[bool], Reading[bool]):
     """The disclaimer and, read again later, the warning signs. On first run
     (a whole screen: nothing of the routine shows yet) enter accepts (True)
-    and leads to the safety questions; q leaves backtui (False). Where the
-    window is too short to show it all, enter first pages down: nobody
-    accepts a notice whose warning signs they have not had on screen."""
+    once it has all been on screen, and leads to the safety questions; q
+    leaves backtui (False)."""
 
-    BINDINGS = [
+    ANSWERS = frozenset({"accept"})
+    BINDINGS = read_first(
+        ANSWERS,
         Binding("enter", "accept", "I understand"),
-        Binding("enter", "read_on", "Read on"),
         Binding("escape", "leave", "Close"),
         Binding("q", "leave", "Quit", show=False),
-    ]
+    )
 
     def __init__(self, first_run: bool) -> None:
         super().__init__()
@@ -59,34 +60,13 @@ class SafetyScreen(Screen[bool]):
             yield Label("Before you start" if self.first_run else "Safety", classes="dialog-title")
             with VerticalScroll():
                 yield Static(_safety_text(self.first_run), id="safety-text")
-            yield Label(id="safety-hint", classes="dialog-hint")
-
-    def on_mount(self) -> None:
-        self.watch(self.query_one(VerticalScroll), "scroll_y", self._scrolled, init=False)
-        self.call_after_refresh(self._scrolled)
-
-    @property
-    def read_to_end(self) -> bool:
-        scroll = self.query_one(VerticalScroll)
-        return scroll.scroll_y >= scroll.max_scroll_y
-
-    def _scrolled(self, _: float | None = None) -> None:
-        if not self.first_run:
-            hint = "Press [b]escape[/b] to go back."
-        elif self.read_to_end:
-            hint = "Press [b]enter[/b] to accept and go on to the questions, [b]q[/b] to quit."
-        else:
-            hint = "There is more below: press [b]enter[/b] to read on, [b]q[/b] to quit."
-        self.query_one("#safety-hint", Label).update(hint)
-        self.refresh_bindings()
+            yield Label("Press [b]enter[/b] to accept and go on to the questions, [b]q[/b] to quit." if self.first_run
+                        else "Press [b]escape[/b] to go back.", id="safety-hint", classes="dialog-hint")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("accept", "read_on"):
-            return self.first_run and self.read_to_end is (action == "accept")
-        return True
-
-    def action_read_on(self) -> None:
-        self.query_one(VerticalScroll).scroll_page_down(animate=False)
+        if action == "accept" and not self.first_run:
+            return False
+        return super().check_action(action, parameters)
 
     def action_accept(self) -> None:
         self.dismiss(True)
@@ -118,12 +98,13 @@ class TextDialog(ModalScreen["str | None"]):
         self.dismiss(None)
 
 
-class StoppedScreen(ModalScreen[None]):
+class StoppedScreen(ModalScreen[None], Reading[None]):
     """Shown when a session is stopped for sharp or spreading pain: what to
     do now and when to get help, first; no reassurance at this moment. Once
     read, the safety questions the stop calls for follow."""
 
-    BINDINGS = [Binding("escape,enter", "close", "Close")]
+    ANSWERS = frozenset({"close"})
+    BINDINGS = read_first(ANSWERS, Binding("escape,enter", "close", "Close"))
 
     def compose(self) -> ComposeResult:
         with Vertical(id="stopped", classes="dialog"):
@@ -145,63 +126,6 @@ class StoppedScreen(ModalScreen[None]):
         self.dismiss(None)
 
 
-RATINGS = {(b.key, b.action) for b in RATING_KEYS}
-"""The rating keys, wherever they are bound (Today hides them from its footer)."""
-
-
-def keys_table(groups: dict[str, list[BindingType]]) -> str:
-    """Each group's keys, a line a key: one key's meanings joined (space
-    pauses, resumes or counts a rep), the rating keys as one line."""
-    lines = []
-    for title, bindings in groups.items():
-        lines.append(f"[b]{title}[/b]")
-        rows: dict[str, list[str]] = {}
-        for binding in bindings:
-            if not (isinstance(binding, Binding) and binding.description):
-                continue
-            if (binding.key, binding.action) in RATINGS:
-                keys, words = RATING_HELP
-            else:
-                keys, words = binding.key_display or " / ".join(binding.key.split(",")), binding.description
-            said = rows.setdefault(keys, [])
-            if words not in said:
-                said.append(words)
-        lines += [f"  {keys:<18} {' / '.join(said)}" for keys, said in rows.items()]
-        lines.append("")
-    return "\n".join(lines).rstrip()
-
-
-class HelpScreen(ModalScreen[None]):
-    """Every key, and the way back to the safety notice."""
-
-    BINDINGS = [
-        Binding("escape,question_mark", "close", "Close"),
-        Binding("r", "safety", "Read the safety notice"),
-        Binding("b", "about", "About your back"),
-    ]
-
-    def __init__(self, keys: str) -> None:
-        super().__init__()
-        self.keys = keys
-
-    def compose(self) -> ComposeResult:
-        with Vertical(id="help", classes="dialog"):
-            yield Label("Keys", classes="dialog-title")
-            with VerticalScroll():
-                yield Static(self.keys, id="keys")
-            yield Label("[b]b[/b] about your back   [b]r[/b] safety notice and red flags   [b]escape[/b] close",
-                        classes="dialog-hint")
-
-    def action_close(self) -> None:
-        self.dismiss(None)
-
-    def action_safety(self) -> None:
-        self.app.push_screen(SafetyScreen(first_run=False))
-
-    def action_about(self) -> None:
-        self.app.push_screen(AboutScreen())
-
-
 class AboutScreen(ModalScreen[None]):
     """Short points about backs, in plain words."""
 
@@ -220,13 +144,15 @@ class AboutScreen(ModalScreen[None]):
         self.dismiss(None)
 
 
-class ConfirmScreen(ModalScreen[bool]):
+class ConfirmScreen(ModalScreen[bool], Reading[bool]):
     """A yes-or-no question: y or enter for yes, n or escape for no."""
 
-    BINDINGS = [
+    ANSWERS = frozenset({"answer"})
+    BINDINGS = read_first(
+        ANSWERS,
         Binding("y,enter", "answer(True)", "Yes"),
         Binding("n,escape", "answer(False)", "No"),
-    ]
+    )
 
     def __init__(self, question: str) -> None:
         super().__init__()
@@ -234,7 +160,8 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(plain(self.question), id="question")
+            with VerticalScroll():
+                yield Static(plain(self.question), id="question")
             yield Label("[b]y[/b] yes   [b]n[/b] no", classes="dialog-hint")
 
     def action_answer(self, yes: bool) -> None:
@@ -248,10 +175,11 @@ PAIN_KEYS = [
 """A pain score in one key: 0 to 9, t for 10. The screen defines action_score."""
 
 
-class PainDialog(ModalScreen["int | None"]):
+class PainDialog(ModalScreen["int | None"], Reading["int | None"]):
     """How is the back: one key from 0 to 9, t for 10; escape skips."""
 
-    BINDINGS = [*PAIN_KEYS, Binding("escape", "skip", "Skip")]
+    ANSWERS = frozenset({"score"})
+    BINDINGS = read_first(ANSWERS, *PAIN_KEYS, Binding("escape", "skip", "Skip"))
 
     def __init__(self, question: str) -> None:
         super().__init__()
@@ -259,8 +187,8 @@ class PainDialog(ModalScreen["int | None"]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="pain", classes="dialog"):
-            yield Label(self.question, classes="dialog-title")
-            yield Label("0 no pain · 5 moderate · 10 the worst imaginable")
+            with VerticalScroll():
+                yield Static(f"{self.question}\n0 no pain · 5 moderate · 10 the worst imaginable", markup=False)
             yield Label("Press [b]0[/b]-[b]9[/b], or [b]t[/b] for 10. [b]escape[/b] skips.", classes="dialog-hint")
 
     def action_score(self, score: int) -> None:
@@ -270,11 +198,15 @@ class PainDialog(ModalScreen["int | None"]):
         self.dismiss(None)
 
 
-class PainDuringDialog(ModalScreen["int | str | None"]):
+class PainDuringDialog(ModalScreen["int | str | None"], Reading["int | str | None"]):
     """Pain during an exercise: a score from 0 to 10 (one key), or s for pain
-    that is sharp, shooting or spreading into a leg, which ends the session."""
+    that is sharp, shooting or spreading into a leg, which ends the session.
+    A score waits until the whole text has been shown; s never waits (the
+    cautious way: a stop)."""
 
-    BINDINGS = [*PAIN_KEYS, Binding("s", "sharp", "Sharp or spreading"), Binding("escape", "skip", "Back")]
+    ANSWERS = frozenset({"score"})
+    BINDINGS = read_first(ANSWERS, *PAIN_KEYS, Binding("s", "sharp", "Sharp or spreading"),
+                          Binding("escape", "skip", "Back"))
 
     def __init__(self, name: str) -> None:
         super().__init__()
@@ -283,12 +215,13 @@ class PainDuringDialog(ModalScreen["int | str | None"]):
     def compose(self) -> ComposeResult:
         with Vertical(id="pain", classes="dialog"):
             yield Label(plain(f"Pain during {self.exercise_name}"), classes="dialog-title")
-            yield Static(
-                "How much does it hurt right now? [b]0[/b]-[b]9[/b], or [b]t[/b] for 10.\n"
-                "0-3 carry on · 4-5 finish the set, add nothing · 6-10 stop this exercise\n\n"
-                "[b]s[/b]: the pain is sharp or shooting, or pain, tingling or numbness spreads into a "
-                "leg: stop for today."
-            )
+            with VerticalScroll():
+                yield Static(
+                    "How much does it hurt right now? [b]0[/b]-[b]9[/b], or [b]t[/b] for 10.\n"
+                    "0-3 carry on · 4-5 finish the set, add nothing · 6-10 stop this exercise\n\n"
+                    "[b]s[/b]: the pain is sharp or shooting, or pain, tingling or numbness spreads into a "
+                    "leg: stop for today."
+                )
             yield Label("[b]escape[/b] goes back to the exercise.", classes="dialog-hint")
 
     def action_score(self, score: int) -> None:
@@ -350,12 +283,14 @@ class LevelDialog(ModalScreen["int | None"]):
 LEG_WORDS = {Leg.NONE: "no symptoms", Leg.ONE: "one leg", Leg.BOTH: "both legs"}
 
 
-class MorningDialog(ModalScreen["tuple[int, Leg, bool] | None"]):
+class MorningDialog(ModalScreen["tuple[int, Leg, bool] | None"], Reading["tuple[int, Leg, bool] | None"]):
     """The morning check-in, in three keys: the back over the last 24 hours
     (0 to 9, t for 10), the legs (n none, o one leg, b both legs), then any
     fall or injury since the last check-in (y or n)."""
 
-    BINDINGS = [
+    ANSWERS = frozenset({"score", "leg", "fall"})
+    BINDINGS = read_first(
+        ANSWERS,
         *PAIN_KEYS,
         Binding("n", "leg('none')", "No leg symptoms", show=False),
         Binding("o", "leg('one')", "One leg", show=False),
@@ -363,7 +298,7 @@ class MorningDialog(ModalScreen["tuple[int, Leg, bool] | None"]):
         Binding("y", "fall(True)", "Yes, a fall or injury", show=False),
         Binding("n", "fall(False)", "No fall", show=False),
         Binding("escape", "skip", "Later"),
-    ]
+    )
 
     def __init__(self) -> None:
         super().__init__()
@@ -373,20 +308,18 @@ class MorningDialog(ModalScreen["tuple[int, Leg, bool] | None"]):
     def compose(self) -> ComposeResult:
         with Vertical(id="morning", classes="dialog"):
             yield Label("Morning check-in", classes="dialog-title")
-            yield Static(
-                "Your low back over the last 24 hours, on average?\n"
-                "0 no pain · 5 moderate · 10 the worst imaginable", id="question")
+            with VerticalScroll():
+                yield Static(
+                    "Your low back over the last 24 hours, on average?\n"
+                    "0 no pain · 5 moderate · 10 the worst imaginable", id="question")
             yield Label("Press [b]0[/b]-[b]9[/b], or [b]t[/b] for 10. [b]escape[/b]: later.", id="keys",
                         classes="dialog-hint")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "score":
-            return self.score is None
-        if action == "leg":
-            return self.score is not None and self.leg is None
-        if action == "fall":
-            return self.leg is not None
-        return True
+        if (action == "score" and self.score is not None or action == "leg" and (self.score is None or self.leg)
+                or action == "fall" and self.leg is None):
+            return False
+        return super().check_action(action, parameters)
 
     def action_score(self, score: int) -> None:
         self.score = score
@@ -395,7 +328,7 @@ class MorningDialog(ModalScreen["tuple[int, Leg, bool] | None"]):
             "Any pain, tingling or numbness in a leg today?")
         self.query_one("#keys", Label).update(
             "[b]n[/b] none · [b]o[/b] one leg · [b]b[/b] both legs. [b]escape[/b]: later.")
-        self.refresh_bindings()
+        self.reread()
 
     def action_leg(self, leg: str) -> None:
         self.leg = Leg(leg)
@@ -403,7 +336,7 @@ class MorningDialog(ModalScreen["tuple[int, Leg, bool] | None"]):
             f"Back over the last 24 hours: {self.score}/10. Legs: {LEG_WORDS[self.leg]}.\n\n"
             "Any fall, knock or injury since your last check-in?")
         self.query_one("#keys", Label).update("[b]y[/b] yes · [b]n[/b] no. [b]escape[/b]: later.")
-        self.refresh_bindings()
+        self.reread()
 
     def action_fall(self, fall: bool) -> None:
         assert self.score is not None and self.leg is not None

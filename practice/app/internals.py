@@ -12,6 +12,11 @@ rely on:
   file and the app closes at once, without Textual's long traceback on exit
   (``_handle_exception``, ``_fatal_error``, ``_exit_renderables``,
   ``_close_messages_no_wait``).
+* **The notices showing** (:mod:`practice.app.notices`): those a dialog
+  puts aside until it closes (``_notifications``), and their toasts taken
+  off the screens under it, where they would show through (``ToastRack``).
+* **A footer's keys** (:mod:`practice.app.footer`): the footer lays out
+  Textual's own key widget on lines of its own (``FooterKey``).
 """
 
 from __future__ import annotations
@@ -21,6 +26,12 @@ from collections.abc import Awaitable, Callable
 from textual import events
 from textual.app import App
 from textual.message_pump import MessagePump
+from textual.notifications import Notification, Notifications
+from textual.screen import Screen
+from textual.widgets._footer import FooterKey
+from textual.widgets._toast import ToastRack
+
+__all__ = ["FooterKey"]
 
 Handle = Callable[[events.Key], Awaitable[None]]
 
@@ -70,3 +81,14 @@ class OneLineCrash(App[None]):
         wait meanwhile), and an error itself when a local is a widget the
         error left half-built, which left the app open and frozen."""
         self._close_messages_no_wait()
+
+
+def live_notices(app: App[None]) -> list[Notification]:
+    """The notices ``app`` shows now (not yet timed out or dismissed)."""
+    return [notice for notice in app._notifications if not notice.has_expired]
+
+
+def clear_toasts(screen: Screen[object]) -> None:
+    """Take the toasts off ``screen`` (Textual updates only the top screen's)."""
+    for rack in screen.query(ToastRack):
+        rack.show(Notifications())

@@ -12,7 +12,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
-from textual.notifications import SeverityLevel
+from textual.notifications import Notify, SeverityLevel
 from textual.screen import Screen
 from textual.signal import Signal
 from textual.timer import Timer
@@ -20,6 +20,7 @@ from textual.timer import Timer
 from practice.app import messages
 from practice.app.floor import FloorScreen
 from practice.app.internals import KeysInOrder, OneLineCrash
+from practice.app.notices import NoticeBoard
 from practice.app.palette import guide_words
 from practice.app.settle import KeyQueue
 from practice.app.today import TodayScreen
@@ -62,6 +63,8 @@ class BackApp(KeysInOrder, OneLineCrash):
         """Then fit the start (how long, legs, flares, walking)."""
         self._on_screen = False
         self._after_first_frame: list[Callable[[], object]] = []
+        self.notices = NoticeBoard(self)
+        """Keeps notices off what must be read (practice.app.notices)."""
 
     def take_key(self, key: events.Key) -> None:
         """Keys wait their turn: each is handled once what the last one
@@ -76,6 +79,7 @@ class BackApp(KeysInOrder, OneLineCrash):
 
     def on_mount(self) -> None:
         self.keys.start()
+        self.notices.start()
         journal = self.session.journal
         journal.db.storage.prune_on_save = False  # done once changes pause (_write_summary)
         for notice in journal.notices:  # a merged sync copy, a restored backup (printed again on exit)
@@ -114,6 +118,10 @@ class BackApp(KeysInOrder, OneLineCrash):
         screen's ``notify`` asks for markup by default): it so often names an
         exercise, a file or an error about one (practice.app.text)."""
         super().notify(visible(message), title=visible(title), severity=severity, timeout=timeout, markup=False)
+
+    @on(Notify)
+    def _notice_arrived(self, event: Notify) -> None:
+        self.notices.arrived(event)
 
     def format_title(self, title: str, sub_title: str) -> Content:
         """The header's title and subtitle (an exercise's name) as text."""

@@ -10,10 +10,11 @@ from typing import Literal
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Label, ProgressBar, Static
 
+from practice.app.base import ReadScreen
 from practice.app.footer import KeyFooter
+from practice.app.reading import Reading, read_first
 from practice.programme.screening import QUESTIONS, SEE_GP, Due, Emergency, Mode
 
 Answer = Callable[[str, bool], "Mode | None"]
@@ -22,7 +23,7 @@ if it could not be kept."""
 Ended = Literal["done", "emergency"]
 
 
-class ScreeningScreen(Screen["Ended | None"]):
+class ScreeningScreen(ReadScreen["Ended | None"], Reading["Ended | None"]):
     """Yes or no, one question at a time. Each answer is kept the moment it
     is given (``answer``), so leaving by any way loses none of them. An
     emergency "yes" ends the questions at once ("emergency"); the rest wait.
@@ -31,13 +32,15 @@ class ScreeningScreen(Screen["Ended | None"]):
     twice for the question before (make it a flare day?) never answers the
     first of these."""
 
-    BINDINGS = [
+    ANSWERS = frozenset({"begin", "answer"})
+    BINDINGS = read_first(
+        ANSWERS,
         Binding("enter", "begin", "Begin"),
         Binding("y", "answer(True)", "Yes"),
         Binding("n", "answer(False)", "No"),
         Binding("b", "back", "Back one"),
         Binding("r", "facts", "The warning signs"),
-    ]
+    )
 
     def __init__(self, due: Due, answer: Answer) -> None:
         super().__init__()
@@ -54,9 +57,9 @@ class ScreeningScreen(Screen["Ended | None"]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="screening"):
             yield Label("Safety questions", classes="dialog-title")
-            yield Static(self.due.why, id="why", markup=False)
-            yield ProgressBar(total=len(self.asked), show_eta=False, show_percentage=False, id="done")
             with VerticalScroll(id="question-box"):
+                yield Static(self.due.why, id="why", markup=False)
+                yield ProgressBar(total=len(self.asked), show_eta=False, show_percentage=False, id="done")
                 yield Static(id="question", markup=False)
             yield Label(id="screening-hint", classes="dialog-hint")
         yield KeyFooter()
@@ -80,7 +83,7 @@ class ScreeningScreen(Screen["Ended | None"]):
             back = " · [b]b[/b] back one" if self._may_go_back() else ""
             hint.update(f"[b]y[/b] yes · [b]n[/b] no{back}")
         self.query_one(ProgressBar).update(progress=max(0, self.index))
-        self.refresh_bindings()
+        self.reread(self.query_one("#question") if self.index >= 0 else None)
 
     def _may_go_back(self) -> bool:
         """Back to the question before, when it was answered no: a "yes"
@@ -88,13 +91,11 @@ class ScreeningScreen(Screen["Ended | None"]):
         return self.index > 0 and self.said.get(self.asked[self.index - 1]) is False
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "begin":
-            return self.index < 0
-        if action == "answer":
-            return self.index >= 0
+        if action == "begin" and self.index >= 0 or action == "answer" and self.index < 0:
+            return False
         if action == "back":
             return self._may_go_back()
-        return True
+        return super().check_action(action, parameters)
 
     def action_begin(self) -> None:
         self.index = 0
@@ -128,7 +129,7 @@ Clear = Callable[[Mode, str], bool]
 """Keeps a clearance (the mode, "seen" or "mistake"); False if it could not be kept."""
 
 
-class _ClearingScreen(Screen[None]):
+class _ClearingScreen(ReadScreen[None], Reading[None]):
     """A screen the person leaves by saying a clinician has seen them, or
     (asked twice) that a "yes" was a mistake."""
 
@@ -167,11 +168,13 @@ class EmergencyScreen(_ClearingScreen):
     person says a clinician has seen them, or (asked twice) that the "yes"
     was a mistake. Never reassures."""
 
-    BINDINGS = [
+    ANSWERS = frozenset({"seen", "mistake"})
+    BINDINGS = read_first(
+        ANSWERS,
         Binding("s", "seen", "A clinician has seen me"),
         Binding("m", "mistake", "I pressed yes by mistake"),
         Binding("escape", "close", "Close"),
-    ]
+    )
 
     def __init__(self, emergency: Emergency, clear: Clear) -> None:
         super().__init__(clear)
@@ -196,13 +199,15 @@ class SeeGPScreen(_ClearingScreen):
     it asks first whether they have been (``ask``)."""
 
     MODE = Mode.SEE_GP
-    BINDINGS = [
+    ANSWERS = frozenset({"seen", "seen_now", "not_yet", "mistake", "close"})
+    BINDINGS = read_first(
+        ANSWERS,
         Binding("s", "seen", "I have been seen"),
         Binding("y", "seen_now", "Yes, I have been seen"),
         Binding("n", "not_yet", "Not yet"),
         Binding("m", "mistake", "I pressed yes by mistake"),
         Binding("enter,escape", "close", "Carry on gently"),
-    ]
+    )
 
     def __init__(self, clear: Clear, ask: bool = False) -> None:
         super().__init__(clear)
@@ -214,18 +219,17 @@ class SeeGPScreen(_ClearingScreen):
             asking = ("It is a week or more since your answers called for a GP. Has a GP or another "
                       "clinician seen you about them?",) if self.ask else ()
             lines = (*asking, *SEE_GP)
-            yield Static("\n\n".join(lines), markup=False)
+            with VerticalScroll():
+                yield Static("\n\n".join(lines), markup=False)
             hint = ("[b]y[/b] yes, I have been seen · [b]n[/b] not yet" if self.ask else
                     "[b]s[/b] I have been seen · [b]enter[/b] carry on gently")
             yield Label(f"{hint} · [b]m[/b] I pressed yes by mistake", classes="dialog-hint")
         yield KeyFooter()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("seen_now", "not_yet"):
-            return self.ask
-        if action == "seen":
-            return not self.ask
-        return True
+        if action in ("seen_now", "not_yet") and not self.ask or action == "seen" and self.ask:
+            return False
+        return super().check_action(action, parameters)
 
     def action_seen(self) -> None:
         self._clear("seen", "Has a GP or another clinician seen you about it?")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
@@ -37,7 +38,15 @@ class ReviewScreen(ModalScreen["int | None"]):
     ReviewScreen #review { width: 90%; max-width: 100; height: auto; max-height: 100%; }
     ReviewScreen #review-lines { height: auto; max-height: 14; border: none; padding: 0; }
     ReviewScreen #review-more { height: auto; max-height: 8; }
+    ReviewScreen #review-numbers { width: 100%; }
+    ReviewScreen #review-hint { dock: bottom; }
+    ReviewScreen.-short #review { height: 100%; }
+    ReviewScreen.-short #review-lines { height: 1fr; }
     """
+    SHORT = 24
+    """Below this many rows the list of exercises takes the rows left over,
+    so the row being rated and the keys line with the pain question are
+    always on screen."""
 
     BINDINGS = [
         Binding("j", "cursor(1)", "Down", show=False),
@@ -69,6 +78,9 @@ class ReviewScreen(ModalScreen["int | None"]):
             with VerticalScroll(id="review-more"):
                 yield Static("\n".join(self.more), markup=False)
             yield Label(self._hint(), id="review-hint", classes="dialog-hint")
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.set_class(event.size.height < self.SHORT, "-short")
 
     def on_mount(self) -> None:
         options = self.query_one(OptionList)

@@ -15,6 +15,10 @@ run, and no screen, widget or the app has anything left queued. Typed
 slowly this waits for nothing; a burst gives exactly what the same keys
 typed slowly give. A limit keeps a screen that never goes quiet from
 holding keys up for long.
+
+A screen that is ``settling`` (a question whose new text must be laid out
+before its answer keys may act: practice.app.reading) holds the next key
+until its next refresh.
 """
 
 from __future__ import annotations
@@ -90,7 +94,12 @@ async def settled(app: App, limit: float = LIMIT_SECONDS) -> None:
         async with asyncio.timeout(limit):
             for pump in chain:  # the key bubbles up one queue at a time
                 await _round_trip(pump)
-            while pending := [pump for pump in _pumps(app) if _pending(pump)]:
-                await asyncio.gather(*map(_round_trip, pending))
+            while True:
+                while pending := [pump for pump in _pumps(app) if _pending(pump)]:
+                    await asyncio.gather(*map(_round_trip, pending))
+                screen = app.screen
+                if not getattr(screen, "settling", False):
+                    break
+                await screen.wait_for_refresh()
     except TimeoutError:
         return

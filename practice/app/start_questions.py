@@ -8,10 +8,11 @@ from typing import NamedTuple
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
+from practice.app.reading import Reading, read_first
 from practice.day.triage import WALK_LEVELS, Episode, Flares, Triage
 
 
@@ -45,7 +46,7 @@ class Answers(NamedTuple):
     walk: int
 
 
-class TriageScreen(ModalScreen["Answers | None"]):
+class TriageScreen(ModalScreen["Answers | None"], Reading["Answers | None"]):
     """The questions one at a time; returns the answers, or None (escape)."""
 
     DEFAULT_CSS = """
@@ -53,8 +54,9 @@ class TriageScreen(ModalScreen["Answers | None"]):
     TriageScreen #triage-question { height: auto; margin: 1 0 0 0; }
     TriageScreen #triage-choices { height: auto; margin: 1 0 0 0; }
     """
-    BINDINGS = [*(Binding(key, f"choose('{key}')", show=False) for key in KEYS),
-                Binding("escape", "later", "Later")]
+    ANSWERS = frozenset({"choose"})
+    BINDINGS = read_first(ANSWERS, *(Binding(key, f"choose('{key}')", show=False) for key in KEYS),
+                          Binding("escape", "later", "Later"))
 
     def __init__(self, kept: Triage | None = None) -> None:
         super().__init__()
@@ -65,10 +67,11 @@ class TriageScreen(ModalScreen["Answers | None"]):
     def compose(self) -> ComposeResult:
         with Vertical(id="triage", classes="dialog"):
             yield Label("Fitting your start", classes="dialog-title")
-            yield Static("Four quick questions set where your routine starts and how much walking it begins "
-                         "with. You can change the answers later (y on Today: your routine).", markup=False)
-            yield Static(id="triage-question", markup=False)
-            yield Static(id="triage-choices", markup=False)
+            with VerticalScroll():
+                yield Static("Four quick questions set where your routine starts and how much walking it begins "
+                             "with. You can change the answers later (y on Today: your routine).", markup=False)
+                yield Static(id="triage-question", markup=False)
+                yield Static(id="triage-choices", markup=False)
             yield Label("One key. [b]escape[/b]: later (the usual start).", classes="dialog-hint")
 
     def on_mount(self) -> None:
@@ -82,12 +85,12 @@ class TriageScreen(ModalScreen["Answers | None"]):
         self.query_one("#triage-choices", Static).update("\n".join(
             f"  {key}  {words}" + ("  (your answer before)" if value == kept else "")
             for key, words, value in question.choices))
-        self.refresh_bindings()
+        self.reread(self.query_one("#triage-question") if self.index else None)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "choose":
-            return any(key == parameters[0] for key, _, _ in QUESTIONS[self.index].choices)
-        return True
+        if action == "choose" and not any(key == parameters[0] for key, _, _ in QUESTIONS[self.index].choices):
+            return False
+        return super().check_action(action, parameters)
 
     def action_choose(self, key: str) -> None:
         question = QUESTIONS[self.index]

@@ -601,7 +601,7 @@ class TodayScreen(BackScreen[None]):
         self.host.open_assessments()
 
     def action_help(self) -> None:
-        from practice.app.dialogs import HelpScreen, keys_table
+        from practice.app.help import HelpScreen, keys_table
         from practice.app.exercise import ExerciseScreen
         from practice.app.guide import GuideScreen
 

@@ -14,6 +14,7 @@ from apps import (
     on_disk,
     open_exercise,
     phase_header,
+    read_to_end,
     routine_text,
     row,
     select,
@@ -28,13 +29,13 @@ from practice.app.start_questions import TriageScreen
 from practice.app.routine.kit import KitScreen
 from practice.app.dialogs import (
     ConfirmScreen,
-    HelpScreen,
     PainDuringDialog,
     SafetyScreen,
     SkipDialog,
     StoppedScreen,
 )
 from practice.app.exercise import ExerciseScreen
+from practice.app.help import HelpScreen
 from practice.app.questions import ScreeningScreen
 from practice.app.routine_list import RoutineList
 from practice.app.rows import RowState
@@ -84,11 +85,11 @@ async def test_a_notice_too_long_for_the_window_is_read_to_the_end_before_enter_
     app = app_for(journal, accepted=False)
     async with app.run_test(size=(60, 16)) as pilot:
         await pilot.pause()
-        hint = app.screen.query_one("#safety-hint")
-        assert "read on" in str(hint.render())
+        read_on = app.screen.query_one("#read-on")
+        assert read_on.display and "read on" in str(read_on.render())
         pages = 0
         while not isinstance(app.screen, ScreeningScreen):
-            assert app.screen.query_one("#safety-hint") is hint and pages < 10
+            assert journal.db.settings().safety_ack is None and pages < 10
             await pilot.press("enter")
             await pilot.pause()
             pages += 1
@@ -483,6 +484,7 @@ async def test_sharp_or_spreading_pain_ends_the_session_and_says_when_to_get_hel
         assert isinstance(app.screen, StoppedScreen)
         text = " ".join(str(s.render()) for s in app.screen.query("Static"))
         assert "emergency" in text and "both legs" in text and "doctor" in text
+        await read_to_end(pilot)  # enter closes once all of it has been on screen
         await pilot.press("enter")
         assert isinstance(app.screen, ScreeningScreen)  # a stop asks about the legs and nerves
         assert app.screen.asked == ("E1", "E2", "E3", "E4", "E5", "G10")  # the rest were answered this morning

@@ -6,7 +6,7 @@ the review, reach a step up when the rules say."""
 from __future__ import annotations
 
 import pytest
-from apps import app_for, on_disk, screened
+from apps import app_for, on_disk, screened, shows
 from test_guide import drive
 
 from practice.app.guide import GuideScreen
@@ -69,6 +69,24 @@ async def test_a_partial_hold_says_how_much_was_held(journal):
         line = next(line for line in app.screen.lines if line.exercise_id == "calf-foam-roll")
         assert line.done == "done in part: held 6 of 60 s"
         await pilot.press("enter")
+
+
+async def test_in_a_small_window_the_row_rated_and_the_pain_question_stay_on_screen(journal):
+    """At 60x15 the list ran under the window's edge and took the keys line
+    with it: a digit answered "Your back now?" unseen, and e rated a row
+    off screen."""
+    for exercise_id in journal.view().plan.due[:-1]:
+        journal.tick(exercise_id)
+    app = app_for(journal)
+    async with app.run_test(size=(60, 15)) as pilot:
+        await pilot.press("space")  # the walk: nothing is left
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        for _ in range(6):
+            await pilot.press("down")
+            await pilot.pause()
+            highlighted = app.screen.lines[app.screen.query_one("#review-lines").highlighted]
+            assert shows(app, highlighted.name) and shows(app, "Your back now?")
 
 
 def test_rate_from_the_shell(cli, journal):

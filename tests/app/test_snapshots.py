@@ -6,10 +6,12 @@ review the SVGs in the diff."""
 from __future__ import annotations
 
 import pytest
-from apps import app_for, catch_up
+from apps import app_for, catch_up, read_to_end
 from tests.support import answer_set
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
+SMALL = pytest.param((60, 15), id="60x15")
+"""Questions and notices are read before they are answered, in a small window too."""
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -29,7 +31,7 @@ def test_a_running_hold(snap_compare, journal, clock, size):
     assert snap_compare(app_for(journal), terminal_size=size, run_before=run_before)
 
 
-@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("size", [*SIZES, SMALL])
 def test_the_first_run_notice(snap_compare, journal, size):
     assert snap_compare(app_for(journal, accepted=False), terminal_size=size, run_before=_pause)
 
@@ -80,13 +82,23 @@ def test_the_progress_screen(snap_compare, journal, size):
     assert snap_compare(app_for(journal), terminal_size=size, run_before=run_before)
 
 
-@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("size", [*SIZES, SMALL])
 def test_a_safety_question(snap_compare, journal, size):
     async def run_before(pilot):
-        await pilot.press("enter", "enter", "n", "n")  # the notice accepted, two questions answered
-        await pilot.pause()
+        for key in ("enter", "enter", "n", "n"):  # the notice accepted, two questions answered, each read first
+            await read_to_end(pilot)
+            await pilot.press(key)
+            await pilot.pause()
 
     assert snap_compare(app_for(journal, accepted=False), terminal_size=size, run_before=run_before)
+
+
+def test_a_question_in_a_window_too_small(snap_compare, journal):
+    async def run_before(pilot):
+        await pilot.press("c")  # the morning check-in
+        await pilot.pause()
+
+    assert snap_compare(app_for(journal), terminal_size=(36, 10), run_before=run_before)
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -177,6 +189,23 @@ def test_the_self_assessment_results(snap_compare, journal, size):
 
     async def run_before(pilot):
         await pilot.press("t", "right", "right", "right")  # Pain, Reach, Thomas, Bridge
+        await pilot.pause()
+
+    assert snap_compare(app_for(journal), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_a_chart_with_negative_values(snap_compare, journal, size):
+    """The sit-and-reach page: -8 and -6 cm hang from the zero line, and the
+    name wraps rather than being cut."""
+    from fixed_history import build, build_assessments, build_programme
+
+    build(journal)
+    build_programme(journal)
+    build_assessments(journal)
+
+    async def run_before(pilot):
+        await pilot.press("t", "right")  # Pain, Reach
         await pilot.pause()
 
     assert snap_compare(app_for(journal), terminal_size=size, run_before=run_before)

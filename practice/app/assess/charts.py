@@ -13,6 +13,9 @@ from practice.assess.calls import Series
 from practice.assess.protocol import Kind, Test
 
 ROWS = 2
+ROWS_EACH_WAY = 2
+"""Rows above and below the zero line where results may be either side of
+it (cm past the toes): a few centimetres still show."""
 WIDE = 2
 """Cells a bar takes while the chart has room."""
 BAND_HEIGHTS = {"under-45": 40, "45-70": 58, "70-80": 75, "80-plus": 85}
@@ -31,7 +34,7 @@ def _scale(test: Test) -> Scale:
     if test.kind is Kind.SECONDS:
         return Scale(0, max(v.cap for v in test.versions), ROWS)
     if test.kind in (Kind.CM, Kind.DEGREES):
-        return Scale(test.low, test.high, ROWS)
+        return Scale(test.low, test.high, 2 * ROWS_EACH_WAY if test.low < 0 < test.high else ROWS)
     return PAIN
 
 

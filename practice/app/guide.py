@@ -162,10 +162,14 @@ class GuideScreen(FloorScreen["bool | None"]):
         if self._wake is not None:
             self._wake.stop()
         change = self._next_change(at)
+        # The wake posts the tick to this screen's own queue rather than
+        # running it in the timer's task, so that the screen handles it like
+        # a key, and goes idle (and repaints) after it as after any message.
         if change is None or at + change - LEAD_SECONDS - now > FRAME_SECONDS:
-            self._wake = self.set_timer(FRAME_SECONDS, self.tick)
+            self._wake = self.set_timer(FRAME_SECONDS, partial(self.call_later, self.tick))
         else:
-            self._wake = self.set_timer(max(0.0, at + change - LEAD_SECONDS - now), partial(self.tick, at + change))
+            self._wake = self.set_timer(max(0.0, at + change - LEAD_SECONDS - now),
+                                        partial(self.call_later, self.tick, at + change))
 
     def _next_change(self, at: float) -> float | None:
         """Seconds from ``at`` until what the screen shows changes by itself;

@@ -6,6 +6,7 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING
 
+from practice.cli.output import before_output
 from practice.clock import Clock
 from practice.locations import data_dir
 from practice.printable import visible
@@ -40,6 +41,7 @@ class Context:
                 from practice.interchange.sync import merge_copies
 
                 self._journal.notices.extend(merge_copies(self._journal).lines())
+            before_output(self._say_notices)
         return self._journal
 
     @property
@@ -54,6 +56,11 @@ class Context:
         saved, and say what the store had to say."""
         if self._journal is not None and self._keeper is not None:
             self._keeper.flush()
-            for notice in self._journal.notices:  # a line each, whatever file names they hold
+            self._say_notices()
+
+    def _say_notices(self) -> None:
+        """What the store has to say, a line each (whatever file names they hold), once."""
+        if self._journal is not None and self._journal.notices:
+            for notice in self._journal.notices:
                 print(f"backtui: {visible(notice)}", file=sys.stderr)
             self._journal.notices.clear()

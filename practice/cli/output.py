@@ -12,7 +12,7 @@ written with ``-o`` hold the data as it is.
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import TextIO
 
@@ -25,8 +25,11 @@ class _Visible:
 
     def __init__(self, stream: TextIO) -> None:
         self._stream = stream
+        self.before: Callable[[], None] | None = None
 
     def write(self, text: str) -> int:
+        if self.before is not None:
+            self.before()
         self._stream.write(visible(text, lines=True))
         return len(text)
 
@@ -47,3 +50,12 @@ def visible_output() -> Iterator[None]:
         yield
     finally:
         sys.stdout, sys.stderr = saved
+
+
+def before_output(hook: Callable[[], None]) -> None:
+    """Run ``hook`` before each write to standard output while
+    :func:`visible_output` lasts: what the store has to say on standard error
+    (a damaged file restored from a backup) comes before the figures it
+    changed, not after them."""
+    if isinstance(sys.stdout, _Visible):
+        sys.stdout.before = hook

@@ -345,3 +345,15 @@ def test_a_number_that_is_not_a_count_is_named_in_one_line(cli, data_dir, argv, 
     code, out, err = cli(*argv, value)
     assert code == 2 and out == "" and words in err and len(err.strip().splitlines()) == 1
     assert (sorted(data_dir.iterdir()) if data_dir.exists() else []) == before
+
+
+def test_a_damaged_file_restored_is_said_before_the_figures_it_changed(data_dir):
+    journal = Journal(data_dir)  # the real clock, as the child process has
+    journal.tick("calf-foam-roll")
+    journal.tick("glute-bridge")  # a backup of the file with one tick is kept
+    (data_dir / "backtui.json").write_text("not json at all")
+    done = backtui("status", stderr=subprocess.STDOUT)
+    said = done.stdout.splitlines()
+    damaged = next(n for n, line in enumerate(said) if "was damaged" in line)
+    figures = next(n for n, line in enumerate(said) if "done" in line and "damaged" not in line)
+    assert damaged < figures, done.stdout

@@ -121,6 +121,7 @@ def _level(data: Any, number: int, where: str) -> Level:
         equipment=equipment,
         loaded=f.flag("loaded"),
         form=level_form(f, equipment),
+        down_first=f.flag("down_first"),
     )
     f.finish()
     wrong = problems(level.dose, level.dose, level.bounds) or [

@@ -125,6 +125,9 @@ class Level(NamedTuple):
     """How far a person may change the dose (:mod:`practice.catalog.bounds`)."""
     form: Form = NO_FORM
     """Its own name and cues, where its own kit changes the exercise."""
+    down_first: bool = False
+    """A repetition starts at the top (standing, or the trunk in line on a
+    bench): paced, each goes down first, then up."""
 
 
 class Exercise(NamedTuple):

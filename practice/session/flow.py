@@ -202,7 +202,7 @@ class Flow:
         item = self.item
         assert item is not None
         ready = self.settings.get_ready if ready is None else ready
-        run = self.run = Run(steps_for(item.dose, self.settings.paced, ready, item.extras), now)
+        run = self.run = Run(steps_for(item.dose, self.settings.paced, ready, item.extras, item.level.down_first), now)
         self._counted, self._halfway = None, False
         self._enter(Stage.EXERCISE, now)
         return run

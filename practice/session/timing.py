@@ -81,29 +81,31 @@ def _sides(dose: Dose) -> tuple[str | None, ...]:
     return ("left", "right") if dose.per_side else (None,)
 
 
-def steps_for(dose: Dose, paced: bool = False, ready: int = 0, extras: Iterable[Extra] = ()) -> tuple[Step, ...]:
+def steps_for(dose: Dose, paced: bool = False, ready: int = 0, extras: Iterable[Extra] = (),
+              down_first: bool = False) -> tuple[Step, ...]:
     """The dose as steps; ``paced``: repetitions run at the dose's tempo (up,
-    a hold at the top, down) instead of being counted by hand; ``ready``: a
-    get-into-position countdown first; ``extras``: one more hold or set on
-    one side at the end, after a switch (or a rest on the same side)."""
-    steps = [*((Step(StepKind.READY, ready),) if ready > 0 else ()), *_dose_steps(dose, paced)]
+    a hold at the top, down; ``down_first``: down, up, the hold at the top,
+    for a movement that starts at the top) instead of being counted by hand;
+    ``ready``: a get-into-position countdown first; ``extras``: one more hold
+    or set on one side at the end, after a switch (or a rest on the same side)."""
+    steps = [*((Step(StepKind.READY, ready),) if ready > 0 else ()), *_dose_steps(dose, paced, down_first)]
     for extra in extras:
         if extra.dose is None:
             continue
         same = steps and steps[-1].side == extra.side
         steps.append(Step(StepKind.RELAX, max(dose.rest, CHANGEOVER_SECONDS)) if same
                      else Step(StepKind.SWITCH, CHANGEOVER_SECONDS))
-        steps.extend(s._replace(side=extra.side, extra=True) for s in _dose_steps(extra.dose, paced))
+        steps.extend(s._replace(side=extra.side, extra=True) for s in _dose_steps(extra.dose, paced, down_first))
     return tuple(steps)
 
 
-def _dose_steps(dose: Dose, paced: bool) -> tuple[Step, ...]:
+def _dose_steps(dose: Dose, paced: bool, down_first: bool = False) -> tuple[Step, ...]:
     switch = Step(StepKind.SWITCH, CHANGEOVER_SECONDS)
     if isinstance(dose, RepsDose):
         sets = []
         for n in range(1, dose.sets + 1):
             one_set = [
-                _paced(dose, side, n) if paced else [Step(StepKind.SET, 0, side, n, dose.sets, dose.reps, dose.top_hold)]
+                _paced(dose, side, n, down_first) if paced else [Step(StepKind.SET, 0, side, n, dose.sets, dose.reps, dose.top_hold)]
                 for side in _sides(dose)
             ]
             sets.append(_joined(one_set, switch))
@@ -117,17 +119,17 @@ def _dose_steps(dose: Dose, paced: bool) -> tuple[Step, ...]:
     return tuple(_joined(sides, switch))
 
 
-def _paced(dose: RepsDose, side: str | None, set_number: int) -> list[Step]:
+def _paced(dose: RepsDose, side: str | None, set_number: int, down_first: bool = False) -> list[Step]:
     """One set at the dose's tempo: up in a third of it, down in the rest
-    (lowering slowly), with the hold at the top between."""
+    (lowering slowly), with the hold at the top between; ``down_first``:
+    from the top, down, up, then the hold at the top (a set ends standing)."""
     up, down = dose.up_down
     steps = []
     for rep in range(1, dose.reps + 1):
         lift = Step(StepKind.UP, up, side=side, number=rep, of=dose.reps, set_number=set_number, sets=dose.sets)
-        steps.append(lift)
-        if dose.top_hold:
-            steps.append(lift._replace(kind=StepKind.TOP, seconds=dose.top_hold))
-        steps.append(lift._replace(kind=StepKind.DOWN, seconds=down))
+        lower = lift._replace(kind=StepKind.DOWN, seconds=down)
+        top = [lift._replace(kind=StepKind.TOP, seconds=dose.top_hold)] if dose.top_hold else []
+        steps += [lower, lift, *top] if down_first else [lift, *top, lower]
     return steps
 
 

@@ -137,3 +137,21 @@ def test_a_rest_can_be_skipped_but_a_hold_cannot():
     assert run.step.kind is StepKind.RELAX
     assert run.skip_step(111.0)[0].kind is StepKind.HOLD
     assert run.remaining(111.0) == 10.0
+
+
+@pytest.mark.parametrize(("exercise", "level", "first"), [
+    ("hamstring-dynamic-stiff-leg-deadlift", 1, StepKind.DOWN),  # standing: hinge down, then stand tall
+    ("reverse-lunge", 3, StepKind.DOWN),
+    ("wide-stance-box-squat", 1, StepKind.UP),  # sit-to-stand starts seated
+    ("wide-stance-box-squat", 2, StepKind.DOWN),  # the box squat starts standing
+    ("back-hyperextension", 1, StepKind.UP),  # lying on the floor
+    ("back-hyperextension", 2, StepKind.DOWN),  # the trunk in line on the bench
+    ("glute-bridge", 1, StepKind.UP),
+])
+def test_a_paced_repetition_starts_where_the_movement_starts_and_a_set_ends_at_the_top(exercise, level, first):
+    chosen = load_catalog()[exercise].levels[level - 1]
+    steps = [s for s in steps_for(chosen.dose, paced=True, down_first=chosen.down_first)
+             if s.kind in (StepKind.UP, StepKind.TOP, StepKind.DOWN)]
+    assert steps[0].kind is first
+    ends = [s.kind for s in steps if s.number == s.of][-1]  # the last step of the last repetition
+    assert ends in ((StepKind.UP, StepKind.TOP) if chosen.down_first else (StepKind.DOWN,))

@@ -72,8 +72,12 @@ class ReviewScreen(ModalScreen["int | None"]):
         rateable = [line for line in self.lines if line.rateable]
         with Vertical(id="review", classes="dialog"):
             yield Label(self.title_text, classes="dialog-title")
+            later = [line.name for line in self.lines if line.later]
             yield Label(f"{count(len(rateable), 'exercise')} done · streak {count(stats.streak, 'day')} "
-                        f"(best {stats.best_streak}) · habit strength {stats.strength * 100:.0f}%", id="review-numbers")
+                        f"(best {stats.best_streak}) · habit strength {stats.strength * 100:.0f}%"
+                        + (f" · today counts once the {later[0].lower()} is done" if len(later) == 1 else
+                           " · today counts once the rest is done" if later else ""), id="review-numbers",
+                        markup=False)
             yield OptionList(*(self._option(line) for line in self.lines), id="review-lines")
             with VerticalScroll(id="review-more"):
                 yield Static("\n".join(self.more), markup=False)

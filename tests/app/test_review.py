@@ -129,3 +129,16 @@ async def test_three_weeks_of_guided_mornings_rated_on_the_review_reach_a_step_u
     assert sum(map(len, accepted.values())) >= 6
     for days in accepted.values():  # each step waits for two more sessions at the new dose or level
         assert all(b - a >= 2 for a, b in zip(days, days[1:]))
+
+
+async def test_with_only_the_walk_left_the_review_says_today_counts_once_it_is_done(journal):
+    for item in journal.view().plan.due:
+        if item != "walk":
+            journal.tick(item)
+    app = app_for(journal)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("q")
+        review = app.screen
+        assert isinstance(review, ReviewScreen)
+        numbers = str(review.query_one("#review-numbers").render())
+        assert "streak 0 days" in numbers and "today counts once the walk is done" in numbers

@@ -259,7 +259,9 @@ class ExerciseScreen(FloorScreen["ExerciseResult | None"]):
             else:
                 self.timer.carry_on()
 
-        self.app.push_screen(ConfirmScreen("Stop this exercise and go back? It is not ticked."), answered)
+        ticked = self.exercise.id in self.host.session.view.record.ticks
+        self.app.push_screen(ConfirmScreen("Stop this exercise and go back? " + (
+            "It stays ticked from before; this time is not saved." if ticked else "It is not ticked.")), answered)
 
     def action_pain(self) -> None:
         """Pain during the exercise: a score and what it means (9b), or a stop

@@ -73,3 +73,17 @@ async def test_the_figure_beside_the_timer_follows_its_steps(journal, clock):
         await pilot.press("p")
         await pilot.pause()
         assert not view.display and journal.db.settings().figures is False
+
+
+async def test_stopping_an_exercise_ticked_before_says_it_stays_ticked(journal):
+    from practice.app.dialogs import ConfirmScreen
+
+    journal.tick(STRETCH)
+    app = app_for(journal)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_exercise(pilot, STRETCH)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        said = " ".join(str(label.render()) for label in app.screen.query("Label, Static"))
+        assert "stays ticked" in said and "not ticked" not in said

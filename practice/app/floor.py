@@ -23,3 +23,12 @@ SPACE_KEYS = [
 
 class FloorScreen(BackScreen[R]):
     """A screen read from the mat (see the module)."""
+
+    BINDINGS = [Binding("question_mark", "help", "Help", key_display="?")]
+
+    def action_help(self) -> None:
+        """This screen's keys (and those that work everywhere)."""
+        from practice.app.help import HelpScreen, keys_table
+
+        self.app.push_screen(HelpScreen(keys_table({(self.sub_title or "this screen").capitalize(): type(self).BINDINGS,
+                                                    "Everywhere": self.app.BINDINGS})))

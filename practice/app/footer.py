@@ -31,6 +31,7 @@ def shown_keys(screen: Screen[object]) -> tuple[tuple[Binding, bool, str], ...]:
         if binding.show and binding.action not in seen:
             seen.add(binding.action)
             keys.append((binding, enabled, tooltip))
+    keys.sort(key=lambda shown: shown[0].action == "help")  # the help last, after the keys it lists
     return tuple(keys)
 
 

@@ -87,3 +87,15 @@ async def test_stopping_an_exercise_ticked_before_says_it_stays_ticked(journal):
         assert isinstance(app.screen, ConfirmScreen)
         said = " ".join(str(label.render()) for label in app.screen.query("Label, Static"))
         assert "stays ticked" in said and "not ticked" not in said
+
+
+async def test_question_mark_on_the_exercise_screen_lists_its_keys(journal):
+    from practice.app.help import HelpScreen
+
+    app = app_for(journal)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_exercise(pilot, STRETCH)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        assert any("Finish" in row.words for row in app.screen.table)

@@ -23,12 +23,12 @@ HALFWAY_FROM = 30
 """Holds this long or longer get a cue halfway."""
 
 WHY = {
-    Phase.RELEASE: "First, roll the tender spots. The source articles put release first, so that "
-                   "stretching comes after it; the research says rolling eases stiffness for a while.",
+    Phase.RELEASE: "First, roll the tender spots. The guides this routine follows put this first, "
+                   "before stretching; rolling can ease stiffness for a while.",
     Phase.STRETCH: "Next, stretch the hamstrings and hip flexors, while you are warm from rolling.",
-    Phase.GLUTES: "Then the glutes. The source articles hold that glutes work better once tight hip "
-                  "flexors have been stretched; the evidence for that link is limited.",
-    Phase.BACK: "Last, strengthen the back and trunk: the source articles' order ends with the back.",
+    Phase.GLUTES: "Then the glutes. The guides hold that they work better once tight hip flexors "
+                  "are stretched; that is their view, not a proven fact.",
+    Phase.BACK: "Last, strengthen the back and trunk, as the guides' order ends.",
 }
 """Why each phase comes where it does (the seeds' order: release, then
 lengthen, then strengthen), in a line: what the sources hold is said as

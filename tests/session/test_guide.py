@@ -9,7 +9,7 @@ from apps import app_for, on_disk, open_exercise
 from practice.app.review_screen import ReviewScreen
 from practice.app.guide import GuideScreen
 from practice.app.today import TodayScreen
-from practice.catalog import load_catalog
+from practice.catalog import Phase, load_catalog
 from practice.session.flow import Cue, Done, Flow, Settings, Stage
 from practice.day.plan import item_for
 from practice.daylog import Rating, Volume
@@ -380,3 +380,12 @@ async def test_leaving_the_session_half_way_says_where_the_day_stands(journal, c
         said = str(app.screen.query_one("#saved").content)
         assert said.startswith("Guided session left: 1 of ") and "all saved" in said
         assert "g goes on with Outer-thigh (IT band) roll" in said
+
+
+def test_the_phase_screens_give_the_guides_disputed_ideas_as_their_view_in_plain_words():
+    from practice.session.flow import WHY
+
+    glutes = WHY[Phase.GLUTES]
+    assert "view" in glutes and "not a proven fact" in glutes
+    for words in WHY.values():  # words a person on the mat knows, no claim of knots worked loose
+        assert "source articles" not in words and "knot" not in words and "evidence" not in words

@@ -69,16 +69,17 @@ def length(items: Iterable[Timed], get_ready: int = DEFAULT_GET_READY, phase: Ph
     """The guided session through ``items`` (in the order it plays them),
     and the walk beside it; ``phase``: the session is in this phase already
     (its opening was shown)."""
-    mat, walk, phases, count = 0, 0, 0, 0
+    mat, walk, count = 0, 0, 0
     last = phase
     for timed in items:
         if timed.phase not in MAT_PHASES:
             walk += timed.dose.estimate_seconds()
             continue
+        if timed.phase != last:
+            mat += INTRO_SECONDS  # a new phase opens (and has no "next up" before it)
+        elif count:
+            mat += NEXT_SECONDS  # "next up", between exercises of one phase
         count += 1
-        phases += timed.phase != last
         last = timed.phase
         mat += exercise_seconds(timed, get_ready)
-    if count:
-        mat += phases * INTRO_SECONDS + (count - 1) * NEXT_SECONDS
     return Length(mat, walk)

@@ -119,7 +119,7 @@ class Flow:
         rest = length((i.timed for i in after), self.settings.get_ready, item.exercise.phase).mat
         if self.stage is Stage.NEXT:
             return self.stage_left(now) + rest
-        rest += NEXT_SECONDS if after else 0
+        rest += NEXT_SECONDS if after and after[0].exercise.phase == item.exercise.phase else 0  # a new phase: its opening
         if self.stage is Stage.INTRO:
             return self.stage_left(now) + exercise_seconds(item.timed, self.settings.get_ready) + rest
         if self.stage is Stage.EXERCISE:
@@ -187,9 +187,12 @@ class Flow:
         if self.stage is Stage.INTRO:
             self._start_exercise(at)
         elif self.stage is Stage.RATE:
-            if self.next_item is None:
+            upcoming = self.next_item
+            if upcoming is None:
                 self._enter(Stage.DONE, at)
                 events.append(Cue.SESSION_END)
+            elif self.item is not None and upcoming.exercise.phase != self.item.exercise.phase:
+                self._go_to(self.index + 1, at)  # the next phase's opening says what comes
             else:
                 self._enter(Stage.NEXT, at)
         elif self.stage is Stage.NEXT:

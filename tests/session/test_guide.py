@@ -154,7 +154,7 @@ async def test_the_whole_routine_plays_from_one_key_to_the_session_review(journa
         assert on_disk(journal).ratings == {}  # every rating timed out in the flow: not rated
         said = " ".join(str(s.render()) for s in app.screen.query("Static"))
         assert "Walk, 10 min" in said  # still to do
-        assert "Tomorrow, Sunday: 14 exercises, about 24 min + a 10 min walk." in said  # what comes next
+        assert "Tomorrow, Sunday: 14 exercises, about 23 min + a 10 min walk." in said  # what comes next
         await pilot.press(*["o"] * len(due))  # each rated where the review puts the cursor
         await pilot.press("enter")
         assert isinstance(app.screen, TodayScreen)

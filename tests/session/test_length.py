@@ -92,7 +92,20 @@ def test_a_doses_length_is_its_paced_steps_to_the_second(dose):
 @given(st.lists(st.sampled_from(MAT_PHASES), min_size=1, max_size=12).map(sorted), st.integers(0, 30))
 def test_the_session_adds_a_fixed_time_around_each_exercise_and_phase(phases, get_ready):
     """One-second holds: what is left is the session's own time: get ready
-    and rating for each, next up between two, an opening per phase."""
+    and rating for each, next up between two of a phase, an opening per phase."""
     items = [Timed(phase, HoldDose(1)) for phase in phases]
     mat = length(items, get_ready).mat
-    assert mat == len(items) * (1 + get_ready + 10) + (len(items) - 1) * 4 + len(set(phases)) * 8
+    assert mat == len(items) * (1 + get_ready + 10) + (len(items) - len(set(phases))) * 4 + len(set(phases)) * 8
+
+
+def test_a_new_phase_opens_straight_after_the_rating_with_no_next_up_before_it(journal):
+    mat = [item for item in journal.view().todo if item.exercise.phase in MAT_PHASES]
+    flow, now, stages = Flow(mat, Settings(), 0.0), 0.0, []
+    while flow.stage is not Stage.DONE:
+        flow.advance(now)
+        if not stages or stages[-1] != flow.stage:
+            stages.append(flow.stage)
+        now = round(now + 1, 2)
+    pairs = list(zip(stages, stages[1:]))
+    assert (Stage.NEXT, Stage.INTRO) not in pairs
+    assert pairs.count((Stage.RATE, Stage.INTRO)) == len({item.exercise.phase for item in mat}) - 1

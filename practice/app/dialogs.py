@@ -19,6 +19,7 @@ from practice.app.text import PlainInput, markup, plain
 from practice.catalog import Exercise
 from practice.daylog import Leg
 from practice.programme.rules import next_time
+from practice.programme.screening import QUESTIONS
 
 
 def _safety_text(first_run: bool) -> str:
@@ -26,7 +27,7 @@ def _safety_text(first_run: bool) -> str:
         return "\n\n".join([
             "\n".join(safety.DISCLAIMER),
             safety.STOP_RULE,
-            "Next come a few yes-or-no safety questions, about two minutes, before any exercise: some signs "
+            f"Next come {len(QUESTIONS)} short yes-or-no safety questions, about two minutes, before any exercise: some signs "
             "need a doctor, or emergency care, before a routine like this.",
         ])
     return "\n\n".join([

@@ -33,7 +33,7 @@ ADVICE_AFTER = 0.3
 (some 10 ms on a long history: never between a key and its repaint)."""
 FLARE_OFFER = 7
 """A check-in at or above this offers a flare day."""
-CHECK_IN_INVITATION = "Good morning: press c to check in (your back over the last 24 hours), or just begin."
+CHECK_IN_INVITATION = "Press c to check in (your back over the last 24 hours), or just begin."
 
 
 class TodayScreen(BackScreen[None]):

@@ -79,8 +79,8 @@ MUTATIONS = [
     Mutation(LV, "return needed is None or held >= needed", "return needed is None or held > needed"),
     # steps within a level, and loads
     Mutation(ST, "MAX_RISE = Fraction(3, 2)", "MAX_RISE = Fraction(8, 5)"),
-    Mutation(ST, "        candidate = dose._replace(**{field: v})\n        if candidate.work() > limit:",
-             "        candidate = dose._replace(**{field: v})\n        if candidate.work() >= limit:"),
+    Mutation(ST, "        candidate = changed(dose, field, v)\n        if candidate.work() > limit:",
+             "        candidate = changed(dose, field, v)\n        if candidate.work() >= limit:"),
     Mutation(ST, "PYRAMID_GAP = 2\n", "PYRAMID_GAP = 1\n"),
     Mutation(ST, "DOWN_SHARE = Fraction(1, 5)", "DOWN_SHARE = Fraction(1, 4)"),
     Mutation(ST, "if new > amount * (1 + LOAD_MOST):", "if new >= amount * (1 + LOAD_MOST):"),

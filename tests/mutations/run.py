@@ -88,7 +88,7 @@ MUTATIONS = [
              "one kit step is 2% or more up to 50 steps, and beyond that 5% rounded to a step is more than 2%"),
     # steps down
     Mutation(SD, "BREAK_DAYS = 14\n", "BREAK_DAYS = 15\n"),
-    Mutation(SD, "last.pain is not None and last.pain >= pain.RED", "last.pain is not None and last.pain > pain.RED"),
+    Mutation(SD, "session.pain is not None and session.pain >= pain.RED", "session.pain is not None and session.pain > pain.RED"),
     Mutation(SD, "all(s.rating is Rating.HARD", "any(s.rating is Rating.HARD"),
     Mutation(SD, "changed <= done[-1].day", "changed < done[-1].day"),
     Mutation(SD, "<= c.day < day:", "<= c.day <= day:"),
@@ -97,7 +97,7 @@ MUTATIONS = [
     Mutation(GA, "return len(week) >= 3 and max(week) <= 1", "return len(week) >= 3 and max(week) <= 2"),
     Mutation(GA, "return low >= 5 and not flare", "return low >= 4 and not flare"),
     Mutation(GA, "SORE = 5\n", "SORE = 6\n"),
-    Mutation(GA, "if (d - sore).days >= WEEK", "if (d - sore).days > WEEK"),
+    Mutation(GA, "for n in range(WEEK, (inputs.today - sore).days + 1)]", "for n in range(WEEK + 1, (inputs.today - sore).days + 1)]"),
     Mutation(GA, 'lambda i: _went_well_at(i, "hamstring-dynamic-stiff-leg-deadlift", 2) >= 2',
              'lambda i: _went_well_at(i, "hamstring-dynamic-stiff-leg-deadlift", 2) >= 1'),
     # screening
@@ -125,7 +125,7 @@ MUTATIONS = [
     Mutation(PL, "Volume.REDUCED: 2 / 3,", "Volume.REDUCED: 3 / 4,"),
     Mutation(PL, "elif level.number > rule.level:", "elif level.number >= rule.level:"),
     Mutation(PL, "gate is None and not eased", "gate is None"),
-    Mutation(STA, "if run > best:", "if run >= best:", "a run as long as the best gives the same best"),
+    Mutation(STA, "best = max(best, run)", "best = max(best, run - 1)"),
     Mutation(STA, "DAILY_MULTIPLIER = 0.5 ** (math.sqrt(1.0) / 13.0)", "DAILY_MULTIPLIER = 0.5 ** (math.sqrt(1.0) / 12.0)"),
     Mutation(STA, "WINDOWS = (7, 30)", "WINDOWS = (7, 31)"),
 ]

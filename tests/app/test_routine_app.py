@@ -57,7 +57,7 @@ async def test_the_routine_screen_switches_doses_days_and_order_from_the_keys(jo
         await pilot.press("y")
         assert isinstance(app.screen, RoutineScreen)
         preview = str(app.screen.query_one("#routine-preview").render())
-        assert preview.startswith(f"Today 14 exercises, {journal.view().left.words()} · this week 24-25 min a day")
+        assert preview.startswith(f"Today 14 exercises, {journal.view().left.words()} · this week 23-25 min a day")
         await to_row(pilot, "calf-foam-roll")
         await pilot.press("space")  # off
         await to_row(pilot, "psoas-kneeling-stretch")

@@ -90,8 +90,10 @@ def _exercise_json(exercise: Exercise, level: Level, dose: Dose, kit: frozenset[
 
 
 def _minutes(length: Length) -> dict[str, float]:
-    return {"estimate_minutes": round(length.seconds / 60, 1), "mat_minutes": round(length.mat / 60, 1),
-            "walk_minutes": round(length.walk / 60, 1)}
+    """The minutes on the mat and walking, and their sum (of the rounded
+    parts, so that the three always add up)."""
+    mat, walk = round(length.mat / 60, 1), round(length.walk / 60, 1)
+    return {"estimate_minutes": round(mat + walk, 1), "mat_minutes": mat, "walk_minutes": walk}
 
 
 def routine_json(view: DayView) -> dict[str, Any]:

@@ -367,6 +367,7 @@ async def test_a_hold_counts_down_switches_sides_and_ticks_itself(journal, clock
     assert record.held == {"psoas-kneeling-stretch": 120} and record.ratings == {}
 
 
+@pytest.mark.slow
 async def test_the_timer_wakes_by_itself(journal, clock):
     app = app_for(journal)
     async with app.run_test(size=SIZE) as pilot:

@@ -122,6 +122,7 @@ async def test_leg_symptoms_stop_a_typed_test_too(journal, clock):
                                 ("straight-leg-raise", "right", None, None, "leg", ())]
 
 
+@pytest.mark.slow
 async def test_no_run_on_a_flare_day_or_with_pain_above_5(journal, clock):
     app = app_for(journal)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -154,6 +155,7 @@ def thomas_and_leg_raise(journal: Journal) -> None:
     assessor.record("thomas", "pass", "right")
 
 
+@pytest.mark.slow
 async def test_a_suggestion_accepted_shows_on_today_and_one_declined_is_remembered(journal, clock):
     thomas_and_leg_raise(journal)
     app = app_for(journal)

@@ -5,6 +5,8 @@ kit and cues follow the person's kit and the level."""
 
 from __future__ import annotations
 
+import pytest
+
 from datetime import timedelta
 
 from apps import app_for, on_disk, open_exercise, phase_header, routine_text, row, screened, select
@@ -25,6 +27,7 @@ def _summary(app) -> str:
     return str(app.screen.query_one("#summary").render())
 
 
+@pytest.mark.slow
 async def test_ticks_stay_on_a_day_made_a_rest_day_counted_as_extra(journal):
     app = app_for(journal)
     async with app.run_test(size=SIZE) as pilot:
@@ -57,6 +60,7 @@ async def _banner(journal) -> tuple[str, bool, type]:
         return str(banner.content), banner.has_class("-quiet"), type(app.screen)
 
 
+@pytest.mark.slow
 async def test_a_baseline_is_offered_once_more_in_weeks_two_and_four_then_never(journal, clock):
     journal.tick("glute-bridge")  # the first day
     first = clock.now().replace(tzinfo=None)

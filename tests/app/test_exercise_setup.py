@@ -5,6 +5,8 @@ the step under way beside the timer."""
 
 from __future__ import annotations
 
+import pytest
+
 from apps import app_for, open_exercise
 from textual.containers import VerticalScroll
 
@@ -21,6 +23,7 @@ def text_of(screen, selector: str) -> str:
     return str(screen.query_one(selector).render())
 
 
+@pytest.mark.slow
 async def test_the_set_up_comes_first_then_what_the_level_changes(journal):
     app = app_for(journal)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -35,6 +38,7 @@ async def test_the_set_up_comes_first_then_what_the_level_changes(journal):
         assert setup.startswith("1. ") and f"At this level ({level.name}): {level.how}" in setup
 
 
+@pytest.mark.slow
 async def test_a_key_is_shown_to_read_on_where_the_text_does_not_fit(journal):
     app = app_for(journal)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -56,6 +60,7 @@ async def test_a_key_is_shown_to_read_on_where_the_text_does_not_fit(journal):
         assert "down" not in [b.key for b, enabled, _ in shown_keys(pilot.app.screen) if enabled]  # all fits
 
 
+@pytest.mark.slow
 async def test_the_figure_beside_the_timer_follows_its_steps(journal, clock):
     app = app_for(journal)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -75,6 +80,7 @@ async def test_the_figure_beside_the_timer_follows_its_steps(journal, clock):
         assert not view.display and journal.db.settings().figures is False
 
 
+@pytest.mark.slow
 async def test_stopping_an_exercise_ticked_before_says_it_stays_ticked(journal):
     from practice.app.dialogs import ConfirmScreen
 
@@ -89,6 +95,7 @@ async def test_stopping_an_exercise_ticked_before_says_it_stays_ticked(journal):
         assert "stays ticked" in said and "not ticked" not in said
 
 
+@pytest.mark.slow
 async def test_question_mark_on_the_exercise_screen_lists_its_keys(journal):
     from practice.app.help import HelpScreen
 

@@ -167,6 +167,7 @@ async def test_help_wraps_what_a_key_does_under_itself(journal):
         assert lines[rating + 1][:start].strip() == "" and "painful" in lines[rating + 1]
 
 
+@pytest.mark.slow
 async def test_a_footer_giving_a_line_back_leaves_no_scrollbar_behind(data_dir):
     """A rep exercise's screen opens with a hold's keys (two lines) and then
     its own (one): the set-up that fits the line given back shows whole,

@@ -69,6 +69,7 @@ async def test_each_step_shows_its_keyframe_from_the_moment_it_is_due(journal, c
         assert {StepKind.HOLD, StepKind.SWITCH} <= seen
 
 
+@pytest.mark.slow
 async def test_p_hides_the_figure_gives_the_digits_the_room_and_is_kept(journal, clock):
     app = app_for(journal)
     async with app.run_test(size=(80, 24)) as pilot:

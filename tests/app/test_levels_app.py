@@ -21,6 +21,7 @@ SIZE = (100, 30)
 MONDAY = "2026-11-23T07:30:00"
 
 
+@pytest.mark.slow
 async def test_the_levels_screen_says_a_dose_step_in_words_and_a_wait_for_kit(journal):
     RoutineEditor(journal).set_kit(["ball"])
     RoutineEditor(journal).set_dose("hamstring-dynamic-stiff-leg-deadlift", reps=12, sets=2)  # level 2's top

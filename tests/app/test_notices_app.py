@@ -4,6 +4,8 @@ it is open goes to a line of its own at the top."""
 
 from __future__ import annotations
 
+import pytest
+
 from apps import app_for, screen_lines, screened, shows
 
 from practice.app.dialogs import MorningDialog, TextDialog
@@ -34,6 +36,7 @@ async def _first_week_shown(pilot) -> None:
     assert titles(app) == [FIRST_WEEK] and toast_text(app)
 
 
+@pytest.mark.slow
 async def test_the_morning_check_in_is_never_covered_and_the_notice_comes_back(journal):
     app = app_for(journal)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
@@ -52,6 +55,7 @@ async def test_the_morning_check_in_is_never_covered_and_the_notice_comes_back(j
         assert FIRST_WEEK in titles(app) and toast_text(app)  # in full again, now nothing is asked
 
 
+@pytest.mark.slow
 async def test_the_safety_questions_asked_again_are_never_covered(journal, clock):
     screened(journal)
     clock.advance(days=1)  # a fall since yesterday's check-in

@@ -3,11 +3,14 @@ held/planned, not as a whole dose."""
 
 from __future__ import annotations
 
+import pytest
+
 from apps import app_for, on_disk, open_exercise, row
 
 from practice.app.today import TodayScreen
 
 
+@pytest.mark.slow
 async def test_a_partial_hold_shows_held_of_planned_on_today(journal, clock):
     app = app_for(journal)
     async with app.run_test(size=(100, 30)) as pilot:

@@ -209,6 +209,7 @@ async def test_the_confirmation_lists_the_changes_in_the_days_order(journal):
         assert question.index(names[0]) < question.index(names[2]) < question.index(names[3])
 
 
+@pytest.mark.slow
 async def test_backtui_progress_opens_on_the_progress_screen(journal):
     from practice.app.main import make_app
 
@@ -240,6 +241,7 @@ async def test_tab_never_stops_the_day_moving_and_nothing_scrolls(journal):
             assert screen.query_one(part).region.bottom <= 39
 
 
+@pytest.mark.slow
 async def test_at_80x24_the_parts_under_the_calendar_take_turns(journal):
     build(journal)
     app = app_for(journal)

@@ -26,6 +26,7 @@ def answered(journal) -> int:
     return len(journal.db.programme().answers)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("size", SMALL)
 async def test_the_first_run_notice_is_accepted_only_once_its_end_was_shown(journal, size):
     app = app_for(journal, accepted=False)
@@ -45,6 +46,7 @@ async def test_the_first_run_notice_is_accepted_only_once_its_end_was_shown(jour
         assert journal.db.settings().safety_ack is not None
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("size", SMALL)
 async def test_a_safety_question_is_answered_only_once_it_was_all_shown(journal, size):
     """At 60x15 the question was cut mid-sentence and n answered it."""
@@ -102,6 +104,7 @@ async def test_the_stop_screen_closes_once_read(journal):
         assert pages > 1
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("size", [(MIN_SIZE[0] - 1, 20), (80, MIN_SIZE[1] - 1), (30, 8)])
 async def test_below_the_smallest_size_it_says_so_and_takes_no_answer(journal, size):
     app = app_for(journal)

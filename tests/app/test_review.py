@@ -71,6 +71,7 @@ async def test_a_partial_hold_says_how_much_was_held(journal):
         await pilot.press("enter")
 
 
+@pytest.mark.slow
 async def test_in_a_small_window_the_row_rated_and_the_pain_question_stay_on_screen(journal):
     """At 60x15 the list ran under the window's edge and took the keys line
     with it: a digit answered "Your back now?" unseen, and e rated a row

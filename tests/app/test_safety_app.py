@@ -55,6 +55,7 @@ async def test_chest_pain_gets_its_own_screen(journal):
         assert "Call for help now" in text and "emergency number now" in text and "48 hours" not in text
 
 
+@pytest.mark.slow
 async def test_leaving_half_way_keeps_every_answer_given(journal):
     app = app_for(journal, accepted=False)
     async with app.run_test(size=SIZE) as pilot:
@@ -83,6 +84,7 @@ async def test_back_one_is_offered_only_over_a_no(journal):
         assert app.screen.index == 8
 
 
+@pytest.mark.slow
 async def test_a_fall_at_the_morning_check_in_asks_about_it(journal, clock):
     screened(journal)
     clock.advance(days=1)
@@ -101,6 +103,7 @@ async def test_a_fall_at_the_morning_check_in_asks_about_it(journal, clock):
     assert on_disk(journal).fall
 
 
+@pytest.mark.slow
 async def test_a_week_in_see_a_gp_mode_asks_whether_they_have_been_seen(journal, clock):
     screened(journal)
     answer_set(journal, {"G2"}, QuestionSet.EMERGENCY)

@@ -21,6 +21,7 @@ def test_today(snap_compare, journal, size):
     assert snap_compare(app_for(journal), terminal_size=size, run_before=_pause)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("size", SIZES)
 def test_a_running_hold(snap_compare, journal, clock, size):
     async def run_before(pilot):
@@ -54,6 +55,7 @@ def test_the_session_review(snap_compare, journal, size):
     assert snap_compare(app_for(journal), terminal_size=size, run_before=run_before)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("size", SIZES)
 def test_the_start_questions(snap_compare, journal, size):
     async def run_before(pilot):
@@ -82,6 +84,7 @@ def test_the_progress_screen(snap_compare, journal, size):
     assert snap_compare(app_for(journal), terminal_size=size, run_before=run_before)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("size", [*SIZES, SMALL])
 def test_a_safety_question(snap_compare, journal, size):
     async def run_before(pilot):
@@ -136,6 +139,7 @@ def test_a_phase_screen(snap_compare, journal, size):
     assert snap_compare(app_for(journal), terminal_size=size, run_before=run_before)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("size", GUIDE_SIZES)
 def test_the_get_ready_countdown(snap_compare, journal, clock, size):
     async def run_before(pilot):
@@ -147,6 +151,7 @@ def test_the_get_ready_countdown(snap_compare, journal, clock, size):
     assert snap_compare(app_for(journal), terminal_size=size, run_before=run_before)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("size", GUIDE_SIZES)
 def test_a_guided_hold(snap_compare, journal, clock, size):
     async def run_before(pilot):

@@ -3,6 +3,8 @@ log the status cache keeps, and the whole log is read once it is up."""
 
 from __future__ import annotations
 
+import pytest
+
 from apps import on_disk, screened
 from history_letters import WholeReads, build
 
@@ -11,6 +13,7 @@ from practice.journal.journal import Journal
 from practice.status.keeper import Keeper
 
 
+@pytest.mark.slow
 async def test_the_first_frame_comes_from_the_recent_part_and_the_log_follows(data_dir, clock, monkeypatch):
     screened(build(data_dir, clock, [("C", 3), ("P", None), ("R", 2), ("F", 7)] * 60, None, 2))
     Keeper(Journal(data_dir, clock)).write()

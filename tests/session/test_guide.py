@@ -223,6 +223,7 @@ async def test_backtui_go_starts_straight_into_the_guided_session(journal):
         assert "Phase 1 of 4" in str(app.screen.query_one("#guide-title").render())
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("size, rows", [((80, 24), 5), ((120, 40), 9)])
 async def test_the_numbers_are_big_enough_to_read_from_the_floor(journal, clock, size, rows):
     from practice.app.bignum import BigNumber
@@ -369,6 +370,7 @@ async def test_a_notice_still_on_its_way_is_cleared_when_a_session_opens(journal
         assert not app._notifications
 
 
+@pytest.mark.slow
 async def test_leaving_the_session_half_way_says_where_the_day_stands(journal, clock):
     app = app_for(journal)
     async with app.run_test(size=SIZE) as pilot:

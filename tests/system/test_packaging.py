@@ -53,6 +53,7 @@ def test_twine_passes_both(dist):
     run(sys.executable, "-m", "twine", "check", "--strict", *files)
 
 
+@pytest.mark.slow
 def test_the_metadata_follows_current_practice(dist):
     with zipfile.ZipFile(wheel(dist)) as archive:
         text = archive.read(f"backtui-{__version__}.dist-info/METADATA").decode()

@@ -27,8 +27,9 @@ class FloorScreen(BackScreen[R]):
     BINDINGS = [Binding("question_mark", "help", "Help", key_display="?")]
 
     def action_help(self) -> None:
-        """This screen's keys (and those that work everywhere)."""
-        from practice.app.help import HelpScreen, keys_table
+        """This screen's keys, and the command palette (q here leaves the
+        screen, so the app's q to quit is not listed)."""
+        from practice.app.help import COMMANDS, HelpScreen, keys_table
 
         self.app.push_screen(HelpScreen(keys_table({(self.sub_title or "this screen").capitalize(): type(self).BINDINGS,
-                                                    "Everywhere": self.app.BINDINGS})))
+                                                    "Everywhere": [COMMANDS]})))

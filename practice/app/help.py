@@ -19,6 +19,8 @@ from textual.widgets import Label
 from practice.app.dialogs import AboutScreen, SafetyScreen
 from practice.app.ratings import RATING_HELP, RATING_KEYS
 
+COMMANDS = Binding("ctrl+p", "", "Commands and themes")
+"""Textual's command palette, which works on every screen."""
 RATINGS = {(b.key, b.action) for b in RATING_KEYS}
 """The rating keys, wherever they are bound (Today hides them from its footer)."""
 KEYS_WIDTH = 18

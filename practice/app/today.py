@@ -601,13 +601,13 @@ class TodayScreen(BackScreen[None]):
         self.host.open_assessments()
 
     def action_help(self) -> None:
-        from practice.app.help import HelpScreen, keys_table
+        from practice.app.help import COMMANDS, HelpScreen, keys_table
         from practice.app.exercise import ExerciseScreen
         from practice.app.guide import GuideScreen
 
         keys = keys_table({"Today": [*RoutineList.BINDINGS, *self.BINDINGS], "Exercise": ExerciseScreen.BINDINGS,
                            "Guided session": GuideScreen.BINDINGS,
-                           "Everywhere": [*self.app.BINDINGS, Binding("ctrl+p", "", "Commands and themes")]})
+                           "Everywhere": [*self.app.BINDINGS, COMMANDS]})
         self.app.push_screen(HelpScreen(keys))
 
     def action_about(self) -> None:

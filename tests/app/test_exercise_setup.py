@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from apps import app_for, open_exercise
+from apps import app_for, open_exercise, shows
 from textual.containers import VerticalScroll
 
 from practice.app.exercise import ExerciseScreen
@@ -91,8 +91,7 @@ async def test_stopping_an_exercise_ticked_before_says_it_stays_ticked(journal):
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)
-        said = " ".join(str(label.render()) for label in app.screen.query("Label, Static"))
-        assert "stays ticked" in said and "not ticked" not in said
+        assert shows(app, "It stays ticked from before") and not shows(app, "It is not ticked")
 
 
 @pytest.mark.slow

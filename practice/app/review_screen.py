@@ -58,11 +58,15 @@ class ReviewScreen(ModalScreen["int | None"]):
         Binding("q", "close", "Close", show=False),
     ]
 
-    def __init__(self, title: str, lines: list[Line], stats: Stats, more: list[str], rate: Rate) -> None:
+    def __init__(self, title: str, lines: list[Line], stats: Stats, more: list[str], rate: Rate,
+                 uncounted: str = "") -> None:
         super().__init__()
         self.title_text = title
         self.lines = list(lines)
         self.stats = stats
+        self.uncounted = uncounted
+        """What today still needs to count for the streak, in words (""
+        once it counts)."""
         self.more = more
         """Level suggestions and what is still to do, in words."""
         self.rate = rate
@@ -72,12 +76,9 @@ class ReviewScreen(ModalScreen["int | None"]):
         rateable = [line for line in self.lines if line.rateable]
         with Vertical(id="review", classes="dialog"):
             yield Label(self.title_text, classes="dialog-title")
-            later = [line.name for line in self.lines if line.later]
             yield Label(f"{count(len(rateable), 'exercise')} done · streak {count(stats.streak, 'day')} "
                         f"(best {stats.best_streak}) · habit strength {stats.strength * 100:.0f}%"
-                        + (f" · today counts once the {later[0].lower()} is done" if len(later) == 1 else
-                           " · today counts once the rest is done" if later else ""), id="review-numbers",
-                        markup=False)
+                        + (f" · {self.uncounted}" if self.uncounted else ""), id="review-numbers", markup=False)
             yield OptionList(*(self._option(line) for line in self.lines), id="review-lines")
             with VerticalScroll(id="review-more"):
                 yield Static("\n".join(self.more), markup=False)

@@ -307,7 +307,7 @@ class TodayScreen(BackScreen[None]):
         """The day's review: what was done, the ratings not given yet, the
         streak and what comes next; then pain after the session."""
         from practice.app.review_screen import ReviewScreen
-        from practice.session.review import lines, summary
+        from practice.session.review import lines, summary, uncounted
 
         self._reviewed = True
         view = self.session.view
@@ -323,7 +323,8 @@ class TodayScreen(BackScreen[None]):
 
         more = [*self.session.suggestion_lines(), *self.session.later_lines(),
                 *summary(self.session.journal, view)]
-        self.app.push_screen(ReviewScreen(title, lines(view), self.session.journal.stats(), more, rate), answered)
+        self.app.push_screen(ReviewScreen(title, lines(view), self.session.journal.stats(), more, rate,
+                                          uncounted(view)), answered)
 
     def action_quit(self) -> None:
         """Leave backtui; when something done today has no rating yet, the

@@ -62,6 +62,20 @@ def _done(item: PlanItem, mark: Mark, view: DayView) -> str:
     return "any time today" if item.exercise.phase is Phase.WALK else "not done yet"
 
 
+def uncounted(view: DayView) -> str:
+    """What today still needs before it counts for the streak (every planned
+    exercise ticked, or skipped for pain), in words; "" once it counts, and
+    on a day that never counts (a rest day, a day stopped for pain)."""
+    record = view.record
+    if view.plan.kind is DayKind.REST or record.stop is not None or record.complete:
+        return ""
+    left = [item for item in view.plan.items if item.gate is None
+            and item.exercise.id not in record.ticks and item.exercise.id not in record.pain_skips]
+    if len(left) == 1:
+        return f"still to do for today to count: {left[0].shown.name}"
+    return f"{count(len(left), 'exercise')} still to do for today to count" if left else ""
+
+
 def summary(journal: Journal, view: DayView) -> list[str]:
     """Under the exercises (each with what was done and held): what changed
     today (levels and doses, with why), and tomorrow at a glance."""

@@ -142,4 +142,4 @@ async def test_with_only_the_walk_left_the_review_says_today_counts_once_it_is_d
         review = app.screen
         assert isinstance(review, ReviewScreen)
         numbers = str(review.query_one("#review-numbers").render())
-        assert "streak 0 days" in numbers and "today counts once the walk is done" in numbers
+        assert "streak 0 days" in numbers and "still to do for today to count: Walk" in numbers

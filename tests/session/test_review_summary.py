@@ -44,3 +44,18 @@ def test_a_skip_for_pain_says_what_the_report_says(journal):
     journal.skip("glute-bridge", "no time")
     done = {line.exercise_id: line.done for line in lines(journal.view())}
     assert done["bird-dog"].startswith("skipped for pain") and done["glute-bridge"] == "skipped: no time"
+
+
+def test_what_today_still_needs_to_count_follows_the_streak_rule(journal):
+    from practice.session.review import uncounted
+
+    due = journal.view().plan.due
+    assert uncounted(journal.view()) == f"{len(due)} exercises still to do for today to count"
+    for exercise_id in due[:-2]:
+        journal.tick(exercise_id)
+    journal.skip(due[-2], "pain", pain=True)  # a skip for pain counts, as it does for the streak
+    assert uncounted(journal.view()) == f"still to do for today to count: {journal.view().plan.item(due[-1]).shown.name}"
+    journal.skip(due[-1], "no time")  # a skip for another reason does not
+    assert uncounted(journal.view()).endswith(journal.view().plan.item(due[-1]).shown.name)
+    journal.tick(due[-1])
+    assert journal.view().record.complete and uncounted(journal.view()) == ""
